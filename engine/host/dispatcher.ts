@@ -1,0 +1,90 @@
+import {
+  ErrorCode,
+  fail,
+  isMethodName,
+  methods,
+  roleAllows,
+  type MethodName,
+  type MethodOutput,
+  type MethodParams,
+  type Result,
+  type Role,
+} from '../contract';
+import { toErrorData } from './errors';
+
+/** One handler per contract method. Handlers may throw; the dispatcher turns throws into error data. */
+export type Handlers = {
+  [M in MethodName]: (params: MethodParams<M>, caller: Caller) => Promise<MethodOutput<M>>;
+};
+
+export interface Caller {
+  role: Role;
+  /** Account name in web mode with accounts; 'local' for the desktop user. */
+  user: string;
+  via: 'ipc' | 'web' | 'cli';
+}
+
+export interface AuditEntry {
+  at: number;
+  caller: Caller;
+  method: MethodName;
+  params: unknown;
+  ok: boolean;
+  errorCode?: string;
+}
+
+export interface DispatcherOptions {
+  /** Called after every mutating call (success or failure). */
+  audit?: (entry: AuditEntry) => void;
+}
+
+export type Dispatch = (method: unknown, params: unknown, caller: Caller) => Promise<Result<unknown>>;
+
+/**
+ * validate → authorize → call → result. The only entry point from any host into the services.
+ * It never throws and never rejects.
+ */
+export function createDispatcher(handlers: Handlers, options: DispatcherOptions = {}): Dispatch {
+  return async (method, params, caller) => {
+    if (!isMethodName(method)) {
+      return fail(ErrorCode.METHOD_NOT_FOUND, `Unknown method: ${String(method).slice(0, 100)}`);
+    }
+    const def = methods[method];
+    if (!roleAllows(caller.role, def.access)) {
+      return fail(ErrorCode.FORBIDDEN, `Your role (${caller.role}) may not call ${method}.`);
+    }
+    const parsed = def.input.safeParse(params ?? {});
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+      const first = issues[0];
+      return fail(
+        ErrorCode.INVALID_ARGUMENT,
+        first ? `Invalid ${first.path || 'arguments'}: ${first.message}` : 'Invalid arguments',
+        issues,
+      );
+    }
+    let result: Result<unknown>;
+    try {
+      const handler = handlers[method] as (p: unknown, c: Caller) => Promise<unknown>;
+      const value = await handler(parsed.data, caller);
+      result = { ok: true, value: value ?? null };
+    } catch (err) {
+      result = { ok: false, error: toErrorData(err) };
+    }
+    if (def.mutates && options.audit) {
+      try {
+        options.audit({
+          at: Date.now(),
+          caller,
+          method,
+          params: parsed.data,
+          ok: result.ok,
+          ...(result.ok ? {} : { errorCode: result.error.code }),
+        });
+      } catch (err) {
+        console.error('[berth] audit failed:', err);
+      }
+    }
+    return result;
+  };
+}
