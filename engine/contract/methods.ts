@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ContainerSummary, EngineCandidate, EngineStatus } from './dto';
+import type { ContainerSummary, EngineCandidate, EngineStatus, Settings } from './dto';
 
 /**
  * Who may call a method. Checked by the dispatcher against the caller's role:
@@ -40,6 +40,29 @@ export const methods = {
   /** Drop the current connection and connect again now (skips the backoff wait). */
   'engine.reconnect': def<EngineStatus>()(none, 'operate'),
 
+  'settings.get': def<Settings>()(none, 'read'),
+  /** Changing engine.preferred reconnects to the chosen engine. */
+  'settings.update': def<Settings>()(
+    z
+      .object({
+        engine: z
+          .object({
+            preferred: z
+              .string()
+              .max(2048)
+              .regex(
+                /^(auto|embedded|(unix|tcp|ssh|npipe):\/\/.+)$/,
+                "Use 'auto', 'embedded' or an engine URL such as unix:///var/run/docker.sock",
+              ),
+          })
+          .strict()
+          .optional(),
+        theme: z.enum(['system', 'light', 'dark']).optional(),
+      })
+      .strict(),
+    'admin',
+  ),
+
   'containers.list': def<ContainerSummary[]>()(none, 'read'),
   'containers.start': def<void>()(byId, 'operate'),
   'containers.stop': def<void>()(
@@ -53,9 +76,7 @@ export const methods = {
   'containers.pause': def<void>()(byId, 'operate'),
   'containers.unpause': def<void>()(byId, 'operate'),
   'containers.remove': def<void>()(
-    z
-      .object({ id: containerRef, force: z.boolean().optional(), volumes: z.boolean().optional() })
-      .strict(),
+    z.object({ id: containerRef, force: z.boolean().optional(), volumes: z.boolean().optional() }).strict(),
     'operate',
   ),
 } as const;

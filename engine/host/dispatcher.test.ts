@@ -7,7 +7,8 @@ const viewer: Caller = { role: 'viewer', user: 'v', via: 'web' };
 
 function handlers(overrides: Partial<Handlers>): Handlers {
   return new Proxy(overrides as Handlers, {
-    get: (t, k: string) => (t as Record<string, unknown>)[k] ?? (() => Promise.reject(new Error(`unexpected ${k}`))),
+    get: (t, k: string) =>
+      (t as Record<string, unknown>)[k] ?? (() => Promise.reject(new Error(`unexpected ${k}`))),
   });
 }
 
@@ -33,7 +34,10 @@ describe('dispatcher', () => {
     const stop = vi.fn(() => Promise.resolve());
     const d = createDispatcher(handlers({ 'containers.list': list, 'containers.stop': stop }));
     expect(await d('containers.list', {}, viewer)).toEqual({ ok: true, value: [] });
-    expect(await d('containers.stop', { id: 'abc' }, viewer)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await d('containers.stop', { id: 'abc' }, viewer)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     expect(stop).not.toHaveBeenCalled();
   });
 
@@ -51,9 +55,16 @@ describe('dispatcher', () => {
       ok: false,
       error: { code: 'NOT_FOUND', message: 'No such container: abc' },
     });
-    expect(await d('containers.start', { id: 'abc' }, admin)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(await d('containers.start', { id: 'abc' }, admin)).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL' },
+    });
     await d('containers.list', {}, admin);
     expect(audit).toHaveBeenCalledTimes(2);
-    expect(audit.mock.calls[0]?.[0]).toMatchObject({ method: 'containers.stop', ok: false, errorCode: 'NOT_FOUND' });
+    expect(audit.mock.calls[0]?.[0]).toMatchObject({
+      method: 'containers.stop',
+      ok: false,
+      errorCode: 'NOT_FOUND',
+    });
   });
 });

@@ -1,12 +1,6 @@
 /** Where an engine endpoint came from, in discovery order. */
 export type EngineSource =
-  | 'settings'
-  | 'flag'
-  | 'docker-host'
-  | 'docker-context'
-  | 'default-socket'
-  | 'podman-socket'
-  | 'embedded';
+  'settings' | 'flag' | 'docker-host' | 'docker-context' | 'default-socket' | 'podman-socket' | 'embedded';
 
 /** An engine Berth could connect to. `endpoint` is a Docker-style URL: unix:///path, tcp://host:port, ssh://user@host, npipe:////./pipe/x. */
 export interface EngineCandidate {
@@ -24,13 +18,7 @@ export interface EngineCandidate {
 }
 
 export type EngineState =
-  | 'idle'
-  | 'starting'
-  | 'connecting'
-  | 'connected'
-  | 'unreachable'
-  | 'not-installed'
-  | 'stopped';
+  'idle' | 'starting' | 'connecting' | 'connected' | 'unreachable' | 'not-installed' | 'stopped';
 
 export interface EngineVersion {
   version: string;

@@ -1,3 +1,4 @@
 export * from './engine';
 export * from './container';
 export * from './patch';
+export * from './settings';

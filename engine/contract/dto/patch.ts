@@ -3,5 +3,4 @@
  * after a reconnect or a reconciliation); `patch` adds/updates and removes single items.
  */
 export type CollectionPatch<T> =
-  | { kind: 'reset'; items: T[] }
-  | { kind: 'patch'; upserts: T[]; removed: string[] };
+  { kind: 'reset'; items: T[] } | { kind: 'patch'; upserts: T[]; removed: string[] };
