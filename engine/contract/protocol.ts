@@ -29,3 +29,9 @@ export const HTTP_PATHS = {
 /** Name of the header / query parameter / cookie carrying the web-mode token. */
 export const TOKEN_HEADER = 'x-berth-token';
 export const TOKEN_QUERY = 'token';
+
+/** What electron/preload exposes as `window.berth` (contextBridge). Only these two functions cross. */
+export interface BerthBridge {
+  call(method: MethodName, params: unknown): Promise<Result<unknown>>;
+  onEvent(listener: (event: EventName, payload: unknown) => void): () => void;
+}

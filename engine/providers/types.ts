@@ -26,6 +26,11 @@ export interface EmbeddedEngineOptions {
   startTimeoutMs?: number;
   /** For rootless when started as root (tests): the unprivileged user to run dockerd-rootless.sh as. */
   runAsUser?: string;
+  /**
+   * Keep the engine running after this process exits (`berth engine start`); stop it later with
+   * stopEmbeddedEngine(dataDir), which finds it through the pidfile and checks it is Berth's own dockerd.
+   */
+  detached?: boolean;
 }
 
 export interface EmbeddedEngine {
