@@ -1,0 +1,61 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, openSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+export interface BerthWeb {
+  url: string;
+  origin: string;
+  token: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+const repoRoot = new URL('../..', import.meta.url).pathname;
+
+/**
+ * Starts Berth's web mode exactly as a user would (`node dist/cli.mjs web`), on a private data dir, pointed at
+ * the given engine, and waits for its one-line "Berth is running at URL" announcement.
+ */
+export async function startBerthWeb(options: { engine: string; timeoutMs?: number }): Promise<BerthWeb> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'berth-e2e-data-'));
+  const logFd = openSync(join(dataDir, 'berth-web.log'), 'a');
+  const child = spawn(
+    process.execPath,
+    [join(repoRoot, 'dist/cli.mjs'), 'web', '--port', '0', '--no-open', '--engine', options.engine, '--data-dir', dataDir],
+    { cwd: repoRoot, stdio: ['ignore', 'pipe', logFd] },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('berth web did not print its URL in time')), options.timeoutMs ?? 30_000);
+    const lines = createInterface({ input: child.stdout! });
+    lines.on('line', (line) => {
+      const m = /Berth is running at (\S+)/.exec(line);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`berth web exited early with code ${code}; see ${dataDir}/berth-web.log`));
+    });
+  });
+  const parsed = new URL(url);
+  return {
+    url,
+    origin: parsed.origin,
+    token: parsed.searchParams.get('token') ?? '',
+    process: child,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import { ensureTestImage, startTestEngine } from '../harness/engine';
+import { startBerthWeb } from './berth-web';
+
+/**
+ * One real dockerd (through Berth's own embedded-engine provider) and one `berth web` for the whole e2e run.
+ * Specs read the addresses from the environment; the returned function tears both down, also after failures.
+ */
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  const engine = await startTestEngine();
+  try {
+    await ensureTestImage(engine.docker);
+    const web = await startBerthWeb({ engine: engine.endpoint });
+    process.env.BERTH_E2E_URL = web.url;
+    process.env.BERTH_E2E_ORIGIN = web.origin;
+    process.env.BERTH_E2E_TOKEN = web.token;
+    process.env.BERTH_E2E_DOCKER_HOST = engine.endpoint;
+    return async () => {
+      await web.stop();
+      await engine.stop();
+    };
+  } catch (err) {
+    await engine.stop();
+    throw err;
+  }
+}
