@@ -8,7 +8,7 @@ export function createListenerHub() {
   const transport = new Set<(state: TransportState) => void>();
 
   return {
-    on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void {
+    on: <E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): (() => void) => {
       const set = events.get(event) ?? new Set<AnyListener>();
       events.set(event, set);
       const wrapped = listener as AnyListener;
@@ -17,19 +17,19 @@ export function createListenerHub() {
         set.delete(wrapped);
       };
     },
-    emit(event: EventName, payload: unknown): void {
+    emit: (event: EventName, payload: unknown): void => {
       for (const listener of [...(events.get(event) ?? [])]) listener(payload);
     },
-    onTransportState(listener: (state: TransportState) => void): () => void {
+    onTransportState: (listener: (state: TransportState) => void): (() => void) => {
       transport.add(listener);
       return () => {
         transport.delete(listener);
       };
     },
-    emitTransport(state: TransportState): void {
+    emitTransport: (state: TransportState): void => {
       for (const listener of [...transport]) listener(state);
     },
-    clear(): void {
+    clear: (): void => {
       events.clear();
       transport.clear();
     },
