@@ -5,22 +5,23 @@ import { createIpcClient } from './ipcClient';
 function fakeBridge() {
   let emit: (event: EventName, payload: unknown) => void = () => undefined;
   const off = vi.fn();
+  const call = vi.fn(() => Promise.resolve({ ok: true as const, value: 'pong' }));
   const bridge: BerthBridge = {
-    call: vi.fn(() => Promise.resolve({ ok: true as const, value: 'pong' })),
+    call,
     onEvent: (listener) => {
       emit = listener;
       return off;
     },
   };
-  return { bridge, emit: (e: EventName, p: unknown) => emit(e, p), off };
+  return { bridge, call, emit: (e: EventName, p: unknown) => emit(e, p), off };
 }
 
 describe('createIpcClient', () => {
   it('forwards calls and events, reports an open transport, and unhooks on dispose', async () => {
-    const { bridge, emit, off } = fakeBridge();
+    const { bridge, call, emit, off } = fakeBridge();
     const client = createIpcClient(bridge);
     await expect(client.call('containers.start', { id: 'web' })).resolves.toEqual({ ok: true, value: 'pong' });
-    expect(bridge.call).toHaveBeenCalledWith('containers.start', { id: 'web' });
+    expect(call).toHaveBeenCalledWith('containers.start', { id: 'web' });
     const states: TransportState[] = [];
     client.onTransportState((s) => states.push(s));
     expect(states).toEqual(['open']);
