@@ -1,0 +1,102 @@
+import os from 'node:os';
+import path from 'node:path';
+import { app, dialog, nativeImage, session, type BrowserWindow } from 'electron';
+import { createBackend } from '../../engine/host/create-backend';
+import { defaultDataDir } from '../../engine/providers/embedded';
+import { openStore } from '../../engine/store/sqlite';
+import type { Backend } from '../../engine/host/backend';
+import type { Store } from '../../engine/store/types';
+import { installAppProtocol, registerAppScheme } from './app-protocol';
+import { installIpcHost } from './ipc-host';
+import { installAppMenu } from './menu';
+import { iconPath, preloadPath, rendererDir, resolveDataDir, type AppLocations } from './paths';
+import { applySessionSecurity, installAppSecurity } from './security';
+import { installShutdown } from './shutdown';
+import { createTray } from './tray';
+import { createMainWindow } from './window';
+
+/**
+ * Composition root of the desktop app: everything here is wiring; behaviour lives in the files it imports
+ * (and, for all features, in engine/, which also runs without Electron).
+ */
+function main(): void {
+  // A second Berth would start a second backend on the same data dir and engine: hand over and leave.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+
+  const dataDir = resolveDataDir(process.env, () => defaultDataDir(process.platform, process.env, os.homedir()));
+  // Chromium's own profile (cache, local storage) lives beside Berth's data, so BERTH_DATA_DIR isolates a run.
+  app.setPath('userData', path.join(dataDir, 'electron'));
+  registerAppScheme();
+  installAppSecurity();
+
+  let store: Store | undefined;
+  let backend: Backend | undefined;
+  let window: BrowserWindow | undefined;
+  let disposeIpc: (() => void) | undefined;
+  // Held here so the tray is not garbage-collected (which would remove the icon).
+  let tray: ReturnType<typeof createTray>;
+  let icon = nativeImage.createEmpty();
+
+  installShutdown(app, {
+    shutdown: async () => {
+      disposeIpc?.();
+      try {
+        await backend?.dispose();
+      } finally {
+        store?.close();
+      }
+    },
+  });
+
+  const locations = (): AppLocations => ({
+    appPath: app.getAppPath(),
+    packaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+  });
+
+  const showWindow = (): void => {
+    if (!window || window.isDestroyed()) {
+      window = createMainWindow({ preloadPath: preloadPath(locations()), icon });
+      return;
+    }
+    if (window.isMinimized()) window.restore();
+    window.show();
+    window.focus();
+  };
+
+  app.on('second-instance', showWindow);
+  app.on('activate', showWindow); // macOS: clicking the dock icon with no window open
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  const start = async (): Promise<void> => {
+    await app.whenReady();
+    applySessionSecurity(session.defaultSession);
+    installAppProtocol(rendererDir(locations()));
+    installAppMenu();
+    icon = nativeImage.createFromPath(iconPath(locations()));
+
+    store = openStore(dataDir);
+    const engineFlag = app.commandLine.getSwitchValue('engine');
+    const started = await createBackend({ dataDir, store, ...(engineFlag ? { engineFlag } : {}) });
+    backend = started;
+    // IPC is ready before the window loads, so the renderer's first call always finds a handler.
+    disposeIpc = installIpcHost({ backend: started, target: () => (window?.isDestroyed() ? undefined : window?.webContents) });
+    showWindow();
+    tray = createTray(icon, { show: showWindow, quit: () => app.quit() });
+  };
+
+  start().catch((err: unknown) => {
+    console.error('[berth] startup failed:', err);
+    const message = err instanceof Error ? err.message : String(err);
+    dialog.showErrorBox('Berth could not start', `${message}\n\nData folder: ${dataDir}`);
+    app.quit();
+  });
+  app.on('will-quit', () => tray?.destroy());
+}
+
+main();
