@@ -1,0 +1,40 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ContainerSummary, CollectionPatch, EngineClient } from '../api/contract';
+import { createContainersSlice } from './containersSlice';
+import { createEngineSlice } from './engineSlice';
+import { createFrameBatcher, type Scheduler } from './frameBatcher';
+import { createSettingsSlice } from './settingsSlice';
+import type { BerthState } from './types';
+import { createUiSlice } from './uiSlice';
+
+export type BerthStore = StoreApi<BerthState>;
+
+/** One store per window, built from slices, with the engine client injected (tests pass a fake). */
+export function createBerthStore(client: EngineClient): BerthStore {
+  return createStore<BerthState>()((...a) => ({
+    ...createEngineSlice(client)(...a),
+    ...createContainersSlice(client)(...a),
+    ...createSettingsSlice(client)(...a),
+    ...createUiSlice(client)(...a),
+  }));
+}
+
+/**
+ * Wires the client's events and transport state into the store. Container patches are applied in one
+ * batch per animation frame. Returns the disposer that unhooks everything.
+ */
+export function bindEngine(store: BerthStore, client: EngineClient, schedule?: Scheduler): () => void {
+  const batcher = createFrameBatcher<CollectionPatch<ContainerSummary>>(
+    (patches) => store.getState().applyContainerPatches(patches),
+    schedule,
+  );
+  const offs = [
+    client.on('containers.changed', (patch) => batcher.push(patch)),
+    client.on('engine.status', (status) => store.getState().setEngineStatus(status)),
+    client.onTransportState((state) => store.getState().setTransport(state)),
+  ];
+  return () => {
+    for (const off of offs) off();
+    batcher.dispose();
+  };
+}

@@ -1,0 +1,24 @@
+import type { ContainerSummary, EngineStatus } from '../api/contract';
+
+export function container(name: string, overrides: Partial<ContainerSummary> = {}): ContainerSummary {
+  return {
+    id: `${name}-id`,
+    name,
+    image: 'nginx:alpine',
+    imageId: 'sha256:abc',
+    command: 'nginx -g daemon off;',
+    state: 'running',
+    status: 'Up 3 minutes',
+    created: Math.floor(Date.now() / 1000) - 180,
+    ports: [],
+    labels: {},
+    ...overrides,
+  };
+}
+
+export const connectedStatus: EngineStatus = {
+  state: 'connected',
+  since: 0,
+  engine: { id: 'default', source: 'default-socket', label: 'Default socket', endpoint: 'unix:///var/run/docker.sock', embedded: false },
+  version: { version: '27.3.1', apiVersion: '1.47', os: 'linux', arch: 'amd64', product: 'docker' },
+};
