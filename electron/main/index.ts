@@ -11,7 +11,7 @@ import { installIpcHost } from './ipc-host';
 import { installAppMenu } from './menu';
 import { iconPath, preloadPath, rendererDir, resolveDataDir, type AppLocations } from './paths';
 import { applySessionSecurity, installAppSecurity } from './security';
-import { installShutdown } from './shutdown';
+import { installShutdown, stopOwned } from './shutdown';
 import { createTray } from './tray';
 import { createMainWindow } from './window';
 
@@ -40,16 +40,7 @@ function main(): void {
   let tray: ReturnType<typeof createTray>;
   let icon = nativeImage.createEmpty();
 
-  installShutdown(app, {
-    shutdown: async () => {
-      disposeIpc?.();
-      try {
-        await backend?.dispose();
-      } finally {
-        store?.close();
-      }
-    },
-  });
+  installShutdown(app, { shutdown: () => stopOwned({ disposeIpc, backend, store }) });
 
   const locations = (): AppLocations => ({
     appPath: app.getAppPath(),

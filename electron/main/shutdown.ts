@@ -35,3 +35,22 @@ function withTimeout(work: Promise<void>, ms: number): Promise<void> {
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
+
+export interface Owned {
+  disposeIpc?: () => void;
+  backend?: { dispose(): Promise<void> };
+  store?: { close(): void };
+}
+
+/**
+ * Stop order: no more IPC calls, then the backend (which stops an embedded engine Berth started), then the
+ * store, which the backend may still write to (audit) while stopping. The store closes even if dispose fails.
+ */
+export async function stopOwned({ disposeIpc, backend, store }: Owned): Promise<void> {
+  disposeIpc?.();
+  try {
+    await backend?.dispose();
+  } finally {
+    store?.close();
+  }
+}

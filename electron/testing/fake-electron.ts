@@ -93,7 +93,7 @@ export const app = Object.assign(new EventEmitter(), {
 });
 
 export const protocol = {
-  registerSchemesAsPrivileged: vi.fn(),
+  registerSchemesAsPrivileged: vi.fn((_schemes: unknown[]) => undefined),
   handle: vi.fn(),
 };
 
@@ -102,7 +102,7 @@ export const Menu = {
   setApplicationMenu: vi.fn(),
 };
 
-export const contextBridge = { exposeInMainWorld: vi.fn() };
+export const contextBridge = { exposeInMainWorld: vi.fn((_key: string, _api: unknown) => undefined) };
 
 export class FakeIpcRenderer extends EventEmitter {
   readonly invoke = vi.fn((_channel: string, ..._args: unknown[]): Promise<unknown> => Promise.resolve(undefined));
