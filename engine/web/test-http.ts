@@ -1,0 +1,76 @@
+import { request as httpRequest } from 'node:http';
+import WebSocket from 'ws';
+import type { ServerMessage } from '../contract';
+
+/** Test support: raw HTTP (fetch would not let a test send a forged Host header) and WebSocket helpers. */
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+export function rawRequest(
+  port: number,
+  path: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      { host: '127.0.0.1', port, path, method: init.method ?? 'GET', headers: init.headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
+      },
+    );
+    req.on('error', reject);
+    if (init.body !== undefined) req.write(init.body);
+    req.end();
+  });
+}
+
+/** A WebSocket that queues incoming messages so a test can await them in order. */
+export class TestSocket {
+  private readonly queue: ServerMessage[] = [];
+  private waiters: ((m: ServerMessage) => void)[] = [];
+
+  private constructor(readonly ws: WebSocket) {
+    ws.on('message', (data: Buffer) => {
+      const msg = JSON.parse(data.toString('utf8')) as ServerMessage;
+      const waiter = this.waiters.shift();
+      if (waiter) waiter(msg);
+      else this.queue.push(msg);
+    });
+  }
+
+  /** Resolves when open; rejects with the HTTP status when the upgrade is refused. */
+  static open(url: string, options: WebSocket.ClientOptions): Promise<TestSocket> {
+    return new Promise((resolve, reject) => {
+      const ws = new WebSocket(url, options);
+      ws.once('open', () => resolve(new TestSocket(ws)));
+      ws.once('unexpected-response', (_req, res) => {
+        reject(new Error(`HTTP ${res.statusCode}`));
+        ws.terminate();
+      });
+      ws.once('error', reject);
+    });
+  }
+
+  next(timeoutMs = 2000): Promise<ServerMessage> {
+    const queued = this.queue.shift();
+    if (queued) return Promise.resolve(queued);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no message within timeout')), timeoutMs);
+      this.waiters.push((m) => {
+        clearTimeout(timer);
+        resolve(m);
+      });
+    });
+  }
+
+  close(): void {
+    this.ws.close();
+  }
+}

@@ -1,0 +1,172 @@
+import type { RawData, WebSocket } from 'ws';
+import { ErrorCode, type BerthErrorData, type ServerMessage } from '../contract';
+import type { Caller, Dispatch } from '../host/dispatcher';
+import type { EventBus } from '../host/event-bus';
+
+export interface WsHubOptions {
+  dispatch: Dispatch;
+  bus: EventBus;
+  caller: Caller;
+  version: string;
+  /** Larger text messages get an error reply (the socket stays open). */
+  maxMessageBytes?: number;
+  /** A socket whose unsent data grows past this is closed: the client reconnects and relists. */
+  maxBufferedBytes?: number;
+  /** Calls one socket may have in flight before further calls are refused. */
+  maxInFlight?: number;
+  /** Ping interval; a socket that did not answer the previous ping is dropped. 0 disables. */
+  heartbeatMs?: number;
+}
+
+export const DEFAULT_MAX_MESSAGE_BYTES = 1024 * 1024;
+
+interface Peer {
+  socket: WebSocket;
+  inFlight: number;
+  alive: boolean;
+}
+
+/**
+ * Speaks engine/contract/protocol.ts over every open web-mode WebSocket. Owns one bus subscription for all
+ * sockets (each event is serialised once), the sockets themselves and the heartbeat timer; close() disposes all.
+ */
+export class WsHub {
+  private readonly peers = new Set<Peer>();
+  private readonly unsubscribe: () => void;
+  private readonly heartbeat: NodeJS.Timeout | undefined;
+  private readonly maxMessageBytes: number;
+  private readonly maxBufferedBytes: number;
+  private readonly maxInFlight: number;
+
+  constructor(private readonly options: WsHubOptions) {
+    this.maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
+    this.maxBufferedBytes = options.maxBufferedBytes ?? 4 * 1024 * 1024;
+    this.maxInFlight = options.maxInFlight ?? 256;
+    this.unsubscribe = options.bus.onAny((event, payload) => {
+      const text = serialize({ type: 'event', event, payload } as ServerMessage);
+      if (text === undefined) return;
+      for (const peer of this.peers) this.sendText(peer, text);
+    });
+    const every = options.heartbeatMs ?? 30_000;
+    if (every > 0) {
+      this.heartbeat = setInterval(() => this.beat(), every);
+      this.heartbeat.unref();
+    }
+  }
+
+  get size(): number {
+    return this.peers.size;
+  }
+
+  add(socket: WebSocket): void {
+    const peer: Peer = { socket, inFlight: 0, alive: true };
+    this.peers.add(peer);
+    socket.on('close', () => this.peers.delete(peer));
+    socket.on('pong', () => (peer.alive = true));
+    socket.on('message', (data, isBinary) => this.onMessage(peer, data, isBinary));
+
+    this.send(peer, { type: 'hello', version: this.options.version, role: this.options.caller.role });
+    const status = this.options.bus.lastPayload('engine.status');
+    if (status !== undefined) this.send(peer, { type: 'event', event: 'engine.status', payload: status });
+  }
+
+  close(): void {
+    this.unsubscribe();
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    for (const peer of this.peers) peer.socket.close(1001, 'Berth is shutting down');
+    this.peers.clear();
+  }
+
+  private onMessage(peer: Peer, data: RawData, isBinary: boolean): void {
+    if (isBinary) return this.sendError(peer, 'Binary messages are not supported: send JSON text.');
+    const buf = toBuffer(data);
+    if (buf.length > this.maxMessageBytes) {
+      return this.sendError(peer, `Message too large (${buf.length} bytes; the limit is ${this.maxMessageBytes}).`);
+    }
+    let msg: unknown;
+    try {
+      msg = JSON.parse(buf.toString('utf8'));
+    } catch {
+      return this.sendError(peer, 'Message is not valid JSON.');
+    }
+    if (typeof msg !== 'object' || msg === null) return this.sendError(peer, 'Message must be a JSON object.');
+    const { type, id, method, params } = msg as Record<string, unknown>;
+    if (type !== 'call') return this.sendError(peer, `Unknown message type: ${String(type).slice(0, 50)}`);
+    if (typeof id !== 'number' || !Number.isSafeInteger(id)) {
+      return this.sendError(peer, 'A call needs a numeric id.');
+    }
+    if (peer.inFlight >= this.maxInFlight) {
+      const error: BerthErrorData = {
+        code: ErrorCode.INTERNAL,
+        message: `Too many calls in flight on this connection (limit ${this.maxInFlight}); retry when some finish.`,
+      };
+      return this.send(peer, { type: 'result', id, result: { ok: false, error } });
+    }
+    peer.inFlight += 1;
+    // The dispatcher never rejects; the catch only guards against a broken Backend implementation.
+    this.options
+      .dispatch(method, params, this.options.caller)
+      .catch((err: unknown) => ({
+        ok: false as const,
+        error: { code: ErrorCode.INTERNAL, message: `Unexpected error: ${String(err)}` },
+      }))
+      .then((result) => {
+        peer.inFlight -= 1;
+        this.send(peer, { type: 'result', id, result });
+      })
+      .catch((err: unknown) => console.error('[berth] web: sending a result failed:', err));
+  }
+
+  private sendError(peer: Peer, message: string): void {
+    this.send(peer, { type: 'error', error: { code: ErrorCode.INVALID_ARGUMENT, message } });
+  }
+
+  private send(peer: Peer, msg: ServerMessage): void {
+    const text = serialize(msg);
+    if (text !== undefined) this.sendText(peer, text);
+    else if (msg.type === 'result') {
+      const error = { code: ErrorCode.INTERNAL, message: 'The result could not be serialised as JSON.' } as const;
+      this.sendText(peer, JSON.stringify({ type: 'result', id: msg.id, result: { ok: false, error } }));
+    }
+  }
+
+  private sendText(peer: Peer, text: string): void {
+    const { socket } = peer;
+    if (socket.readyState !== socket.OPEN) return;
+    // A client that stopped reading would make us buffer every event forever. Dropping it is safe: the
+    // client reconnects and relists, which is cheaper than unbounded memory in the backend.
+    if (socket.bufferedAmount + text.length > this.maxBufferedBytes) {
+      this.peers.delete(peer);
+      socket.terminate();
+      return;
+    }
+    socket.send(text);
+  }
+
+  private beat(): void {
+    for (const peer of this.peers) {
+      if (!peer.alive) {
+        this.peers.delete(peer);
+        peer.socket.terminate();
+        continue;
+      }
+      peer.alive = false;
+      peer.socket.ping();
+    }
+  }
+}
+
+function serialize(msg: ServerMessage): string | undefined {
+  try {
+    return JSON.stringify(msg);
+  } catch (err) {
+    console.error('[berth] web: message not serialisable:', err);
+    return undefined;
+  }
+}
+
+function toBuffer(data: RawData): Buffer {
+  if (Buffer.isBuffer(data)) return data;
+  if (Array.isArray(data)) return Buffer.concat(data);
+  return Buffer.from(data);
+}
