@@ -3,12 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { protocol } from '../testing/fake-electron';
-import {
-  createAppRequestHandler,
-  isAppUrl,
-  registerAppScheme,
-  resolveAppPath,
-} from './app-protocol';
+import { createAppRequestHandler, isAppUrl, registerAppScheme, resolveAppPath } from './app-protocol';
 
 vi.mock('electron', () => import('../testing/fake-electron'));
 
@@ -78,7 +73,9 @@ describe('app:// request handler', () => {
 
   it('answers only its own host and only GET/HEAD', async () => {
     expect((await serve(new Request('app://other/index.html'))).status).toBe(404);
-    expect((await serve(new Request('app://berth/index.html', { method: 'POST', body: 'x' }))).status).toBe(405);
+    expect((await serve(new Request('app://berth/index.html', { method: 'POST', body: 'x' }))).status).toBe(
+      405,
+    );
   });
 });
 

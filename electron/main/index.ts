@@ -20,15 +20,17 @@ import { createMainWindow } from './window';
  * (and, for all features, in engine/, which also runs without Electron).
  */
 function main(): void {
-  // A second Berth would start a second backend on the same data dir and engine: hand over and leave.
+  const dataDir = resolveDataDir(process.env, () =>
+    defaultDataDir(process.platform, process.env, os.homedir()),
+  );
+  // Chromium's own profile (cache, local storage) lives beside Berth's data, so BERTH_DATA_DIR isolates a run.
+  // Set first: Electron keys the single-instance lock on this folder.
+  app.setPath('userData', path.join(dataDir, 'electron'));
+  // A second Berth on the same data dir would start a second backend on it: hand over and leave.
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
   }
-
-  const dataDir = resolveDataDir(process.env, () => defaultDataDir(process.platform, process.env, os.homedir()));
-  // Chromium's own profile (cache, local storage) lives beside Berth's data, so BERTH_DATA_DIR isolates a run.
-  app.setPath('userData', path.join(dataDir, 'electron'));
   registerAppScheme();
   installAppSecurity();
 
@@ -49,6 +51,8 @@ function main(): void {
   });
 
   const showWindow = (): void => {
+    // Until the backend is up there is nothing to talk to; start() opens the window then.
+    if (!backend) return;
     if (!window || window.isDestroyed()) {
       window = createMainWindow({ preloadPath: preloadPath(locations()), icon });
       return;
@@ -76,9 +80,15 @@ function main(): void {
     const started = await createBackend({ dataDir, store, ...(engineFlag ? { engineFlag } : {}) });
     backend = started;
     // IPC is ready before the window loads, so the renderer's first call always finds a handler.
-    disposeIpc = installIpcHost({ backend: started, target: () => (window?.isDestroyed() ? undefined : window?.webContents) });
+    disposeIpc = installIpcHost({
+      backend: started,
+      target: () => (window?.isDestroyed() ? undefined : window?.webContents),
+    });
     showWindow();
-    tray = createTray(icon, { show: showWindow, quit: () => app.quit() });
+    tray = createTray(nativeImage.createFromPath(iconPath(locations(), '32x32.png')), {
+      show: showWindow,
+      quit: () => app.quit(),
+    });
   };
 
   start().catch((err: unknown) => {

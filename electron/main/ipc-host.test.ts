@@ -49,9 +49,15 @@ describe('IPC host', () => {
 
   it('dispatches calls from the app frame as the local admin', async () => {
     const { dispatch, call } = setup();
-    const result = await call({ url: 'app://berth/index.html#/containers' }, 'containers.stop', { id: 'web' });
+    const result = await call({ url: 'app://berth/index.html#/containers' }, 'containers.stop', {
+      id: 'web',
+    });
     expect(result).toEqual({ ok: true, value: 'dispatched' });
-    expect(dispatch).toHaveBeenCalledWith('containers.stop', { id: 'web' }, { role: 'admin', user: 'local', via: 'ipc' });
+    expect(dispatch).toHaveBeenCalledWith(
+      'containers.stop',
+      { id: 'web' },
+      { role: 'admin', user: 'local', via: 'ipc' },
+    );
   });
 
   it('forwards every bus event to the window, and nothing when there is no live window', () => {

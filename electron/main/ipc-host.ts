@@ -24,12 +24,15 @@ export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>):
 
 /** Installs the call handler and the event forwarder; the returned function removes both. */
 export function installIpcHost({ backend, target }: IpcHostOptions): () => void {
-  ipcMain.handle(IPC_CHANNELS.call, async (event, method: unknown, params: unknown): Promise<Result<unknown>> => {
-    if (!isTrustedSender(event)) {
-      return fail(ErrorCode.FORBIDDEN, 'This page is not allowed to talk to Berth.');
-    }
-    return backend.dispatch(method, params, IPC_CALLER);
-  });
+  ipcMain.handle(
+    IPC_CHANNELS.call,
+    async (event, method: unknown, params: unknown): Promise<Result<unknown>> => {
+      if (!isTrustedSender(event)) {
+        return fail(ErrorCode.FORBIDDEN, 'This page is not allowed to talk to Berth.');
+      }
+      return backend.dispatch(method, params, IPC_CALLER);
+    },
+  );
   const unsubscribe = backend.bus.onAny((name, payload) => {
     const contents = target();
     if (contents && !contents.isDestroyed()) contents.send(IPC_CHANNELS.event, name, payload);

@@ -4,7 +4,10 @@ import { app, Menu, type MenuItemConstructorOptions } from 'electron';
  * Standard roles only: they give the platform's native shortcuts (copy/paste, zoom, close, full screen) for
  * free. Developer tools appear only in unpackaged builds.
  */
-export function buildMenuTemplate(platform: NodeJS.Platform, packaged: boolean): MenuItemConstructorOptions[] {
+export function buildMenuTemplate(
+  platform: NodeJS.Platform,
+  packaged: boolean,
+): MenuItemConstructorOptions[] {
   const view: MenuItemConstructorOptions[] = [
     { role: 'reload' },
     ...(packaged ? [] : [{ role: 'toggleDevTools' as const }]),

@@ -16,9 +16,15 @@ export const preloadPath = ({ appPath }: AppLocations): string =>
 
 export const rendererDir = ({ appPath }: AppLocations): string => path.join(appPath, 'dist', 'renderer');
 
-/** Icons are extraResources in a package (an asar path is not readable by every OS icon API). */
-export const iconPath = ({ appPath, packaged, resourcesPath }: AppLocations): string =>
-  packaged ? path.join(resourcesPath, 'icons', 'icon.png') : path.join(appPath, 'assets', 'icons', 'icon.png');
+/**
+ * Icons are extraResources in a package (an asar path is not readable by every OS icon API). `icon.png` is
+ * the 1024 px window icon; the tray uses the small rendering, which downscales more cleanly.
+ */
+export const iconPath = (
+  { appPath, packaged, resourcesPath }: AppLocations,
+  file: 'icon.png' | '32x32.png' = 'icon.png',
+): string =>
+  packaged ? path.join(resourcesPath, 'icons', file) : path.join(appPath, 'assets', 'icons', file);
 
 /** BERTH_DATA_DIR wins (tests and portable installs); otherwise the platform's app-data folder. */
 export function resolveDataDir(env: NodeJS.ProcessEnv, platformDefault: () => string): string {

@@ -26,10 +26,11 @@ describe('session security', () => {
     applySessionSecurity(asSession(session));
     const callback = vi.fn();
     session.headersListener?.(
-      { responseHeaders: { 'content-security-policy': ["script-src *"], 'Content-Type': ['text/html'] } },
+      { responseHeaders: { 'content-security-policy': ['script-src *'], 'Content-Type': ['text/html'] } },
       callback,
     );
-    const headers = (callback.mock.calls[0]?.[0] as { responseHeaders: Record<string, string[]> }).responseHeaders;
+    const headers = (callback.mock.calls[0]?.[0] as { responseHeaders: Record<string, string[]> })
+      .responseHeaders;
     expect(headers['content-security-policy']).toBeUndefined();
     expect(headers['Content-Type']).toEqual(['text/html']);
     const csp = headers['Content-Security-Policy']?.[0] ?? '';

@@ -50,7 +50,10 @@ describe('installShutdown', () => {
     try {
       const app = new QuittingApp();
       const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-      installShutdown(app as unknown as App, { shutdown: () => new Promise<void>(() => undefined), timeoutMs: 1000 });
+      installShutdown(app as unknown as App, {
+        shutdown: () => new Promise<void>(() => undefined),
+        timeoutMs: 1000,
+      });
       app.quit();
       await vi.advanceTimersByTimeAsync(999);
       expect(app.exited).toBe(0);

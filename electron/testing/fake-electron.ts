@@ -55,7 +55,11 @@ export const ipcMain = {
   },
 };
 
-type PermissionRequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void) => void;
+type PermissionRequestHandler = (
+  contents: unknown,
+  permission: string,
+  callback: (granted: boolean) => void,
+) => void;
 type HeadersListener = (
   details: { responseHeaders?: Record<string, string[]> },
   callback: (response: { responseHeaders?: Record<string, string[]> }) => void,
@@ -105,6 +109,8 @@ export const Menu = {
 export const contextBridge = { exposeInMainWorld: vi.fn((_key: string, _api: unknown) => undefined) };
 
 export class FakeIpcRenderer extends EventEmitter {
-  readonly invoke = vi.fn((_channel: string, ..._args: unknown[]): Promise<unknown> => Promise.resolve(undefined));
+  readonly invoke = vi.fn((_channel: string, ..._args: unknown[]): Promise<unknown> =>
+    Promise.resolve(undefined),
+  );
 }
 export const ipcRenderer = new FakeIpcRenderer();
