@@ -102,9 +102,36 @@ export const protocol = {
 };
 
 export const Menu = {
-  buildFromTemplate: vi.fn((template: unknown[]) => ({ template })),
+  buildFromTemplate: vi.fn((template: MenuItemTemplate[]) => ({ template })),
   setApplicationMenu: vi.fn(),
 };
+
+export class FakeNativeImage {
+  constructor(readonly empty: boolean) {}
+  isEmpty(): boolean {
+    return this.empty;
+  }
+  resize(_size: { width: number; height: number }): FakeNativeImage {
+    return this;
+  }
+}
+
+interface MenuItemTemplate {
+  label?: string;
+  click?: () => void;
+}
+export class Tray extends EventEmitter {
+  static readonly created: Tray[] = [];
+  menu: { template: MenuItemTemplate[] } | undefined;
+  constructor(readonly image: FakeNativeImage) {
+    super();
+    Tray.created.push(this);
+  }
+  setToolTip(_tip: string): void {}
+  setContextMenu(menu: { template: MenuItemTemplate[] }): void {
+    this.menu = menu;
+  }
+}
 
 export const contextBridge = { exposeInMainWorld: vi.fn((_key: string, _api: unknown) => undefined) };
 
