@@ -32,7 +32,11 @@ export function isAppUrl(url: string): boolean {
   );
 }
 
-/** Must run before the app's `ready` event (Electron's rule for privileged schemes). */
+/**
+ * Must run before the app's `ready` event (Electron's rule for privileged schemes). `corsEnabled` is left
+ * unset on purpose: the renderer loads its modules from its own origin, and that privilege would let other
+ * origins read app:// responses without any Access-Control-Allow-Origin check.
+ */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
