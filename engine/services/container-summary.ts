@@ -62,10 +62,11 @@ function toPorts(ports: Dockerode.Port[]): PortMapping[] {
       protocol,
     });
   }
+  const ip = (p: PortMapping) => p.ip ?? '';
   return out.sort(
     (a, b) =>
       a.privatePort - b.privatePort ||
       (a.publicPort ?? 0) - (b.publicPort ?? 0) ||
-      (a.ip ?? '').localeCompare(b.ip ?? ''),
+      (ip(a) < ip(b) ? -1 : ip(a) > ip(b) ? 1 : 0),
   );
 }

@@ -173,7 +173,8 @@ export class EngineManager {
     let install: InstallHint | undefined;
     for (const candidate of candidates) {
       if (this.stale(gen)) return;
-      const error = await this.tryCandidate(candidate, gen, 'connected');
+      // Retries stay 'unreachable' (with the attempt counter) instead of flickering through 'connecting'.
+      const error = await this.tryCandidate(candidate, gen, 'connected', attempt === 0);
       if (!error) {
         if (!candidate.embedded) await this.embedded.stop();
         return;
@@ -208,15 +209,16 @@ export class EngineManager {
     candidate: EngineCandidate,
     gen: number,
     reason: RelistReason,
+    announce: boolean,
   ): Promise<BerthError | undefined> {
     let target = candidate;
     try {
       if (candidate.embedded) {
-        if (reason === 'connected') this.status.set({ state: 'starting', engine: candidate });
+        if (announce) this.status.set({ state: 'starting', engine: candidate });
         target = (await this.embedded.ensure()).candidate;
         if (this.stale(gen)) return undefined;
       }
-      if (reason === 'connected') this.status.set({ state: 'connecting', engine: target });
+      if (announce) this.status.set({ state: 'connecting', engine: target });
       const docker = (this.options.createClient ?? createDockerClient)(target);
       const connection = await openConnection(
         target,
@@ -261,7 +263,7 @@ export class EngineManager {
     this.scheduleRetry(gen, attempt, error, candidate, undefined, async () => {
       if (candidate.embedded) await this.embedded.restartIfDead();
       if (this.stale(gen)) return;
-      const failure = await this.tryCandidate(candidate, gen, 'reconnected');
+      const failure = await this.tryCandidate(candidate, gen, 'reconnected', false);
       if (failure && !this.stale(gen)) this.scheduleReconnect(gen, candidate, attempt + 1, failure);
     });
   }
