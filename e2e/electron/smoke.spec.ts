@@ -16,11 +16,7 @@ test.describe('Electron shell', () => {
     const app = await electron.launch({
       executablePath: binary,
       // Electron refuses to start as root without --no-sandbox (our CI machines run as root).
-      args: [
-        ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-        root,
-        `--engine=${e2eEnv().dockerHost}`,
-      ],
+      args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), root, `--engine=${e2eEnv().dockerHost}`],
       cwd: root,
       env: { ...process.env, BERTH_DATA_DIR: dataDir },
     });
@@ -34,7 +30,11 @@ test.describe('Electron shell', () => {
       const exposed = await page.evaluate(() => {
         const w = window as unknown as Record<string, unknown>;
         const berth = w.berth as Record<string, unknown> | undefined;
-        return { keys: Object.keys(berth ?? {}).sort(), require: typeof w.require, process: typeof w.process };
+        return {
+          keys: Object.keys(berth ?? {}).sort(),
+          require: typeof w.require,
+          process: typeof w.process,
+        };
       });
       expect(exposed).toEqual({ keys: ['call', 'onEvent'], require: 'undefined', process: 'undefined' });
     } finally {
