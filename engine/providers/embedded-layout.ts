@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { posix, win32 } from 'node:path';
+import type { EngineCandidate } from '../contract';
 
 /**
  * Where Berth keeps its own data: BERTH_DATA_DIR wins everywhere; otherwise the platform's per-user
@@ -57,4 +58,16 @@ export function shortRuntimeDir(env: NodeJS.ProcessEnv, uid: number): string {
   const xdg = env.XDG_RUNTIME_DIR;
   if (xdg && Buffer.byteLength(xdg) < 50) return posix.join(xdg, 'berth');
   return `/tmp/berth-${uid}`;
+}
+
+/** The candidate for Berth's own engine on a socket; one definition so discovery and the launcher agree. */
+export function embeddedCandidateOf(socketPath: string, rootless: boolean): EngineCandidate {
+  return {
+    id: 'embedded',
+    source: 'embedded',
+    label: `Embedded engine (${rootless ? 'rootless' : 'rootful'})`,
+    endpoint: `unix://${socketPath}`,
+    embedded: true,
+    rootless,
+  };
 }

@@ -4,7 +4,7 @@ import { chown, mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { ErrorCode, type EngineCandidate } from '../contract';
 import { BerthError } from '../host/errors';
-import { engineLayout, type EngineLayout } from './embedded-layout';
+import { embeddedCandidateOf, engineLayout, type EngineLayout } from './embedded-layout';
 import { layoutFor, lookupUser, planLaunch, resolveRootless, type LaunchPlan } from './embedded-launch';
 import {
   isAlive,
@@ -25,22 +25,11 @@ export { installHint } from './install-hint';
 
 const DEFAULT_TIMEOUT_MS = { rootful: 30_000, rootless: 60_000 };
 
-function candidateFor(socketPath: string, rootless: boolean): EngineCandidate {
-  return {
-    id: 'embedded',
-    source: 'embedded',
-    label: `Embedded engine (${rootless ? 'rootless' : 'rootful'})`,
-    endpoint: `unix://${socketPath}`,
-    embedded: true,
-    rootless,
-  };
-}
-
 /** The candidate for Berth's own engine, whether or not it is running; discovery always lists it last. */
 export async function embeddedCandidate(opts: EmbeddedEngineOptions): Promise<EngineCandidate> {
   const account = opts.runAsUser === undefined ? undefined : await lookupUser(opts.runAsUser);
   const rootless = resolveRootless(opts, process.getuid?.() ?? 0);
-  return candidateFor(layoutFor(opts, account).socketPath, rootless);
+  return embeddedCandidateOf(layoutFor(opts, account).socketPath, rootless);
 }
 
 /**
@@ -101,7 +90,7 @@ export async function startEmbeddedEngine(opts: EmbeddedEngineOptions): Promise<
 
   let stopping: Promise<void> | undefined;
   return {
-    candidate: candidateFor(layout.socketPath, plan.rootless),
+    candidate: embeddedCandidateOf(layout.socketPath, plan.rootless),
     socketPath: layout.socketPath,
     logFile: layout.logFile,
     pid,
@@ -145,7 +134,7 @@ async function reuseRunning(plan: LaunchPlan, timeoutMs: number): Promise<Embedd
   }
   let stopping: Promise<boolean> | undefined;
   return {
-    candidate: candidateFor(layout.socketPath, plan.rootless),
+    candidate: embeddedCandidateOf(layout.socketPath, plan.rootless),
     socketPath: layout.socketPath,
     logFile: layout.logFile,
     pid: dockerdPid,
