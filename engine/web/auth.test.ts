@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { FailureRateLimiter, generateToken, readCookie, tokensEqual } from './auth';
-import { allowedHostHeaders, displayHost, formatHostPort, isLoopbackHost, normalizeHostHeader } from './host-check';
+import {
+  allowedHostHeaders,
+  displayHost,
+  formatHostPort,
+  isLoopbackHost,
+  normalizeHostHeader,
+} from './host-check';
 import { splitUrl } from './guard';
 
 describe('tokens and cookies', () => {

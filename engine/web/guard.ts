@@ -25,7 +25,14 @@ export function createGuard(options: GuardOptions) {
     const host = normalizeHostHeader(req.headers.host);
     if (!host || !allowedHosts.has(host)) {
       reply.headers(securityHeaders('invalid'));
-      return deny(req, reply, 403, ErrorCode.FORBIDDEN, 'Unknown Host header; open the URL Berth printed.', wrongHostPage());
+      return deny(
+        req,
+        reply,
+        403,
+        ErrorCode.FORBIDDEN,
+        'Unknown Host header; open the URL Berth printed.',
+        wrongHostPage(),
+      );
     }
     reply.headers(securityHeaders(host));
     if (isApi(req.url)) reply.header('cache-control', 'no-store');
@@ -38,7 +45,8 @@ export function createGuard(options: GuardOptions) {
     const presented = [queryToken, headerToken, cookieToken].filter((t): t is string => t !== undefined);
 
     const unauthorized = 'Missing or wrong Berth token: open the URL Berth printed when it started.';
-    if (presented.length === 0) return deny(req, reply, 401, ErrorCode.UNAUTHENTICATED, unauthorized, unauthorizedPage());
+    if (presented.length === 0)
+      return deny(req, reply, 401, ErrorCode.UNAUTHENTICATED, unauthorized, unauthorizedPage());
     if (limiter.isBlocked(req.ip)) {
       const wait = limiter.retryAfterSeconds(req.ip);
       reply.header('retry-after', String(wait));
@@ -50,7 +58,8 @@ export function createGuard(options: GuardOptions) {
     if (!matches.includes(true)) {
       for (const t of presented) limiter.recordFailure(req.ip, t);
       // A stale cookie from an earlier launch is removed so it stops failing on every request.
-      if (cookieToken !== undefined) reply.header('set-cookie', `${cookie}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`);
+      if (cookieToken !== undefined)
+        reply.header('set-cookie', `${cookie}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`);
       return deny(req, reply, 401, ErrorCode.UNAUTHENTICATED, unauthorized, unauthorizedPage());
     }
 
@@ -60,13 +69,25 @@ export function createGuard(options: GuardOptions) {
       // Browsers always send Origin on a WebSocket; only non-browser clients omit it, and they must use the header.
       const headerOk = headerToken !== undefined && tokensEqual(headerToken, token);
       if (origin === undefined ? !headerOk : origin.toLowerCase() !== ownOrigin) {
-        return deny(req, reply, 403, ErrorCode.FORBIDDEN, 'WebSocket refused: foreign or missing Origin.', undefined);
+        return deny(
+          req,
+          reply,
+          403,
+          ErrorCode.FORBIDDEN,
+          'WebSocket refused: foreign or missing Origin.',
+          undefined,
+        );
       }
       return;
     }
     // Cookies are SameSite, but every port of 127.0.0.1 is the same "site": a page served by another local
     // server could still POST here with our cookie. Its Origin gives it away.
-    if (req.method !== 'GET' && req.method !== 'HEAD' && origin !== undefined && origin.toLowerCase() !== ownOrigin) {
+    if (
+      req.method !== 'GET' &&
+      req.method !== 'HEAD' &&
+      origin !== undefined &&
+      origin.toLowerCase() !== ownOrigin
+    ) {
       return deny(req, reply, 403, ErrorCode.FORBIDDEN, 'Cross-origin request refused.', undefined);
     }
     if (queryToken !== undefined && (req.method === 'GET' || req.method === 'HEAD')) {

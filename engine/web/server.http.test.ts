@@ -12,10 +12,19 @@ let backend: ReturnType<typeof createTestBackend>;
 let host: string;
 
 async function start(opts: { staticDir?: string; maxTokenFailuresPerMinute?: number } = {}): Promise<void> {
-  server = await startWebServer({ backend, port: 0, staticDir: opts.staticDir ?? dir, warn: () => {}, ...opts });
+  server = await startWebServer({
+    backend,
+    port: 0,
+    staticDir: opts.staticDir ?? dir,
+    warn: () => {},
+    ...opts,
+  });
   host = `127.0.0.1:${server.port}`;
 }
-const withCookie = (): Record<string, string> => ({ host, cookie: `berth_token_${server.port}=${server.token}` });
+const withCookie = (): Record<string, string> => ({
+  host,
+  cookie: `berth_token_${server.port}=${server.token}`,
+});
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'berth-web-'));
@@ -49,7 +58,9 @@ describe('startWebServer over HTTP', () => {
   });
 
   it('turns ?token= into an HttpOnly SameSite=Strict cookie and redirects without the token', async () => {
-    const res = await rawRequest(server.port, `/containers?tab=all&token=${server.token}`, { headers: { host } });
+    const res = await rawRequest(server.port, `/containers?tab=all&token=${server.token}`, {
+      headers: { host },
+    });
     expect(res.status).toBe(302);
     expect(res.headers.location).toBe('/containers?tab=all');
     const cookie = String(res.headers['set-cookie']);
@@ -60,7 +71,9 @@ describe('startWebServer over HTTP', () => {
   });
 
   it('never redirects off-site when the path starts with slashes', async () => {
-    const res = await rawRequest(server.port, `//evil.example/x?token=${server.token}`, { headers: { host } });
+    const res = await rawRequest(server.port, `//evil.example/x?token=${server.token}`, {
+      headers: { host },
+    });
     expect(res.status).toBe(302);
     expect(res.headers.location).toBe('/evil.example/x');
   });
@@ -69,7 +82,9 @@ describe('startWebServer over HTTP', () => {
     const viaCookie = await rawRequest(server.port, '/api/health', { headers: withCookie() });
     expect(viaCookie.status).toBe(200);
     expect(JSON.parse(viaCookie.body)).toEqual({ ok: true });
-    const viaHeader = await rawRequest(server.port, '/api/health', { headers: { host, 'x-berth-token': server.token } });
+    const viaHeader = await rawRequest(server.port, '/api/health', {
+      headers: { host, 'x-berth-token': server.token },
+    });
     expect(viaHeader.status).toBe(200);
   });
 
@@ -135,7 +150,10 @@ describe('startWebServer over HTTP', () => {
   });
 
   it('round-trips a call over HTTP as a Result', async () => {
-    const res = await rawRequest(server.port, '/api/call/containers.list', { method: 'POST', headers: withCookie() });
+    const res = await rawRequest(server.port, '/api/call/containers.list', {
+      method: 'POST',
+      headers: withCookie(),
+    });
     expect(res.status).toBe(200);
     expect(JSON.parse(res.body)).toEqual({ ok: true, value: backend.containers });
     const bad = await rawRequest(server.port, '/api/call/containers.start', {
@@ -144,7 +162,10 @@ describe('startWebServer over HTTP', () => {
       body: JSON.stringify({ id: 'nope' }),
     });
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    const unknown = await rawRequest(server.port, '/api/call/no.such', { method: 'POST', headers: withCookie() });
+    const unknown = await rawRequest(server.port, '/api/call/no.such', {
+      method: 'POST',
+      headers: withCookie(),
+    });
     expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'METHOD_NOT_FOUND' } });
   });
 
@@ -178,7 +199,9 @@ describe('startWebServer over HTTP', () => {
       const res = await rawRequest(server.port, '/api/health', { headers: { host, 'x-berth-token': guess } });
       expect(res.status).toBe(401);
     }
-    const blocked = await rawRequest(server.port, '/api/health', { headers: { host, 'x-berth-token': server.token } });
+    const blocked = await rawRequest(server.port, '/api/health', {
+      headers: { host, 'x-berth-token': server.token },
+    });
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
   });

@@ -63,14 +63,22 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   // The port is known only after listen() when 0 was asked for; the guard reads it through this holder.
   const bound = { port: options.port ?? DEFAULT_WEB_PORT, allowedHosts: new Set<string>() };
-  const limiter = new FailureRateLimiter({ maxFailures: options.maxTokenFailuresPerMinute ?? 20, windowMs: 60_000 });
+  const limiter = new FailureRateLimiter({
+    maxFailures: options.maxTokenFailuresPerMinute ?? 20,
+    windowMs: 60_000,
+  });
   let guard: ReturnType<typeof createGuard> | undefined;
   app.addHook('onRequest', async (req, reply) => {
     guard ??= createGuard({ token, port: bound.port, allowedHosts: bound.allowedHosts, limiter });
     return guard(req, reply);
   });
 
-  const hub = new WsHub({ dispatch: backend.dispatch, bus: backend.bus, caller, version: options.version ?? 'dev' });
+  const hub = new WsHub({
+    dispatch: backend.dispatch,
+    bus: backend.bus,
+    caller,
+    version: options.version ?? 'dev',
+  });
   app.get(HTTP_PATHS.websocket, { websocket: true }, (socket) => hub.add(socket));
 
   app.get(HTTP_PATHS.health, () => Promise.resolve({ ok: true }));

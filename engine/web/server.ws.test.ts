@@ -34,7 +34,11 @@ describe('startWebServer over WebSocket', () => {
   it('greets with hello and the current engine status', async () => {
     const s = await openBrowserLike();
     expect(await s.next()).toEqual({ type: 'hello', version: '9.9.9', role: 'admin' });
-    expect(await s.next()).toEqual({ type: 'event', event: 'engine.status', payload: { state: 'connected', since: 1 } });
+    expect(await s.next()).toEqual({
+      type: 'event',
+      event: 'engine.status',
+      payload: { state: 'connected', since: 1 },
+    });
   });
 
   it('refuses a foreign Origin even with the cookie', async () => {
@@ -59,9 +63,17 @@ describe('startWebServer over WebSocket', () => {
     await s.next();
     await s.next();
     s.ws.send(JSON.stringify({ type: 'call', id: 7, method: 'containers.list', params: {} }));
-    expect(await s.next()).toEqual({ type: 'result', id: 7, result: { ok: true, value: backend.containers } });
+    expect(await s.next()).toEqual({
+      type: 'result',
+      id: 7,
+      result: { ok: true, value: backend.containers },
+    });
     s.ws.send(JSON.stringify({ type: 'call', id: 8, method: 'containers.start', params: { id: '../etc' } }));
-    expect(await s.next()).toMatchObject({ type: 'result', id: 8, result: { ok: false, error: { code: 'INVALID_ARGUMENT' } } });
+    expect(await s.next()).toMatchObject({
+      type: 'result',
+      id: 8,
+      result: { ok: false, error: { code: 'INVALID_ARGUMENT' } },
+    });
   });
 
   it('forwards bus events to every connected socket', async () => {

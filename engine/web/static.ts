@@ -25,14 +25,27 @@ export async function registerStatic(app: FastifyInstance, staticDir: string): P
 
   app.setNotFoundHandler(async (req, reply) => {
     const path = req.url.split('?')[0] ?? '/';
-    const isPage = (req.method === 'GET' || req.method === 'HEAD') && !path.startsWith('/api') && !lastSegmentHasDot(path);
+    const isPage =
+      (req.method === 'GET' || req.method === 'HEAD') && !path.startsWith('/api') && !lastSegmentHasDot(path);
     if (!isPage) {
-      return reply.code(404).send({ ok: false, error: { code: ErrorCode.NOT_FOUND, message: `Not found: ${req.method} ${path.slice(0, 200)}` } });
+      return reply
+        .code(404)
+        .send({
+          ok: false,
+          error: { code: ErrorCode.NOT_FOUND, message: `Not found: ${req.method} ${path.slice(0, 200)}` },
+        });
     }
     if (hasDir && existsSync(indexFile)) {
-      return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').sendFile('index.html');
+      return reply
+        .header('cache-control', 'no-store')
+        .type('text/html; charset=utf-8')
+        .sendFile('index.html');
     }
-    return reply.code(503).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(rendererNotBuiltPage(staticDir));
+    return reply
+      .code(503)
+      .header('cache-control', 'no-store')
+      .type('text/html; charset=utf-8')
+      .send(rendererNotBuiltPage(staticDir));
   });
 }
 

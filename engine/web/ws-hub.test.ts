@@ -63,17 +63,36 @@ describe('WsHub', () => {
       await gate;
       return backend.dispatch(...args);
     };
-    const hub = new WsHub({ dispatch, bus: backend.bus, caller, version: '1', maxInFlight: 1, heartbeatMs: 0 });
+    const hub = new WsHub({
+      dispatch,
+      bus: backend.bus,
+      caller,
+      version: '1',
+      maxInFlight: 1,
+      heartbeatMs: 0,
+    });
     const socket = new FakeSocket();
     hub.add(socket as unknown as WebSocket);
     const call = (id: number) =>
-      socket.emit('message', Buffer.from(JSON.stringify({ type: 'call', id, method: 'engine.status', params: {} })), false);
+      socket.emit(
+        'message',
+        Buffer.from(JSON.stringify({ type: 'call', id, method: 'engine.status', params: {} })),
+        false,
+      );
     call(1);
     call(2);
-    expect(JSON.parse(socket.sent.at(-1) ?? '')).toMatchObject({ type: 'result', id: 2, result: { ok: false } });
+    expect(JSON.parse(socket.sent.at(-1) ?? '')).toMatchObject({
+      type: 'result',
+      id: 2,
+      result: { ok: false },
+    });
     release();
     await new Promise((r) => setTimeout(r, 10));
-    expect(JSON.parse(socket.sent.at(-1) ?? '')).toMatchObject({ type: 'result', id: 1, result: { ok: true } });
+    expect(JSON.parse(socket.sent.at(-1) ?? '')).toMatchObject({
+      type: 'result',
+      id: 1,
+      result: { ok: true },
+    });
     hub.close();
   });
 });

@@ -81,7 +81,10 @@ export class WsHub {
     if (isBinary) return this.sendError(peer, 'Binary messages are not supported: send JSON text.');
     const buf = toBuffer(data);
     if (buf.length > this.maxMessageBytes) {
-      return this.sendError(peer, `Message too large (${buf.length} bytes; the limit is ${this.maxMessageBytes}).`);
+      return this.sendError(
+        peer,
+        `Message too large (${buf.length} bytes; the limit is ${this.maxMessageBytes}).`,
+      );
     }
     let msg: unknown;
     try {
@@ -89,7 +92,8 @@ export class WsHub {
     } catch {
       return this.sendError(peer, 'Message is not valid JSON.');
     }
-    if (typeof msg !== 'object' || msg === null) return this.sendError(peer, 'Message must be a JSON object.');
+    if (typeof msg !== 'object' || msg === null)
+      return this.sendError(peer, 'Message must be a JSON object.');
     const { type, id, method, params } = msg as Record<string, unknown>;
     if (type !== 'call') return this.sendError(peer, `Unknown message type: ${String(type).slice(0, 50)}`);
     if (typeof id !== 'number' || !Number.isSafeInteger(id)) {
@@ -125,7 +129,10 @@ export class WsHub {
     const text = serialize(msg);
     if (text !== undefined) this.sendText(peer, text);
     else if (msg.type === 'result') {
-      const error = { code: ErrorCode.INTERNAL, message: 'The result could not be serialised as JSON.' } as const;
+      const error = {
+        code: ErrorCode.INTERNAL,
+        message: 'The result could not be serialised as JSON.',
+      } as const;
       this.sendText(peer, JSON.stringify({ type: 'result', id: msg.id, result: { ok: false, error } }));
     }
   }

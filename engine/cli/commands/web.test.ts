@@ -1,0 +1,129 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openStore } from '../../store/sqlite';
+import type { Store } from '../../store/types';
+import { createTestBackend } from '../../web/test-backend';
+import { startWebServer } from '../../web/server';
+import { recordingIo } from '../test-io';
+import { webCommand, type WebDeps } from './web';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'berth-cli-web-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Real store, real web server, test backend; the shutdown signal is a promise the test resolves. */
+function harness() {
+  const backend = createTestBackend();
+  let signal: (name: string) => void = () => {};
+  const opened: string[] = [];
+  let store: Store | undefined;
+  let storeClosed = false;
+  const engineFlags: (string | undefined)[] = [];
+  const deps: WebDeps = {
+    openStore: (d) => {
+      const s = openStore(d);
+      store = s;
+      return { ...s, close: () => ((storeClosed = true), s.close()) };
+    },
+    createBackend: (o) => {
+      engineFlags.push(o.engineFlag);
+      return Promise.resolve(backend);
+    },
+    startWebServer,
+    openBrowser: (url) => (opened.push(url), true),
+    waitForShutdownSignal: () => new Promise((resolve) => (signal = resolve)),
+    staticDir: join(dir, 'renderer'),
+    version: '1.0.0',
+  };
+  return {
+    deps,
+    backend,
+    opened,
+    engineFlags,
+    signal: (s: string) => signal(s),
+    store: () => store,
+    storeClosed: () => storeClosed,
+  };
+}
+
+async function waitFor(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+  expect(check()).toBe(true);
+}
+
+describe('berth web', () => {
+  it('prints exactly one URL line, serves it, and cleans up on a signal', async () => {
+    const h = harness();
+    const { io, out, err } = recordingIo();
+    const running = webCommand(
+      ['--port', '0', '--data-dir', join(dir, 'data'), '--engine', 'embedded'],
+      io,
+      h.deps,
+    );
+    await waitFor(() => out.length > 0);
+    expect(out).toHaveLength(1);
+    const match = /^Berth is running at (http:\/\/127\.0\.0\.1:(\d+)\/\?token=([\w-]+))$/.exec(out[0] ?? '');
+    expect(match).not.toBeNull();
+    expect(h.opened).toEqual([match?.[1]]);
+    expect(h.engineFlags).toEqual(['embedded']);
+    const health = await fetch(`http://127.0.0.1:${match?.[2]}/api/health`, {
+      headers: { 'x-berth-token': match?.[3] ?? '' },
+    });
+    expect(health.status).toBe(200);
+
+    h.signal('SIGTERM');
+    expect(await running).toBe(0);
+    expect(h.backend.disposed()).toBe(true);
+    expect(h.storeClosed()).toBe(true);
+    expect(err.join('\n')).toContain('SIGTERM');
+    await expect(fetch(`http://127.0.0.1:${match?.[2]}/api/health`)).rejects.toThrow();
+  });
+
+  it('does not open a browser with --no-open', async () => {
+    const h = harness();
+    const { io, out } = recordingIo();
+    const running = webCommand(['--port', '0', '--no-open', '--data-dir', dir], io, h.deps);
+    await waitFor(() => out.length > 0);
+    expect(h.opened).toEqual([]);
+    h.signal('SIGINT');
+    expect(await running).toBe(0);
+  });
+
+  it('explains a busy port, exits 1 and still releases what it created', async () => {
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));
+    const address = blocker.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const h = harness();
+    const { io, out, err } = recordingIo();
+    try {
+      expect(await webCommand(['--port', String(port), '--data-dir', dir], io, h.deps)).toBe(1);
+    } finally {
+      blocker.close();
+    }
+    expect(out).toEqual([]);
+    expect(err.join('\n')).toContain(`Port ${port} is already in use`);
+    expect(h.backend.disposed()).toBe(true);
+    expect(h.storeClosed()).toBe(true);
+  });
+
+  it('warns on stderr when bound beyond loopback', async () => {
+    const h = harness();
+    const { io, out, err } = recordingIo();
+    const running = webCommand(
+      ['--host', '0.0.0.0', '--port', '0', '--no-open', '--data-dir', dir],
+      io,
+      h.deps,
+    );
+    await waitFor(() => out.length > 0);
+    expect(err.join('\n')).toContain('root-equivalent');
+    expect(out[0]).toMatch(/^Berth is running at http:\/\/127\.0\.0\.1:\d+\/\?token=/);
+    h.signal('SIGINT');
+    expect(await running).toBe(0);
+  });
+});

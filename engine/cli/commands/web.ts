@@ -1,0 +1,93 @@
+import { parseArgs } from 'node:util';
+import type { Backend } from '../../host/backend';
+import type { Store } from '../../store/types';
+import type { WebServer, WebServerOptions } from '../../web/server';
+import { resolveDataDir } from '../data-dir';
+import { EXIT, type CliIo } from '../io';
+import { WEB_USAGE } from '../usage';
+import { parseEngineFlag, parsePort, UsageError } from './args';
+
+/** Everything `berth web` needs from the rest of Berth, injected so tests can run it without a real engine. */
+export interface WebDeps {
+  openStore(dataDir: string): Store;
+  createBackend(options: { dataDir: string; store: Store; engineFlag?: string }): Promise<Backend>;
+  startWebServer(options: WebServerOptions): Promise<WebServer>;
+  openBrowser(url: string): boolean;
+  /** Resolves with the first SIGINT/SIGTERM; a second one should end the process at once. */
+  waitForShutdownSignal(): Promise<string>;
+  staticDir: string;
+  version: string;
+}
+
+export async function webCommand(argv: string[], io: CliIo, deps: WebDeps): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'no-open': { type: 'boolean' },
+      engine: { type: 'string' },
+      'data-dir': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) {
+    io.out(WEB_USAGE);
+    return EXIT.ok;
+  }
+  const port = values.port === undefined ? undefined : parsePort(values.port);
+  const engineFlag = values.engine === undefined ? undefined : parseEngineFlag(values.engine);
+  if (values.host !== undefined && !/^[A-Za-z0-9.:[\]-]+$/.test(values.host)) {
+    throw new UsageError(`--host must be an IP address or host name, not "${values.host}".`);
+  }
+  const dataDir = resolveDataDir(values['data-dir'], io);
+
+  const store = deps.openStore(dataDir);
+  let backend: Backend | undefined;
+  let server: WebServer | undefined;
+  const shutdown = async (): Promise<void> => {
+    // Reverse order of creation: stop taking requests, then stop the engine connection (and an embedded
+    // engine this session started), then close the database the backend was writing its audit log to.
+    await server?.close().catch((err: unknown) => io.err(`Closing the web server failed: ${String(err)}`));
+    await backend?.dispose().catch((err: unknown) => io.err(`Stopping the backend failed: ${String(err)}`));
+    store.close();
+  };
+
+  try {
+    backend = await deps.createBackend({ dataDir, store, ...(engineFlag ? { engineFlag } : {}) });
+    server = await deps.startWebServer({
+      backend,
+      staticDir: deps.staticDir,
+      version: deps.version,
+      warn: (m) => io.err(m),
+      ...(values.host !== undefined ? { host: values.host } : {}),
+      ...(port !== undefined ? { port } : {}),
+    });
+  } catch (err) {
+    await shutdown();
+    io.err(startFailure(err, port));
+    return EXIT.failed;
+  }
+
+  // The one line scripts and tests wait for; everything else goes to stderr.
+  io.out(`Berth is running at ${server.url}`);
+  if (!values['no-open']) deps.openBrowser(server.url);
+
+  const signal = await deps.waitForShutdownSignal();
+  io.err(`Received ${signal}; shutting down Berth.`);
+  await shutdown();
+  return EXIT.ok;
+}
+
+function startFailure(err: unknown, port: number | undefined): string {
+  const code = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
+  if (code === 'EADDRINUSE') {
+    return `Port ${port ?? 7780} is already in use. Stop what uses it, or pass --port N (or --port 0 for any free port).`;
+  }
+  if (code === 'EADDRNOTAVAIL') return 'That --host address is not an address of this machine.';
+  if (code === 'EACCES') return `Not allowed to listen on port ${port ?? 7780}; choose a port above 1023.`;
+  const message = err instanceof Error ? err.message : String(err);
+  return `Berth could not start web mode: ${message}`;
+}

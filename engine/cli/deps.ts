@@ -1,0 +1,76 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createBackend } from '../host/create-backend';
+import { discoverEngines, nodeDiscoveryEnv, resolvePreferred } from '../providers/discovery';
+import { startEmbeddedEngine, stopEmbeddedEngine } from '../providers/embedded';
+import { DATABASE_FILE, openStore } from '../store/sqlite';
+import { startWebServer } from '../web/server';
+import type { CliDeps } from './cli';
+import type { EngineDeps } from './commands/engine';
+import type { WebDeps } from './commands/web';
+import { probeEngine } from './engine-probe';
+import { openBrowser } from './open-browser';
+import { BERTH_VERSION } from './version';
+
+/** The real wiring of `berth`: Berth's own modules and this process's signals. */
+export function realDeps(): CliDeps {
+  return { version: BERTH_VERSION, web: webDeps, engine: engineDeps };
+}
+
+function webDeps(): WebDeps {
+  return {
+    openStore,
+    createBackend,
+    startWebServer,
+    openBrowser: (url) => openBrowser(url),
+    waitForShutdownSignal,
+    staticDir: rendererDir(),
+    version: BERTH_VERSION,
+  };
+}
+
+function engineDeps(): EngineDeps {
+  return {
+    discover: async (dataDir) =>
+      resolvePreferred(preferredEngine(dataDir), await discoverEngines(nodeDiscoveryEnv(), { dataDir })),
+    probe: (candidate) => probeEngine(candidate),
+    startEmbedded: startEmbeddedEngine,
+    stopEmbedded: stopEmbeddedEngine,
+  };
+}
+
+/** The engine the user chose in settings, so `engine status` reports what the app would use. Read-only: a status query does not create a database. */
+function preferredEngine(dataDir: string): string {
+  if (!existsSync(join(dataDir, DATABASE_FILE))) return 'auto';
+  const store = openStore(dataDir);
+  try {
+    return store.settings.get().engine.preferred;
+  } finally {
+    store.close();
+  }
+}
+
+/**
+ * dist/cli.mjs serves dist/renderer next to it; BERTH_RENDERER_DIR overrides (packaging, tests from source).
+ */
+function rendererDir(): string {
+  return process.env.BERTH_RENDERER_DIR ?? join(dirname(fileURLToPath(import.meta.url)), 'renderer');
+}
+
+/** First SIGINT/SIGTERM starts a clean shutdown; a second one means "now" and exits at once. */
+function waitForShutdownSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    let received = false;
+    const onSignal = (signal: NodeJS.Signals) => {
+      if (received) {
+        process.stderr.write(`Received ${signal} again; exiting without cleanup.\n`);
+        process.exit(130);
+      }
+      received = true;
+      resolve(signal);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
+}

@@ -1,0 +1,37 @@
+export const MAIN_USAGE = `Usage: berth <command> [options]
+
+Commands:
+  web                 Serve the Berth UI to your browser (web mode)
+  engine status       Show which container engine Berth would use and whether it answers
+  engine start        Start Berth's embedded engine in the background
+  engine stop         Stop Berth's embedded engine (never any other engine)
+
+Options:
+  -h, --help          Show help (also: berth <command> --help)
+  -v, --version       Print Berth's version
+
+Data directory: --data-dir DIR, else BERTH_DATA_DIR, else the platform's app-data folder.`;
+
+export const WEB_USAGE = `Usage: berth web [options]
+
+Serves the Berth UI at http://127.0.0.1:7780/ behind a per-launch token and prints the URL to open.
+
+Options:
+  --port N              Port to listen on (default 7780; 0 = any free port)
+  --host H              Address to bind (default 127.0.0.1; anything else is reachable from the network)
+  --no-open             Do not open a browser
+  --engine E            Engine to use: auto (default), embedded, or a URL (unix:///…, tcp://…, ssh://…)
+  --data-dir DIR        Berth's data directory
+  -h, --help            Show this help
+
+Stop with Ctrl+C: an embedded engine Berth started for this session is stopped too.`;
+
+export const ENGINE_USAGE = `Usage: berth engine <status|start|stop> [options]
+
+  status [--json]       Discover engines, connect to the first that answers and print it (exit 1 if none does)
+  start                 Start Berth's embedded engine in the background and print its DOCKER_HOST
+  stop                  Stop Berth's embedded engine (found through its pidfile); other engines are never touched
+
+Options:
+  --data-dir DIR        Berth's data directory
+  -h, --help            Show this help`;

@@ -1,0 +1,4 @@
+import pkg from '../../package.json';
+
+/** Berth's version, inlined from package.json at build time. */
+export const BERTH_VERSION: string = pkg.version;
