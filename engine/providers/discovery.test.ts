@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import type { EngineCandidate } from '../contract';
 import { discoverEngines, endpointKey, resolvePreferred } from './discovery';
 import type { DiscoveryEnv } from './types';
 
@@ -162,7 +163,7 @@ describe('resolvePreferred', () => {
     { id: 'docker-host', source: 'docker-host', label: 'DOCKER_HOST', endpoint: 'tcp://a:2375', embedded: false },
     { id: 'default-socket:/var/run/docker.sock', source: 'default-socket', label: 's', endpoint: 'unix:///var/run/docker.sock', embedded: false },
     { id: 'embedded', source: 'embedded', label: 'e', endpoint: 'unix:///d/engine/docker.sock', embedded: true },
-  ] as const satisfies readonly import('../contract').EngineCandidate[];
+  ] as const satisfies readonly EngineCandidate[];
   const list = () => candidates.map((c) => ({ ...c }));
 
   it("'auto' keeps discovery order", () => {
