@@ -117,6 +117,9 @@ describe('createWebSocketClient', () => {
     const states: TransportState[] = [];
     client.onTransportState((s) => states.push(s));
     last().open();
+    const late: TransportState[] = [];
+    client.onTransportState((s) => late.push(s));
+    expect(late).toEqual(['open']);
     const inFlight = client.call('containers.list', {});
     last().drop();
     await expect(inFlight).resolves.toMatchObject({ ok: false, error: { code: 'ENGINE_UNREACHABLE' } });
@@ -132,7 +135,7 @@ describe('createWebSocketClient', () => {
     vi.advanceTimersByTime(1);
     expect(sockets).toHaveLength(3);
     last().open();
-    expect(states).toEqual(['open', 'closed', 'connecting', 'closed', 'connecting', 'open']);
+    expect(states).toEqual(['connecting', 'open', 'closed', 'connecting', 'closed', 'connecting', 'open']);
 
     last().drop(); // a successful open resets the backoff
     vi.advanceTimersByTime(100);

@@ -197,7 +197,12 @@ export function createWebSocketClient(url: string, options: WebSocketClientOptio
       });
     },
     on: hub.on,
-    onTransportState: hub.onTransportState,
+    onTransportState(listener) {
+      // The current state first, so a late subscriber does not miss an 'open' that already happened.
+      const off = hub.onTransportState(listener);
+      listener(state);
+      return off;
+    },
     dispose() {
       if (disposed) return;
       disposed = true;

@@ -23,15 +23,15 @@ export interface ContainersSlice {
   pending: Record<string, ContainerAction>;
   /** The last failed action on each container, by id, until dismissed or the next action. */
   actionErrors: Record<string, ActionFailure>;
-  loadContainers(): Promise<void>;
-  applyContainerPatches(patches: CollectionPatch<ContainerSummary>[]): void;
+  loadContainers: () => Promise<void>;
+  applyContainerPatches: (patches: CollectionPatch<ContainerSummary>[]) => void;
   /** Runs `invoke` as `action` on container `id`, tracking pending and error state. Resolves true on success. */
-  runContainerAction(
+  runContainerAction: (
     id: string,
     action: ContainerAction,
     invoke: (client: EngineClient) => Promise<Result<void>>,
-  ): Promise<boolean>;
-  dismissActionError(id: string): void;
+  ) => Promise<boolean>;
+  dismissActionError: (id: string) => void;
 }
 
 const byId = (items: ContainerSummary[]) => Object.fromEntries(items.map((c) => [c.id, c]));

@@ -6,11 +6,11 @@ export interface EngineSlice {
   engineStatus: EngineStatus | null;
   /** The link to the Berth backend itself (WebSocket or IPC), not the engine. */
   transport: TransportState;
-  setEngineStatus(status: EngineStatus): void;
-  setTransport(state: TransportState): void;
-  refreshEngineStatus(): Promise<void>;
+  setEngineStatus: (status: EngineStatus) => void;
+  setTransport: (state: TransportState) => void;
+  refreshEngineStatus: () => Promise<void>;
   /** engine.reconnect: skip the backoff wait and try the engine now. */
-  reconnectEngine(): Promise<Result<EngineStatus>>;
+  reconnectEngine: () => Promise<Result<EngineStatus>>;
 }
 
 export const createEngineSlice: SliceCreator<EngineSlice> = (client) => (set, get) => ({

@@ -141,3 +141,10 @@ export function summarizeEngine(status: EngineStatus | null, transport: Transpor
       return { ...base, tone: 'warning', label: 'Engine stopped' };
   }
 }
+
+/** "retrying in 4s" while the engine is unreachable and a next attempt is scheduled. */
+export function retryText(nextAttemptAt: number | undefined, now: number): string | null {
+  if (nextAttemptAt === undefined) return null;
+  const seconds = Math.ceil((nextAttemptAt - now) / 1000);
+  return seconds > 0 ? `retrying in ${seconds}s` : 'retrying now';
+}

@@ -5,9 +5,9 @@ export interface SettingsSlice {
   settings: Settings | null;
   candidates: EngineCandidate[] | null;
   candidatesError: BerthErrorData | null;
-  loadSettings(): Promise<void>;
-  loadCandidates(): Promise<void>;
-  updateSettings(change: MethodInput<'settings.update'>): Promise<Result<Settings>>;
+  loadSettings: () => Promise<void>;
+  loadCandidates: () => Promise<void>;
+  updateSettings: (change: MethodInput<'settings.update'>) => Promise<Result<Settings>>;
 }
 
 export const createSettingsSlice: SliceCreator<SettingsSlice> = (client) => (set) => ({

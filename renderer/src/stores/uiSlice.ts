@@ -8,8 +8,8 @@ export interface Notification {
 
 export interface UiSlice {
   notifications: Notification[];
-  notify(severity: Notification['severity'], message: string): void;
-  dismissNotification(id: number): void;
+  notify: (severity: Notification['severity'], message: string) => void;
+  dismissNotification: (id: number) => void;
 }
 
 let nextNotificationId = 1;

@@ -1,0 +1,69 @@
+import { AppBar, Box, List, ListItemButton, ListItemIcon, ListItemText, Toolbar, Typography } from '@mui/material';
+import SailingIcon from '@mui/icons-material/Sailing';
+import { NotBuiltYet } from '../components/NotBuiltYet';
+import { ContainersPage } from '../features/containers/ContainersPage';
+import { UnreachableBanner } from '../features/onboarding/UnreachableBanner';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { EngineStatusIndicator } from './EngineStatusIndicator';
+import { sections, type Section } from './sections';
+import { hrefFor, useHashRoute } from './useHashRoute';
+
+const NAV_WIDTH = 200;
+
+function Page({ section }: { section: Section }) {
+  switch (section.id) {
+    case 'containers':
+      return <ContainersPage />;
+    case 'settings':
+      return <SettingsPage />;
+    default:
+      return <NotBuiltYet title={section.label} description={section.description} />;
+  }
+}
+
+/** App bar with the engine status, the section navigation, and the current section. */
+export function Shell() {
+  const [current] = useHashRoute();
+  const section = sections.find((s) => s.id === current) ?? sections[0];
+  if (!section) return null;
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', height: '100vh' }}>
+      <AppBar position="static" elevation={0} color="default" sx={{ borderBottom: 1, borderColor: 'divider' }}>
+        <Toolbar variant="dense" sx={{ gap: 1 }}>
+          <SailingIcon color="primary" aria-hidden />
+          <Typography variant="h6" component="div" sx={{ flex: 1 }}>
+            Berth
+          </Typography>
+          <EngineStatusIndicator />
+        </Toolbar>
+      </AppBar>
+      <Box sx={{ display: 'flex', flex: 1, minHeight: 0 }}>
+        <Box component="nav" aria-label="Sections" sx={{ width: NAV_WIDTH, flexShrink: 0, borderRight: 1, borderColor: 'divider', overflowY: 'auto' }}>
+          <List dense>
+            {sections.map((s) => (
+              <NavItem key={s.id} section={s} selected={s.id === current} />
+            ))}
+          </List>
+        </Box>
+        <Box component="main" sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column', overflow: 'auto' }}>
+          <UnreachableBanner />
+          <Box sx={{ flex: 1, minHeight: 0 }}>
+            <Page section={section} />
+          </Box>
+        </Box>
+      </Box>
+    </Box>
+  );
+}
+
+function NavItem({ section, selected }: { section: Section; selected: boolean }) {
+  const Icon = section.icon;
+  return (
+    <ListItemButton component="a" href={hrefFor(section.id)} selected={selected} aria-current={selected ? 'page' : undefined}>
+      <ListItemIcon sx={{ minWidth: 36 }}>
+        <Icon fontSize="small" />
+      </ListItemIcon>
+      <ListItemText primary={section.label} />
+    </ListItemButton>
+  );
+}

@@ -1,0 +1,46 @@
+import type { SvgIconComponent } from '@mui/icons-material';
+import ViewInArIcon from '@mui/icons-material/ViewInAr';
+import LayersIcon from '@mui/icons-material/Layers';
+import StorageIcon from '@mui/icons-material/Storage';
+import HubIcon from '@mui/icons-material/Hub';
+import AccountTreeIcon from '@mui/icons-material/AccountTree';
+import WidgetsIcon from '@mui/icons-material/Widgets';
+import LanIcon from '@mui/icons-material/Lan';
+import CloudIcon from '@mui/icons-material/Cloud';
+import SecurityIcon from '@mui/icons-material/Security';
+import SettingsIcon from '@mui/icons-material/Settings';
+
+export type SectionId =
+  | 'containers'
+  | 'images'
+  | 'volumes'
+  | 'networks'
+  | 'compose'
+  | 'templates'
+  | 'swarm'
+  | 'registries'
+  | 'security'
+  | 'settings';
+
+export interface Section {
+  id: SectionId;
+  label: string;
+  icon: SvgIconComponent;
+  /** What the section does, completing "it will …" (shown while the section is not built yet). */
+  description: string;
+}
+
+export const sections: readonly Section[] = [
+  { id: 'containers', label: 'Containers', icon: ViewInArIcon, description: 'list, start, stop and remove containers.' },
+  { id: 'images', label: 'Images', icon: LayersIcon, description: 'list, pull, tag, push and remove images, and show their layers and size.' },
+  { id: 'volumes', label: 'Volumes', icon: StorageIcon, description: 'create, inspect, back up, restore and remove volumes.' },
+  { id: 'networks', label: 'Networks', icon: HubIcon, description: 'create and remove networks and show which containers are attached to each.' },
+  { id: 'compose', label: 'Compose', icon: AccountTreeIcon, description: 'open compose files and bring whole applications up and down with progress.' },
+  { id: 'templates', label: 'Templates', icon: WidgetsIcon, description: 'let you assemble applications from ready-made services by drag and drop.' },
+  { id: 'swarm', label: 'Swarm', icon: LanIcon, description: 'show cluster nodes, services and tasks, and deploy stacks.' },
+  { id: 'registries', label: 'Registries', icon: CloudIcon, description: 'store registry logins securely and browse repositories and tags.' },
+  { id: 'security', label: 'Security', icon: SecurityIcon, description: 'show vulnerability scans and risky settings of images and containers.' },
+  { id: 'settings', label: 'Settings', icon: SettingsIcon, description: 'let you choose the engine and the theme.' },
+];
+
+export const isSectionId = (value: string): value is SectionId => sections.some((s) => s.id === value);
