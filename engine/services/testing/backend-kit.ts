@@ -1,0 +1,151 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  defaultSettings,
+  type CollectionPatch,
+  type ContainerSummary,
+  type EngineStatus,
+  type EventMap,
+  type EventName,
+  type Settings,
+} from '../../contract';
+import type { Backend } from '../../host/backend';
+import { createBackend, type CreateBackendOptions } from '../../host/create-backend';
+import type { AuditEntry, Caller } from '../../host/dispatcher';
+import type { DiscoveryEnv } from '../../providers/types';
+import type { Store } from '../../store/types';
+
+/** Test support for integration tests of the backend against a real dockerd. */
+
+export const admin: Caller = { role: 'admin', user: 'test', via: 'cli' };
+
+/** Settings and audit kept in memory: these tests are about the engine, not persistence. */
+export function memoryStore(): Store & { entries: AuditEntry[] } {
+  let settings: Settings = structuredClone(defaultSettings);
+  const entries: AuditEntry[] = [];
+  return {
+    entries,
+    settings: {
+      get: () => settings,
+      update: (patch) => {
+        settings = { ...settings, ...patch, engine: { ...settings.engine, ...patch.engine } };
+        return settings;
+      },
+    },
+    audit: { append: (e) => void entries.push(e), list: () => [...entries].reverse() },
+    close: () => {},
+  };
+}
+
+/** A machine with no Docker sockets, contexts or DOCKER_HOST: only what the test passes reaches the backend. */
+export function emptyMachine(homeDir: string): DiscoveryEnv {
+  return {
+    env: {},
+    homeDir,
+    platform: 'linux',
+    uid: process.getuid?.() ?? 0,
+    isSocket: () => Promise.resolve(false),
+    readFile: () => Promise.resolve(undefined),
+    readDir: () => Promise.resolve([]),
+  };
+}
+
+export interface Recorded<E extends EventName> {
+  at: number;
+  payload: EventMap[E];
+}
+
+/** Records every pushed event with its arrival time, and waits for one that matches. */
+export class EventLog {
+  readonly events: { [E in EventName]: Recorded<E>[] } = { 'engine.status': [], 'containers.changed': [] };
+  private readonly waiters = new Set<() => void>();
+
+  constructor(backend: Backend) {
+    backend.bus.onAny((event, payload) => {
+      (this.events[event] as Recorded<typeof event>[]).push({ at: Date.now(), payload });
+      for (const w of this.waiters) w();
+    });
+  }
+
+  /** Resolves with the first event (recorded at or after `from`) that matches. */
+  waitFor<E extends EventName>(
+    event: E,
+    match: (payload: EventMap[E]) => boolean,
+    options: { from?: number; timeoutMs?: number } = {},
+  ): Promise<Recorded<E>> {
+    const from = options.from ?? 0;
+    const timeoutMs = options.timeoutMs ?? 10_000;
+    const find = () => (this.events[event] as Recorded<E>[]).find((r) => r.at >= from && match(r.payload));
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const hit = find();
+        if (!hit) return;
+        clearTimeout(timer);
+        this.waiters.delete(check);
+        resolve(hit);
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(check);
+        reject(new Error(`no matching '${event}' within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.waiters.add(check);
+      check();
+    });
+  }
+
+  status(
+    state: EngineStatus['state'],
+    from?: number,
+    timeoutMs?: number,
+  ): Promise<Recorded<'engine.status'>> {
+    return this.waitFor('engine.status', (s) => s.state === state, {
+      ...(from !== undefined ? { from } : {}),
+      ...(timeoutMs ? { timeoutMs } : {}),
+    });
+  }
+
+  patches(): CollectionPatch<ContainerSummary>[] {
+    return this.events['containers.changed'].map((r) => r.payload);
+  }
+}
+
+export interface TestBackend {
+  backend: Backend;
+  log: EventLog;
+  store: ReturnType<typeof memoryStore>;
+  dispose(): Promise<void>;
+}
+
+/** A backend on an empty machine, pointed at `endpoint` through the --engine flag. */
+export async function startBackend(
+  endpoint: string,
+  extra: Partial<CreateBackendOptions> = {},
+): Promise<TestBackend> {
+  const dir = await mkdtemp(join(tmpdir(), 'berth-backend-'));
+  const store = memoryStore();
+  const backend = await createBackend({
+    dataDir: dir,
+    store,
+    engineFlag: endpoint,
+    discoveryEnv: emptyMachine(dir),
+    ...extra,
+  });
+  const log = new EventLog(backend);
+  return {
+    backend,
+    log,
+    store,
+    async dispose() {
+      await backend.dispose();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Calls a method as admin and returns the value, or throws the error data as an Error. */
+export async function call<T>(backend: Backend, method: string, params: unknown = {}): Promise<T> {
+  const r = await backend.dispatch(method, params, admin);
+  if (!r.ok) throw Object.assign(new Error(`${r.error.code}: ${r.error.message}`), { data: r.error });
+  return r.value as T;
+}
