@@ -28,12 +28,10 @@ export async function registerStatic(app: FastifyInstance, staticDir: string): P
     const isPage =
       (req.method === 'GET' || req.method === 'HEAD') && !path.startsWith('/api') && !lastSegmentHasDot(path);
     if (!isPage) {
-      return reply
-        .code(404)
-        .send({
-          ok: false,
-          error: { code: ErrorCode.NOT_FOUND, message: `Not found: ${req.method} ${path.slice(0, 200)}` },
-        });
+      return reply.code(404).send({
+        ok: false,
+        error: { code: ErrorCode.NOT_FOUND, message: `Not found: ${req.method} ${path.slice(0, 200)}` },
+      });
     }
     if (hasDir && existsSync(indexFile)) {
       return reply

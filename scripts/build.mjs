@@ -1,0 +1,81 @@
+// `npm run build`: bundles the CLI and the Electron shell with esbuild, then the renderer with Vite, into dist/.
+// Parts whose entry files do not exist yet are skipped with a note, so a partial checkout still builds.
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { relative } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import * as esbuild from 'esbuild';
+import { dist, root, targets, viteConfig } from './lib/paths.mjs';
+
+const started = performance.now();
+const rel = (p) => relative(root, p);
+const seconds = (since) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
+const size = (file) => `${Math.round(statSync(file).size / 1024)} KiB`;
+
+async function bundle(label, target, options) {
+  if (!existsSync(target.entry)) {
+    console.log(`- ${label}: skipped (${rel(target.entry)} does not exist yet)`);
+    return;
+  }
+  const t = performance.now();
+  await esbuild.build({
+    entryPoints: [target.entry],
+    outfile: target.out,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    sourcemap: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+    ...options,
+  });
+  console.log(`- ${label}: ${rel(target.out)} (${size(target.out)}) in ${seconds(t)}`);
+}
+
+async function buildRenderer() {
+  const target = targets.renderer;
+  if (!existsSync(target.entry)) {
+    console.log(`- renderer: skipped (${rel(target.entry)} does not exist yet)`);
+    return;
+  }
+  if (!existsSync(viteConfig)) {
+    console.log(`- renderer: skipped (${rel(viteConfig)} does not exist yet)`);
+    return;
+  }
+  const t = performance.now();
+  const { build } = await import('vite');
+  await build({ configFile: viteConfig, logLevel: 'warn' });
+  if (!existsSync(target.out))
+    throw new Error(
+      `vite build finished but ${rel(target.out)} is missing; check build.outDir in vite.config.ts`,
+    );
+  console.log(`- renderer: ${rel(target.out)} and assets in ${seconds(t)}`);
+}
+
+try {
+  mkdirSync(dist, { recursive: true });
+  // Stale bundles from removed entries must not be started by mistake.
+  for (const t of [targets.cli, targets.electronMain, targets.electronPreload])
+    rmSync(t.out, { force: true });
+  console.log('Building Berth…');
+  await bundle('cli', targets.cli, {
+    format: 'esm',
+    // node_modules stay external: native addons (better-sqlite3) and large deps load from node_modules.
+    packages: 'external',
+    // Bundled CommonJS (if any) may call require(); ESM has none, so provide one.
+    banner: {
+      js: "import { createRequire as __berthCreateRequire } from 'node:module'; const require = __berthCreateRequire(import.meta.url);",
+    },
+  });
+  await bundle('electron main', targets.electronMain, {
+    format: 'cjs',
+    packages: 'external',
+    external: ['electron'],
+  });
+  // The preload runs sandboxed, where only a few modules can be required: everything but electron is inlined.
+  await bundle('electron preload', targets.electronPreload, { format: 'cjs', external: ['electron'] });
+  await buildRenderer();
+  console.log(`Built in ${seconds(started)}.`);
+} catch (err) {
+  console.error(`Build failed: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+}
