@@ -143,6 +143,8 @@ export async function normaliseService(name: string, raw: Mapping, ctx: ServiceC
   const steps: [string, () => void][] = [
     ['build', () => (svc.build = normaliseBuild(raw.build, ctx))],
     ['labels', () => (svc.labels = stringMap(raw.labels))],
+    ['annotations', () => (svc.annotations = stringMap(raw.annotations))],
+    ['sysctls', () => (svc.sysctls = stringMap(raw.sysctls))],
     ['ports', () => (svc.ports = normalisePorts(raw.ports))],
     ['expose', () => (svc.expose = unique((raw.expose as unknown[]).map(String)))],
     ['volumes', () => (svc.volumes = normaliseVolumes(raw.volumes, pathCtx))],

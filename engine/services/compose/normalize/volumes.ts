@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { type ServiceVolumeConfig } from '../model';
 import { ComposeIssue } from '../problems';
 import { isMapping } from '../merge';
@@ -81,12 +82,19 @@ export function normaliseVolumeObject(raw: Record<string, unknown>, ctx: PathCon
   return out;
 }
 
+/** Container paths compare as cleaned POSIX paths ("/data/" is "/data"), so merging by target is reliable. */
+function cleanTarget(v: ServiceVolumeConfig): ServiceVolumeConfig {
+  if (typeof v.target !== 'string' || !v.target.startsWith('/')) return v;
+  const cleaned = path.posix.normalize(v.target).replace(/(.)\/+$/, '$1');
+  return cleaned === v.target ? v : { ...v, target: cleaned };
+}
+
 /** Normalises a service's volumes; a later entry for the same target replaces an earlier one (merge rule). */
 export function normaliseVolumes(value: unknown, ctx: PathContext): ServiceVolumeConfig[] {
   if (!Array.isArray(value)) return [];
   const out: ServiceVolumeConfig[] = [];
   for (const [i, item] of value.entries()) {
-    const v = withIndex(i, () => (isMapping(item) ? normaliseVolumeObject(item, ctx) : parseVolumeSpec(String(item), ctx)));
+    const v = cleanTarget(withIndex(i, () => (isMapping(item) ? normaliseVolumeObject(item, ctx) : parseVolumeSpec(String(item), ctx))));
     const same = out.findIndex((o) => o.target === v.target && v.target !== undefined);
     if (same >= 0) out[same] = v;
     else out.push(v);
