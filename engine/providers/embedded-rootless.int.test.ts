@@ -25,6 +25,15 @@ describe('embedded engine, rootless (as the berth-rootless test user)', () => {
     // Root inside the container is the unprivileged user outside: that is the point of rootless.
     expect(out).toMatch(/^0\s/);
 
+    // The engine dying (SIGKILL) and coming back on the same data root and socket, as the app's reconnect sees it.
+    await engine.kill();
+    await expect(engine.docker.ping()).rejects.toThrow();
+    const t1 = Date.now();
+    await engine.restart();
+    console.log(`rootless engine restarted in ${Date.now() - t1} ms`);
+    expect(String((await engine.docker.ping()) as unknown)).toBe('OK');
+    expect((await engine.docker.getImage(TEST_IMAGE).inspect()).Id).toMatch(/^sha256:/);
+
     const layout = engineLayout(engine.dataDir, {}, 0);
     const dockerdPid = await readPidFile(layout.pidFile);
     const launcherPid = await readPidFile(layout.launcherPidFile);
