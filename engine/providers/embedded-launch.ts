@@ -31,8 +31,13 @@ export interface LaunchPlan {
   runtimeDir?: string;
 }
 
-export async function findExecutable(name: string, env: NodeJS.ProcessEnv, extra: string[] = []): Promise<string | undefined> {
-  const dirs = [...(env.PATH ?? '').split(delimiter).filter(Boolean), ...EXTRA_DIRS, ...extra];
+export async function findExecutable(
+  name: string,
+  env: NodeJS.ProcessEnv,
+  extra: string[] = [],
+  standardDirs: string[] = EXTRA_DIRS,
+): Promise<string | undefined> {
+  const dirs = [...(env.PATH ?? '').split(delimiter).filter(Boolean), ...standardDirs, ...extra];
   for (const dir of dirs) {
     const candidate = join(dir, name);
     try {
@@ -57,12 +62,13 @@ export async function lookupUser(name: string): Promise<UserAccount | undefined>
 }
 
 /** newuidmap needs a subordinate id range for the user, by name or by uid, in both files. */
-export async function hasSubIds(user: string, uid: number): Promise<boolean> {
+export async function hasSubIds(user: string, uid: number, files = ['/etc/subuid', '/etc/subgid']): Promise<boolean> {
   const hasRange = async (file: string) =>
     (await readFile(file, 'utf8').catch(() => ''))
       .split('\n')
       .some((l) => l.startsWith(`${user}:`) || l.startsWith(`${uid}:`));
-  return (await hasRange('/etc/subuid')) && (await hasRange('/etc/subgid'));
+  for (const file of files) if (!(await hasRange(file))) return false;
+  return true;
 }
 
 export function resolveRootless(opts: EmbeddedEngineOptions, uid: number): boolean {
@@ -77,7 +83,28 @@ export function layoutFor(opts: EmbeddedEngineOptions, account: UserAccount | un
   return engineLayout(resolve(opts.dataDir), account ? {} : process.env, uid);
 }
 
-async function notInstalled(missing: string[]): Promise<BerthError> {
+/** Where to look, overridable so tests can describe a machine that lacks pieces. */
+export interface MachineLookup {
+  env: NodeJS.ProcessEnv;
+  standardDirs?: string[];
+  scriptDirs?: string[];
+  subIdFiles?: string[];
+}
+
+/** What the rootless engine needs and this machine lacks, named as install hints name them. */
+export async function missingRootlessParts(user: string, uid: number, machine: MachineLookup): Promise<string[]> {
+  const find = (name: string, extra: string[] = []) => findExecutable(name, machine.env, extra, machine.standardDirs);
+  const missing: string[] = [];
+  if (!(await find('dockerd'))) missing.push('dockerd');
+  if (!(await find('dockerd-rootless.sh', machine.scriptDirs ?? ROOTLESS_SCRIPT_DIRS))) missing.push('dockerd-rootless.sh');
+  for (const bin of ['rootlesskit', 'slirp4netns', 'newuidmap', 'newgidmap']) {
+    if (!(await find(bin))) missing.push(bin);
+  }
+  if (!(await hasSubIds(user, uid, machine.subIdFiles))) missing.push('subuid');
+  return missing;
+}
+
+export async function notInstalled(missing: string[]): Promise<BerthError> {
   const osRelease = await readFile('/etc/os-release', 'utf8').catch(() => undefined);
   const hint = installHint(process.platform, missing, osRelease);
   return new BerthError(
@@ -130,14 +157,8 @@ async function planRootless(
   const uid = account?.uid ?? process.getuid?.() ?? 0;
   const user = account?.user ?? process.env.USER ?? process.env.LOGNAME ?? String(uid);
   const script = await findExecutable('dockerd-rootless.sh', process.env, ROOTLESS_SCRIPT_DIRS);
-  const missing: string[] = [];
-  if (!dockerd) missing.push('dockerd');
-  if (!script) missing.push('dockerd-rootless.sh');
-  for (const bin of ['rootlesskit', 'slirp4netns', 'newuidmap', 'newgidmap']) {
-    if (!(await findExecutable(bin, process.env))) missing.push(bin);
-  }
-  if (!(await hasSubIds(user, uid))) missing.push('subuid');
-  if (missing.length > 0 || !script) throw await notInstalled(missing);
+  const missing = await missingRootlessParts(user, uid, { env: process.env });
+  if (missing.length > 0 || !script || !dockerd) throw await notInstalled(missing.length > 0 ? missing : ['dockerd']);
 
   const runtimeDir = !account && process.env.XDG_RUNTIME_DIR ? process.env.XDG_RUNTIME_DIR : `/tmp/berth-${uid}`;
   const home = account?.home ?? process.env.HOME ?? '/tmp';
