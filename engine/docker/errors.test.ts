@@ -83,6 +83,13 @@ describe('mapDockerError', () => {
     expect(mapDockerError(Object.assign(new Error('aborted'), { name: 'AbortError' })).code).toBe(
       'CANCELLED',
     );
+    // What node:http throws when an AbortSignal.timeout() fires.
+    const timedOut = Object.assign(new Error('The operation was aborted'), {
+      name: 'AbortError',
+      code: 'ABORT_ERR',
+      cause: Object.assign(new Error('The operation was aborted due to timeout'), { name: 'TimeoutError' }),
+    });
+    expect(mapDockerError(timedOut).code).toBe('TIMEOUT');
   });
 
   it('explains a permission problem on the socket', () => {

@@ -88,10 +88,17 @@ export function mapDockerError(err: unknown, context: ErrorContext = {}): BerthE
   }
 
   const message = typeof e.message === 'string' ? e.message : String(err);
+  // AbortSignal.timeout() aborts with an AbortError whose cause is the TimeoutError: that is a timeout.
+  if (e.name === 'TimeoutError' || asRecord(e.cause).name === 'TimeoutError') {
+    return make(
+      ErrorCode.TIMEOUT,
+      `The engine did not answer in time; it may be busy or the network is slow. Try again.`,
+    );
+  }
   if (e.name === 'AbortError' || code === 'ABORT_ERR') {
     return make(ErrorCode.CANCELLED, `The request to the engine was cancelled.`);
   }
-  if ((code && TIMEOUT_CODES.has(code)) || e.name === 'TimeoutError' || /timed? ?out/i.test(message)) {
+  if ((code && TIMEOUT_CODES.has(code)) || /timed? ?out/i.test(message)) {
     return make(
       ErrorCode.TIMEOUT,
       `The engine did not answer in time; it may be busy or the network is slow. Try again.`,

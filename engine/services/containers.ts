@@ -2,6 +2,7 @@ import type Dockerode from 'dockerode';
 import { ErrorCode, type ContainerSummary } from '../contract';
 import { mapDockerError } from '../docker/errors';
 import type { DockerEvent } from '../docker/events';
+import { BerthError } from '../host/errors';
 import type { EventBus } from '../host/event-bus';
 import { toContainerSummary } from './container-summary';
 import type { RelistReason } from './engine-manager';
@@ -134,8 +135,11 @@ export class ContainersService {
         const found = await docker.listContainers({ all: true, filters: { id: changed } });
         upserts = found.map(toContainerSummary);
       } catch (err) {
-        // Disconnected meanwhile: the relist after reconnecting brings the list up to date.
-        console.warn('[berth] container refresh failed:', err instanceof Error ? err.message : err);
+        // Disconnected meanwhile: the relist after reconnecting brings the list up to date, so only an
+        // unexpected failure is worth a log line.
+        if (!(err instanceof BerthError && err.code === ErrorCode.ENGINE_UNREACHABLE)) {
+          console.warn('[berth] container refresh failed:', err instanceof Error ? err.message : err);
+        }
         return;
       }
       // A switch to another engine during the fetch makes this answer describe the wrong engine.
