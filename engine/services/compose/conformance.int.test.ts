@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { loadProject, toConfigYaml } from './index';
-import { canonicalFromV1 } from './testing/v1-config';
+import { canonicalFromV1, sortVolumes, withoutExtensions } from './testing/v1-config';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../../..');
@@ -64,10 +64,26 @@ describe('awesome-compose corpus: Berth vs docker-compose 1.29.2 config', () => 
     const v1 = composeV1Config(dir, [file]);
     if (V1_REJECTS.has(sample)) {
       expect(v1.ok).toBe(false);
-      expect(berth.name).toBe(parse(readFileSync(path.join(dir, file), 'utf8')).name);
+      expect(berth.name).toBe((parse(readFileSync(path.join(dir, file), 'utf8')) as { name: string }).name);
       return;
     }
     expect(v1.stderr).not.toMatch(/ERROR/);
-    expect(berth).toEqual(canonicalFromV1(parse(v1.stdout) as Record<string, unknown>, project.name));
+    expect(sortVolumes(berth)).toEqual(sortVolumes(canonicalFromV1(parse(v1.stdout) as Record<string, unknown>, project.name)));
+  });
+});
+
+describe("Berth's own samples (testdata/): Berth vs docker-compose 1.29.2 config", () => {
+  it('webapp: .env interpolation, extends, healthchecks, volumes, networks, profiles, override file', async () => {
+    const dir = path.join(here, 'testdata/webapp');
+    // No files: compose's default lookup finds compose.yaml plus compose.override.yaml, the pair v1 gets by -f.
+    // The debug profile is active because v1's `config` prints services whatever their profiles.
+    const project = await loadProject({ files: [], workingDir: dir, env: {}, profiles: ['debug'] });
+    expect(project.composeFiles.map((f) => path.basename(f))).toEqual(['compose.yaml', 'compose.override.yaml']);
+    const v1 = composeV1Config(dir, ['compose.yaml', 'compose.override.yaml']);
+    expect(v1.stderr).toBe('');
+    const berth = withoutExtensions(parse(toConfigYaml(project)) as Record<string, unknown>);
+    expect(berth['x-logging']).toBeUndefined();
+    expect(project.extensions['x-logging']).toEqual({ driver: 'json-file', options: { 'max-size': '10m' } });
+    expect(sortVolumes(berth)).toEqual(sortVolumes(canonicalFromV1(parse(v1.stdout) as Record<string, unknown>, project.name)));
   });
 });

@@ -131,7 +131,7 @@ export function mergeValue(base: unknown, override: unknown, path: KeyPath): unk
     case 'list':
       return [...asList(base), ...asList(override)];
     default:
-      if (Array.isArray(base) && Array.isArray(override)) return [...base, ...override];
+      if (Array.isArray(base) && Array.isArray(override)) return [...(base as unknown[]), ...(override as unknown[])];
       return mergeMappings(base, override, path);
   }
 }

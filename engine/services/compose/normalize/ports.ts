@@ -75,7 +75,7 @@ export function normalisePortObject(raw: Record<string, unknown>): PortConfig {
   }
   const out: PortConfig = { ...(raw as Partial<PortConfig>), mode: typeof raw.mode === 'string' ? raw.mode : 'ingress', target, protocol: typeof raw.protocol === 'string' ? raw.protocol : 'tcp' };
   if (raw.published !== undefined && raw.published !== null && raw.published !== '') {
-    out.published = String(raw.published);
+    out.published = typeof raw.published === 'string' ? raw.published : JSON.stringify(raw.published);
     parseRange(out.published, 'host port', out.published);
   } else delete out.published;
   return out;

@@ -35,7 +35,7 @@ function named(kind: string, key: string, raw: unknown, ctx: ResourceContext): N
   if (external) out.external = true;
   else delete out.external;
   if (value.labels !== undefined) {
-    out.labels = Object.fromEntries(Object.entries(keyValueMap(value.labels)).map(([k, v]) => [k, v === null ? '' : String(v)]));
+    out.labels = Object.fromEntries(Object.entries(keyValueMap(value.labels)).map(([k, v]) => [k, v === null ? '' : typeof v === 'string' ? v : JSON.stringify(v)]));
   }
   return out;
 }

@@ -72,14 +72,14 @@ function normaliseBuild(raw: unknown, ctx: ServiceContext): BuildConfig {
 }
 
 function normaliseHealthcheck(raw: Mapping): HealthcheckConfig {
-  const hc = { ...raw } as Mapping;
+  const hc: Mapping = { ...raw };
   if (typeof hc.test === 'string') hc.test = ['CMD-SHELL', hc.test];
   for (const key of ['interval', 'timeout', 'start_period', 'start_interval']) {
     if (hc[key] !== undefined) hc[key] = normaliseDuration(hc[key]);
   }
   if (hc.retries !== undefined) hc.retries = toInt(hc.retries, 'retries');
   if (hc.disable !== undefined) hc.disable = hc.disable === true || hc.disable === 'true';
-  return hc as HealthcheckConfig;
+  return hc;
 }
 
 function normaliseDependsOn(raw: unknown): Record<string, DependsOnConfig> {
@@ -163,7 +163,7 @@ export async function normaliseService(name: string, raw: Mapping, ctx: ServiceC
     if (v !== undefined && v !== null) svc[key] = unique(Array.isArray(v) ? v : [v]);
   }
   attempt(ctx, [...at, 'deploy'], () => normaliseDeploy(svc));
-  return svc as ServiceConfig;
+  return svc;
 }
 
 /** deploy.replicas and scale are two spellings of one number; compose rejects them when they disagree. */
@@ -172,7 +172,7 @@ function normaliseDeploy(svc: Mapping): void {
   const deploy: Mapping = { ...svc.deploy };
   if (deploy.replicas !== undefined) deploy.replicas = toInt(deploy.replicas, 'deploy.replicas');
   if (typeof svc.scale === 'number' && deploy.replicas !== undefined && deploy.replicas !== svc.scale) {
-    throw new ComposeIssue(`scale (${svc.scale}) and deploy.replicas (${String(deploy.replicas)}) disagree; set only one of them`);
+    throw new ComposeIssue(`scale (${svc.scale}) and deploy.replicas (${scalarText(deploy.replicas)}) disagree; set only one of them`);
   }
   svc.deploy = deploy;
 }

@@ -33,14 +33,34 @@ function longVolume(v: unknown): unknown {
   return out;
 }
 
+/** v1 prints ports with a host IP in short form ("127.0.0.1:8080:8080/tcp"); current compose uses long form. */
+function v1PortString(text: string): Json {
+  const m = /^(?:(.+):)?(\d+(?:-\d+)?):(\d+)(?:\/(\w+))?$/.exec(text);
+  if (m === null) throw new Error(`unexpected v1 port ${text}`);
+  const out: Json = { target: Number(m[3]), published: m[2], protocol: m[4] ?? 'tcp' };
+  if (m[1] !== undefined) out.host_ip = m[1];
+  return out;
+}
+
+/** Service mounts are a set keyed by target; v1 prints them in its own order, so both sides are sorted. */
+export function sortVolumes(project: Json): Json {
+  const services = isObj(project.services) ? project.services : {};
+  for (const svc of Object.values(services)) {
+    if (isObj(svc) && Array.isArray(svc.volumes)) {
+      svc.volumes = [...(svc.volumes as Json[])].sort((a, b) => String(a.target).localeCompare(String(b.target)));
+    }
+  }
+  return project;
+}
+
 function service(svc: Json): Json {
   const out: Json = { ...svc };
   // v1's long port form omits the defaults current compose prints and keeps published as a number.
   if (Array.isArray(out.ports)) {
-    out.ports = out.ports.map((p) => {
-      if (!isObj(p)) throw new Error(`unexpected v1 port ${JSON.stringify(p)}`);
+    out.ports = out.ports.map((raw) => {
+      const p = isObj(raw) ? raw : v1PortString(String(raw));
       const port: Json = { mode: 'ingress', protocol: 'tcp', ...p };
-      if (p.published !== undefined) port.published = String(p.published);
+      if (p.published !== undefined) port.published = typeof p.published === 'string' ? p.published : JSON.stringify(p.published);
       return port;
     });
   }
@@ -49,11 +69,15 @@ function service(svc: Json): Json {
   if (Array.isArray(out.volumes)) out.volumes = out.volumes.map(longVolume);
   // v1 keeps environment values of the mapping form as YAML scalars (8000); current compose prints strings.
   if (isObj(out.environment)) {
-    out.environment = Object.fromEntries(Object.entries(out.environment).map(([k, v]) => [k, v === null ? null : String(v)]));
+    out.environment = Object.fromEntries(Object.entries(out.environment).map(([k, v]) => [k, v === null ? null : String(v as string | number | boolean)]));
   }
   // `required` on depends_on arrived after v1; its default is true.
   if (isObj(out.depends_on)) {
     out.depends_on = Object.fromEntries(Object.entries(out.depends_on).map(([k, d]) => [k, { required: true, ...(d as Json) }]));
+  }
+  // After merging files v1 prints a service network without options as {}; current compose prints null.
+  if (isObj(out.networks)) {
+    out.networks = Object.fromEntries(Object.entries(out.networks).map(([k, v]) => [k, isObj(v) && Object.keys(v).length === 0 ? null : v]));
   }
   // v1 attaches services to the implicit default network without printing it.
   if (out.networks === undefined && out.network_mode === undefined) out.networks = { default: null };
@@ -92,4 +116,9 @@ export function canonicalFromV1(v1: Json, project: string): Json {
   if (Object.keys(networks).length > 0) out.networks = networks;
   for (const key of ['volumes', 'secrets', 'configs']) if (isObj(rest[key])) out[key] = named(rest[key], project);
   return out;
+}
+
+/** v1 drops top-level `x-*` extension fields from its output; current compose keeps them. Compared without. */
+export function withoutExtensions(project: Json): Json {
+  return Object.fromEntries(Object.entries(project).filter(([k]) => !k.startsWith('x-')));
 }
