@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isAlive } from '../../engine/providers/engine-process';
+import { isRunning } from '../../engine/providers/engine-process';
 import { pidsReferencing } from './cleanup';
 import { ensureTestImage, startTestEngine, TEST_IMAGE, type TestEngine } from './engine';
 
@@ -56,7 +56,9 @@ describe('test engine harness (rootful)', () => {
     expect(pids.length).toBeGreaterThan(0);
     await engine.stop();
     await engine.stop();
-    expect(pids.filter(isAlive)).toEqual([]);
+    // Zombies count as gone: init reaps orphans on its own schedule.
+    const running = await Promise.all(pids.map(isRunning));
+    expect(pids.filter((_, i) => running[i])).toEqual([]);
     expect(pidsReferencing(dataDir)).toEqual([]);
     expect(existsSync(dataDir)).toBe(false);
     engine = undefined;

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ensureTestImage, startTestEngine, TEST_IMAGE, type TestEngine } from '../../e2e/harness/engine';
-import { isAlive, readPidFile } from './engine-process';
+import { isRunning, readPidFile } from './engine-process';
 import { engineLayout } from './embedded-layout';
 
 describe('embedded engine, rootless (as the berth-rootless test user)', () => {
@@ -42,8 +42,8 @@ describe('embedded engine, rootless (as the berth-rootless test user)', () => {
     const { dataDir } = engine;
     await engine.stop();
     engine = undefined;
-    expect(isAlive(dockerdPid ?? -1)).toBe(false);
-    expect(isAlive(launcherPid ?? -1)).toBe(false);
+    expect(await isRunning(dockerdPid ?? -1)).toBe(false);
+    expect(await isRunning(launcherPid ?? -1)).toBe(false);
     expect(existsSync(dataDir)).toBe(false);
   });
 });

@@ -9,7 +9,7 @@ import { ensureTestImage, TEST_IMAGE } from '../../e2e/harness/engine';
 import { BerthError } from '../host/errors';
 import { startEmbeddedEngine, stopEmbeddedEngine } from './embedded';
 import { engineLayout } from './embedded-layout';
-import { isAlive, pingSocket, readPidFile, waitForExit } from './engine-process';
+import { isRunning, pingSocket, readPidFile, waitForExit } from './engine-process';
 import type { EmbeddedEngine } from './types';
 
 let bridge: TestBridge;
@@ -88,7 +88,7 @@ describe('embedded engine, rootful', () => {
     const engine = await startEmbeddedEngine({ dataDir: dir, mode: 'rootful', bridge, detached: true });
     expect(await pingSocket(engine.socketPath)).toBe(true);
     expect(await stopEmbeddedEngine(dir)).toBe(true);
-    expect(isAlive(engine.pid ?? -1)).toBe(false);
+    expect(await isRunning(engine.pid ?? -1)).toBe(false);
     expect(await stopEmbeddedEngine(dir)).toBe(false);
   });
 

@@ -23,6 +23,11 @@ export function isAlive(pid: number): boolean {
   }
 }
 
+/** Alive and not a zombie waiting for init to reap it: a process that can still do something. */
+export async function isRunning(pid: number): Promise<boolean> {
+  return isAlive(pid) && !(await isZombie(pid));
+}
+
 export async function processArgs(pid: number): Promise<string[] | undefined> {
   try {
     const raw = await readFile(`/proc/${pid}/cmdline`, 'utf8');
