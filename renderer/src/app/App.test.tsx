@@ -1,0 +1,66 @@
+// @vitest-environment jsdom
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { act, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { ok, type EngineStatus } from '../api/contract';
+import { createFakeClient } from '../test/fakeClient';
+import { connectedStatus } from '../test/fixtures';
+import { withFakeLayout } from '../test/render';
+import { App } from './App';
+
+withFakeLayout();
+
+beforeAll(() => {
+  // jsdom has no matchMedia; MUI's color scheme code asks it for prefers-color-scheme.
+  window.matchMedia = vi.fn((query: string) => ({
+    matches: false,
+    media: query,
+    onchange: null,
+    addListener: vi.fn(),
+    removeListener: vi.fn(),
+    addEventListener: vi.fn(),
+    removeEventListener: vi.fn(),
+    dispatchEvent: vi.fn(() => false),
+  }));
+});
+afterEach(() => {
+  window.location.hash = '';
+});
+
+async function renderApp(status: EngineStatus) {
+  const fake = createFakeClient({
+    'engine.status': () => ok(status),
+    'containers.list': () => ok([]),
+    'settings.get': () => ok({ engine: { preferred: 'auto' }, theme: 'dark' as const }),
+  });
+  render(<App client={fake.client} />);
+  await act(() => {
+    fake.setTransport('open');
+    return Promise.resolve();
+  });
+  return fake;
+}
+
+describe('App', () => {
+  it('shows the shell with navigation, engine status and the containers page', async () => {
+    await renderApp(connectedStatus);
+    expect(screen.getByRole('navigation', { name: 'Sections' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Containers' })).toHaveAttribute('aria-current', 'page');
+    expect(screen.getByRole('button', { name: 'Engine status: Docker 27.3.1' })).toBeInTheDocument();
+    expect(await screen.findByText('No containers yet')).toBeInTheDocument();
+    expect(document.documentElement).toHaveClass('dark');
+  });
+
+  it('says which sections are not built yet and what they will do', async () => {
+    await renderApp(connectedStatus);
+    await userEvent.setup().click(screen.getByRole('link', { name: 'Images' }));
+    expect(await screen.findByText('The Images section is not built yet.')).toBeInTheDocument();
+    expect(screen.getByText(/pull, tag, push and remove images/)).toBeInTheDocument();
+  });
+
+  it('replaces the shell with onboarding when no engine is installed', async () => {
+    await renderApp({ state: 'not-installed', since: 0, install: { os: 'linux', title: 'Install Docker Engine', missing: ['dockerd'], commands: ['sudo apt install docker.io'] } });
+    expect(screen.getByRole('heading', { name: 'Install Docker Engine' })).toBeInTheDocument();
+    expect(screen.queryByRole('navigation')).not.toBeInTheDocument();
+  });
+});
