@@ -81,12 +81,20 @@ export function normalisePortObject(raw: Record<string, unknown>): PortConfig {
   return out;
 }
 
+const PORT_KEYS = ['name', 'mode', 'host_ip', 'target', 'published', 'protocol', 'app_protocol'];
+
+function ordered(port: PortConfig): PortConfig {
+  const rank = (k: string) => (PORT_KEYS.includes(k) ? PORT_KEYS.indexOf(k) : PORT_KEYS.length);
+  return Object.fromEntries(Object.entries(port).sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))) as unknown as PortConfig;
+}
+
 export function normalisePorts(value: unknown): PortConfig[] {
   if (!Array.isArray(value)) return [];
   const out: PortConfig[] = [];
   for (const [i, item] of value.entries()) {
+    // One key order for every entry, so equal ports compare equal whichever syntax they came from.
     const entries = withIndex(i, () => (isMapping(item) ? [normalisePortObject(item)] : parsePortSpec(item as string | number)));
-    for (const e of entries) if (!out.some((o) => JSON.stringify(o) === JSON.stringify(e))) out.push(e);
+    for (const e of entries.map(ordered)) if (!out.some((o) => JSON.stringify(o) === JSON.stringify(e))) out.push(e);
   }
   return out;
 }
