@@ -155,7 +155,7 @@ async function finishProject(merged: Mapping, ctx: FinishContext): Promise<Compo
   const home = env.lookup('HOME') ?? os.homedir();
   const serviceCtx = { workingDir, home, lookup: env.lookup, onUnset: (n: string) => env.unset.add(n), report };
   const services: Record<string, ServiceConfig> = {};
-  for (const svcName of Object.keys(rawServices).sort()) {
+  for (const svcName of Object.keys(rawServices)) {
     const raw = rawServices[svcName];
     if (!enabled.has(svcName) || !isMapping(raw)) continue;
     services[svcName] = await normaliseService(svcName, raw, serviceCtx);
