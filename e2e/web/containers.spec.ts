@@ -6,7 +6,7 @@ const IMAGE = 'berth-test/busybox:latest';
 async function openContainers(page: Page): Promise<void> {
   await page.goto(e2eEnv().url);
   await page.getByRole('link', { name: 'Containers' }).click();
-  await expect(page.getByText(/connected/i).first()).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Engine status: Docker \d/ })).toBeVisible();
 }
 
 const row = (page: Page, name: string) => page.getByRole('row', { name: new RegExp(`\\b${name}\\b`) });
@@ -33,18 +33,18 @@ test.describe('containers page on a real engine', () => {
     const r = row(page, 'e2e-actions');
     await expect(r).toContainText(/running/i);
 
-    await r.getByRole('button', { name: 'Stop e2e-actions' }).click();
+    await r.getByRole('button', { name: 'Stop e2e-actions', exact: true }).click();
     await expect(r).toContainText(/exited/i, { timeout: 20_000 });
     expect(await docker('inspect', '-f', '{{.State.Status}}', 'e2e-actions')).toBe('exited');
 
-    await r.getByRole('button', { name: 'Start e2e-actions' }).click();
+    await r.getByRole('button', { name: 'Start e2e-actions', exact: true }).click();
     await expect(r).toContainText(/running/i);
     expect(await docker('inspect', '-f', '{{.State.Running}}', 'e2e-actions')).toBe('true');
 
-    await r.getByRole('button', { name: 'Remove e2e-actions' }).click();
+    await r.getByRole('button', { name: 'Remove e2e-actions', exact: true }).click();
     const dialog = page.getByRole('dialog');
     await expect(dialog).toContainText('e2e-actions');
-    await dialog.getByRole('button', { name: 'Remove' }).click();
+    await dialog.getByRole('button', { name: 'Remove', exact: true }).click();
     await expect(r).toHaveCount(0);
     await expect(docker('inspect', 'e2e-actions')).rejects.toThrow();
   });
