@@ -36,6 +36,33 @@ describe('test engine harness (rootful)', () => {
     expect((await runToCompletion(engine, ['false'])).code).toBe(1);
   });
 
+  it('containers reach each other on the bridge and published ports reach the host', async () => {
+    if (!engine) throw new Error('first test did not start the engine');
+    const web = await engine.docker.createContainer({
+      Image: TEST_IMAGE,
+      Cmd: ['httpd', '-f', '-p', '80', '-h', '/www'],
+      ExposedPorts: { '80/tcp': {} },
+      HostConfig: { PortBindings: { '80/tcp': [{ HostIp: '127.0.0.1', HostPort: '' }] } },
+    });
+    await web.start();
+    try {
+      const info = await web.inspect();
+      const port = info.NetworkSettings.Ports['80/tcp']?.[0]?.HostPort;
+      const ip = Object.values(info.NetworkSettings.Networks)[0]?.IPAddress ?? '';
+      expect(ip).toMatch(/^10\.20[0-7]\./);
+      let body = '';
+      for (let i = 0; i < 50 && !body; i++) {
+        body = await fetch(`http://127.0.0.1:${port}/`).then((r) => r.text(), () => '');
+        if (!body) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(body).toContain('berth test');
+      const peer = await runToCompletion(engine, ['wget', '-qO-', `http://${ip}/`]);
+      expect(peer.output).toContain('berth test');
+    } finally {
+      await web.remove({ force: true });
+    }
+  });
+
   it('kill() makes the engine unreachable and restart() brings it back on the same socket', async () => {
     if (!engine) throw new Error('previous test did not start the engine');
     await engine.docker.createContainer({ Image: TEST_IMAGE, Cmd: ['sleep', '1000'], name: 'survivor' });
