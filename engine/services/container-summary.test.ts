@@ -2,23 +2,22 @@ import type Dockerode from 'dockerode';
 import { describe, expect, it } from 'vitest';
 import { toContainerSummary } from './container-summary';
 
-const info = (over: Partial<Dockerode.ContainerInfo>): Dockerode.ContainerInfo =>
-  ({
-    Id: 'abc',
-    Names: ['/web'],
-    Image: 'nginx:1',
-    ImageID: 'sha256:1',
-    Command: 'nginx -g daemon off;',
-    Created: 1700000000,
-    Ports: [],
-    Labels: {},
-    State: 'running',
-    Status: 'Up 3 minutes',
-    HostConfig: { NetworkMode: 'bridge' },
-    NetworkSettings: { Networks: {} },
-    Mounts: [],
-    ...over,
-  });
+const info = (over: Partial<Dockerode.ContainerInfo>): Dockerode.ContainerInfo => ({
+  Id: 'abc',
+  Names: ['/web'],
+  Image: 'nginx:1',
+  ImageID: 'sha256:1',
+  Command: 'nginx -g daemon off;',
+  Created: 1700000000,
+  Ports: [],
+  Labels: {},
+  State: 'running',
+  Status: 'Up 3 minutes',
+  HostConfig: { NetworkMode: 'bridge' },
+  NetworkSettings: { Networks: {} },
+  Mounts: [],
+  ...over,
+});
 
 describe('toContainerSummary', () => {
   it('strips the slash, prefers the own name over link aliases, and reads compose labels', () => {

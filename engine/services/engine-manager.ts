@@ -9,6 +9,7 @@ import type { EmbeddedEngine } from '../providers/types';
 import { EmbeddedOwner } from './engine-embedded';
 import { openConnection, type EngineConnection } from './engine-connection';
 import { EngineStatusTracker, isInstallHint } from './engine-status';
+import { Listeners } from './listeners';
 
 /** Why listeners should reload their collections. */
 export type RelistReason = 'connected' | 'reconnected' | 'reconcile';
@@ -52,8 +53,8 @@ export interface EngineManagerOptions {
 export class EngineManager {
   private readonly timing: EngineManagerTiming;
   private readonly status: EngineStatusTracker;
-  private readonly eventListeners = new Set<(event: DockerEvent) => void>();
-  private readonly relistListeners = new Set<(reason: RelistReason) => void>();
+  private readonly eventListeners = new Listeners<DockerEvent>('engine event');
+  private readonly relistListeners = new Listeners<RelistReason>('relist');
   private preferred: string;
   /** Bumped by every reselect/teardown so async work started for an older attempt knows to stop. */
   private generation = 0;
@@ -105,13 +106,11 @@ export class EngineManager {
   }
 
   onEvent(listener: (event: DockerEvent) => void): () => void {
-    this.eventListeners.add(listener);
-    return () => this.eventListeners.delete(listener);
+    return this.eventListeners.add(listener);
   }
 
   onRelist(listener: (reason: RelistReason) => void): () => void {
-    this.relistListeners.add(listener);
-    return () => this.relistListeners.delete(listener);
+    return this.relistListeners.add(listener);
   }
 
   /** Drops the link and selects an engine again now, skipping any backoff wait. */
@@ -224,7 +223,7 @@ export class EngineManager {
         target,
         docker,
         {
-          onEvent: (event) => this.dispatchEvent(event),
+          onEvent: (event) => this.eventListeners.emit(event),
           onLost: (error) => this.lost(gen, target, error),
         },
         this.timing,
@@ -236,11 +235,11 @@ export class EngineManager {
       this.connection = connection;
       this.status.set({ state: 'connected', engine: target, version: connection.version });
       this.reconcileTimer = setInterval(
-        () => this.notifyRelist('reconcile'),
+        () => this.relistListeners.emit('reconcile'),
         this.timing.reconcileIntervalMs,
       );
       this.reconcileTimer.unref?.();
-      this.notifyRelist(reason);
+      this.relistListeners.emit(reason);
       return undefined;
     } catch (err) {
       return mapDockerError(err, { object: `the engine at ${target.endpoint}` });
@@ -291,25 +290,5 @@ export class EngineManager {
       const run = this.selecting.catch(() => {}).then(retry);
       this.selecting = run;
     }, delay);
-  }
-
-  private dispatchEvent(event: DockerEvent): void {
-    for (const listener of this.eventListeners) {
-      try {
-        listener(event);
-      } catch (err) {
-        console.error('[berth] engine event listener failed:', err);
-      }
-    }
-  }
-
-  private notifyRelist(reason: RelistReason): void {
-    for (const listener of this.relistListeners) {
-      try {
-        listener(reason);
-      } catch (err) {
-        console.error('[berth] relist listener failed:', err);
-      }
-    }
   }
 }
