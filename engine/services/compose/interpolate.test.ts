@@ -1,5 +1,5 @@
 import { interpolateString, interpolateValue } from './interpolate';
-import { ComposeIssue } from './problems';
+import { type ComposeIssue } from './problems';
 
 const env: Record<string, string> = { NAME: 'web', EMPTY: '', PORT: '8080' };
 const lookup = (n: string) => env[n];

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BerthError } from '../../host/errors';
-import { loadProject, toConfigYaml } from './index';
+import { loadProject } from './index';
 import { type LoadOptions } from './model';
 
 let dir = '';
