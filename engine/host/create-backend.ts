@@ -33,12 +33,13 @@ export function createBackend(options: CreateBackendOptions): Promise<Backend> {
   const bus = new EventBus();
   const denv = options.discoveryEnv ?? nodeDiscoveryEnv();
   const discover = (): Promise<EngineCandidate[]> => discoverEngines(denv, { dataDir });
+  const inPreferenceOrder = (preferred: string, found: EngineCandidate[]) =>
+    resolvePreferred(preferred, found, preferred === options.engineFlag ? 'flag' : 'settings');
 
   const engine = new EngineManager({
     bus,
     preferred: options.engineFlag ?? store.settings.get().engine.preferred,
-    candidatesFor: async (preferred) =>
-      resolvePreferred(preferred, await discover(), preferred === options.engineFlag ? 'flag' : 'settings'),
+    candidatesFor: async (preferred) => inPreferenceOrder(preferred, await discover()),
     startEmbedded: () => startEmbeddedEngine({ ...options.embedded, dataDir }),
     ...(options.engineTiming ? { timing: options.engineTiming } : {}),
   });
@@ -46,7 +47,7 @@ export function createBackend(options: CreateBackendOptions): Promise<Backend> {
 
   const handlers: Handlers = {
     'engine.status': () => Promise.resolve(engine.getStatus()),
-    'engine.candidates': () => discover(),
+    'engine.candidates': async () => inPreferenceOrder(engine.preferredEngine, await discover()),
     'engine.reconnect': () => engine.reconnect(),
 
     'settings.get': () => Promise.resolve(store.settings.get()),

@@ -35,6 +35,7 @@ describe('engine connection against a real dockerd', () => {
     expect(reset.payload.kind === 'reset' && ids(reset.payload.items)).toEqual(await engineIds(engine));
     expect(await call<EngineStatus>(t.backend, 'engine.status')).toMatchObject({ state: 'connected' });
     const candidates = await call<EngineCandidate[]>(t.backend, 'engine.candidates');
+    expect(candidates[0]).toMatchObject({ endpoint: engine.endpoint, source: 'flag' });
     expect(candidates.some((c) => c.embedded)).toBe(true);
   });
 
