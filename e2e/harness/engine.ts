@@ -6,7 +6,7 @@ import Dockerode from 'dockerode';
 import type { EngineCandidate } from '../../engine/contract';
 import { startEmbeddedEngine } from '../../engine/providers/embedded';
 import { engineLayout } from '../../engine/providers/embedded-layout';
-import { isAlive, readPidFile, waitForExit } from '../../engine/providers/engine-process';
+import { isRunning, readPidFile, waitForExit } from '../../engine/providers/engine-process';
 import type { EmbeddedEngine, EmbeddedEngineOptions } from '../../engine/providers/types';
 import { createTestBridge, deleteTestBridge, type TestBridge } from './bridge';
 import { TEST_DIR_PREFIX, killSync, mountsUnder, pidsReferencing, reapOrphans, track, untrack } from './cleanup';
@@ -79,7 +79,7 @@ function wrap(opts: EmbeddedEngineOptions, first: EmbeddedEngine, bridge: TestBr
     },
     async restart() {
       const pid = await readPidFile(layout.pidFile);
-      if (pid !== undefined && isAlive(pid)) throw new Error('restart() is for after kill(): the engine is still running');
+      if (pid !== undefined && (await isRunning(pid))) throw new Error('restart() is for after kill(): the engine is still running');
       engine = await startEmbeddedEngine(opts);
     },
     stop() {

@@ -9,7 +9,7 @@ import { layoutFor, lookupUser, planLaunch, resolveRootless, type LaunchPlan } f
 import {
   isAlive,
   isBerthEngine,
-  isZombie,
+  isRunning,
   processArgs,
   pingSocket,
   readPidFile,
@@ -153,7 +153,7 @@ async function clearStaleContainerdPid(layout: EngineLayout): Promise<void> {
   const pidFile = join(layout.execRoot, 'containerd', 'containerd.pid');
   const pid = await readPidFile(pidFile);
   if (pid === undefined) return;
-  const args = isAlive(pid) && !(await isZombie(pid)) ? await processArgs(pid) : undefined;
+  const args = (await isRunning(pid)) ? await processArgs(pid) : undefined;
   if (!args?.some((a) => a.includes(layout.execRoot))) await rm(pidFile, { force: true });
 }
 
@@ -171,8 +171,8 @@ async function stopByLayout(layout: EngineLayout): Promise<boolean> {
   const launcher = await ours(launcherPid);
   if (dockerd === undefined && launcher === undefined) {
     // Nothing of ours runs; only forget pidfiles whose process is gone, never a live stranger's.
-    if (dockerdPid === undefined || !isAlive(dockerdPid)) await rm(layout.pidFile, { force: true });
-    if (launcherPid === undefined || !isAlive(launcherPid)) await rm(layout.launcherPidFile, { force: true });
+    if (dockerdPid === undefined || !(await isRunning(dockerdPid))) await rm(layout.pidFile, { force: true });
+    if (launcherPid === undefined || !(await isRunning(launcherPid))) await rm(layout.launcherPidFile, { force: true });
     return false;
   }
   // The launcher leads the process group (rootlesskit + slirp4netns + dockerd): prefer it, then the dockerd itself.
