@@ -86,7 +86,7 @@ export function ContainerList({ rows, sort, now, onSort, onAction, onDismissErro
       aria-rowcount={rows.length + 1}
       aria-colcount={columns.length}
       onKeyDown={onKeyDown}
-      sx={{ flex: 1, minHeight: 0, overflow: 'auto', position: 'relative' }}
+      sx={{ flex: 1, minHeight: 0, overflow: 'auto', position: 'relative', bgcolor: 'background.paper', borderTop: 1, borderColor: 'divider' }}
     >
       <Box role="rowgroup" sx={{ position: 'sticky', top: 0, zIndex: 1, bgcolor: 'background.paper', minWidth: TABLE_MIN_WIDTH }}>
         <Box

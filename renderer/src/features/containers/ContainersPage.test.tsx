@@ -138,4 +138,13 @@ describe('ContainersPage', () => {
     });
     expect(await screen.findByText(/Could not list containers: The engine is not running\./)).toBeInTheDocument();
   });
+
+  it('leaves the unreachable engine to the banner instead of repeating the error', async () => {
+    renderWithStore(<ContainersPage />, {
+      'engine.status': () => ok({ state: 'unreachable' as const, since: 0 }),
+      'containers.list': () => ({ ok: false as const, error: { code: 'ENGINE_UNREACHABLE' as const, message: 'The engine is not running.' } }),
+    });
+    expect(await screen.findByText('Containers appear here once the engine can be reached.')).toBeInTheDocument();
+    expect(screen.queryByText(/Could not list containers/)).not.toBeInTheDocument();
+  });
 });

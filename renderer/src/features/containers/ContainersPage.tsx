@@ -19,7 +19,9 @@ const noFilter: ContainerFilter = { query: '', state: 'all' };
 export function ContainersPage() {
   const rows = useBerth(selectContainerRows);
   const loaded = useBerth((s) => s.containersLoaded);
-  const listError = useBerth((s) => s.containersError);
+  // While the engine is unreachable the banner above says so; a second error here would only repeat it.
+  const engineUnreachable = useBerth((s) => s.engineStatus?.state === 'unreachable');
+  const listError = useBerth((s) => (engineUnreachable ? null : s.containersError));
   const runAction = useBerth((s) => s.runContainerAction);
   const dismissError = useBerth((s) => s.dismissActionError);
   const [filter, setFilter] = useState<ContainerFilter>(noFilter);
@@ -62,7 +64,11 @@ export function ContainersPage() {
           <ErrorDetails details={listError.details} />
         </Alert>
       )}
-      {!loaded && !listError ? (
+      {!loaded && engineUnreachable ? (
+        <Typography sx={{ p: 2 }} color="text.secondary">
+          Containers appear here once the engine can be reached.
+        </Typography>
+      ) : !loaded && !listError ? (
         <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', p: 2 }} role="status">
           <CircularProgress size={18} /> Loading containers…
         </Box>

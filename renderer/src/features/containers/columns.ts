@@ -10,7 +10,7 @@ export interface Column {
 export const columns: readonly Column[] = [
   { id: 'name', label: 'Name', width: 'minmax(160px, 2fr)', sortKey: 'name' },
   { id: 'image', label: 'Image', width: 'minmax(140px, 2fr)', sortKey: 'image' },
-  { id: 'state', label: 'State', width: '150px', sortKey: 'state' },
+  { id: 'state', label: 'State', width: '180px', sortKey: 'state' },
   { id: 'status', label: 'Status', width: 'minmax(130px, 1.5fr)' },
   { id: 'ports', label: 'Ports', width: 'minmax(120px, 1.3fr)' },
   { id: 'created', label: 'Created', width: '120px', sortKey: 'created' },
@@ -23,4 +23,4 @@ export const gridTemplate = columns.map((c) => c.width).join(' ');
 export const ROW_HEIGHT = 48;
 export const HEADER_HEIGHT = 40;
 /** Sum of the columns' minimum widths: below it the grid scrolls sideways instead of squeezing. */
-export const TABLE_MIN_WIDTH = 1086;
+export const TABLE_MIN_WIDTH = 1116;
