@@ -39,7 +39,12 @@ export function createBackend(options: CreateBackendOptions): Promise<Backend> {
   const engine = new EngineManager({
     bus,
     preferred: options.engineFlag ?? store.settings.get().engine.preferred,
-    candidatesFor: async (preferred) => inPreferenceOrder(preferred, await discover()),
+    // An explicit choice (settings or --engine) means that engine only: silently falling back to another one,
+    // or starting the embedded engine, while the chosen one is down would act on the wrong engine.
+    candidatesFor: async (preferred) => {
+      const ordered = inPreferenceOrder(preferred, await discover());
+      return isAuto(preferred) ? ordered : ordered.slice(0, 1);
+    },
     startEmbedded: () => startEmbeddedEngine({ ...options.embedded, dataDir }),
     ...(options.engineTiming ? { timing: options.engineTiming } : {}),
   });
@@ -89,3 +94,5 @@ export function createBackend(options: CreateBackendOptions): Promise<Backend> {
       })()),
   });
 }
+
+const isAuto = (preferred: string): boolean => preferred.trim() === '' || preferred.trim() === 'auto';
