@@ -30,8 +30,12 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   {
-    files: ['engine/contract/**'],
-    rules: restrict(['../*', '!./*', ...nodeBuiltins, 'electron', 'react', 'dockerode'], 'engine/contract is pure TypeScript: it imports nothing else of ours and nothing from Node, Electron or React.'),
+    files: ['engine/contract/*.ts'],
+    rules: restrict(['../*', ...nodeBuiltins, 'electron', 'react', 'dockerode'], 'engine/contract is pure TypeScript: it imports nothing else of ours and nothing from Node, Electron or React.'),
+  },
+  {
+    files: ['engine/contract/*/**'],
+    rules: restrict(['../../*', ...nodeBuiltins, 'electron', 'react', 'dockerode'], 'engine/contract is pure TypeScript: it imports nothing else of ours and nothing from Node, Electron or React.'),
   },
   {
     files: ['renderer/**'],

@@ -2,7 +2,7 @@ import type Dockerode from 'dockerode';
 import type { EngineCandidate, EngineVersion } from '../contract';
 import { createDockerClient } from '../docker/client';
 import { mapDockerError } from '../docker/errors';
-import { toEngineVersion } from '../services/engine-connection';
+import { toEngineVersion } from '../services/engine/engine-connection';
 
 /** version() takes an abort signal at run time, but @types/dockerode does not declare it. */
 interface AbortableVersion {

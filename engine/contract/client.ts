@@ -1,6 +1,8 @@
 import type { Result } from './errors';
 import type { EventMap, EventName } from './events';
+import type { BerthErrorData } from './errors';
 import type { MethodInput, MethodName, MethodOutput } from './methods';
+import type { StreamChunk, StreamInput, StreamName, StreamParamsInput } from './streams';
 
 export type TransportState = 'connecting' | 'open' | 'closed';
 
@@ -13,5 +15,19 @@ export interface EngineClient {
   on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void;
   /** The state of the link to the backend itself (not the engine's). */
   onTransportState(listener: (state: TransportState) => void): () => void;
+  /** Opens a stream; `onEnd` fires once (with an error when it failed or the link dropped). */
+  stream<S extends StreamName>(name: S, params: StreamParamsInput<S>, handlers: StreamHandlers<S>): StreamSubscription<S>;
+  /** Absolute URL of a transfer ticket (download: GET; upload: POST the raw body). */
+  transferUrl(transferId: string): string;
   dispose(): void;
+}
+
+export interface StreamHandlers<S extends StreamName> {
+  onData(chunk: StreamChunk<S>): void;
+  onEnd?(error?: BerthErrorData): void;
+}
+
+export interface StreamSubscription<S extends StreamName> {
+  send(input: StreamInput<S>): void;
+  close(): void;
 }

@@ -1,22 +1,42 @@
 import type { BerthErrorData, Result } from './errors';
 import type { EventMap, EventName } from './events';
 import type { MethodName } from './methods';
+import type { StreamName } from './streams';
 
 /**
  * The wire protocol of the web-mode WebSocket (`/api/ws`). The Electron IPC bridge carries the same
  * payloads over ipcRenderer.invoke ('berth:call') and webContents.send ('berth:event').
  */
-export type ClientMessage = { type: 'call'; id: number; method: MethodName; params: unknown };
+export type ClientMessage = { type: 'call'; id: number; method: MethodName; params: unknown } | StreamClientMessage;
+
+/**
+ * Streams (logs, stats, terminal): the client picks the stream id (unique per connection), opens, may send
+ * input, and closes; the server sends data until it ends the stream (with an error when it failed). Over IPC
+ * the same messages travel through `BerthBridge.stream` / `onStream`.
+ */
+export type StreamClientMessage =
+  | { type: 'stream-open'; id: string; stream: StreamName; params: unknown }
+  | { type: 'stream-input'; id: string; input: unknown }
+  | { type: 'stream-close'; id: string };
+
+export type StreamServerMessage =
+  | { type: 'stream-data'; id: string; chunk: unknown }
+  | { type: 'stream-end'; id: string; error?: BerthErrorData };
 
 export type ServerMessage =
   | { type: 'hello'; version: string; role: string }
   | { type: 'result'; id: number; result: Result<unknown> }
   | { [E in EventName]: { type: 'event'; event: E; payload: EventMap[E] } }[EventName]
-  | { type: 'error'; error: BerthErrorData };
+  | { type: 'error'; error: BerthErrorData }
+  | StreamServerMessage;
 
 export const IPC_CHANNELS = {
   call: 'berth:call',
   event: 'berth:event',
+  /** renderer → main: StreamClientMessage (ipcRenderer.send) */
+  stream: 'berth:stream',
+  /** main → renderer: StreamServerMessage (webContents.send) */
+  streamData: 'berth:stream-data',
 } as const;
 
 /** HTTP paths of the web host. */
@@ -24,7 +44,12 @@ export const HTTP_PATHS = {
   websocket: '/api/ws',
   call: '/api/call/', // POST /api/call/<method> with JSON params → Result
   health: '/api/health',
+  /** GET (download) or POST (upload, raw body) /api/transfer/<transferId>; see TransferTicket. */
+  transfer: '/api/transfer/',
 } as const;
+
+/** Where the renderer fetches a transfer ticket's bytes: same origin in web mode, app://berth in Electron. */
+export const transferPath = (transferId: string): string => `${HTTP_PATHS.transfer}${encodeURIComponent(transferId)}`;
 
 /** Name of the header / query parameter / cookie carrying the web-mode token. */
 export const TOKEN_HEADER = 'x-berth-token';
@@ -34,4 +59,7 @@ export const TOKEN_QUERY = 'token';
 export interface BerthBridge {
   call(method: MethodName, params: unknown): Promise<Result<unknown>>;
   onEvent(listener: (event: EventName, payload: unknown) => void): () => void;
+  /** Sends a stream message (open, input, close) to the main process. */
+  stream(message: StreamClientMessage): void;
+  onStream(listener: (message: StreamServerMessage) => void): () => void;
 }

@@ -2,12 +2,20 @@ import type { EngineCandidate } from '../contract';
 import { discoverEngines, nodeDiscoveryEnv, resolvePreferred } from '../providers/discovery';
 import { startEmbeddedEngine } from '../providers/embedded';
 import type { DiscoveryEnv, EmbeddedEngineOptions } from '../providers/types';
-import { ContainersService, type ContainersServiceOptions } from '../services/containers';
-import { EngineManager, type EngineManagerTiming } from '../services/engine-manager';
+import { containerHandlers } from '../services/containers/handlers';
+import { ContainersService, type ContainersServiceOptions } from '../services/containers/service';
+import { containerStreams } from '../services/containers/streams';
+import type { ServiceContext } from '../services/context';
+import { engineHandlers, settingsHandlers } from '../services/engine/handlers';
+import { taskHandlers, taskStreams } from '../services/tasks/handlers';
+import { TaskManager } from '../services/tasks/task-manager';
+import { EngineManager, type EngineManagerTiming } from '../services/engine/engine-manager';
 import type { Store } from '../store/types';
 import type { Backend } from './backend';
 import { createDispatcher, type Handlers } from './dispatcher';
 import { EventBus } from './event-bus';
+import type { StreamHandlers } from './stream-host';
+import { TransferRegistry } from './transfers';
 
 export interface CreateBackendOptions {
   /** Berth's data directory: the embedded engine lives under it. */
@@ -48,35 +56,21 @@ export function createBackend(options: CreateBackendOptions): Promise<Backend> {
     startEmbedded: () => startEmbeddedEngine({ ...options.embedded, dataDir }),
     ...(options.engineTiming ? { timing: options.engineTiming } : {}),
   });
+  const tasks = new TaskManager(bus);
+  const transfers = new TransferRegistry();
+  const ctx: ServiceContext = { bus, engine, tasks, transfers, store, dataDir };
   const containers = new ContainersService(engine, bus, options.containers);
 
+  // One domain per line: every method and stream of the contract must be covered (the types check it).
   const handlers: Handlers = {
-    'engine.status': () => Promise.resolve(engine.getStatus()),
-    'engine.candidates': async () => inPreferenceOrder(engine.preferredEngine, await discover()),
-    'engine.reconnect': () => engine.reconnect(),
-
-    'settings.get': () => Promise.resolve(store.settings.get()),
-    'settings.update': (params) => {
-      const next = store.settings.update(params);
-      const preferred = params.engine?.preferred;
-      // The switch runs in the background: starting an embedded engine can take many seconds, and its
-      // progress is already visible through 'engine.status'.
-      if (preferred !== undefined && preferred !== engine.preferredEngine)
-        void engine.setPreferred(preferred);
-      return Promise.resolve(next);
-    },
-
-    'containers.list': () => containers.list(),
-    'containers.start': ({ id }) => containers.start(id),
-    'containers.stop': ({ id, timeoutSeconds }) => containers.stop(id, timeoutSeconds),
-    'containers.restart': ({ id, timeoutSeconds }) => containers.restart(id, timeoutSeconds),
-    'containers.pause': ({ id }) => containers.pause(id),
-    'containers.unpause': ({ id }) => containers.unpause(id),
-    'containers.remove': ({ id, force, volumes }) =>
-      containers.remove(id, {
-        ...(force !== undefined ? { force } : {}),
-        ...(volumes !== undefined ? { volumes } : {}),
-      }),
+    ...engineHandlers(ctx, async () => inPreferenceOrder(engine.preferredEngine, await discover())),
+    ...settingsHandlers(ctx),
+    ...containerHandlers(containers),
+    ...taskHandlers(ctx),
+  };
+  const streams: StreamHandlers = {
+    ...containerStreams(ctx),
+    ...taskStreams(ctx),
   };
 
   const dispatch = createDispatcher(handlers, { audit: (entry) => store.audit.append(entry) });
@@ -85,9 +79,13 @@ export function createBackend(options: CreateBackendOptions): Promise<Backend> {
   let disposing: Promise<void> | undefined;
   return Promise.resolve({
     dispatch,
+    streams,
+    transfers,
     bus,
     dispose: () =>
       (disposing ??= (async () => {
+        tasks.dispose();
+        transfers.dispose();
         containers.dispose();
         await engine.dispose();
         bus.clear();

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   defaultSettings,
+  eventNames,
   type CollectionPatch,
   type ContainerSummary,
   type EngineStatus,
@@ -58,7 +59,9 @@ export interface Recorded<E extends EventName> {
 
 /** Records every pushed event with its arrival time, and waits for one that matches. */
 export class EventLog {
-  readonly events: { [E in EventName]: Recorded<E>[] } = { 'engine.status': [], 'containers.changed': [] };
+  readonly events = Object.fromEntries(eventNames.map((name) => [name, []])) as unknown as {
+    [E in EventName]: Recorded<E>[];
+  };
   private readonly waiters = new Set<() => void>();
 
   constructor(backend: Backend) {

@@ -1,5 +1,5 @@
 import type Dockerode from 'dockerode';
-import type { ContainerState, ContainerSummary, PortMapping } from '../contract';
+import type { ContainerState, ContainerSummary, PortMapping } from '../../contract';
 
 const STATES: readonly ContainerState[] = [
   'created',

@@ -1,4 +1,4 @@
-import type { EmbeddedEngine } from '../providers/types';
+import type { EmbeddedEngine } from '../../providers/types';
 
 /**
  * Holds the embedded engine this backend started (or adopted through startEmbeddedEngine's reuse), so that

@@ -2,10 +2,10 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import Dockerode from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ensureTestImage, startTestEngine, TEST_IMAGE, type TestEngine } from '../../e2e/harness/engine';
-import type { BerthErrorData, CollectionPatch, ContainerSummary } from '../contract';
-import { JsonLineDecoder, toDockerEvent } from '../docker/events';
-import { call, startBackend, type TestBackend } from './testing/backend-kit';
+import { ensureTestImage, startTestEngine, TEST_IMAGE, type TestEngine } from '../../../e2e/harness/engine';
+import type { BerthErrorData, CollectionPatch, ContainerSummary } from '../../contract';
+import { JsonLineDecoder, toDockerEvent } from '../../docker/events';
+import { call, startBackend, type TestBackend } from '../testing/backend-kit';
 
 const run = promisify(execFile);
 

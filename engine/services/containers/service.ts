@@ -1,11 +1,11 @@
 import type Dockerode from 'dockerode';
-import { ErrorCode, type ContainerSummary } from '../contract';
-import { mapDockerError } from '../docker/errors';
-import type { DockerEvent } from '../docker/events';
-import { BerthError } from '../host/errors';
-import type { EventBus } from '../host/event-bus';
-import { toContainerSummary } from './container-summary';
-import type { RelistReason } from './engine-manager';
+import { ErrorCode, type ContainerSummary } from '../../contract';
+import { mapDockerError } from '../../docker/errors';
+import type { DockerEvent } from '../../docker/events';
+import { BerthError } from '../../host/errors';
+import type { EventBus } from '../../host/event-bus';
+import { toContainerSummary } from './summary';
+import type { RelistReason } from '../engine/engine-manager';
 
 /** The slice of the engine connection this service needs (EngineManager implements it). */
 export interface EngineAccess {

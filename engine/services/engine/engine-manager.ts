@@ -1,11 +1,11 @@
 import type Dockerode from 'dockerode';
-import { ErrorCode, type EngineCandidate, type EngineStatus, type InstallHint } from '../contract';
-import { createDockerClient } from '../docker/client';
-import { mapDockerError } from '../docker/errors';
-import type { DockerEvent } from '../docker/events';
-import { BerthError } from '../host/errors';
-import type { EventBus } from '../host/event-bus';
-import type { EmbeddedEngine } from '../providers/types';
+import { ErrorCode, type EngineCandidate, type EngineStatus, type InstallHint } from '../../contract';
+import { createDockerClient } from '../../docker/client';
+import { mapDockerError } from '../../docker/errors';
+import type { DockerEvent } from '../../docker/events';
+import { BerthError } from '../../host/errors';
+import type { EventBus } from '../../host/event-bus';
+import type { EmbeddedEngine } from '../../providers/types';
 import { EmbeddedOwner } from './engine-embedded';
 import { openConnection, type EngineConnection } from './engine-connection';
 import { EngineStatusTracker, isInstallHint } from './engine-status';

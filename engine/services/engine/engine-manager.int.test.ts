@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureTestImage, startTestEngine, TEST_IMAGE, type TestEngine } from '../../e2e/harness/engine';
-import { engineLayout } from '../providers/embedded-layout';
-import { readPidFile } from '../providers/engine-process';
-import type { ContainerSummary, EngineCandidate, EngineStatus } from '../contract';
-import { call, startBackend, type TestBackend } from './testing/backend-kit';
+import { ensureTestImage, startTestEngine, TEST_IMAGE, type TestEngine } from '../../../e2e/harness/engine';
+import { engineLayout } from '../../providers/embedded-layout';
+import { readPidFile } from '../../providers/engine-process';
+import type { ContainerSummary, EngineCandidate, EngineStatus } from '../../contract';
+import { call, startBackend, type TestBackend } from '../testing/backend-kit';
 
 let engine: TestEngine;
 let t: TestBackend;

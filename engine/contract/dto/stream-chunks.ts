@@ -1,0 +1,42 @@
+/** One log line. `ts` is the engine's RFC 3339 timestamp when timestamps were requested. */
+export interface LogLine {
+  stream: 'stdout' | 'stderr';
+  text: string;
+  ts?: string;
+}
+
+/** Log lines are sent in batches (every ~50 ms or N lines) so a chatty container cannot flood the UI. */
+export interface LogChunk {
+  lines: LogLine[];
+  /** Lines the backend dropped because the client could not keep up (backpressure), since the last chunk. */
+  dropped?: number;
+}
+
+/** One stats sample, computed in the backend from the engine's stats stream. Rates are per second. */
+export interface StatsSample {
+  at: number;
+  cpuPercent: number;
+  memoryUsage: number;
+  memoryLimit: number;
+  memoryPercent: number;
+  netRxBytes: number;
+  netTxBytes: number;
+  netRxRate: number;
+  netTxRate: number;
+  blockReadBytes: number;
+  blockWriteBytes: number;
+  blockReadRate: number;
+  blockWriteRate: number;
+  pids: number;
+}
+
+/** Terminal output/input bytes, base64-encoded so multi-byte characters split across chunks survive JSON. */
+export interface TerminalChunk {
+  data: string;
+}
+export type TerminalInput = { type: 'data'; data: string } | { type: 'resize'; cols: number; rows: number };
+
+/** A line of a task's log (build output, compose progress), for the 'tasks.log' stream. */
+export interface TaskLogChunk {
+  lines: string[];
+}

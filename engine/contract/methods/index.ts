@@ -1,0 +1,35 @@
+import type { z } from 'zod';
+import { composeMethods } from './compose';
+import { containerMethods } from './containers';
+import type { MethodDef } from './define';
+import { engineMethods } from './engine';
+import { imagesMethods } from './images';
+import { networksMethods } from './networks';
+import { systemMethods } from './system';
+import { taskMethods } from './tasks';
+import { volumesMethods } from './volumes';
+
+export { containerRef, def, none, objectRef, type Access, type MethodDef } from './define';
+
+/** Every method any host may call. One file per domain; this map is their union. */
+export const methods = {
+  ...engineMethods,
+  ...containerMethods,
+  ...imagesMethods,
+  ...volumesMethods,
+  ...networksMethods,
+  ...systemMethods,
+  ...taskMethods,
+  ...composeMethods,
+} as const;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
+/** The input after validation and defaults: what a service handler receives. */
+export type MethodParams<M extends MethodName> = z.output<Methods[M]['input']>;
+export type MethodOutput<M extends MethodName> = Methods[M] extends MethodDef<z.ZodType, infer O> ? O : never;
+
+export const methodNames = Object.keys(methods) as MethodName[];
+export const isMethodName = (name: unknown): name is MethodName =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(methods, name);

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import type { LogChunk, StatsSample, TaskLogChunk, TerminalChunk, TerminalInput } from './dto';
+import { containerRef, type Access } from './methods/index';
+
+/**
+ * High-rate subscriptions (logs, stats, terminal). Owned by the component that shows them and disposed on
+ * unmount; they never go through the global store. The backend applies backpressure: when a client falls
+ * behind it pauses the source or drops with a count (logs report `dropped`).
+ */
+export interface StreamDef<P extends z.ZodType, C, I> {
+  params: P;
+  access: Access;
+  /** Phantom types: chunk sent to the client, input accepted from it. */
+  readonly chunk?: C;
+  readonly input?: I;
+}
+
+const stream =
+  <C, I = never>() =>
+  <P extends z.ZodType>(params: P, access: Access): StreamDef<P, C, I> => ({ params, access });
+
+const terminalSize = { cols: z.number().int().min(1).max(1000).default(80), rows: z.number().int().min(1).max(500).default(24) };
+
+export const streams = {
+  'containers.logs': stream<LogChunk>()(
+    z
+      .object({
+        id: containerRef,
+        follow: z.boolean().default(true),
+        /** Lines from the end to start with; 'all' for everything. */
+        tail: z.union([z.number().int().min(0).max(1_000_000), z.literal('all')]).default(1000),
+        /** Seconds since epoch. */
+        since: z.number().int().min(0).optional(),
+        timestamps: z.boolean().default(true),
+        stdout: z.boolean().default(true),
+        stderr: z.boolean().default(true),
+      })
+      .strict(),
+    'read',
+  ),
+  'containers.stats': stream<StatsSample>()(z.object({ id: containerRef }).strict(), 'read'),
+  /** An interactive process in a running container (the Terminal tab). Input: keystrokes and resizes. */
+  'containers.exec': stream<TerminalChunk, TerminalInput>()(
+    z
+      .object({
+        id: containerRef,
+        /** e.g. ['bash'] or ['sh']; the UI offers a shell picker. */
+        cmd: z.array(z.string().min(1).max(4096)).min(1).max(64),
+        user: z.string().max(256).optional(),
+        workingDir: z.string().max(4096).optional(),
+        ...terminalSize,
+      })
+      .strict(),
+    'operate',
+  ),
+  /** Attach to the main process of a container started with a TTY. */
+  'containers.attach': stream<TerminalChunk, TerminalInput>()(
+    z.object({ id: containerRef, ...terminalSize }).strict(),
+    'operate',
+  ),
+  /** A task's log (build output, compose progress lines): what was kept so far, then new lines live. */
+  'tasks.log': stream<TaskLogChunk>()(
+    z.object({ id: z.string().min(1).max(64).regex(/^[a-zA-Z0-9_-]+$/) }).strict(),
+    'read',
+  ),
+} as const;
+
+export type Streams = typeof streams;
+export type StreamName = keyof Streams;
+export type StreamParamsInput<S extends StreamName> = z.input<Streams[S]['params']>;
+export type StreamParams<S extends StreamName> = z.output<Streams[S]['params']>;
+export type StreamChunk<S extends StreamName> = Streams[S] extends StreamDef<z.ZodType, infer C, unknown> ? C : never;
+export type StreamInput<S extends StreamName> = Streams[S] extends StreamDef<z.ZodType, unknown, infer I> ? I : never;
+
+export const isStreamName = (name: unknown): name is StreamName =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(streams, name);

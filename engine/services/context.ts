@@ -1,0 +1,23 @@
+import type { MethodName, StreamName } from '../contract';
+import type { Handlers } from '../host/dispatcher';
+import type { EventBus } from '../host/event-bus';
+import type { StreamHandlers } from '../host/stream-host';
+import type { TransferRegistry } from '../host/transfers';
+import type { Store } from '../store/types';
+import type { EngineManager } from './engine/engine-manager';
+import type { TaskManager } from './tasks/task-manager';
+
+/** What every domain service is built from; assembled once by the composition root (host/create-backend.ts). */
+export interface ServiceContext {
+  bus: EventBus;
+  engine: EngineManager;
+  tasks: TaskManager;
+  transfers: TransferRegistry;
+  store: Store;
+  dataDir: string;
+}
+
+/** The handlers of one domain: every method whose name starts with `${prefix}.`. */
+export type DomainHandlers<P extends string> = Pick<Handlers, Extract<MethodName, `${P}.${string}`>>;
+/** The stream handlers of one domain. */
+export type DomainStreams<P extends string> = Pick<StreamHandlers, Extract<StreamName, `${P}.${string}`>>;
