@@ -21,3 +21,8 @@ export interface ServiceContext {
 export type DomainHandlers<P extends string> = Pick<Handlers, Extract<MethodName, `${P}.${string}`>>;
 /** The stream handlers of one domain. */
 export type DomainStreams<P extends string> = Pick<StreamHandlers, Extract<StreamName, `${P}.${string}`>>;
+
+/** The handlers for exactly the methods of one contract method file, e.g. `HandlersOf<typeof imagesMethods>`. */
+export type HandlersOf<T> = Pick<Handlers, Extract<keyof T, MethodName>>;
+/** The stream handlers for exactly the given stream names. */
+export type StreamsOf<N extends StreamName> = Pick<StreamHandlers, N>;
