@@ -58,6 +58,20 @@ export const streams = {
     z.object({ id: containerRef, ...terminalSize }).strict(),
     'operate',
   ),
+  /** A compose project's containers' logs merged; every line carries `service` and `container`. */
+  'compose.logs': stream<LogChunk>()(
+    z
+      .object({
+        name: z.string().min(1).max(200).regex(/^[a-z0-9][a-z0-9_-]*$/, 'Not a valid project name'),
+        services: z.array(z.string().min(1).max(200).regex(/^[a-zA-Z0-9._-]+$/)).max(500).optional(),
+        /** Lines from the end of each container's log to start with; 'all' for everything. */
+        tail: z.union([z.number().int().min(0).max(1_000_000), z.literal('all')]).default(200),
+        follow: z.boolean().default(true),
+        timestamps: z.boolean().default(true),
+      })
+      .strict(),
+    'read',
+  ),
   /** A task's log (build output, compose progress lines): what was kept so far, then new lines live. */
   'tasks.log': stream<TaskLogChunk>()(
     z.object({ id: z.string().min(1).max(64).regex(/^[a-zA-Z0-9_-]+$/) }).strict(),

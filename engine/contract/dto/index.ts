@@ -5,3 +5,5 @@ export * from './settings';
 export * from './task';
 export * from './transfer';
 export * from './stream-chunks';
+export * from './compose';
+export * from './container-details';

@@ -3,6 +3,9 @@ export interface LogLine {
   stream: 'stdout' | 'stderr';
   text: string;
   ts?: string;
+  /** compose.logs: the service and container (name) the line came from. */
+  service?: string;
+  container?: string;
 }
 
 /** Log lines are sent in batches (every ~50 ms or N lines) so a chatty container cannot flood the UI. */
