@@ -1,0 +1,31 @@
+import { Box } from '@mui/material';
+import type { CodeEditorProps } from './types';
+
+/**
+ * A plain monospace text area with the CodeEditorProps interface: used when Monaco cannot load, and by
+ * component tests (jsdom cannot run Monaco). Markers are listed by the ProblemList next to it.
+ */
+export function PlainTextEditor({ value, onChange, readOnly, height = '100%', ariaLabel }: CodeEditorProps) {
+  return (
+    <Box
+      component="textarea"
+      aria-label={ariaLabel}
+      value={value}
+      readOnly={readOnly}
+      spellCheck={false}
+      onChange={(e) => onChange?.(e.target.value)}
+      sx={{
+        width: '100%',
+        height,
+        resize: 'none',
+        border: 0,
+        p: 1,
+        fontFamily: 'monospace',
+        fontSize: 13,
+        bgcolor: 'background.paper',
+        color: 'text.primary',
+        outline: 'none',
+      }}
+    />
+  );
+}

@@ -1,0 +1,45 @@
+import { Box, List, ListItem, ListItemIcon, ListItemText, Typography } from '@mui/material';
+import ErrorOutlineIcon from '@mui/icons-material/ErrorOutlineOutlined';
+import WarningAmberIcon from '@mui/icons-material/WarningAmber';
+import InfoOutlinedIcon from '@mui/icons-material/InfoOutlined';
+import type { EditorMarker } from './types';
+
+interface Props {
+  problems: EditorMarker[];
+  /** Names the list for screen readers and tests, e.g. "Problems in compose.yaml". */
+  label: string;
+  /** Rows shown before the list scrolls. */
+  maxRows?: number;
+}
+
+const icons = {
+  error: <ErrorOutlineIcon color="error" fontSize="small" />,
+  warning: <WarningAmberIcon color="warning" fontSize="small" />,
+  info: <InfoOutlinedIcon color="info" fontSize="small" />,
+};
+
+/** The problems of a document as text (line, column, message), below the editor's squiggles. */
+export function ProblemList({ problems, label, maxRows = 5 }: Props) {
+  if (problems.length === 0) return null;
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.filter((p) => p.severity === 'warning').length;
+  return (
+    <Box sx={{ borderTop: 1, borderColor: 'divider' }}>
+      <Typography variant="caption" color="text.secondary" sx={{ px: 1.5, pt: 0.5, display: 'block' }}>
+        {errors} {errors === 1 ? 'error' : 'errors'}, {warnings} {warnings === 1 ? 'warning' : 'warnings'}
+      </Typography>
+      <List dense aria-label={label} sx={{ maxHeight: maxRows * 32, overflowY: 'auto', py: 0 }}>
+        {problems.map((p, i) => (
+          <ListItem key={`${p.line}:${p.col}:${i}`} sx={{ py: 0 }}>
+            <ListItemIcon sx={{ minWidth: 28 }}>{icons[p.severity]}</ListItemIcon>
+            <ListItemText
+              primary={p.message}
+              secondary={`Line ${p.line}, column ${p.col}${p.source === 'schema' ? ' · compose-spec schema' : ''}`}
+              slotProps={{ primary: { variant: 'body2' } }}
+            />
+          </ListItem>
+        ))}
+      </List>
+    </Box>
+  );
+}
