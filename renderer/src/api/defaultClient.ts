@@ -18,5 +18,5 @@ export function webSocketUrl(loc: Pick<Location, 'protocol' | 'host'>): string {
 /** IPC in Electron (window.berth exists), else WebSocket to the origin that served the page. */
 export function createDefaultClient(win: Window = window): EngineClient {
   if (win.berth) return createIpcClient(win.berth);
-  return createWebSocketClient(webSocketUrl(win.location));
+  return createWebSocketClient(webSocketUrl(win.location), { httpOrigin: win.location.origin });
 }

@@ -2,6 +2,7 @@ import {
   ErrorCode,
   fail,
   isEventName,
+  transferPath,
   type BerthBridge,
   type EngineClient,
   type MethodInput,
@@ -10,6 +11,10 @@ import {
   type Result,
 } from './contract';
 import { createListenerHub } from './listeners';
+import { createStreamTable } from './streamTable';
+
+/** Electron's privileged scheme (electron/main/app-protocol.ts) serves transfers like the web host does. */
+export const APP_ORIGIN = 'app://berth';
 
 /**
  * EngineClient over the Electron preload bridge (`window.berth`). IPC has no connection to lose, so the
@@ -20,6 +25,23 @@ export function createIpcClient(bridge: BerthBridge): EngineClient {
   let disposed = false;
   const offBridge = bridge.onEvent((event, payload) => {
     if (!disposed && isEventName(event)) hub.emit(event, payload);
+  });
+  const streams = createStreamTable({
+    send: (message) => {
+      try {
+        bridge.stream(message);
+        return true;
+      } catch (error) {
+        console.error('[berth] sending a stream message failed:', error);
+        return false;
+      }
+    },
+    // IPC is always up: a failed send is a broken bridge, so the open ends at once instead of waiting.
+    waitMs: 0,
+    notConnected: () => ({ code: ErrorCode.INTERNAL, message: 'The Berth window could not reach its backend; restart Berth.' }),
+  });
+  const offStream = bridge.onStream((message) => {
+    if (!disposed) streams.receive(message);
   });
 
   return {
@@ -36,9 +58,14 @@ export function createIpcClient(bridge: BerthBridge): EngineClient {
       listener('open');
       return off;
     },
+    stream: (name, params, handlers) => streams.open(name, params, handlers),
+    transferUrl: (transferId) => `${APP_ORIGIN}${transferPath(transferId)}`,
     dispose() {
+      if (disposed) return;
+      streams.dispose({ code: ErrorCode.CANCELLED, message: 'The engine client was closed.' });
       disposed = true;
       offBridge();
+      offStream();
       hub.clear();
     },
   };

@@ -1,54 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ContainerSummary, EngineStatus, TransportState } from './contract';
-import { createWebSocketClient, type SocketLike } from './wsClient';
+import { createWebSocketClient } from './wsClient';
 import { webSocketUrl } from './defaultClient';
-
-class FakeSocket implements SocketLike {
-  readyState = 0;
-  sent: unknown[] = [];
-  closed = false;
-  onopen: ((ev: unknown) => void) | null = null;
-  onclose: ((ev: unknown) => void) | null = null;
-  onerror: ((ev: unknown) => void) | null = null;
-  onmessage: ((ev: { data: unknown }) => void) | null = null;
-  constructor(readonly url: string) {}
-  send(data: string) {
-    this.sent.push(JSON.parse(data));
-  }
-  close() {
-    this.closed = true;
-  }
-  open() {
-    this.readyState = 1;
-    this.onopen?.({});
-  }
-  drop() {
-    this.readyState = 3;
-    this.onclose?.({});
-  }
-  receive(message: unknown) {
-    this.onmessage?.({ data: JSON.stringify(message) });
-  }
-}
+import { FakeSocket, setupWebSocketClient } from '../test/fakeSocket';
 
 function setup(options: { connectWaitMs?: number } = {}) {
-  const sockets: FakeSocket[] = [];
-  const client = createWebSocketClient('ws://host/api/ws', {
-    createSocket: (url) => {
-      const s = new FakeSocket(url);
-      sockets.push(s);
-      return s;
-    },
-    initialBackoffMs: 100,
-    maxBackoffMs: 400,
-    ...options,
-  });
-  const last = () => {
-    const s = sockets.at(-1);
-    if (!s) throw new Error('no socket');
-    return s;
-  };
-  return { client, sockets, last };
+  return setupWebSocketClient(options);
 }
 
 describe('createWebSocketClient', () => {

@@ -2,6 +2,7 @@ import {
   ErrorCode,
   fail,
   isEventName,
+  transferPath,
   type BerthErrorData,
   type ClientMessage,
   type EngineClient,
@@ -12,6 +13,7 @@ import {
   type TransportState,
 } from './contract';
 import { createListenerHub } from './listeners';
+import { createStreamTable, isStreamServerMessage } from './streamTable';
 
 /** The part of the browser WebSocket this client uses, so tests can pass a fake. */
 export interface SocketLike {
@@ -31,6 +33,8 @@ export interface WebSocketClientOptions {
   maxBackoffMs?: number;
   /** How long a call made while disconnected waits for the socket to open before it fails. */
   connectWaitMs?: number;
+  /** Origin that serves transfers (default: the socket URL's host over http(s), i.e. the page's origin). */
+  httpOrigin?: string;
   /** A server 'error' message not tied to a call (e.g. the session expired). */
   onServerError?: (error: BerthErrorData) => void;
 }
@@ -40,8 +44,9 @@ const OPEN = 1;
 interface Pending {
   resolve: (result: Result<unknown>) => void;
 }
+type CallMessage = Extract<ClientMessage, { type: 'call' }>;
 interface Queued {
-  message: ClientMessage;
+  message: CallMessage;
   pending: Pending;
   timer: ReturnType<typeof setTimeout>;
 }
@@ -70,6 +75,24 @@ export function createWebSocketClient(url: string, options: WebSocketClientOptio
   let reconnectTimer: ReturnType<typeof setTimeout> | null = null;
   let disposed = false;
 
+  const streams = createStreamTable({
+    send: (message) => {
+      if (!socket || socket.readyState !== OPEN) return false;
+      try {
+        socket.send(JSON.stringify(message));
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    waitMs: connectWait,
+    notConnected: () => ({
+      code: ErrorCode.ENGINE_UNREACHABLE,
+      message: 'Berth cannot reach its backend right now. It keeps retrying; reopen this view in a moment.',
+    }),
+  });
+  const httpOrigin = options.httpOrigin ?? httpOriginOf(url);
+
   const setState = (next: TransportState) => {
     if (next === state) return;
     state = next;
@@ -83,7 +106,7 @@ export function createWebSocketClient(url: string, options: WebSocketClientOptio
     }
   };
 
-  const send = (message: ClientMessage, pending: Pending) => {
+  const send = (message: CallMessage, pending: Pending) => {
     if (!socket || socket.readyState !== OPEN) {
       pending.resolve(unreachable('The connection to the Berth backend is not open. It reconnects on its own.'));
       return;
@@ -110,6 +133,8 @@ export function createWebSocketClient(url: string, options: WebSocketClientOptio
       const pending = inFlight.get(m.id);
       inFlight.delete(m.id);
       pending?.resolve(m.result as Result<unknown>);
+    } else if (isStreamServerMessage(m)) {
+      streams.receive(m);
     } else if (m.type === 'event' && isEventName(m.event)) {
       hub.emit(m.event, m.payload);
     } else if (m.type === 'error') {
@@ -152,6 +177,7 @@ export function createWebSocketClient(url: string, options: WebSocketClientOptio
       backoff = initialBackoff;
       setState('open');
       flushQueue();
+      streams.flush();
     };
     s.onmessage = (ev) => {
       if (socket === s) onMessage(ev.data);
@@ -163,6 +189,10 @@ export function createWebSocketClient(url: string, options: WebSocketClientOptio
       if (socket !== s) return;
       socket = null;
       failInFlight();
+      streams.endSent({
+        code: ErrorCode.ENGINE_UNREACHABLE,
+        message: 'The connection to the Berth backend was lost; reconnect to continue.',
+      });
       setState('closed');
       scheduleReconnect();
     };
@@ -203,9 +233,12 @@ export function createWebSocketClient(url: string, options: WebSocketClientOptio
       listener(state);
       return off;
     },
+    stream: (name, params, handlers) => streams.open(name, params, handlers),
+    transferUrl: (transferId) => new URL(transferPath(transferId), httpOrigin).href,
     dispose() {
       if (disposed) return;
       disposed = true;
+      streams.dispose({ code: ErrorCode.CANCELLED, message: 'The engine client was closed.' });
       if (reconnectTimer) clearTimeout(reconnectTimer);
       for (const item of queue.splice(0)) {
         clearTimeout(item.timer);
@@ -220,4 +253,10 @@ export function createWebSocketClient(url: string, options: WebSocketClientOptio
       hub.clear();
     },
   };
+}
+
+/** ws://host:port/... → http://host:port (wss → https): the web host serves the socket and transfers. */
+function httpOriginOf(socketUrl: string): string {
+  const u = new URL(socketUrl);
+  return `${u.protocol === 'wss:' ? 'https:' : 'http:'}//${u.host}`;
 }
