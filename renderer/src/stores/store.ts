@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ContainerSummary, CollectionPatch, EngineClient } from '../api/contract';
+import { createComposeSlice } from '../features/compose/composeSlice';
 import { createContainersSlice } from './containersSlice';
 import { createEngineSlice } from './engineSlice';
 import { createFrameBatcher, type Scheduler } from './frameBatcher';
@@ -16,6 +17,7 @@ export function createBerthStore(client: EngineClient): BerthStore {
     ...createContainersSlice(client)(...a),
     ...createSettingsSlice(client)(...a),
     ...createUiSlice(client)(...a),
+    ...createComposeSlice(client)(...a),
   }));
 }
 
@@ -31,6 +33,7 @@ export function bindEngine(store: BerthStore, client: EngineClient, schedule?: S
   const offs = [
     client.on('containers.changed', (patch) => batcher.push(patch)),
     client.on('engine.status', (status) => store.getState().setEngineStatus(status)),
+    client.on('compose.changed', (patch) => store.getState().applyComposePatches([patch])),
     client.onTransportState((state) => store.getState().setTransport(state)),
   ];
   return () => {

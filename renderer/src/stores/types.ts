@@ -1,11 +1,12 @@
 import type { StateCreator } from 'zustand';
 import type { EngineClient } from '../api/contract';
+import type { ComposeSlice } from '../features/compose/composeSlice';
 import type { ContainersSlice } from './containersSlice';
 import type { EngineSlice } from './engineSlice';
 import type { SettingsSlice } from './settingsSlice';
 import type { UiSlice } from './uiSlice';
 
-export type BerthState = EngineSlice & ContainersSlice & SettingsSlice & UiSlice;
+export type BerthState = EngineSlice & ContainersSlice & SettingsSlice & UiSlice & ComposeSlice;
 
 /** A slice creator with the engine client injected. */
 export type SliceCreator<S> = (client: EngineClient) => StateCreator<BerthState, [], [], S>;

@@ -1,0 +1,53 @@
+import type { BerthErrorData, CollectionPatch, ComposeProjectSummary, EngineClient } from '../../api/contract';
+import type { SliceCreator } from '../../stores/types';
+
+export interface ComposeSlice {
+  /** Compose projects by name: from container labels (Berth's and the CLI's) plus the projects Berth opened. */
+  composeProjects: Record<string, ComposeProjectSummary>;
+  /** True once a list (or reset patch) has arrived. */
+  composeLoaded: boolean;
+  /** Why the last compose.projects.list failed; cleared by the next success. */
+  composeError: BerthErrorData | null;
+  loadComposeProjects: () => Promise<void>;
+  applyComposePatches: (patches: CollectionPatch<ComposeProjectSummary>[]) => void;
+  /**
+   * The engine client for the compose views' own calls and streams (project detail, files, logs): those
+   * answers belong to the view that asked, not to the global store.
+   */
+  composeClient: EngineClient;
+}
+
+const byName = (items: ComposeProjectSummary[]) => Object.fromEntries(items.map((p) => [p.name, p]));
+
+export const createComposeSlice: SliceCreator<ComposeSlice> = (client) => (set, get) => {
+  // Only the newest list answer counts: an older one may reflect a state before later events.
+  let listSeq = 0;
+  return {
+    composeProjects: {},
+    composeLoaded: false,
+    composeError: null,
+    composeClient: client,
+    loadComposeProjects: async () => {
+      const seq = ++listSeq;
+      const result = await client.call('compose.projects.list', {});
+      if (seq !== listSeq) return;
+      if (result.ok) set({ composeProjects: byName(result.value), composeLoaded: true, composeError: null });
+      else set({ composeError: result.error });
+    },
+    applyComposePatches: (patches) => {
+      let next = get().composeProjects;
+      let loaded = get().composeLoaded;
+      for (const patch of patches) {
+        if (patch.kind === 'reset') {
+          next = byName(patch.items);
+          loaded = true;
+          continue;
+        }
+        next = { ...next };
+        for (const item of patch.upserts) next[item.name] = item;
+        for (const name of patch.removed) delete next[name];
+      }
+      set({ composeProjects: next, composeLoaded: loaded });
+    },
+  };
+};
