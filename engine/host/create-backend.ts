@@ -2,6 +2,7 @@ import type { EngineCandidate } from '../contract';
 import { discoverEngines, nodeDiscoveryEnv, resolvePreferred } from '../providers/discovery';
 import { startEmbeddedEngine } from '../providers/embedded';
 import type { DiscoveryEnv, EmbeddedEngineOptions } from '../providers/types';
+import { containerDetailHandlers } from '../services/containers/details-handlers';
 import { containerHandlers } from '../services/containers/handlers';
 import { ContainersService, type ContainersServiceOptions } from '../services/containers/service';
 import { containerStreams } from '../services/containers/streams';
@@ -66,6 +67,7 @@ export function createBackend(options: CreateBackendOptions): Promise<Backend> {
     ...engineHandlers(ctx, async () => inPreferenceOrder(engine.preferredEngine, await discover())),
     ...settingsHandlers(ctx),
     ...containerHandlers(containers),
+    ...containerDetailHandlers(ctx),
     ...taskHandlers(ctx),
   };
   const streams: StreamHandlers = {

@@ -5,5 +5,6 @@ export * from './settings';
 export * from './task';
 export * from './transfer';
 export * from './stream-chunks';
+export * from './container-details';
 export * from './compose';
 export * from './container-details';

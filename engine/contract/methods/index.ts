@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { composeMethods } from './compose';
+import { containerDetailMethods } from './container-details';
 import { containerMethods } from './containers';
 import type { MethodDef } from './define';
 import { engineMethods } from './engine';
@@ -15,6 +16,7 @@ export { containerRef, def, none, objectRef, type Access, type MethodDef } from 
 export const methods = {
   ...engineMethods,
   ...containerMethods,
+  ...containerDetailMethods,
   ...imagesMethods,
   ...volumesMethods,
   ...networksMethods,
