@@ -66,7 +66,7 @@ export function createBackend(options: CreateBackendOptions): Promise<Backend> {
   const handlers: Handlers = {
     ...engineHandlers(ctx, async () => inPreferenceOrder(engine.preferredEngine, await discover())),
     ...settingsHandlers(ctx),
-    ...containerHandlers(containers),
+    ...containerHandlers(containers, ctx),
     ...containerDetailHandlers(ctx),
     ...taskHandlers(ctx),
   };

@@ -11,6 +11,7 @@ import { taskMethods } from './tasks';
 import { volumesMethods } from './volumes';
 
 export { containerRef, def, none, objectRef, type Access, type MethodDef } from './define';
+export * from './container-spec';
 
 /** Every method any host may call. One file per domain; this map is their union. */
 export const methods = {

@@ -1,7 +1,21 @@
-import type { DomainHandlers } from '../context';
+import type { containerMethods } from '../../contract/methods/containers';
+import type { HandlersOf, ServiceContext } from '../context';
+import { composeServiceOf, containerSpec, createContainer, runCommandOf } from './create';
+import {
+  commitContainer,
+  exportContainer,
+  prunePreview,
+  pruneContainers,
+  renameContainer,
+} from './maintenance';
+import { recreateContainer } from './recreate';
 import type { ContainersService } from './service';
 
-export function containerHandlers(containers: ContainersService): DomainHandlers<'containers'> {
+export function containerHandlers(
+  containers: ContainersService,
+  ctx: Pick<ServiceContext, 'engine' | 'transfers'>,
+): HandlersOf<typeof containerMethods> {
+  const { engine, transfers } = ctx;
   return {
     'containers.list': () => containers.list(),
     'containers.start': ({ id }) => containers.start(id),
@@ -14,5 +28,15 @@ export function containerHandlers(containers: ContainersService): DomainHandlers
         ...(force !== undefined ? { force } : {}),
         ...(volumes !== undefined ? { volumes } : {}),
       }),
+    'containers.create': ({ spec, start }) => createContainer(engine, spec, start),
+    'containers.spec': ({ id }) => containerSpec(engine, id),
+    'containers.runCommand': ({ id }) => runCommandOf(engine, id),
+    'containers.composeService': ({ id }) => composeServiceOf(engine, id),
+    'containers.recreate': ({ id, changes }) => recreateContainer(engine, id, changes),
+    'containers.rename': ({ id, name }) => renameContainer(engine, id, name),
+    'containers.commit': (req) => commitContainer(engine, req),
+    'containers.export': ({ id }) => exportContainer(engine, transfers, id),
+    'containers.prunePreview': () => prunePreview(engine),
+    'containers.prune': ({ ids }) => pruneContainers(engine, ids),
   };
 }
