@@ -1,15 +1,16 @@
-import type { CollectionPatch, ComposeProjectSummary, ContainerSummary, EngineStatus, TaskInfo } from './dto';
+import type { CollectionPatch, ComposeProjectSummary, ContainerSummary, EngineStatus, ImageSummary, TaskInfo } from './dto';
 
 /** State changes pushed from the backend to every connected UI. */
 export interface EventMap {
   'engine.status': EngineStatus;
   'containers.changed': CollectionPatch<ContainerSummary>;
   'tasks.changed': CollectionPatch<TaskInfo>;
+  'images.changed': CollectionPatch<ImageSummary>;
   /** Compose projects (key: name), recomputed from the events of labelled containers. */
   'compose.changed': CollectionPatch<ComposeProjectSummary>;
 }
 export type EventName = keyof EventMap;
 
-export const eventNames: EventName[] = ['engine.status', 'containers.changed', 'tasks.changed', 'compose.changed'];
+export const eventNames: EventName[] = ['engine.status', 'containers.changed', 'tasks.changed', 'compose.changed', 'images.changed'];
 export const isEventName = (name: unknown): name is EventName =>
   typeof name === 'string' && (eventNames as string[]).includes(name);

@@ -7,6 +7,7 @@ import { containerHandlers } from '../services/containers/handlers';
 import { ContainersService, type ContainersServiceOptions } from '../services/containers/service';
 import { containerStreams } from '../services/containers/streams';
 import type { ServiceContext } from '../services/context';
+import { imagesDomain } from '../services/images/handlers';
 import { engineHandlers, settingsHandlers } from '../services/engine/handlers';
 import { taskHandlers, taskStreams } from '../services/tasks/handlers';
 import { TaskManager } from '../services/tasks/task-manager';
@@ -61,6 +62,7 @@ export function createBackend(options: CreateBackendOptions): Promise<Backend> {
   const transfers = new TransferRegistry();
   const ctx: ServiceContext = { bus, engine, tasks, transfers, store, dataDir };
   const containers = new ContainersService(engine, bus, options.containers);
+  const images = imagesDomain(ctx);
 
   // One domain per line: every method and stream of the contract must be covered (the types check it).
   const handlers: Handlers = {
@@ -69,6 +71,7 @@ export function createBackend(options: CreateBackendOptions): Promise<Backend> {
     ...containerHandlers(containers, ctx),
     ...containerDetailHandlers(ctx),
     ...taskHandlers(ctx),
+    ...images.handlers,
   };
   const streams: StreamHandlers = {
     ...containerStreams(ctx),
@@ -89,6 +92,7 @@ export function createBackend(options: CreateBackendOptions): Promise<Backend> {
         tasks.dispose();
         transfers.dispose();
         containers.dispose();
+        images.dispose();
         await engine.dispose();
         bus.clear();
       })()),

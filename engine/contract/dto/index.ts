@@ -5,6 +5,7 @@ export * from './settings';
 export * from './task';
 export * from './transfer';
 export * from './stream-chunks';
+export * from './image';
 export * from './container-details';
 export * from './compose';
 export * from './container-details';
