@@ -7,6 +7,7 @@ import { FailureRateLimiter, generateToken } from './auth';
 import { createGuard } from './guard';
 import { allowedHostHeaders, displayHost, formatHostPort, isLoopbackHost } from './host-check';
 import { registerStatic } from './static';
+import { registerTransferRoutes } from './transfer-routes';
 import { DEFAULT_MAX_MESSAGE_BYTES, WsHub } from './ws-hub';
 
 export interface WebServerOptions {
@@ -76,6 +77,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const hub = new WsHub({
     dispatch: backend.dispatch,
     bus: backend.bus,
+    streams: backend.streams,
     caller,
     version: options.version ?? 'dev',
   });
@@ -93,6 +95,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     return reply.code(status).send({ ok: false, error: { code, message } });
   });
 
+  // After setErrorHandler: awaiting a plugin registration fixes the handler of the routes declared so far.
+  await registerTransferRoutes(app, backend.transfers);
   await registerStatic(app, options.staticDir);
 
   try {

@@ -1,11 +1,30 @@
-import { ErrorCode, methodNames, type ContainerSummary, type EngineStatus } from '../contract';
+import {
+  ErrorCode,
+  methodNames,
+  streams as streamDefs,
+  type ContainerSummary,
+  type EngineStatus,
+} from '../contract';
 import type { Backend } from '../host/backend';
 import { createDispatcher, type Handlers } from '../host/dispatcher';
 import { BerthError } from '../host/errors';
 import { EventBus } from '../host/event-bus';
+import type { StreamContext, StreamHandlers } from '../host/stream-host';
+import { TransferRegistry } from '../host/transfers';
 
-/** Test support (not a test double of Docker): a real dispatcher and bus with small in-memory handlers. */
-export function createTestBackend(): Backend & { disposed: () => boolean; containers: ContainerSummary[] } {
+/**
+ * Test support (not a test double of Docker): a real dispatcher, bus, transfer registry and stream host
+ * handlers with small in-memory behaviour:
+ * - containers.logs sends two lines, then (follow) waits until the client closes the stream;
+ * - containers.exec echoes every input back as output and ends itself on the input data "exit";
+ * - containers.stats fails with NOT_FOUND (a handler error ends the stream with it).
+ * `aborted` records the streams whose signal fired (client close or disconnect).
+ */
+export function createTestBackend(): Backend & {
+  disposed: () => boolean;
+  containers: ContainerSummary[];
+  aborted: string[];
+} {
   const containers: ContainerSummary[] = [
     {
       id: 'c1',
@@ -36,16 +55,60 @@ export function createTestBackend(): Backend & { disposed: () => boolean; contai
         ? Promise.resolve()
         : Promise.reject(new BerthError(ErrorCode.NOT_FOUND, `No such container: ${id}`)),
   };
+  const aborted: string[] = [];
+  const untilAborted = (name: string, signal: AbortSignal) =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        aborted.push(name);
+        resolve();
+      };
+      if (signal.aborted) done();
+      else signal.addEventListener('abort', done, { once: true });
+    });
+  const unusedStreams = Object.fromEntries(
+    Object.keys(streamDefs).map((s) => [
+      s,
+      () => Promise.reject(new BerthError(ErrorCode.INTERNAL, `${s} is not used in this test`)),
+    ]),
+  ) as unknown as StreamHandlers;
+  const streams: StreamHandlers = {
+    ...unusedStreams,
+    'containers.logs': async (ctx: StreamContext<'containers.logs'>) => {
+      ctx.send({
+        lines: [
+          { stream: 'stdout', text: 'line 1' },
+          { stream: 'stderr', text: 'line 2' },
+        ],
+      });
+      if (ctx.params.follow) await untilAborted('containers.logs', ctx.signal);
+    },
+    'containers.exec': (ctx: StreamContext<'containers.exec'>) =>
+      new Promise<void>((resolve) => {
+        void untilAborted('containers.exec', ctx.signal).then(resolve);
+        ctx.onInput((input) => {
+          if (input.type !== 'data') return;
+          if (Buffer.from(input.data, 'base64').toString() === 'exit') resolve();
+          else ctx.send({ data: input.data });
+        });
+      }),
+    'containers.stats': ({ params }) =>
+      Promise.reject(new BerthError(ErrorCode.NOT_FOUND, `No such container: ${params.id}`)),
+  };
   const bus = new EventBus();
   bus.emit('engine.status', status);
+  const transfers = new TransferRegistry();
   let disposed = false;
   return {
     dispatch: createDispatcher(handlers),
+    streams,
+    transfers,
     bus,
     containers,
+    aborted,
     disposed: () => disposed,
     dispose: () => {
       disposed = true;
+      transfers.dispose();
       bus.clear();
       return Promise.resolve();
     },

@@ -78,3 +78,37 @@ export class TestSocket {
     this.ws.close();
   }
 }
+
+export interface BytesResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
+
+/** Raw HTTP with binary bodies: a Buffer, or chunks written one by one (chunked encoding, no Content-Length). */
+export function bytesRequest(
+  port: number,
+  path: string,
+  init: { method?: string; headers?: Record<string, string>; body?: Buffer; chunks?: Iterable<Buffer> } = {},
+): Promise<BytesResponse> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      { host: '127.0.0.1', port, path, method: init.method ?? 'GET', headers: init.headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
+        res.on('error', reject);
+      },
+    );
+    // The server may answer (413) and close before the whole body is written; the answer is what counts.
+    req.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE' && err.code !== 'ECONNRESET') reject(err);
+    });
+    if (init.body !== undefined) req.write(init.body);
+    for (const chunk of init.chunks ?? []) req.write(chunk);
+    req.end();
+  });
+}

@@ -66,6 +66,7 @@ describe('WsHub', () => {
     const hub = new WsHub({
       dispatch,
       bus: backend.bus,
+      streams: backend.streams,
       caller,
       version: '1',
       maxInFlight: 1,

@@ -1,11 +1,14 @@
 import type { RawData, WebSocket } from 'ws';
-import { ErrorCode, type BerthErrorData, type ServerMessage } from '../contract';
+import { ErrorCode, type BerthErrorData, type ServerMessage, type StreamClientMessage } from '../contract';
 import type { Caller, Dispatch } from '../host/dispatcher';
 import type { EventBus } from '../host/event-bus';
+import { StreamHost, type StreamHandlers } from '../host/stream-host';
 
 export interface WsHubOptions {
   dispatch: Dispatch;
   bus: EventBus;
+  /** Handlers for logs, stats, terminals and task logs; each socket gets its own StreamHost. */
+  streams: StreamHandlers;
   caller: Caller;
   version: string;
   /** Larger text messages get an error reply (the socket stays open). */
@@ -24,7 +27,10 @@ interface Peer {
   socket: WebSocket;
   inFlight: number;
   alive: boolean;
+  streams: StreamHost;
 }
+
+const STREAM_MESSAGES = new Set(['stream-open', 'stream-input', 'stream-close']);
 
 /**
  * Speaks engine/contract/protocol.ts over every open web-mode WebSocket. Owns one bus subscription for all
@@ -59,9 +65,18 @@ export class WsHub {
   }
 
   add(socket: WebSocket): void {
-    const peer: Peer = { socket, inFlight: 0, alive: true };
+    const streams = new StreamHost(
+      this.options.streams,
+      { send: (message) => this.send(peer, message), bufferedBytes: () => socket.bufferedAmount },
+      this.options.caller,
+    );
+    const peer: Peer = { socket, inFlight: 0, alive: true, streams };
     this.peers.add(peer);
-    socket.on('close', () => this.peers.delete(peer));
+    // Every way a socket ends (client close, terminate for a slow reader or a missed ping) emits 'close'.
+    socket.on('close', () => {
+      this.peers.delete(peer);
+      peer.streams.closeAll();
+    });
     socket.on('pong', () => (peer.alive = true));
     socket.on('message', (data, isBinary) => this.onMessage(peer, data, isBinary));
 
@@ -73,7 +88,10 @@ export class WsHub {
   close(): void {
     this.unsubscribe();
     if (this.heartbeat) clearInterval(this.heartbeat);
-    for (const peer of this.peers) peer.socket.close(1001, 'Berth is shutting down');
+    for (const peer of this.peers) {
+      peer.streams.closeAll();
+      peer.socket.close(1001, 'Berth is shutting down');
+    }
     this.peers.clear();
   }
 
@@ -95,6 +113,11 @@ export class WsHub {
     if (typeof msg !== 'object' || msg === null)
       return this.sendError(peer, 'Message must be a JSON object.');
     const { type, id, method, params } = msg as Record<string, unknown>;
+    if (typeof type === 'string' && STREAM_MESSAGES.has(type)) {
+      if (typeof id !== 'string') return this.sendError(peer, 'A stream message needs a string id.');
+      peer.streams.handle(msg as StreamClientMessage);
+      return;
+    }
     if (type !== 'call') return this.sendError(peer, `Unknown message type: ${String(type).slice(0, 50)}`);
     if (typeof id !== 'number' || !Number.isSafeInteger(id)) {
       return this.sendError(peer, 'A call needs a numeric id.');

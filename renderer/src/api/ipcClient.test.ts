@@ -1,5 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { BerthBridge, EventName, StreamClientMessage, StreamServerMessage, TransportState } from './contract';
+import type {
+  BerthBridge,
+  EventName,
+  StreamClientMessage,
+  StreamServerMessage,
+  TransportState,
+} from './contract';
 import { createIpcClient } from './ipcClient';
 
 function fakeBridge() {
@@ -38,7 +44,10 @@ describe('createIpcClient', () => {
   it('forwards calls and events, reports an open transport, and unhooks on dispose', async () => {
     const { bridge, call, emit, off, offStream } = fakeBridge();
     const client = createIpcClient(bridge);
-    await expect(client.call('containers.start', { id: 'web' })).resolves.toEqual({ ok: true, value: 'pong' });
+    await expect(client.call('containers.start', { id: 'web' })).resolves.toEqual({
+      ok: true,
+      value: 'pong',
+    });
     expect(call).toHaveBeenCalledWith('containers.start', { id: 'web' });
     const states: TransportState[] = [];
     client.onTransportState((s) => states.push(s));
@@ -56,7 +65,10 @@ describe('createIpcClient', () => {
     const { bridge } = fakeBridge();
     bridge.call = () => Promise.reject(new Error('boom'));
     const client = createIpcClient(bridge);
-    await expect(client.call('containers.list', {})).resolves.toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    await expect(client.call('containers.list', {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL' },
+    });
   });
 
   it('opens, feeds, and closes streams over the bridge, each id routed to its own subscriber', () => {

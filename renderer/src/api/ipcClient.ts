@@ -38,7 +38,10 @@ export function createIpcClient(bridge: BerthBridge): EngineClient {
     },
     // IPC is always up: a failed send is a broken bridge, so the open ends at once instead of waiting.
     waitMs: 0,
-    notConnected: () => ({ code: ErrorCode.INTERNAL, message: 'The Berth window could not reach its backend; restart Berth.' }),
+    notConnected: () => ({
+      code: ErrorCode.INTERNAL,
+      message: 'The Berth window could not reach its backend; restart Berth.',
+    }),
   });
   const offStream = bridge.onStream((message) => {
     if (!disposed) streams.receive(message);

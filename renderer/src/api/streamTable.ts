@@ -65,7 +65,11 @@ export function createStreamTable(options: StreamTableOptions) {
   };
 
   return {
-    open<S extends StreamName>(name: S, params: StreamParamsInput<S>, handlers: StreamHandlers<S>): StreamSubscription<S> {
+    open<S extends StreamName>(
+      name: S,
+      params: StreamParamsInput<S>,
+      handlers: StreamHandlers<S>,
+    ): StreamSubscription<S> {
       const id = `s${nextId++}`;
       const entry: Entry = {
         id,
@@ -135,5 +139,7 @@ export function createStreamTable(options: StreamTableOptions) {
 
 export type StreamTable = ReturnType<typeof createStreamTable>;
 
-export const isStreamServerMessage = (m: Record<string, unknown>): m is StreamServerMessage & Record<string, unknown> =>
+export const isStreamServerMessage = (
+  m: Record<string, unknown>,
+): m is StreamServerMessage & Record<string, unknown> =>
   (m.type === 'stream-data' || m.type === 'stream-end') && typeof m.id === 'string';

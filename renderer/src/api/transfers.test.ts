@@ -49,7 +49,9 @@ describe('downloadTicket', () => {
   it('clicks a temporary download link to the ticket URL and removes it', () => {
     const { client } = createFakeClient();
     const clicked: HTMLAnchorElement[] = [];
-    const spy = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    const spy = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
       clicked.push(this);
     });
     downloadTicket(client, ticket('download', 'backup.tar'));
@@ -67,7 +69,9 @@ describe('uploadFile', () => {
     const req = new FakeRequest();
     const progress: UploadProgress[] = [];
     const file = new Blob(['hello']);
-    const done = uploadFile(client, ticket('upload'), file, (p) => progress.push(p), { createRequest: () => req });
+    const done = uploadFile(client, ticket('upload'), file, (p) => progress.push(p), {
+      createRequest: () => req,
+    });
     expect(req.method).toBe('POST');
     expect(req.url).toBe('http://berth.test/api/transfer/tk1');
     expect(req.headers['content-type']).toBe('application/octet-stream');
@@ -82,18 +86,33 @@ describe('uploadFile', () => {
   it('passes the backend error through, explains unreadable answers, and turns abort into CANCELLED', async () => {
     const { client } = createFakeClient();
     const tooBig = new FakeRequest();
-    const p1 = uploadFile(client, ticket('upload'), new Blob(['x']), undefined, { createRequest: () => tooBig });
-    tooBig.respond(413, JSON.stringify({ ok: false, error: { code: 'INVALID_ARGUMENT', message: 'Upload too large (limit 1 KiB).' } }));
-    await expect(p1).resolves.toEqual({ ok: false, error: { code: 'INVALID_ARGUMENT', message: 'Upload too large (limit 1 KiB).' } });
+    const p1 = uploadFile(client, ticket('upload'), new Blob(['x']), undefined, {
+      createRequest: () => tooBig,
+    });
+    tooBig.respond(
+      413,
+      JSON.stringify({
+        ok: false,
+        error: { code: 'INVALID_ARGUMENT', message: 'Upload too large (limit 1 KiB).' },
+      }),
+    );
+    await expect(p1).resolves.toEqual({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', message: 'Upload too large (limit 1 KiB).' },
+    });
 
     const garbled = new FakeRequest();
-    const p2 = uploadFile(client, ticket('upload'), new Blob(['x']), undefined, { createRequest: () => garbled });
+    const p2 = uploadFile(client, ticket('upload'), new Blob(['x']), undefined, {
+      createRequest: () => garbled,
+    });
     garbled.respond(502, '<html>Bad gateway</html>');
     const r2 = await p2;
     expect(r2.ok ? '' : `${r2.error.code}: ${r2.error.message}`).toMatch(/^INTERNAL: .*HTTP 502/);
 
     const lost = new FakeRequest();
-    const p3 = uploadFile(client, ticket('upload'), new Blob(['x']), undefined, { createRequest: () => lost });
+    const p3 = uploadFile(client, ticket('upload'), new Blob(['x']), undefined, {
+      createRequest: () => lost,
+    });
     lost.onerror?.();
     await expect(p3).resolves.toMatchObject({ ok: false, error: { code: 'ENGINE_UNREACHABLE' } });
 

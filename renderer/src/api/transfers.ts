@@ -1,4 +1,11 @@
-import { ErrorCode, fail, isBerthErrorData, type EngineClient, type Result, type TransferTicket } from './contract';
+import {
+  ErrorCode,
+  fail,
+  isBerthErrorData,
+  type EngineClient,
+  type Result,
+  type TransferTicket,
+} from './contract';
 
 /**
  * Moving bytes through transfer tickets (file downloads, uploads, backups). The method that issued the ticket
@@ -37,7 +44,9 @@ export interface UploadRequest {
   readonly status: number;
   readonly responseText: string;
   withCredentials: boolean;
-  readonly upload: { onprogress: ((ev: { loaded: number; total: number; lengthComputable: boolean }) => void) | null };
+  readonly upload: {
+    onprogress: ((ev: { loaded: number; total: number; lengthComputable: boolean }) => void) | null;
+  };
   onload: (() => void) | null;
   onerror: (() => void) | null;
   onabort: (() => void) | null;
@@ -76,11 +85,19 @@ export function uploadFile(
     xhr.setRequestHeader('content-type', 'application/octet-stream');
     xhr.upload.onprogress = (ev) => {
       const total = ev.lengthComputable ? ev.total : undefined;
-      onProgress?.({ loaded: ev.loaded, ...(total ? { total, fraction: Math.min(1, ev.loaded / total) } : {}) });
+      onProgress?.({
+        loaded: ev.loaded,
+        ...(total ? { total, fraction: Math.min(1, ev.loaded / total) } : {}),
+      });
     };
     xhr.onload = () => done(parseUploadResponse(xhr.status, xhr.responseText));
     xhr.onerror = () =>
-      done(fail(ErrorCode.ENGINE_UNREACHABLE, 'The upload could not reach the Berth backend; check that Berth is running and try again.'));
+      done(
+        fail(
+          ErrorCode.ENGINE_UNREACHABLE,
+          'The upload could not reach the Berth backend; check that Berth is running and try again.',
+        ),
+      );
     xhr.onabort = () => done(fail(ErrorCode.CANCELLED, 'The upload was cancelled.'));
     options.signal?.addEventListener('abort', onAbortSignal, { once: true });
     xhr.send(file);

@@ -19,7 +19,11 @@ describe('createWebSocketClient streams', () => {
       { type: 'stream-open', id: 's2', stream: 'containers.stats', params: { id: 'web' } },
     ]);
     last().receive({ type: 'stream-data', id: 's1', chunk: { lines: [{ stream: 'stdout', text: 'hi' }] } });
-    last().receive({ type: 'stream-end', id: 's2', error: { code: 'NOT_FOUND', message: 'No such container' } });
+    last().receive({
+      type: 'stream-end',
+      id: 's2',
+      error: { code: 'NOT_FOUND', message: 'No such container' },
+    });
     last().receive({ type: 'stream-end', id: 's1' });
     last().receive({ type: 'stream-data', id: 's1', chunk: { lines: [] } }); // after the end: ignored
     expect(logs.onData).toHaveBeenCalledExactlyOnceWith({ lines: [{ stream: 'stdout', text: 'hi' }] });
@@ -63,7 +67,9 @@ describe('createWebSocketClient streams', () => {
     last().open();
     const c = handlers();
     client.stream('containers.logs', { id: 'c' }, c);
-    expect(last().sent).toEqual([{ type: 'stream-open', id: 's3', stream: 'containers.logs', params: { id: 'c' } }]);
+    expect(last().sent).toEqual([
+      { type: 'stream-open', id: 's3', stream: 'containers.logs', params: { id: 'c' } },
+    ]);
     client.dispose();
   });
 
@@ -84,7 +90,9 @@ describe('createWebSocketClient streams', () => {
     vi.advanceTimersByTime(999);
     expect(late.onEnd).not.toHaveBeenCalled();
     vi.advanceTimersByTime(1);
-    expect(late.onEnd).toHaveBeenCalledExactlyOnceWith(expect.objectContaining({ code: 'ENGINE_UNREACHABLE' }));
+    expect(late.onEnd).toHaveBeenCalledExactlyOnceWith(
+      expect.objectContaining({ code: 'ENGINE_UNREACHABLE' }),
+    );
     client.dispose();
   });
 

@@ -21,7 +21,11 @@ describe('createWebSocketClient', () => {
       { type: 'call', id: 1, method: 'containers.list', params: {} },
       { type: 'call', id: 2, method: 'containers.stop', params: { id: 'web' } },
     ]);
-    last().receive({ type: 'result', id: 2, result: { ok: false, error: { code: 'NOT_FOUND', message: 'gone' } } });
+    last().receive({
+      type: 'result',
+      id: 2,
+      result: { ok: false, error: { code: 'NOT_FOUND', message: 'gone' } },
+    });
     last().receive({ type: 'result', id: 1, result: { ok: true, value: [] } });
     await expect(a).resolves.toEqual({ ok: true, value: [] });
     await expect(b).resolves.toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'gone' } });

@@ -108,7 +108,9 @@ export function createWebSocketClient(url: string, options: WebSocketClientOptio
 
   const send = (message: CallMessage, pending: Pending) => {
     if (!socket || socket.readyState !== OPEN) {
-      pending.resolve(unreachable('The connection to the Berth backend is not open. It reconnects on its own.'));
+      pending.resolve(
+        unreachable('The connection to the Berth backend is not open. It reconnects on its own.'),
+      );
       return;
     }
     inFlight.set(message.id, pending);
@@ -116,7 +118,9 @@ export function createWebSocketClient(url: string, options: WebSocketClientOptio
       socket.send(JSON.stringify(message));
     } catch (error) {
       inFlight.delete(message.id);
-      pending.resolve(fail(ErrorCode.ENGINE_UNREACHABLE, 'Could not send the request to the Berth backend.', String(error)));
+      pending.resolve(
+        fail(ErrorCode.ENGINE_UNREACHABLE, 'Could not send the request to the Berth backend.', String(error)),
+      );
     }
   };
 
@@ -219,7 +223,9 @@ export function createWebSocketClient(url: string, options: WebSocketClientOptio
           timer: setTimeout(() => {
             queue.splice(queue.indexOf(item), 1);
             pending.resolve(
-              unreachable('Berth cannot reach its backend right now. It keeps retrying; try again in a moment.'),
+              unreachable(
+                'Berth cannot reach its backend right now. It keeps retrying; try again in a moment.',
+              ),
             );
           }, connectWait),
         };

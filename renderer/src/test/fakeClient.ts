@@ -18,7 +18,9 @@ import {
   type TransportState,
 } from '../api/contract';
 
-type Handler<M extends MethodName> = (params: MethodInput<M>) => Result<MethodOutput<M>> | Promise<Result<MethodOutput<M>>>;
+type Handler<M extends MethodName> = (
+  params: MethodInput<M>,
+) => Result<MethodOutput<M>> | Promise<Result<MethodOutput<M>>>;
 export type Handlers = { [M in MethodName]?: Handler<M> };
 
 /** The origin the fake client pretends to serve transfers from. */
@@ -46,13 +48,18 @@ export function createFakeClient(handlers: Handlers = {}) {
   const listeners = new Map<EventName, Set<(p: unknown) => void>>();
   const transport = new Set<(s: TransportState) => void>();
   const streams: FakeStream[] = [];
-  const call = vi.fn(<M extends MethodName>(method: M, params: MethodInput<M>): Promise<Result<MethodOutput<M>>> => {
-    const handler = handlers[method];
-    if (!handler) {
-      return Promise.resolve({ ok: false, error: { code: ErrorCode.METHOD_NOT_FOUND, message: `no fake for ${method}` } });
-    }
-    return Promise.resolve(handler(params));
-  });
+  const call = vi.fn(
+    <M extends MethodName>(method: M, params: MethodInput<M>): Promise<Result<MethodOutput<M>>> => {
+      const handler = handlers[method];
+      if (!handler) {
+        return Promise.resolve({
+          ok: false,
+          error: { code: ErrorCode.METHOD_NOT_FOUND, message: `no fake for ${method}` },
+        });
+      }
+      return Promise.resolve(handler(params));
+    },
+  );
 
   function openStream<S extends StreamName>(name: S, params: StreamParamsInput<S>, h: StreamHandlers<S>) {
     const s: FakeStream<S> = {

@@ -30,7 +30,10 @@ export class FakeSocket implements SocketLike {
 }
 
 /** A WebSocket client over FakeSockets (one per connection attempt) with short backoffs. */
-export function setupWebSocketClient(options: Omit<WebSocketClientOptions, 'createSocket'> = {}, url = 'ws://host/api/ws') {
+export function setupWebSocketClient(
+  options: Omit<WebSocketClientOptions, 'createSocket'> = {},
+  url = 'ws://host/api/ws',
+) {
   const sockets: FakeSocket[] = [];
   const client = createWebSocketClient(url, {
     createSocket: (u) => {

@@ -19,6 +19,12 @@ export function container(name: string, overrides: Partial<ContainerSummary> = {
 export const connectedStatus: EngineStatus = {
   state: 'connected',
   since: 0,
-  engine: { id: 'default', source: 'default-socket', label: 'Default socket', endpoint: 'unix:///var/run/docker.sock', embedded: false },
+  engine: {
+    id: 'default',
+    source: 'default-socket',
+    label: 'Default socket',
+    endpoint: 'unix:///var/run/docker.sock',
+    embedded: false,
+  },
   version: { version: '27.3.1', apiVersion: '1.47', os: 'linux', arch: 'amd64', product: 'docker' },
 };

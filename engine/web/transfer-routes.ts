@@ -1,0 +1,55 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { HTTP_PATHS } from '../contract';
+import type { TransferRegistry } from '../host/transfers';
+import { receiveUpload, serveDownload, type TransferReply } from './transfer-serve';
+
+type TicketRequest = FastifyRequest<{ Params: { id: string } }>;
+
+/**
+ * GET / POST HTTP_PATHS.transfer + id. Runs behind the same guard as every route (Host, token, Origin on
+ * POST). Upload bodies are never parsed or buffered: this scope's only content parser leaves the request
+ * stream untouched, and the handler streams it into the ticket's sink.
+ */
+export async function registerTransferRoutes(
+  app: FastifyInstance,
+  registry: TransferRegistry,
+): Promise<void> {
+  await app.register((scope, _opts, done) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', (_req, _payload, next) => next(null, undefined));
+    const route = `${HTTP_PATHS.transfer}:id`;
+
+    scope.get(route, async (req: TicketRequest, reply) => {
+      const controller = new AbortController();
+      reply.raw.on('close', () => {
+        if (!reply.raw.writableFinished) controller.abort();
+      });
+      const result = await serveDownload(registry, req.params.id, controller.signal);
+      if (result.kind === 'stream') {
+        // A source that fails mid-way cannot change the status any more: the client sees a cut-off download.
+        result.body.on('error', (err) => console.error('[berth] web: download failed mid-way:', err.message));
+      }
+      return send(reply, result);
+    });
+
+    scope.post(route, async (req: TicketRequest, reply) => {
+      const controller = new AbortController();
+      req.raw.on('close', () => {
+        if (!req.raw.complete) controller.abort();
+      });
+      const declared = Number(req.headers['content-length']);
+      const result = await receiveUpload(registry, req.params.id, req.raw, {
+        ...(Number.isFinite(declared) ? { declaredBytes: declared } : {}),
+        signal: controller.signal,
+      });
+      // What the sink did not read is not worth reading: close the connection instead of draining it.
+      if (!req.raw.complete) reply.header('connection', 'close');
+      return send(reply, result);
+    });
+    done();
+  });
+}
+
+function send(reply: FastifyReply, result: TransferReply): FastifyReply {
+  return reply.code(result.status).headers(result.headers).send(result.body);
+}
