@@ -72,11 +72,12 @@ export async function recreateContainer(
   changes: ContainerChanges,
 ): Promise<ContainerRecreated> {
   const docker = engine.docker();
-  const old = docker.getContainer(id);
   const fail = (action: string) => (err: unknown) => {
     throw mapDockerError(err, { action, object: `container ${id}` });
   };
-  const info = await old.inspect().catch(fail('inspect'));
+  const info = await docker.getContainer(id).inspect().catch(fail('inspect'));
+  // By ID from here on: the name moves to the new container.
+  const old = docker.getContainer(info.Id);
   const name = info.Name.replace(/^\//, '');
   if (info.HostConfig.AutoRemove) {
     throw new BerthError(
