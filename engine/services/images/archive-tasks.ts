@@ -117,10 +117,9 @@ export class ArchiveTasks {
         try {
           // Check each name first: the engine otherwise fails mid-stream with a truncated tar.
           await Promise.all(ids.map((id) => docker.getImage(id).inspect({ abortSignal: signal } as object)));
-          const names = ids.map((n) => `names=${encodeURIComponent(n)}`).join('&');
           return await new Promise<Readable>((resolve, reject) => {
             docker.modem.dial(
-              { path: `/images/get?${names}`, method: 'GET', isStream: true, abortSignal: signal, statusCodes: { 200: true, 404: 'no such image', 500: 'server error' } },
+              { path: '/images/get?', options: { names: ids }, method: 'GET', isStream: true, abortSignal: signal, statusCodes: { 200: true, 404: 'no such image', 500: 'server error' } },
               (err: Error | null, stream: unknown) => (err ? reject(err) : resolve(stream as Readable)),
             );
           });

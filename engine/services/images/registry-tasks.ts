@@ -35,7 +35,8 @@ export class RegistryTasks {
           if (msg.status?.startsWith('Status: ')) outcome = msg.status.slice('Status: '.length);
         });
         const image = await docker.getImage(ref).inspect();
-        ctx.progress({ message: outcome || `Pulled ${ref}` });
+        // Every layer may already have been here: the pull is still complete.
+        ctx.progress({ progress: { ...layers.overall(), fraction: 1 }, message: outcome || `Pulled ${ref}` });
         return { imageId: image.Id };
       },
     });
