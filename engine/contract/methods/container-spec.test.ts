@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { containerSpecSchema, imageReferenceProblem, parseByteSize, parseEnvFile } from './container-spec';
+import {
+  containerSpecSchema,
+  imageReferenceProblem,
+  joinShellWords,
+  parseByteSize,
+  parseEnvFile,
+  splitShellWords,
+} from './container-spec';
 
 describe('imageReferenceProblem', () => {
   it.each([
@@ -87,5 +94,25 @@ describe('containerSpecSchema', () => {
       restartPolicy: { name: 'always' },
     });
     expect(onlyConflict.error?.issues.map((i) => i.path.join('.'))).toEqual(['autoRemove']);
+  });
+});
+
+describe('splitShellWords / joinShellWords', () => {
+  it('splits like a shell, without expansion', () => {
+    expect(splitShellWords(`sh -c "mkdir -p /www && echo \\"hi\\" > /x" 'a b'  c\\ d $HOME`)).toEqual([
+      'sh',
+      '-c',
+      'mkdir -p /www && echo "hi" > /x',
+      'a b',
+      'c d',
+      '$HOME',
+    ]);
+    expect(splitShellWords('  ')).toEqual([]);
+    expect(splitShellWords("echo ''")).toEqual(['echo', '']);
+    expect(splitShellWords('echo "open')).toBeUndefined();
+  });
+  it('round-trips through joinShellWords', () => {
+    const words = ['sh', '-c', `echo "it's" && exit 1`, '', 'plain'];
+    expect(splitShellWords(joinShellWords(words))).toEqual(words);
   });
 });

@@ -209,7 +209,10 @@ export const containerChangesSchema = z
     ports: portList.optional(),
     volumes: specShape.volumes.unwrap().optional(),
     restartPolicy: restartPolicySpec.optional(),
-    ...limits,
+    // 0 removes a limit (the engine's "unlimited").
+    cpus: z.union([z.literal(0), limits.cpus.unwrap()]).optional(),
+    memory: z.union([z.literal(0), limits.memory.unwrap()]).optional(),
+    pidsLimit: z.union([z.literal(0), limits.pidsLimit.unwrap()]).optional(),
   })
   .strict();
 
@@ -260,3 +263,56 @@ export function parseByteSize(text: string): number | undefined {
   const unit = BYTE_UNITS[(m[2] ?? '').toLowerCase()];
   return unit === undefined ? undefined : Math.round(Number(m[1]) * unit);
 }
+
+const SAFE_WORD = /^[A-Za-z0-9_\-.,:/@%+=]+$/;
+
+/** POSIX shell quoting: safe words stay bare, anything else goes in single quotes. */
+export function shellQuote(word: string): string {
+  if (SAFE_WORD.test(word)) return word;
+  return `'${word.replace(/'/g, `'"'"'`)}'`;
+}
+
+/**
+ * Splits a command line into words as a POSIX shell would (single quotes literal, double quotes with \\
+ * escapes, backslash outside quotes), without expansion. Returns undefined for an unterminated quote.
+ */
+export function splitShellWords(text: string): string[] | undefined {
+  const words: string[] = [];
+  let word = '';
+  let inWord = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text.charAt(i);
+    if (ch === "'") {
+      const end = text.indexOf("'", i + 1);
+      if (end < 0) return undefined;
+      word += text.slice(i + 1, end);
+      inWord = true;
+      i = end;
+    } else if (ch === '"') {
+      let j = i + 1;
+      for (; j < text.length && text.charAt(j) !== '"'; j += 1) {
+        if (text.charAt(j) === '\\' && /["\\$`]/.test(text.charAt(j + 1))) j += 1;
+        word += text.charAt(j);
+      }
+      if (j >= text.length) return undefined;
+      inWord = true;
+      i = j;
+    } else if (ch === '\\' && i + 1 < text.length) {
+      word += text.charAt(i + 1);
+      inWord = true;
+      i += 1;
+    } else if (/\s/.test(ch)) {
+      if (inWord) words.push(word);
+      word = '';
+      inWord = false;
+    } else {
+      word += ch;
+      inWord = true;
+    }
+  }
+  if (inWord) words.push(word);
+  return words;
+}
+
+/** Words back into one command line that splitShellWords reads the same way. */
+export const joinShellWords = (words: readonly string[]): string => words.map(shellQuote).join(' ');

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { containerSpecSchema, type ContainerSpecInput } from '../../contract';
+import { containerSpecSchema, shellQuote, type ContainerSpecInput } from '../../contract';
 import { portInUse } from './create-errors';
-import { byteText, renderComposeService, renderRunCommand, shellQuote } from './run-command';
+import { byteText, renderComposeService, renderRunCommand } from './run-command';
 
 const spec = (input: ContainerSpecInput) => containerSpecSchema.parse(input);
 

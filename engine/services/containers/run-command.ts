@@ -1,18 +1,16 @@
 import { stringify } from 'yaml';
-import type { ContainerSpec, HealthcheckSpec, MountSpec, PortSpec } from '../../contract';
+import {
+  shellQuote,
+  type ContainerSpec,
+  type HealthcheckSpec,
+  type MountSpec,
+  type PortSpec,
+} from '../../contract';
 import { COMPOSE_SERVICE_LABEL } from './summary';
 
 // A spec (see spec-from-inspect.ts: only non-default settings) rendered as the `docker run` command and as the
 // compose service that make the same container. Compose's own bookkeeping labels are left out: a copy is a
 // new container, not a member of the project it came from.
-
-const SAFE = /^[A-Za-z0-9_\-.,:/@%+=]+$/;
-
-/** POSIX shell quoting: safe words stay bare, anything else goes in single quotes. */
-export function shellQuote(word: string): string {
-  if (SAFE.test(word)) return word;
-  return `'${word.replace(/'/g, `'"'"'`)}'`;
-}
 
 const ownLabels = (labels: Record<string, string>) =>
   Object.entries(labels).filter(([k]) => !k.startsWith('com.docker.compose.'));

@@ -1,6 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ContainerSummary, CollectionPatch, EngineClient } from '../api/contract';
+import type { ContainerSummary, CollectionPatch, EngineClient, ImageSummary } from '../api/contract';
 import { createComposeSlice } from '../features/compose/composeSlice';
+import { createImagesSlice } from '../features/images/imagesSlice';
+import { createContainerToolsSlice } from '../features/containers/containerToolsSlice';
 import { createContainersSlice } from './containersSlice';
 import { createEngineSlice } from './engineSlice';
 import { createFrameBatcher, type Scheduler } from './frameBatcher';
@@ -18,6 +20,8 @@ export function createBerthStore(client: EngineClient): BerthStore {
     ...createSettingsSlice(client)(...a),
     ...createUiSlice(client)(...a),
     ...createComposeSlice(client)(...a),
+    ...createImagesSlice(client)(...a),
+    ...createContainerToolsSlice(client)(...a),
   }));
 }
 
@@ -30,14 +34,17 @@ export function bindEngine(store: BerthStore, client: EngineClient, schedule?: S
     (patches) => store.getState().applyContainerPatches(patches),
     schedule,
   );
+  const imageBatcher = createFrameBatcher<CollectionPatch<ImageSummary>>((patches) => store.getState().applyImagePatches(patches), schedule);
   const offs = [
     client.on('containers.changed', (patch) => batcher.push(patch)),
     client.on('engine.status', (status) => store.getState().setEngineStatus(status)),
     client.on('compose.changed', (patch) => store.getState().applyComposePatches([patch])),
+    client.on('images.changed', (patch) => imageBatcher.push(patch)),
     client.onTransportState((state) => store.getState().setTransport(state)),
   ];
   return () => {
     for (const off of offs) off();
     batcher.dispose();
+    imageBatcher.dispose();
   };
 }

@@ -1,12 +1,18 @@
 import type { StateCreator } from 'zustand';
 import type { EngineClient } from '../api/contract';
 import type { ComposeSlice } from '../features/compose/composeSlice';
+import type { ContainerToolsSlice } from '../features/containers/containerToolsSlice';
 import type { ContainersSlice } from './containersSlice';
 import type { EngineSlice } from './engineSlice';
 import type { SettingsSlice } from './settingsSlice';
 import type { UiSlice } from './uiSlice';
 
-export type BerthState = EngineSlice & ContainersSlice & SettingsSlice & UiSlice & ComposeSlice;
+export type BerthState = EngineSlice &
+  ContainersSlice &
+  SettingsSlice &
+  UiSlice &
+  ComposeSlice &
+  ContainerToolsSlice;
 
 /** A slice creator with the engine client injected. */
 export type SliceCreator<S> = (client: EngineClient) => StateCreator<BerthState, [], [], S>;
