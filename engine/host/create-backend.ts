@@ -6,6 +6,8 @@ import { containerDetailHandlers } from '../services/containers/details-handlers
 import { containerHandlers } from '../services/containers/handlers';
 import { ContainersService, type ContainersServiceOptions } from '../services/containers/service';
 import { containerStreams } from '../services/containers/streams';
+import { composeHandlers, composeStreams } from '../services/compose/handlers';
+import { ComposeService } from '../services/compose/service';
 import type { ServiceContext } from '../services/context';
 import { imagesDomain } from '../services/images/handlers';
 import { engineHandlers, settingsHandlers } from '../services/engine/handlers';
@@ -62,6 +64,7 @@ export function createBackend(options: CreateBackendOptions): Promise<Backend> {
   const transfers = new TransferRegistry();
   const ctx: ServiceContext = { bus, engine, tasks, transfers, store, dataDir };
   const containers = new ContainersService(engine, bus, options.containers);
+  const compose = new ComposeService(ctx);
   const images = imagesDomain(ctx);
 
   // One domain per line: every method and stream of the contract must be covered (the types check it).
@@ -71,11 +74,13 @@ export function createBackend(options: CreateBackendOptions): Promise<Backend> {
     ...containerHandlers(containers, ctx),
     ...containerDetailHandlers(ctx),
     ...taskHandlers(ctx),
+    ...composeHandlers(compose),
     ...images.handlers,
   };
   const streams: StreamHandlers = {
     ...containerStreams(ctx),
     ...taskStreams(ctx),
+    ...composeStreams(compose),
   };
 
   const dispatch = createDispatcher(handlers, { audit: (entry) => store.audit.append(entry) });
@@ -91,6 +96,7 @@ export function createBackend(options: CreateBackendOptions): Promise<Backend> {
       (disposing ??= (async () => {
         tasks.dispose();
         transfers.dispose();
+        compose.dispose();
         containers.dispose();
         images.dispose();
         await engine.dispose();

@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { defaultSettings, type Settings } from '../contract';
+import { defaultSettings, type ComposeSource, type Settings } from '../contract';
 import type { AuditEntry } from '../host/dispatcher';
-import type { AuditStore, SettingsStore, Store } from './types';
+import type { AuditStore, ComposeProjectsStore, SettingsStore, Store, StoredComposeProject } from './types';
 
 /**
  * Schema migrations, applied in order and recorded in PRAGMA user_version. Append only: a released migration
@@ -23,6 +23,12 @@ const migrations: string[] = [
      error_code TEXT
    );
    CREATE INDEX audit_at ON audit(at);`,
+  `CREATE TABLE compose_projects (
+     name TEXT PRIMARY KEY,
+     source TEXT NOT NULL,
+     services INTEGER NOT NULL,
+     opened_at INTEGER NOT NULL
+   );`,
 ];
 
 /** Oldest audit rows are dropped beyond this many, so the log cannot fill the disk. */
@@ -43,7 +49,12 @@ export function openStore(dataDir: string): Store {
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
   migrate(db);
-  return { settings: settingsStore(db), audit: auditStore(db), close: () => db.close() };
+  return {
+    settings: settingsStore(db),
+    audit: auditStore(db),
+    composeProjects: composeProjectsStore(db),
+    close: () => db.close(),
+  };
 }
 
 function migrate(db: Database.Database): void {
@@ -170,4 +181,36 @@ function parseTheme(raw: string | undefined): Settings['theme'] | undefined {
   } catch {
     return undefined;
   }
+}
+
+interface ComposeProjectRow {
+  name: string;
+  source: string;
+  services: number;
+  opened_at: number;
+}
+
+function composeProjectsStore(db: Database.Database): ComposeProjectsStore {
+  const all = db.prepare<[], ComposeProjectRow>('SELECT * FROM compose_projects ORDER BY name');
+  const one = db.prepare<[string], ComposeProjectRow>('SELECT * FROM compose_projects WHERE name = ?');
+  const put = db.prepare(
+    'INSERT INTO compose_projects (name, source, services, opened_at) VALUES (?, ?, ?, ?) ' +
+      'ON CONFLICT(name) DO UPDATE SET source = excluded.source, services = excluded.services, opened_at = excluded.opened_at',
+  );
+  const del = db.prepare('DELETE FROM compose_projects WHERE name = ?');
+  const toProject = (r: ComposeProjectRow): StoredComposeProject => ({
+    name: r.name,
+    source: JSON.parse(r.source) as ComposeSource,
+    services: r.services,
+    openedAt: r.opened_at,
+  });
+  return {
+    list: () => all.all().map(toProject),
+    get: (name) => {
+      const row = one.get(name);
+      return row ? toProject(row) : undefined;
+    },
+    put: (p) => void put.run(p.name, JSON.stringify(p.source), p.services, p.openedAt),
+    remove: (name) => void del.run(name),
+  };
 }

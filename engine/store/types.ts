@@ -1,4 +1,4 @@
-import type { Settings } from '../contract';
+import type { ComposeSource, Settings } from '../contract';
 import type { AuditEntry } from '../host/dispatcher';
 
 /** Settings persisted in Berth's embedded database (engine/store/sqlite.ts implements this). */
@@ -14,8 +14,27 @@ export interface AuditStore {
   list(options?: { limit?: number; before?: number }): AuditEntry[];
 }
 
+/** A compose project Berth opened from its files, remembered so it is listed before (and after) it runs. */
+export interface StoredComposeProject {
+  name: string;
+  source: ComposeSource;
+  /** Services of the model when it was last loaded. */
+  services: number;
+  openedAt: number;
+}
+
+export interface ComposeProjectsStore {
+  list(): StoredComposeProject[];
+  get(name: string): StoredComposeProject | undefined;
+  /** Inserts or replaces by name. */
+  put(project: StoredComposeProject): void;
+  remove(name: string): void;
+}
+
 export interface Store {
   settings: SettingsStore;
   audit: AuditStore;
+  /** Absent in stores made for tests that are not about compose; the compose service then keeps them in memory. */
+  composeProjects?: ComposeProjectsStore;
   close(): void;
 }
