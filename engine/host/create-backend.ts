@@ -9,6 +9,11 @@ import { containerStreams } from '../services/containers/streams';
 import { composeHandlers, composeStreams } from '../services/compose/handlers';
 import { ComposeService } from '../services/compose/service';
 import type { ServiceContext } from '../services/context';
+import { networkHandlers } from '../services/networks/handlers';
+import { NetworksService } from '../services/networks/service';
+import { systemHandlers } from '../services/system/handlers';
+import { volumeHandlers } from '../services/volumes/handlers';
+import { VolumesService } from '../services/volumes/service';
 import { imagesDomain } from '../services/images/handlers';
 import { engineHandlers, settingsHandlers } from '../services/engine/handlers';
 import { taskHandlers, taskStreams } from '../services/tasks/handlers';
@@ -65,6 +70,8 @@ export function createBackend(options: CreateBackendOptions): Promise<Backend> {
   const ctx: ServiceContext = { bus, engine, tasks, transfers, store, dataDir };
   const containers = new ContainersService(engine, bus, options.containers);
   const compose = new ComposeService(ctx);
+  const volumes = new VolumesService(engine, bus);
+  const networks = new NetworksService(engine, bus);
   const images = imagesDomain(ctx);
 
   // One domain per line: every method and stream of the contract must be covered (the types check it).
@@ -76,6 +83,9 @@ export function createBackend(options: CreateBackendOptions): Promise<Backend> {
     ...taskHandlers(ctx),
     ...composeHandlers(compose),
     ...images.handlers,
+    ...volumeHandlers(ctx, volumes),
+    ...networkHandlers(networks),
+    ...systemHandlers(ctx, networks),
   };
   const streams: StreamHandlers = {
     ...containerStreams(ctx),
@@ -98,6 +108,8 @@ export function createBackend(options: CreateBackendOptions): Promise<Backend> {
         transfers.dispose();
         compose.dispose();
         containers.dispose();
+        volumes.dispose();
+        networks.dispose();
         images.dispose();
         await engine.dispose();
         bus.clear();

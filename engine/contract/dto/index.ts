@@ -9,3 +9,6 @@ export * from './image';
 export * from './container-details';
 export * from './compose';
 export * from './container-details';
+export * from './volume';
+export * from './network';
+export * from './system';

@@ -1,0 +1,27 @@
+import type { volumesMethods } from '../../contract/methods/volumes';
+import type { HandlersOf, ServiceContext } from '../context';
+import { backupDownload, startBackup, type BackupDeps } from './backup';
+import { downloadTicket, listFiles } from './files';
+import { restoreTicket } from './restore';
+import type { VolumesService } from './service';
+
+export function volumeHandlers(ctx: ServiceContext, volumes: VolumesService): HandlersOf<typeof volumesMethods> {
+  const deps: BackupDeps = { docker: () => ctx.engine.docker(), tasks: ctx.tasks, transfers: ctx.transfers, dataDir: ctx.dataDir };
+  return {
+    'volumes.list': () => volumes.list(),
+    'volumes.inspect': ({ name }) => volumes.inspect(name),
+    'volumes.create': (input) => volumes.create(input),
+    'volumes.remove': ({ name, force }) => volumes.remove(name, force),
+    'volumes.prunePreview': ({ scope }) => volumes.prunePreview(scope),
+    'volumes.prune': ({ scope }) => volumes.prune(scope),
+    'volumes.files.list': ({ name, path }) => listFiles(ctx.engine.docker(), name, path),
+    'volumes.files.download': ({ name, path }) => downloadTicket(ctx.engine.docker(), ctx.transfers, name, path),
+    'volumes.backup': async ({ name }) => {
+      // Fails now (not inside the task) when the volume does not exist; the size makes the progress bar real.
+      const { size } = await volumes.inspect(name);
+      return { taskId: startBackup(deps, name, size) };
+    },
+    'volumes.backupDownload': ({ file }) => backupDownload(deps, file),
+    'volumes.restoreUpload': (options) => restoreTicket(deps, options),
+  };
+}
