@@ -1,6 +1,10 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { protocol } from 'electron';
+import { ErrorCode } from '../../engine/contract';
+import type { TransferRegistry } from '../../engine/host/transfers';
+import { errorReply } from '../../engine/web/transfer-serve';
+import { serveAppTransfer, toResponse, transferIdOf } from './app-transfers';
 import { CONTENT_SECURITY_POLICY } from './csp';
 
 /**
@@ -84,8 +88,19 @@ export function resolveAppPath(rootDir: string, pathname: string): string | unde
   return file;
 }
 
-/** The `protocol.handle` callback: GET/HEAD of files under `rootDir`, with Berth's CSP on every response. */
-export function createAppRequestHandler(rootDir: string): (request: Request) => Promise<Response> {
+export interface AppRequestOptions {
+  /** The backend's transfer tickets, once it is up (app://berth/api/transfer/<id>). */
+  transfers?: () => TransferRegistry | undefined;
+}
+
+/**
+ * The `protocol.handle` callback: GET/HEAD of files under `rootDir`, with Berth's CSP on every response, and
+ * transfer tickets under /api/transfer/.
+ */
+export function createAppRequestHandler(
+  rootDir: string,
+  options: AppRequestOptions = {},
+): (request: Request) => Promise<Response> {
   return async (request) => {
     let url: URL;
     try {
@@ -94,6 +109,16 @@ export function createAppRequestHandler(rootDir: string): (request: Request) => 
       return notFound();
     }
     if (!isAppUrl(request.url)) return notFound();
+    const transferId = transferIdOf(url.pathname);
+    if (transferId !== undefined) {
+      const origin = request.headers.get('origin');
+      if (request.method === 'POST' && origin !== null && !isAppUrl(origin)) {
+        return toResponse(
+          errorReply({ code: ErrorCode.FORBIDDEN, message: 'Cross-origin request refused.' }),
+        );
+      }
+      return serveAppTransfer(request, transferId, options.transfers?.());
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return new Response('Method not allowed', { status: 405 });
     }
@@ -130,7 +155,7 @@ async function isFile(file: string): Promise<boolean> {
   }
 }
 
-/** After `ready`: serve the renderer build from `rootDir` on app://berth/. */
-export function installAppProtocol(rootDir: string): void {
-  protocol.handle(APP_SCHEME, createAppRequestHandler(rootDir));
+/** After `ready`: serve the renderer build from `rootDir` on app://berth/, and transfers once the backend is up. */
+export function installAppProtocol(rootDir: string, transfers?: () => TransferRegistry | undefined): void {
+  protocol.handle(APP_SCHEME, createAppRequestHandler(rootDir, transfers ? { transfers } : {}));
 }

@@ -71,7 +71,7 @@ function main(): void {
   const start = async (): Promise<void> => {
     await app.whenReady();
     applySessionSecurity(session.defaultSession);
-    installAppProtocol(rendererDir(locations()));
+    installAppProtocol(rendererDir(locations()), () => backend?.transfers);
     installAppMenu();
     icon = nativeImage.createFromPath(iconPath(locations()));
 

@@ -3,6 +3,7 @@ import type { WebContents } from 'electron';
 import { IPC_CHANNELS, type EngineStatus, type Result } from '../../engine/contract';
 import type { Dispatch } from '../../engine/host/dispatcher';
 import { EventBus } from '../../engine/host/event-bus';
+import { createTestBackend } from '../../engine/web/test-backend';
 import { FakeWebContents, ipcMain } from '../testing/fake-electron';
 import { installIpcHost } from './ipc-host';
 
@@ -13,10 +14,11 @@ const connected: EngineStatus = { state: 'connected', since: 1_700_000_000_000 }
 function setup() {
   const dispatch = vi.fn<Dispatch>(() => Promise.resolve({ ok: true, value: 'dispatched' }));
   const bus = new EventBus();
+  const { streams } = createTestBackend();
   const contents = new FakeWebContents();
   let target: FakeWebContents | undefined = contents;
   const dispose = installIpcHost({
-    backend: { dispatch, bus },
+    backend: { dispatch, bus, streams },
     target: () => target as unknown as WebContents | undefined,
   });
   const call = (senderFrame: { url: string } | null, method: unknown, params: unknown) => {
@@ -28,7 +30,10 @@ function setup() {
 }
 
 describe('IPC host', () => {
-  beforeEach(() => ipcMain.handlers.clear());
+  beforeEach(() => {
+    ipcMain.handlers.clear();
+    ipcMain.listeners.clear();
+  });
 
   it('refuses calls from a foreign or vanished frame without dispatching', async () => {
     const { dispatch, call } = setup();
@@ -79,6 +84,7 @@ describe('IPC host', () => {
     const { bus, contents, dispose } = setup();
     dispose();
     expect(ipcMain.handlers.has(IPC_CHANNELS.call)).toBe(false);
+    expect(ipcMain.listeners.has(IPC_CHANNELS.stream)).toBe(false);
     bus.emit('engine.status', connected);
     expect(contents.sent).toEqual([]);
   });

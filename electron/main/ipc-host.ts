@@ -1,14 +1,15 @@
-import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { ErrorCode, fail, IPC_CHANNELS, type Result } from '../../engine/contract';
+import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { ErrorCode, fail, IPC_CHANNELS, type Result, type StreamClientMessage } from '../../engine/contract';
 import type { Backend } from '../../engine/host/backend';
 import type { Caller } from '../../engine/host/dispatcher';
+import { StreamHost } from '../../engine/host/stream-host';
 import { isAppUrl } from './app-protocol';
 
 /** The desktop user owns the machine's engine: every IPC call from Berth's own UI runs as admin. */
 export const IPC_CALLER: Caller = { role: 'admin', user: 'local', via: 'ipc' };
 
 export interface IpcHostOptions {
-  backend: Pick<Backend, 'dispatch' | 'bus'>;
+  backend: Pick<Backend, 'dispatch' | 'bus' | 'streams'>;
   /** The window's contents that receive pushed events (undefined while no window exists). */
   target: () => WebContents | undefined;
 }
@@ -22,7 +23,21 @@ export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>):
   return frame !== null && isAppUrl(frame.url);
 }
 
-/** Installs the call handler and the event forwarder; the returned function removes both. */
+const STREAM_MESSAGES = new Set(['stream-open', 'stream-input', 'stream-close']);
+
+function isStreamClientMessage(value: unknown): value is StreamClientMessage {
+  if (typeof value !== 'object' || value === null) return false;
+  const m = value as Record<string, unknown>;
+  return typeof m.type === 'string' && STREAM_MESSAGES.has(m.type) && typeof m.id === 'string';
+}
+
+/** Electron passes navigation details as properties of the event object (Electron 25+). */
+interface NavigationDetails {
+  isMainFrame?: boolean;
+  isSameDocument?: boolean;
+}
+
+/** Installs the call handler, the stream channel and the event forwarder; the returned function removes all. */
 export function installIpcHost({ backend, target }: IpcHostOptions): () => void {
   ipcMain.handle(
     IPC_CHANNELS.call,
@@ -33,6 +48,50 @@ export function installIpcHost({ backend, target }: IpcHostOptions): () => void 
       return backend.dispatch(method, params, IPC_CALLER);
     },
   );
+
+  // One StreamHost per window contents, like one per WebSocket in web mode. Its streams end when the page
+  // goes away (window closed, reload, renderer crash), so no handler outlives the view that opened it.
+  const hosts = new Map<WebContents, { host: StreamHost; release: () => void }>();
+  const hostFor = (contents: WebContents): StreamHost => {
+    const existing = hosts.get(contents);
+    if (existing) return existing.host;
+    const host = new StreamHost(
+      backend.streams,
+      {
+        send: (message) => {
+          if (!contents.isDestroyed()) contents.send(IPC_CHANNELS.streamData, message);
+        },
+        // IPC has no visible send buffer; Chromium queues for us.
+        bufferedBytes: () => 0,
+      },
+      IPC_CALLER,
+    );
+    const closeAll = () => host.closeAll();
+    const gone = () => {
+      host.closeAll();
+      release();
+    };
+    const onNavigation = (details: NavigationDetails) => {
+      if (details.isMainFrame !== false && details.isSameDocument !== true) closeAll();
+    };
+    const release = () => {
+      hosts.delete(contents);
+      contents.removeListener('destroyed', gone);
+      contents.removeListener('render-process-gone', closeAll);
+      contents.removeListener('did-start-navigation', onNavigation);
+    };
+    contents.on('destroyed', gone);
+    contents.on('render-process-gone', closeAll);
+    contents.on('did-start-navigation', onNavigation);
+    hosts.set(contents, { host, release });
+    return host;
+  };
+  const onStream = (event: IpcMainEvent, message: unknown): void => {
+    if (!isTrustedSender(event) || !isStreamClientMessage(message)) return;
+    hostFor(event.sender).handle(message);
+  };
+  ipcMain.on(IPC_CHANNELS.stream, onStream);
+
   const unsubscribe = backend.bus.onAny((name, payload) => {
     const contents = target();
     if (contents && !contents.isDestroyed()) contents.send(IPC_CHANNELS.event, name, payload);
@@ -40,5 +99,10 @@ export function installIpcHost({ backend, target }: IpcHostOptions): () => void 
   return () => {
     unsubscribe();
     ipcMain.removeHandler(IPC_CHANNELS.call);
+    ipcMain.removeListener(IPC_CHANNELS.stream, onStream);
+    for (const { host, release } of [...hosts.values()]) {
+      host.closeAll();
+      release();
+    }
   };
 }

@@ -11,13 +11,16 @@ async function exposed(): Promise<{ name: unknown; api: BerthBridge }> {
 }
 
 describe('preload bridge', () => {
-  beforeEach(() => ipcRenderer.invoke.mockClear());
+  beforeEach(() => {
+    ipcRenderer.invoke.mockClear();
+    ipcRenderer.send.mockClear();
+  });
 
-  it('exposes exactly call and onEvent as window.berth', async () => {
+  it('exposes exactly call, onEvent, stream and onStream as window.berth', async () => {
     const { name, api } = await exposed();
     expect(contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
     expect(name).toBe('berth');
-    expect(Object.keys(api).sort()).toEqual(['call', 'onEvent']);
+    expect(Object.keys(api).sort()).toEqual(['call', 'onEvent', 'onStream', 'stream']);
     expect(Object.values(api).every((v) => typeof v === 'function')).toBe(true);
   });
 
@@ -49,5 +52,39 @@ describe('preload bridge', () => {
     expect(ipcRenderer.listenerCount(IPC_CHANNELS.event)).toBe(0);
     ipcRenderer.emit(IPC_CHANNELS.event, ipcEvent, 'engine.status', { state: 'stopped' });
     expect(listener).toHaveBeenCalledTimes(1);
+  });
+
+  it('sends stream messages on the stream channel', async () => {
+    const { api } = await exposed();
+    api.stream({ type: 'stream-open', id: 's1', stream: 'containers.logs', params: { id: 'web' } });
+    api.stream({ type: 'stream-close', id: 's1' });
+    expect(ipcRenderer.send.mock.calls).toEqual([
+      [
+        IPC_CHANNELS.stream,
+        { type: 'stream-open', id: 's1', stream: 'containers.logs', params: { id: 'web' } },
+      ],
+      [IPC_CHANNELS.stream, { type: 'stream-close', id: 's1' }],
+    ]);
+  });
+
+  it('passes only the stream message to stream listeners, drops malformed ones, and unsubscribes', async () => {
+    const { api } = await exposed();
+    const listener = vi.fn();
+    const unsubscribe = api.onStream(listener);
+    const ipcEvent = { sender: ipcRenderer, senderId: 0 };
+    ipcRenderer.emit(IPC_CHANNELS.streamData, ipcEvent, {
+      type: 'stream-data',
+      id: 's1',
+      chunk: { lines: [] },
+    });
+    ipcRenderer.emit(IPC_CHANNELS.streamData, ipcEvent, { type: 'stream-end', id: 's1' });
+    ipcRenderer.emit(IPC_CHANNELS.streamData, ipcEvent, { type: 'stream-data', id: 1 });
+    ipcRenderer.emit(IPC_CHANNELS.streamData, ipcEvent, 'garbage');
+    expect(listener.mock.calls).toEqual([
+      [{ type: 'stream-data', id: 's1', chunk: { lines: [] } }],
+      [{ type: 'stream-end', id: 's1' }],
+    ]);
+    unsubscribe();
+    expect(ipcRenderer.listenerCount(IPC_CHANNELS.streamData)).toBe(0);
   });
 });

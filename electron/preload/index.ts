@@ -3,10 +3,22 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { ErrorCode, fail, type Result } from '../../engine/contract/errors';
 import { isEventName, type EventName } from '../../engine/contract/events';
 import type { MethodName } from '../../engine/contract/methods';
-import { IPC_CHANNELS, type BerthBridge } from '../../engine/contract/protocol';
+import {
+  IPC_CHANNELS,
+  type BerthBridge,
+  type StreamClientMessage,
+  type StreamServerMessage,
+} from '../../engine/contract/protocol';
+
+/** Only well-formed stream messages reach the page: the main process is trusted, but a typo should not crash views. */
+function isStreamServerMessage(value: unknown): value is StreamServerMessage {
+  if (typeof value !== 'object' || value === null) return false;
+  const m = value as Record<string, unknown>;
+  return (m.type === 'stream-data' || m.type === 'stream-end') && typeof m.id === 'string';
+}
 
 /**
- * `window.berth`: exactly the two functions of BerthBridge. The renderer never gets ipcRenderer or an
+ * `window.berth`: exactly the functions of BerthBridge. The renderer never gets ipcRenderer or an
  * IpcRendererEvent (whose `sender` is ipcRenderer itself), only plain data.
  */
 export const bridge: BerthBridge = {
@@ -27,6 +39,19 @@ export const bridge: BerthBridge = {
     ipcRenderer.on(IPC_CHANNELS.event, forward);
     return () => {
       ipcRenderer.removeListener(IPC_CHANNELS.event, forward);
+    };
+  },
+  stream(message: StreamClientMessage): void {
+    // Fire-and-forget like a WebSocket frame; answers come back on the streamData channel.
+    ipcRenderer.send(IPC_CHANNELS.stream, message);
+  },
+  onStream(listener: (message: StreamServerMessage) => void): () => void {
+    const forward = (_event: IpcRendererEvent, message: unknown): void => {
+      if (isStreamServerMessage(message)) listener(message);
+    };
+    ipcRenderer.on(IPC_CHANNELS.streamData, forward);
+    return () => {
+      ipcRenderer.removeListener(IPC_CHANNELS.streamData, forward);
     };
   },
 };

@@ -46,6 +46,15 @@ export class BrowserWindow extends EventEmitter {
 type IpcHandler = (event: unknown, ...args: unknown[]) => unknown;
 export const ipcMain = {
   handlers: new Map<string, IpcHandler>(),
+  /** `ipcMain.on` listeners (fire-and-forget channels), one per channel is all the shell installs. */
+  listeners: new Map<string, IpcHandler>(),
+  on(channel: string, listener: IpcHandler): void {
+    if (this.listeners.has(channel)) throw new Error(`second listener for ${channel}`);
+    this.listeners.set(channel, listener);
+  },
+  removeListener(channel: string, listener: IpcHandler): void {
+    if (this.listeners.get(channel) === listener) this.listeners.delete(channel);
+  },
   handle(channel: string, handler: IpcHandler): void {
     if (this.handlers.has(channel)) throw new Error(`second handler for ${channel}`);
     this.handlers.set(channel, handler);
@@ -139,5 +148,6 @@ export class FakeIpcRenderer extends EventEmitter {
   readonly invoke = vi.fn((_channel: string, ..._args: unknown[]): Promise<unknown> =>
     Promise.resolve(undefined),
   );
+  readonly send = vi.fn((_channel: string, ..._args: unknown[]): void => undefined);
 }
 export const ipcRenderer = new FakeIpcRenderer();
