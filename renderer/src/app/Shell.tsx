@@ -1,6 +1,7 @@
 import { AppBar, Box, List, ListItemButton, ListItemIcon, ListItemText, Toolbar, Typography } from '@mui/material';
 import SailingIcon from '@mui/icons-material/Sailing';
 import { NotBuiltYet } from '../components/NotBuiltYet';
+import { ComposePage } from '../features/compose/ComposePage';
 import { ContainersPage } from '../features/containers/ContainersPage';
 import { UnreachableBanner } from '../features/onboarding/UnreachableBanner';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -14,6 +15,8 @@ function Page({ section }: { section: Section }) {
   switch (section.id) {
     case 'containers':
       return <ContainersPage />;
+    case 'compose':
+      return <ComposePage />;
     case 'settings':
       return <SettingsPage />;
     default:

@@ -1,5 +1,6 @@
 import type { BerthErrorData, CollectionPatch, ComposeProjectSummary, EngineClient } from '../../api/contract';
 import type { SliceCreator } from '../../stores/types';
+import type { ComposeActionId } from './actions';
 
 export interface ComposeSlice {
   /** Compose projects by name: from container labels (Berth's and the CLI's) plus the projects Berth opened. */
@@ -15,6 +16,16 @@ export interface ComposeSlice {
    * answers belong to the view that asked, not to the global store.
    */
   composeClient: EngineClient;
+  /** The latest task (up, down, start, ...) started from Berth for each project, by project name. */
+  composeTasks: Record<string, ComposeTaskRef>;
+  trackComposeTask: (project: string, ref: ComposeTaskRef) => void;
+  /** Hides a finished task's progress for the project. */
+  clearComposeTask: (project: string) => void;
+}
+
+export interface ComposeTaskRef {
+  taskId: string;
+  action: ComposeActionId | 'scale';
 }
 
 const byName = (items: ComposeProjectSummary[]) => Object.fromEntries(items.map((p) => [p.name, p]));
@@ -27,6 +38,13 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (client) => (set, 
     composeLoaded: false,
     composeError: null,
     composeClient: client,
+    composeTasks: {},
+    trackComposeTask: (project, ref) => set((s) => ({ composeTasks: { ...s.composeTasks, [project]: ref } })),
+    clearComposeTask: (project) =>
+      set((s) => {
+        const { [project]: _gone, ...rest } = s.composeTasks;
+        return { composeTasks: rest };
+      }),
     loadComposeProjects: async () => {
       const seq = ++listSeq;
       const result = await client.call('compose.projects.list', {});

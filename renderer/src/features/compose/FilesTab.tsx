@@ -1,0 +1,72 @@
+import { useEffect, useState } from 'react';
+import { Alert, Box, Tab, Tabs, Typography } from '@mui/material';
+import type { BerthErrorData, ComposeSource } from '../../api/contract';
+import { ErrorDetails } from '../../components/ErrorDetails';
+import { useBerth } from '../../stores/context';
+import { FileEditor } from './FileEditor';
+
+const baseName = (path: string) => path.split(/[\\/]/).pop() ?? path;
+
+/**
+ * The project's compose files: the ones the source names, or (default lookup) the compose files found in the
+ * working directory.
+ */
+function useComposeFiles(source: ComposeSource): { files: string[] } | { error: BerthErrorData } | null {
+  const client = useBerth((s) => s.composeClient);
+  const [found, setFound] = useState<{ dir: string; result: { files: string[] } | { error: BerthErrorData } } | null>(null);
+  const named = source.files.length > 0;
+  useEffect(() => {
+    if (named) return;
+    let current = true;
+    void client.call('compose.files.browse', { path: source.workingDir }).then((r) => {
+      if (!current) return;
+      const dir = source.workingDir.replace(/[\\/]$/, '');
+      setFound({
+        dir: source.workingDir,
+        result: r.ok
+          ? { files: r.value.entries.filter((e) => e.type === 'file' && e.isCompose).map((e) => `${dir}/${e.name}`) }
+          : { error: r.error },
+      });
+    });
+    return () => {
+      current = false;
+    };
+  }, [client, named, source.workingDir]);
+  if (named) return { files: source.files };
+  return found?.dir === source.workingDir ? found.result : null;
+}
+
+export function FilesTab({ source }: { source: ComposeSource }) {
+  const files = useComposeFiles(source);
+  const [chosen, setChosen] = useState(0);
+  if (!files) return null;
+  if ('error' in files) {
+    return (
+      <Alert severity="error" sx={{ m: 2 }}>
+        Could not list the compose files in {source.workingDir}: {files.error.message}
+        <ErrorDetails details={files.error.details} />
+      </Alert>
+    );
+  }
+  if (files.files.length === 0) {
+    return (
+      <Typography color="text.secondary" sx={{ p: 2 }}>
+        No compose file found in {source.workingDir}.
+      </Typography>
+    );
+  }
+  const index = Math.min(chosen, files.files.length - 1);
+  const path = files.files[index] ?? '';
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}>
+      {files.files.length > 1 && (
+        <Tabs value={index} onChange={(_e, v: number) => setChosen(v)} aria-label="Compose files" sx={{ px: 2 }}>
+          {files.files.map((f) => (
+            <Tab key={f} label={baseName(f)} />
+          ))}
+        </Tabs>
+      )}
+      <FileEditor key={path} path={path} workingDir={source.workingDir} />
+    </Box>
+  );
+}

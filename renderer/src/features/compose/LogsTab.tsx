@@ -1,0 +1,151 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Alert, Box, Button, FormControlLabel, InputAdornment, Switch, TextField, Typography } from '@mui/material';
+import SearchIcon from '@mui/icons-material/Search';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { BerthErrorData } from '../../api/contract';
+import { ErrorDetails } from '../../components/ErrorDetails';
+import { useBerth } from '../../stores/context';
+import { createLogBuffer, matches, serviceColor } from './logBuffer';
+
+const LINE_HEIGHT = 20;
+
+/**
+ * The project's logs, every service merged (compose.logs): one colour per service, follow (keep scrolled to the
+ * newest line), search, a bounded buffer. The stream belongs to this view and closes when it unmounts.
+ */
+export function LogsTab({ project }: { project: string }) {
+  const client = useBerth((s) => s.composeClient);
+  const buffer = useMemo(() => createLogBuffer(), []);
+  // The buffer's lines as of the last frame; a new array whenever lines arrive or the view is cleared.
+  const [lines, setLines] = useState(buffer.lines);
+  const [ended, setEnded] = useState<{ error?: BerthErrorData } | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const [follow, setFollow] = useState(true);
+  const [query, setQuery] = useState('');
+  const scrollRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    buffer.clear();
+    let frame = 0;
+    // Chunks can arrive faster than the screen refreshes: render at most once per frame.
+    const render = () => {
+      frame = 0;
+      setLines(buffer.lines);
+    };
+    const subscription = client.stream(
+      'compose.logs',
+      { name: project, tail: 200, follow: true, timestamps: false },
+      {
+        onData: (chunk) => {
+          buffer.append(chunk.lines, chunk.dropped);
+          frame ||= requestAnimationFrame(render);
+        },
+        onEnd: (error) => setEnded(error ? { error } : {}),
+      },
+    );
+    return () => {
+      if (frame) cancelAnimationFrame(frame);
+      subscription.close();
+    };
+  }, [client, project, buffer, attempt]);
+
+  const visible = useMemo(() => lines.filter((l) => matches(l, query)), [lines, query]);
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual is designed for this use.
+  const virtualizer = useVirtualizer({
+    count: visible.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => LINE_HEIGHT,
+    overscan: 20,
+  });
+
+  useEffect(() => {
+    if (follow && visible.length > 0) virtualizer.scrollToIndex(visible.length - 1, { align: 'end' });
+  }, [follow, visible.length, virtualizer]);
+
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}>
+      <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', px: 2, py: 1 }}>
+        <TextField
+          size="small"
+          placeholder="Search the logs"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={(e) => e.key === 'Escape' && setQuery('')}
+          sx={{ width: 280 }}
+          slotProps={{
+            htmlInput: { 'aria-label': 'Search the logs' },
+            input: { startAdornment: <InputAdornment position="start"><SearchIcon fontSize="small" /></InputAdornment> },
+          }}
+        />
+        <FormControlLabel control={<Switch checked={follow} onChange={(e) => setFollow(e.target.checked)} />} label="Follow" />
+        <Typography variant="body2" color="text.secondary" sx={{ flex: 1 }}>
+          {query ? `${visible.length} of ${lines.length} lines` : `${lines.length} lines`}
+          {buffer.dropped > 0 && ` · ${buffer.dropped} skipped while the view could not keep up`}
+        </Typography>
+        <Button
+          size="small"
+          onClick={() => {
+            buffer.clear();
+            setLines(buffer.lines);
+          }}
+        >
+          Clear
+        </Button>
+      </Box>
+      {ended && (
+        <Alert
+          severity={ended.error ? 'error' : 'info'}
+          sx={{ mx: 2, mb: 1 }}
+          action={
+            <Button
+              size="small"
+              onClick={() => {
+                setEnded(null);
+                setAttempt((a) => a + 1);
+              }}
+            >
+              Reconnect
+            </Button>
+          }
+        >
+          {ended.error ? `The log stream stopped: ${ended.error.message}` : 'The log stream ended (no containers left to follow).'}
+          {ended.error && <ErrorDetails details={ended.error.details} />}
+        </Alert>
+      )}
+      <Box
+        ref={scrollRef}
+        role="log"
+        aria-label={`Logs of ${project}`}
+        onWheel={(e) => e.deltaY < 0 && follow && setFollow(false)}
+        sx={{ flex: 1, minHeight: 200, overflow: 'auto', fontFamily: 'monospace', fontSize: 13, bgcolor: 'background.paper', borderTop: 1, borderColor: 'divider' }}
+      >
+        {visible.length === 0 ? (
+          <Typography color="text.secondary" sx={{ p: 2, fontFamily: 'inherit' }}>
+            {lines.length === 0 ? 'No log lines yet.' : 'No line matches the search.'}
+          </Typography>
+        ) : (
+          <Box sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const line = visible[item.index];
+              if (!line) return null;
+              return (
+                <Box
+                  key={line.seq}
+                  sx={{ position: 'absolute', top: 0, left: 0, right: 0, height: LINE_HEIGHT, transform: `translateY(${item.start}px)`, px: 1, whiteSpace: 'pre', display: 'flex', gap: 1 }}
+                >
+                  <Box component="span" sx={{ color: serviceColor(line.service), flexShrink: 0, minWidth: 100 }}>
+                    {line.container ?? line.service ?? ''} |
+                  </Box>
+                  <Box component="span" sx={{ color: line.stream === 'stderr' ? 'error.main' : 'text.primary' }}>
+                    {line.text}
+                  </Box>
+                </Box>
+              );
+            })}
+          </Box>
+        )}
+      </Box>
+    </Box>
+  );
+}

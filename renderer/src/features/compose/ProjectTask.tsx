@@ -1,0 +1,53 @@
+import { Box, Chip, LinearProgress, Tooltip } from '@mui/material';
+import type { TaskInfo } from '../../api/contract';
+import { useBerth } from '../../stores/context';
+import { overallFraction } from './progress';
+import { TaskProgress } from './TaskProgress';
+import { useTask } from './useTask';
+
+/** The latest task Berth started for the project (up, down, ...), live; undefined when there is none. */
+export function useProjectTask(project: string): TaskInfo | undefined {
+  const client = useBerth((s) => s.composeClient);
+  const ref = useBerth((s) => s.composeTasks[project]);
+  return useTask(client, ref?.taskId);
+}
+
+/** The full progress view of the project's latest task (project page). */
+export function ProjectTaskPanel({ project }: { project: string }) {
+  const client = useBerth((s) => s.composeClient);
+  const clear = useBerth((s) => s.clearComposeTask);
+  const task = useProjectTask(project);
+  if (!task) return null;
+  return (
+    <TaskProgress
+      task={task}
+      onCancel={() => void client.call('tasks.cancel', { id: task.id })}
+      onClose={() => clear(project)}
+    />
+  );
+}
+
+/** A compact view of the project's latest task for a list row: a thin bar while it runs, a chip when it failed. */
+export function ProjectTaskBadge({ task }: { task: TaskInfo | undefined }) {
+  if (!task) return null;
+  if (task.state === 'running') {
+    const fraction = overallFraction(task);
+    return (
+      <Box sx={{ width: 80 }} title={task.message ?? task.title}>
+        <LinearProgress
+          aria-label={`${task.title} progress`}
+          variant={fraction === undefined ? 'indeterminate' : 'determinate'}
+          value={fraction === undefined ? undefined : Math.round(fraction * 100)}
+        />
+      </Box>
+    );
+  }
+  if (task.state === 'failed') {
+    return (
+      <Tooltip title={task.error?.message ?? 'Failed: open the project for details'}>
+        <Chip size="small" color="error" variant="outlined" label={`${task.title} failed`} />
+      </Tooltip>
+    );
+  }
+  return null;
+}
