@@ -13,6 +13,11 @@ export default defineConfig({
     // compose loader) is mapped in here for the editor's completion and validation (components/editor).
     alias: {
       '@berth/compose-spec-schema': fileURLToPath(new URL('./engine/services/compose/schema/compose-spec.json', import.meta.url)),
+      // monaco-yaml's worker (via monaco-worker-manager) imports this deep path, which monaco-editor 0.57's
+      // exports map no longer resolves (it maps ./*.js to ./esm/vs/*.js).
+      'monaco-editor/esm/vs/editor/editor.worker.js': fileURLToPath(
+        new URL('./node_modules/monaco-editor/esm/vs/editor/editor.worker.js', import.meta.url),
+      ),
     },
   },
   build: {
