@@ -1,19 +1,16 @@
-import { ErrorCode } from '../../contract';
-import { BerthError } from '../../host/errors';
 import type { DomainStreams, ServiceContext } from '../context';
+import { streamLogs } from './details/logs-stream';
+import { streamStats } from './details/stats-stream';
+import { streamAttach, streamExec } from './details/terminal';
 
-// TRANSITIONAL (being replaced in the same change set by the container logs/stats/terminal work): the stream
-// names exist in the contract; until their handlers land, opening one ends with a clear error.
-const notYet = (what: string) => () =>
-  Promise.reject(
-    new BerthError(ErrorCode.INTERNAL, `Container ${what} are not available in this build yet.`),
-  );
-
-export function containerStreams(_ctx: ServiceContext): DomainStreams<'containers'> {
+/** The container streams of the details page: logs, stats and terminals (exec and attach). */
+export function containerStreams(ctx: ServiceContext): DomainStreams<'containers'> {
   return {
-    'containers.logs': notYet('logs'),
-    'containers.stats': notYet('stats'),
-    'containers.exec': notYet('terminals'),
-    'containers.attach': notYet('terminals'),
+    'containers.logs': async (s) => {
+      await streamLogs(ctx.engine.docker(), s);
+    },
+    'containers.stats': (s) => streamStats(ctx.engine.docker(), s),
+    'containers.exec': (s) => streamExec(ctx.engine.docker(), s),
+    'containers.attach': (s) => streamAttach(ctx.engine.docker(), s),
   };
 }

@@ -237,19 +237,7 @@ function parsePax(text: string): Overrides {
 export function firstFileOf(): Transform {
   let taken = false;
   let done = false;
-  let out: Transform | undefined;
-  const parser = new TarParser({
-    entry: (h) => {
-      if (taken || h.type !== 'file') return false;
-      taken = true;
-      return true;
-    },
-    data: (chunk) => out?.push(chunk),
-    entryEnd: () => {
-      done = true;
-    },
-  });
-  out = new Transform({
+  const out: Transform = new Transform({
     transform(chunk: Buffer, _enc, cb: TransformCallback) {
       try {
         if (!done) parser.push(chunk);
@@ -260,6 +248,17 @@ export function firstFileOf(): Transform {
     },
     flush(cb) {
       cb(taken ? null : new TarFormatError('The archive holds no regular file.'));
+    },
+  });
+  const parser = new TarParser({
+    entry: (h) => {
+      if (taken || h.type !== 'file') return false;
+      taken = true;
+      return true;
+    },
+    data: (chunk) => void out.push(chunk),
+    entryEnd: () => {
+      done = true;
     },
   });
   return out;
