@@ -1,4 +1,5 @@
-export type NetworkDriver = 'bridge' | 'overlay' | 'macvlan' | 'ipvlan' | 'host' | 'null' | string;
+/** bridge, overlay, macvlan, ipvlan, host, null, or a plugin's name. */
+export type NetworkDriver = string;
 
 export interface NetworkIpam {
   subnet?: string;

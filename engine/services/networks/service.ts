@@ -85,7 +85,16 @@ export class NetworksService {
       });
       return toNetworkSummary(await inspectRaw(docker, network.id), []);
     } catch (err) {
-      throw mapDockerError(err, { action: 'create', object: `network ${input.name}` });
+      const mapped = mapDockerError(err, { action: 'create', object: `network ${input.name}` });
+      const said = (mapped.details as { engineMessage?: string } | undefined)?.engineMessage ?? '';
+      if (/overlaps/i.test(said)) {
+        throw new BerthError(
+          ErrorCode.CONFLICT,
+          `The subnet ${input.subnet ?? ''} overlaps a network that already exists. Choose another subnet, or leave it empty to let the engine pick one.`.replace('  ', ' '),
+          mapped.details,
+        );
+      }
+      throw mapped;
     }
   }
 
@@ -203,7 +212,8 @@ async function requireSwarm(docker: Dockerode): Promise<void> {
 
 async function inspectRaw(docker: Dockerode, id: string): Promise<EngineNetwork> {
   try {
-    return (await docker.getNetwork(id).inspect()) as EngineNetwork;
+    const raw: unknown = await docker.getNetwork(id).inspect();
+    return raw as EngineNetwork;
   } catch (err) {
     throw mapDockerError(err, { object: `network ${id}` });
   }

@@ -177,16 +177,7 @@ export async function downloadTicket(
 /** Passes through the bytes of the first regular file of a tar stream (an archive of a single file). */
 function fileFromTar(): Transform {
   let target: TarEntry | undefined;
-  let out: Transform | undefined;
-  const reader = new TarReader(
-    (e) => {
-      if (!target && e.type === 'file') target = e;
-    },
-    (e, chunk) => {
-      if (e === target) out?.push(chunk);
-    },
-  );
-  out = new Transform({
+  const out: Transform = new Transform({
     transform(chunk: Buffer, _enc, done) {
       try {
         reader.push(chunk);
@@ -196,5 +187,13 @@ function fileFromTar(): Transform {
       }
     },
   });
+  const reader = new TarReader(
+    (e) => {
+      if (!target && e.type === 'file') target = e;
+    },
+    (e, chunk) => {
+      if (e === target) out.push(chunk);
+    },
+  );
   return out;
 }

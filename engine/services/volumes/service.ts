@@ -85,7 +85,7 @@ export class VolumesService {
         DriverOpts: input.driverOpts,
         Labels: input.labels,
       });
-      created = (await volume.inspect()) as unknown as EngineVolume;
+      created = await inspectVolume(volume);
     } catch (err) {
       throw mapDockerError(err, { action: 'create', object: `volume ${input.name ?? ''}`.trim() });
     }
@@ -148,7 +148,7 @@ export class VolumesService {
 
   private async inspectRaw(docker: Dockerode, name: string): Promise<EngineVolume> {
     try {
-      return (await docker.getVolume(name).inspect()) as unknown as EngineVolume;
+      return await inspectVolume(docker.getVolume(name));
     } catch (err) {
       throw mapDockerError(err, { object: `volume ${name}` });
     }
@@ -218,6 +218,12 @@ export class VolumesService {
     }
     return [];
   }
+}
+
+/** dockerode types the answer loosely; this is the engine's shape. */
+async function inspectVolume(volume: Dockerode.Volume): Promise<EngineVolume> {
+  const raw: unknown = await volume.inspect();
+  return raw as EngineVolume;
 }
 
 async function listContainers(docker: Dockerode, filters: Record<string, string[]>): Promise<Dockerode.ContainerInfo[]> {
