@@ -5,6 +5,7 @@ import { ComposePage } from '../features/compose/ComposePage';
 import { ContainersPage } from '../features/containers/ContainersPage';
 import { UnreachableBanner } from '../features/onboarding/UnreachableBanner';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { TasksButton } from '../features/tasks/TasksButton';
 import { EngineStatusIndicator } from './EngineStatusIndicator';
 import { sections, type Section } from './sections';
 import { hrefFor, useHashRoute } from './useHashRoute';
@@ -37,6 +38,7 @@ export function Shell() {
           <Typography variant="h6" component="div" sx={{ flex: 1 }}>
             Berth
           </Typography>
+          <TasksButton />
           <EngineStatusIndicator />
         </Toolbar>
       </AppBar>

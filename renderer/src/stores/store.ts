@@ -7,6 +7,7 @@ import { createContainersSlice } from './containersSlice';
 import { createEngineSlice } from './engineSlice';
 import { createFrameBatcher, type Scheduler } from './frameBatcher';
 import { createSettingsSlice } from './settingsSlice';
+import { bindTasks, createTasksSlice } from './tasksSlice';
 import type { BerthState } from './types';
 import { createUiSlice } from './uiSlice';
 
@@ -19,6 +20,7 @@ export function createBerthStore(client: EngineClient): BerthStore {
     ...createContainersSlice(client)(...a),
     ...createSettingsSlice(client)(...a),
     ...createUiSlice(client)(...a),
+    ...createTasksSlice(client)(...a),
     ...createComposeSlice(client)(...a),
     ...createImagesSlice(client)(...a),
     ...createContainerToolsSlice(client)(...a),
@@ -41,6 +43,7 @@ export function bindEngine(store: BerthStore, client: EngineClient, schedule?: S
     client.on('compose.changed', (patch) => store.getState().applyComposePatches([patch])),
     client.on('images.changed', (patch) => imageBatcher.push(patch)),
     client.onTransportState((state) => store.getState().setTransport(state)),
+    bindTasks(store, client, schedule),
   ];
   return () => {
     for (const off of offs) off();

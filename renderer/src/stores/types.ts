@@ -6,11 +6,13 @@ import type { ContainersSlice } from './containersSlice';
 import type { EngineSlice } from './engineSlice';
 import type { SettingsSlice } from './settingsSlice';
 import type { UiSlice } from './uiSlice';
+import type { TasksSlice } from './tasksSlice';
 
 export type BerthState = EngineSlice &
   ContainersSlice &
   SettingsSlice &
   UiSlice &
+  TasksSlice &
   ComposeSlice &
   ContainerToolsSlice;
 

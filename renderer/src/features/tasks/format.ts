@@ -1,0 +1,65 @@
+import type { TaskInfo, TaskState, TaskStepState } from '../../api/contract';
+
+export const taskStateLabel: Record<TaskState, string> = {
+  running: 'Running',
+  succeeded: 'Done',
+  failed: 'Failed',
+  cancelled: 'Cancelled',
+};
+
+export const taskStateColor: Record<TaskState, 'info' | 'success' | 'error' | 'default'> = {
+  running: 'info',
+  succeeded: 'success',
+  failed: 'error',
+  cancelled: 'default',
+};
+
+export const stepStateLabel: Record<TaskStepState, string> = {
+  waiting: 'Waiting',
+  running: 'Running',
+  done: 'Done',
+  failed: 'Failed',
+  skipped: 'Skipped',
+};
+
+export function formatBytes(n: number): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let v = n;
+  let i = 0;
+  while (v >= 1000 && i < units.length - 1) {
+    v /= 1000;
+    i += 1;
+  }
+  return `${i === 0 ? v : v.toFixed(1)} ${units[i] ?? 'B'}`;
+}
+
+/** 0..100 for a determinate bar, or undefined when the task does not know how far it is. */
+export function progressPercent(task: Pick<TaskInfo, 'state' | 'progress'>): number | undefined {
+  if (task.state === 'succeeded') return 100;
+  const f = task.progress?.fraction;
+  return f === undefined ? undefined : Math.round(Math.min(1, Math.max(0, f)) * 100);
+}
+
+/** "42%", "12.3 MB / 40.1 MB", "3 of 7 steps": whatever the task reports. */
+export function progressLabel(task: Pick<TaskInfo, 'state' | 'progress'>): string | undefined {
+  const parts: string[] = [];
+  const percent = progressPercent(task);
+  if (percent !== undefined && task.state === 'running') parts.push(`${percent}%`);
+  const { current, total, unit } = task.progress ?? {};
+  if (current !== undefined) {
+    const fmt = unit === 'bytes' ? formatBytes : (n: number) => String(n);
+    const suffix = unit === 'steps' ? ' steps' : unit === 'items' ? ' items' : '';
+    parts.push(
+      total !== undefined ? `${fmt(current)} of ${fmt(total)}${suffix}` : `${fmt(current)}${suffix}`,
+    );
+  }
+  return parts.length > 0 ? parts.join(' · ') : undefined;
+}
+
+export function formatDuration(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} min ${s % 60} s`;
+  return `${Math.floor(m / 60)} h ${m % 60} min`;
+}
