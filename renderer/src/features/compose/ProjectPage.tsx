@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Box, CircularProgress, Link, Tab, Tabs, Tooltip } from '@mui/material';
+import { Alert, Box, CircularProgress, Link, Tab, Tabs } from '@mui/material';
 import { ErrorCode, type ComposeSource } from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useBerth } from '../../stores/context';
@@ -70,20 +70,17 @@ export function ProjectPage({ name, tab }: { name: string; tab: ProjectTab }) {
           </Alert>
         )}
         <ProjectTaskPanel project={name} />
+        {!source && projectSummary && (
+          <Alert severity="info">
+            Berth does not know where the compose files of {name} are, so Config, Files and Environment are not
+            available. Open the project&apos;s folder with Open project… on the Compose page to use them.
+          </Alert>
+        )}
       </Box>
       <Tabs value={tab} onChange={(_e, v: ProjectTab) => navigate(projectHref(name, v))} aria-label="Project views" sx={{ px: 2, borderBottom: 1, borderColor: 'divider' }}>
-        {projectTabs.map((t) => {
-          const disabled = !source && needsFiles.includes(t);
-          return disabled ? (
-            <Tooltip key={t} title="Berth does not know where this project's files are">
-              <span>
-                <Tab value={t} label={tabLabels[t]} disabled />
-              </span>
-            </Tooltip>
-          ) : (
-            <Tab key={t} value={t} label={tabLabels[t]} />
-          );
-        })}
+        {projectTabs.map((t) => (
+          <Tab key={t} value={t} label={tabLabels[t]} disabled={!source && needsFiles.includes(t)} />
+        ))}
       </Tabs>
       <Box sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column', overflow: 'auto' }}>
         {tab === 'services' &&
