@@ -36,14 +36,20 @@ export function ConfirmActionDialog({ row, action, onConfirm, onCancel }: Props)
           <FormGroup sx={{ mt: 1 }}>
             <FormControlLabel
               control={
-                <Checkbox checked={options.volumes} onChange={(e) => setOptions({ ...options, volumes: e.target.checked })} />
+                <Checkbox
+                  checked={options.volumes}
+                  onChange={(e) => setOptions({ ...options, volumes: e.target.checked })}
+                />
               }
               label="Also delete its anonymous volumes (their data is lost too)"
             />
             {running && (
               <FormControlLabel
                 control={
-                  <Checkbox checked={options.force} onChange={(e) => setOptions({ ...options, force: e.target.checked })} />
+                  <Checkbox
+                    checked={options.force}
+                    onChange={(e) => setOptions({ ...options, force: e.target.checked })}
+                  />
                 }
                 label={`Force: ${row.name} is ${row.state}; kill it first (processes get no chance to shut down cleanly)`}
               />

@@ -47,6 +47,9 @@ describe('ContainerList', () => {
     await user.keyboard('{ArrowUp}');
     expect(screen.getByRole('row', { name: 'c0001' })).toHaveFocus();
     await user.keyboard('{Delete}');
-    expect(onAction).toHaveBeenCalledWith(expect.objectContaining({ name: 'c0001' }), expect.objectContaining({ id: 'remove' }));
+    expect(onAction).toHaveBeenCalledWith(
+      expect.objectContaining({ name: 'c0001' }),
+      expect.objectContaining({ id: 'remove' }),
+    );
   });
 });

@@ -1,13 +1,16 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { Box, ButtonBase } from '@mui/material';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { Box, ButtonBase, Checkbox } from '@mui/material';
 import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
 import { measureElement, useVirtualizer } from '@tanstack/react-virtual';
 import type { ContainerRow } from '../../stores/selectors';
-import { availableActions, type ContainerActionDef } from './actions';
+import { availableActions, type ContainerActionDef, type ContainerMenuActionDef } from './actions';
 import { columns, gridTemplate, HEADER_HEIGHT, ROW_HEIGHT, TABLE_MIN_WIDTH } from './columns';
 import { ContainerRowView } from './ContainerRowView';
 import type { Sort, SortKey } from './filter';
+import { GroupHeaderRow } from './GroupHeaderRow';
+import { asItems, groupByProject, type GroupItem, type ListItem } from './grouping';
+import { emptySelection, selectAll, setMany, toggleSelection, type Selection } from './selection';
 
 interface Props {
   rows: ContainerRow[];
@@ -16,34 +19,81 @@ interface Props {
   onSort: (key: SortKey) => void;
   onAction: (row: ContainerRow, action: ContainerActionDef) => void;
   onDismissError: (id: string) => void;
+  selection?: Selection;
+  onSelectionChange?: (selection: Selection) => void;
+  onMenuAction?: (row: ContainerRow, action: ContainerMenuActionDef) => void;
+  /** Group rows by compose project, with these projects collapsed. */
+  grouped?: boolean;
+  collapsed?: ReadonlySet<string>;
+  onToggleGroup?: (project: string) => void;
+  onGroupAction?: (group: GroupItem, action: ContainerActionDef) => void;
+  /** Scroll to and focus this container once it is listed (e.g. the one just run). */
+  highlightId?: string | null;
+  onHighlighted?: () => void;
 }
 
+const noCollapsed: ReadonlySet<string> = new Set();
+
 const ariaSort = (sort: Sort, key: SortKey | undefined) =>
-  key === undefined ? undefined : sort.key === key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none';
+  key === undefined
+    ? undefined
+    : sort.key === key
+      ? sort.direction === 'asc'
+        ? 'ascending'
+        : 'descending'
+      : 'none';
 
 /**
  * The containers grid: only the rows in view (plus overscan) are in the DOM, so it stays smooth at
- * thousands of containers. Arrow keys, Home/End and Page keys move between rows; action shortcuts
- * (e.g. Delete) act on the focused row.
+ * thousands of containers. Arrow keys, Home/End and Page keys move between rows; Space selects the focused
+ * row, Ctrl/Cmd+A selects every listed row, Escape clears; action shortcuts (e.g. Delete) act on the focused row.
  */
-export function ContainerList({ rows, sort, now, onSort, onAction, onDismissError }: Props) {
+export function ContainerList(props: Props) {
+  const {
+    rows,
+    sort,
+    now,
+    onSort,
+    onAction,
+    onDismissError,
+    selection = emptySelection,
+    onSelectionChange,
+  } = props;
+  const {
+    onMenuAction,
+    grouped = false,
+    collapsed = noCollapsed,
+    onToggleGroup,
+    onGroupAction,
+    highlightId,
+    onHighlighted,
+  } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const [focused, setFocused] = useState(0);
   const focusAfterRender = useRef(false);
 
+  const items: ListItem[] = useMemo(
+    () => (grouped ? groupByProject(rows, collapsed) : asItems(rows)),
+    [rows, grouped, collapsed],
+  );
+  const order = useMemo(() => rows.map((r) => r.id), [rows]);
+
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual is designed for this use.
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count: items.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
     scrollMargin: HEADER_HEIGHT,
-    getItemKey: (index) => rows[index]?.id ?? index,
+    getItemKey: (index) => {
+      const item = items[index];
+      return !item ? index : item.kind === 'row' ? item.row.id : `group:${item.project}`;
+    },
     // Rows with an inline error are taller; zero (no layout, e.g. tests) falls back to the estimate.
     measureElement: (el, entry, instance) => measureElement(el, entry, instance) || ROW_HEIGHT,
   });
 
-  const index = Math.min(focused, Math.max(rows.length - 1, 0));
+  const index = Math.min(focused, Math.max(items.length - 1, 0));
 
   useEffect(() => {
     if (!focusAfterRender.current) return;
@@ -53,24 +103,68 @@ export function ContainerList({ rows, sort, now, onSort, onAction, onDismissErro
 
   const moveTo = useCallback(
     (next: number) => {
-      const clamped = Math.max(0, Math.min(rows.length - 1, next));
+      const clamped = Math.max(0, Math.min(items.length - 1, next));
       setFocused(clamped);
       focusAfterRender.current = true;
       virtualizer.scrollToIndex(clamped, { align: 'auto' });
     },
-    [rows.length, virtualizer],
+    [items.length, virtualizer],
+  );
+
+  useEffect(() => {
+    if (!highlightId) return;
+    const at = items.findIndex((i) => i.kind === 'row' && i.row.id === highlightId);
+    if (at < 0) return;
+    moveTo(at);
+    onHighlighted?.();
+  }, [highlightId, items, moveTo, onHighlighted]);
+
+  const toggle = useCallback(
+    (id: string, range: boolean) => onSelectionChange?.(toggleSelection(selection, id, order, range)),
+    [onSelectionChange, selection, order],
   );
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const onRow = e.target instanceof HTMLElement && e.target.getAttribute('role') === 'row';
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 0) / ROW_HEIGHT) - 1);
-    const moves: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, PageDown: index + page, PageUp: index - page, Home: 0, End: rows.length - 1 };
+    const moves: Record<string, number> = {
+      ArrowDown: index + 1,
+      ArrowUp: index - 1,
+      PageDown: index + page,
+      PageUp: index - page,
+      Home: 0,
+      End: items.length - 1,
+    };
     const target = moves[e.key];
-    if (target !== undefined && e.target instanceof HTMLElement && e.target.getAttribute('role') === 'row') {
+    if (target !== undefined && onRow) {
       e.preventDefault();
       moveTo(target);
       return;
     }
-    const row = rows[index];
+    const item = items[index];
+    if (onSelectionChange && onRow) {
+      if (e.key === 'a' && (e.ctrlKey || e.metaKey)) {
+        e.preventDefault();
+        onSelectionChange(selectAll(order));
+        return;
+      }
+      if (e.key === 'Escape' && selection.ids.size > 0) {
+        e.preventDefault();
+        onSelectionChange(emptySelection);
+        return;
+      }
+      if (e.key === ' ' && item?.kind === 'row') {
+        e.preventDefault();
+        toggle(item.row.id, e.shiftKey);
+        return;
+      }
+    }
+    if (item?.kind === 'group' && onRow && (e.key === 'Enter' || e.key === ' ')) {
+      e.preventDefault();
+      onToggleGroup?.(item.project);
+      return;
+    }
+    const row = item?.kind === 'row' ? item.row : undefined;
     const action = row && availableActions(row.state).find((a) => a.shortcut === e.key);
     if (row && action && row.pendingAction === undefined) {
       e.preventDefault();
@@ -78,32 +172,71 @@ export function ContainerList({ rows, sort, now, onSort, onAction, onDismissErro
     }
   };
 
+  const allSelected = order.length > 0 && order.every((id) => selection.ids.has(id));
+  const someSelected = !allSelected && order.some((id) => selection.ids.has(id));
+
   return (
     <Box
       ref={scrollRef}
       role="grid"
       aria-label="Containers"
-      aria-rowcount={rows.length + 1}
+      aria-rowcount={items.length + 1}
       aria-colcount={columns.length}
+      aria-multiselectable={onSelectionChange ? true : undefined}
       onKeyDown={onKeyDown}
-      sx={{ flex: 1, minHeight: 0, overflow: 'auto', position: 'relative', bgcolor: 'background.paper', borderTop: 1, borderColor: 'divider' }}
+      sx={{
+        flex: 1,
+        minHeight: 0,
+        overflow: 'auto',
+        position: 'relative',
+        bgcolor: 'background.paper',
+        borderTop: 1,
+        borderColor: 'divider',
+      }}
     >
-      <Box role="rowgroup" sx={{ position: 'sticky', top: 0, zIndex: 1, bgcolor: 'background.paper', minWidth: TABLE_MIN_WIDTH }}>
+      <Box
+        role="rowgroup"
+        sx={{ position: 'sticky', top: 0, zIndex: 1, bgcolor: 'background.paper', minWidth: TABLE_MIN_WIDTH }}
+      >
         <Box
           role="row"
           aria-rowindex={1}
-          sx={{ display: 'grid', gridTemplateColumns: gridTemplate, height: HEADER_HEIGHT, borderBottom: 1, borderColor: 'divider' }}
+          sx={{
+            display: 'grid',
+            gridTemplateColumns: gridTemplate,
+            height: HEADER_HEIGHT,
+            borderBottom: 1,
+            borderColor: 'divider',
+          }}
         >
           {columns.map((c) => (
-            <Box key={c.id} role="columnheader" aria-sort={ariaSort(sort, c.sortKey)} sx={{ display: 'flex', alignItems: 'center', px: 1 }}>
-              {c.sortKey ? (
+            <Box
+              key={c.id}
+              role="columnheader"
+              aria-sort={ariaSort(sort, c.sortKey)}
+              sx={{ display: 'flex', alignItems: 'center', px: c.id === 'select' ? 0.5 : 1 }}
+            >
+              {c.id === 'select' ? (
+                <Checkbox
+                  size="small"
+                  checked={allSelected}
+                  indeterminate={someSelected}
+                  disabled={!onSelectionChange || order.length === 0}
+                  onChange={(e) => onSelectionChange?.(e.target.checked ? selectAll(order) : emptySelection)}
+                  slotProps={{ input: { 'aria-label': 'Select all listed containers' } }}
+                />
+              ) : c.sortKey ? (
                 <ButtonBase
                   onClick={() => c.sortKey && onSort(c.sortKey)}
                   sx={{ typography: 'subtitle2', gap: 0.5, borderRadius: 1, px: 0.5, ml: -0.5 }}
                 >
                   {c.label}
                   {sort.key === c.sortKey &&
-                    (sort.direction === 'asc' ? <ArrowUpwardIcon sx={{ fontSize: 14 }} /> : <ArrowDownwardIcon sx={{ fontSize: 14 }} />)}
+                    (sort.direction === 'asc' ? (
+                      <ArrowUpwardIcon sx={{ fontSize: 14 }} />
+                    ) : (
+                      <ArrowDownwardIcon sx={{ fontSize: 14 }} />
+                    ))}
                 </ButtonBase>
               ) : (
                 <Box component="span" sx={{ typography: 'subtitle2' }}>
@@ -114,34 +247,61 @@ export function ContainerList({ rows, sort, now, onSort, onAction, onDismissErro
           ))}
         </Box>
       </Box>
-      <Box role="rowgroup" sx={{ height: virtualizer.getTotalSize(), position: 'relative', minWidth: TABLE_MIN_WIDTH }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const row = rows[item.index];
-          if (!row) return null;
+      <Box
+        role="rowgroup"
+        sx={{ height: virtualizer.getTotalSize(), position: 'relative', minWidth: TABLE_MIN_WIDTH }}
+      >
+        {virtualizer.getVirtualItems().map((v) => {
+          const item = items[v.index];
+          if (!item) return null;
+          const isRow = item.kind === 'row';
+          const selected = isRow && selection.ids.has(item.row.id);
           return (
             <Box
-              key={item.key}
+              key={v.key}
               ref={virtualizer.measureElement}
-              data-index={item.index}
+              data-index={v.index}
               role="row"
-              aria-rowindex={item.index + 2}
-              aria-label={row.name}
-              aria-busy={row.pendingAction !== undefined}
-              tabIndex={item.index === index ? 0 : -1}
-              onFocus={(e) => e.target === e.currentTarget && setFocused(item.index)}
+              aria-rowindex={v.index + 2}
+              aria-label={isRow ? item.row.name : `Project ${item.label}`}
+              aria-busy={isRow ? item.row.pendingAction !== undefined : undefined}
+              aria-selected={isRow && onSelectionChange ? selected : undefined}
+              aria-expanded={isRow ? undefined : !item.collapsed}
+              tabIndex={v.index === index ? 0 : -1}
+              onFocus={(e) => e.target === e.currentTarget && setFocused(v.index)}
               sx={{
                 position: 'absolute',
                 top: 0,
                 left: 0,
                 width: '100%',
-                transform: `translateY(${item.start - HEADER_HEIGHT}px)`,
+                height: isRow ? undefined : ROW_HEIGHT,
+                transform: `translateY(${v.start - HEADER_HEIGHT}px)`,
                 borderBottom: 1,
                 borderColor: 'divider',
-                '&:hover': { bgcolor: 'action.hover' },
+                bgcolor: selected ? 'action.selected' : undefined,
+                '&:hover': { bgcolor: selected ? 'action.selected' : 'action.hover' },
                 '&:focus-visible': { outline: 2, outlineColor: 'primary.main', outlineOffset: -2 },
               }}
             >
-              <ContainerRowView row={row} now={now} onAction={onAction} onDismissError={onDismissError} />
+              {isRow ? (
+                <ContainerRowView
+                  row={item.row}
+                  now={now}
+                  onAction={onAction}
+                  onDismissError={onDismissError}
+                  selected={selected}
+                  {...(onSelectionChange ? { onToggleSelect: toggle } : {})}
+                  {...(onMenuAction ? { onMenuAction } : {})}
+                />
+              ) : (
+                <GroupHeaderRow
+                  group={item}
+                  selectedCount={item.ids.filter((id) => selection.ids.has(id)).length}
+                  onToggle={(p) => onToggleGroup?.(p)}
+                  onSelectGroup={(ids, on) => onSelectionChange?.(setMany(selection, ids, on))}
+                  onGroupAction={(g, a) => onGroupAction?.(g, a)}
+                />
+              )}
             </Box>
           );
         })}

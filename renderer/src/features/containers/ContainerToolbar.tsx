@@ -1,25 +1,65 @@
 import { useRef } from 'react';
-import { Box, InputAdornment, MenuItem, TextField, Typography } from '@mui/material';
+import {
+  Autocomplete,
+  Box,
+  Button,
+  FormControlLabel,
+  InputAdornment,
+  MenuItem,
+  Switch,
+  TextField,
+  Typography,
+} from '@mui/material';
 import SearchIcon from '@mui/icons-material/Search';
+import AddIcon from '@mui/icons-material/Add';
+import CleaningServicesIcon from '@mui/icons-material/CleaningServicesOutlined';
 import type { ContainerState } from '../../api/contract';
 import { useSlashFocus } from '../../components/useSlashFocus';
-import type { ContainerFilter } from './filter';
+import { NO_PROJECT, type ContainerFilter } from './filter';
 
-const stateOptions: (ContainerState | 'all')[] = ['all', 'running', 'paused', 'restarting', 'created', 'exited', 'dead'];
+const stateOptions: (ContainerState | 'all')[] = [
+  'all',
+  'running',
+  'paused',
+  'restarting',
+  'created',
+  'exited',
+  'dead',
+];
 
 interface Props {
   filter: ContainerFilter;
   onChange: (filter: ContainerFilter) => void;
   shown: number;
   total: number;
+  images: string[];
+  projects: string[];
+  grouped: boolean;
+  onGroupedChange: (grouped: boolean) => void;
+  onRun: () => void;
+  onPrune: () => void;
 }
 
-/** Filter box (`/` focuses it), state filter and the row count. */
-export function ContainerToolbar({ filter, onChange, shown, total }: Props) {
+/** Run and prune buttons, the filter box (`/` focuses it), state/image/label/project filters, grouping, count. */
+export function ContainerToolbar({
+  filter,
+  onChange,
+  shown,
+  total,
+  images,
+  projects,
+  grouped,
+  onGroupedChange,
+  onRun,
+  onPrune,
+}: Props) {
   const searchRef = useRef<HTMLInputElement>(null);
   useSlashFocus(searchRef);
   return (
     <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', p: 2, pb: 1, flexWrap: 'wrap' }}>
+      <Button variant="contained" startIcon={<AddIcon />} onClick={onRun}>
+        Run a container
+      </Button>
       <TextField
         inputRef={searchRef}
         size="small"
@@ -29,7 +69,7 @@ export function ContainerToolbar({ filter, onChange, shown, total }: Props) {
         onKeyDown={(e) => {
           if (e.key === 'Escape') onChange({ ...filter, query: '' });
         }}
-        sx={{ width: 340 }}
+        sx={{ width: 300 }}
         slotProps={{
           htmlInput: { 'aria-label': 'Filter containers', 'aria-keyshortcuts': '/' },
           input: {
@@ -40,7 +80,17 @@ export function ContainerToolbar({ filter, onChange, shown, total }: Props) {
             ),
             endAdornment: (
               <InputAdornment position="end">
-                <Box component="kbd" sx={{ fontSize: 12, px: 0.75, border: 1, borderColor: 'divider', borderRadius: 0.5, color: 'text.secondary' }}>
+                <Box
+                  component="kbd"
+                  sx={{
+                    fontSize: 12,
+                    px: 0.75,
+                    border: 1,
+                    borderColor: 'divider',
+                    borderRadius: 0.5,
+                    color: 'text.secondary',
+                  }}
+                >
                   /
                 </Box>
               </InputAdornment>
@@ -53,8 +103,8 @@ export function ContainerToolbar({ filter, onChange, shown, total }: Props) {
         size="small"
         label="State"
         value={filter.state}
+        sx={{ width: 140 }}
         onChange={(e) => onChange({ ...filter, state: e.target.value as ContainerFilter['state'] })}
-        sx={{ width: 160 }}
       >
         {stateOptions.map((s) => (
           <MenuItem key={s} value={s}>
@@ -62,6 +112,45 @@ export function ContainerToolbar({ filter, onChange, shown, total }: Props) {
           </MenuItem>
         ))}
       </TextField>
+      <Autocomplete
+        size="small"
+        options={images}
+        value={filter.image || null}
+        sx={{ width: 220 }}
+        onChange={(_, image) => onChange({ ...filter, image: image ?? '' })}
+        renderInput={(params) => <TextField {...params} label="Image" />}
+      />
+      <TextField
+        size="small"
+        label="Label"
+        placeholder="key or key=value"
+        value={filter.label ?? ''}
+        sx={{ width: 180 }}
+        onChange={(e) => onChange({ ...filter, label: e.target.value })}
+      />
+      <TextField
+        select
+        size="small"
+        label="Project"
+        value={filter.project ?? ''}
+        sx={{ width: 160 }}
+        onChange={(e) => onChange({ ...filter, project: e.target.value })}
+      >
+        <MenuItem value="">All projects</MenuItem>
+        <MenuItem value={NO_PROJECT}>Not in a project</MenuItem>
+        {projects.map((p) => (
+          <MenuItem key={p} value={p}>
+            {p}
+          </MenuItem>
+        ))}
+      </TextField>
+      <FormControlLabel
+        control={<Switch checked={grouped} onChange={(e) => onGroupedChange(e.target.checked)} />}
+        label="Group by project"
+      />
+      <Button startIcon={<CleaningServicesIcon />} onClick={onPrune}>
+        Prune stopped…
+      </Button>
       <Typography variant="body2" color="text.secondary" role="status" sx={{ ml: 'auto' }}>
         {shown === total ? `${total} containers` : `${shown} of ${total} containers`}
       </Typography>

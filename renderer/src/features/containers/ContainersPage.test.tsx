@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { ok, type Result } from '../../api/contract';
 import { container } from '../../test/fixtures';
@@ -7,16 +7,22 @@ import { deferred, renderWithStore, withFakeLayout } from '../../test/render';
 import { ContainersPage } from './ContainersPage';
 
 withFakeLayout();
+// The filter lives in the hash query: every test starts from a plain #/containers.
+beforeEach(() => window.history.replaceState(null, '', '#/containers'));
 
 const list = [
-  container('web', { ports: [{ ip: '0.0.0.0', privatePort: 80, publicPort: 8080, protocol: 'tcp' }], composeProject: 'shop' }),
+  container('web', {
+    ports: [{ ip: '0.0.0.0', privatePort: 80, publicPort: 8080, protocol: 'tcp' }],
+    composeProject: 'shop',
+  }),
   container('db', { image: 'postgres:16', state: 'exited', status: 'Exited (0) 2 hours ago' }),
 ];
 
 const setup = (handlers = {}) =>
   renderWithStore(<ContainersPage />, { 'containers.list': () => ok(list), ...handlers });
 
-describe('ContainersPage', () => {
+// The page renders the full toolbar and MUI menus: slow in jsdom on a busy 2-core machine, not in a browser.
+describe('ContainersPage', { timeout: 20_000 }, () => {
   it('renders a row per container from containers.list, with state, ports and project', async () => {
     setup();
     const web = await screen.findByRole('row', { name: 'web' });
@@ -36,7 +42,10 @@ describe('ContainersPage', () => {
     act(() =>
       fake.emit('containers.changed', {
         kind: 'patch',
-        upserts: [container('web', { state: 'paused', status: 'Up 5 minutes (Paused)' }), container('cache', { image: 'redis' })],
+        upserts: [
+          container('web', { state: 'paused', status: 'Up 5 minutes (Paused)' }),
+          container('cache', { image: 'redis' }),
+        ],
         removed: ['db-id'],
       }),
     );
@@ -67,7 +76,11 @@ describe('ContainersPage', () => {
     const { user } = setup({
       'containers.start': () => ({
         ok: false as const,
-        error: { code: 'ENGINE_ERROR' as const, message: 'Port 5432 is already in use.', details: 'bind: address already in use' },
+        error: {
+          code: 'ENGINE_ERROR' as const,
+          message: 'Port 5432 is already in use.',
+          details: 'bind: address already in use',
+        },
       }),
     });
     await user.click(await screen.findByRole('button', { name: 'Start db' }));
@@ -118,7 +131,11 @@ describe('ContainersPage', () => {
   it('sorts by a column when its header is clicked', async () => {
     const { user } = setup();
     await screen.findByRole('row', { name: 'web' });
-    const names = () => screen.getAllByRole('row').slice(1).map((r) => r.getAttribute('aria-label'));
+    const names = () =>
+      screen
+        .getAllByRole('row')
+        .slice(1)
+        .map((r) => r.getAttribute('aria-label'));
     expect(names()).toEqual(['db', 'web']);
     await user.click(screen.getByRole('button', { name: 'Name' }));
     expect(names()).toEqual(['web', 'db']);
@@ -129,22 +146,33 @@ describe('ContainersPage', () => {
     renderWithStore(<ContainersPage />, { 'containers.list': () => ok([]) });
     expect(await screen.findByText('No containers yet')).toBeInTheDocument();
     expect(screen.getByText('docker run -d --name web -p 8080:80 nginx')).toBeInTheDocument();
+    expect(screen.getAllByRole('button', { name: 'Run a container' })).toHaveLength(2);
     expect(screen.getByRole('link', { name: 'Compose file' })).toHaveAttribute('href', '#/compose');
   });
 
   it('says why the list failed', async () => {
     renderWithStore(<ContainersPage />, {
-      'containers.list': () => ({ ok: false as const, error: { code: 'ENGINE_UNREACHABLE' as const, message: 'The engine is not running.' } }),
+      'containers.list': () => ({
+        ok: false as const,
+        error: { code: 'ENGINE_UNREACHABLE' as const, message: 'The engine is not running.' },
+      }),
     });
-    expect(await screen.findByText(/Could not list containers: The engine is not running\./)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Could not list containers: The engine is not running\./),
+    ).toBeInTheDocument();
   });
 
   it('leaves the unreachable engine to the banner instead of repeating the error', async () => {
     renderWithStore(<ContainersPage />, {
       'engine.status': () => ok({ state: 'unreachable' as const, since: 0 }),
-      'containers.list': () => ({ ok: false as const, error: { code: 'ENGINE_UNREACHABLE' as const, message: 'The engine is not running.' } }),
+      'containers.list': () => ({
+        ok: false as const,
+        error: { code: 'ENGINE_UNREACHABLE' as const, message: 'The engine is not running.' },
+      }),
     });
-    expect(await screen.findByText('Containers appear here once the engine can be reached.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Containers appear here once the engine can be reached.'),
+    ).toBeInTheDocument();
     expect(screen.queryByText(/Could not list containers/)).not.toBeInTheDocument();
   });
 });

@@ -5,6 +5,13 @@ import RestartAltIcon from '@mui/icons-material/RestartAlt';
 import PauseIcon from '@mui/icons-material/Pause';
 import PlayCircleOutlineIcon from '@mui/icons-material/PlayCircleOutlined';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
+import OpenInBrowserIcon from '@mui/icons-material/OpenInBrowser';
+import TerminalIcon from '@mui/icons-material/Terminal';
+import DescriptionIcon from '@mui/icons-material/DescriptionOutlined';
+import TuneIcon from '@mui/icons-material/Tune';
+import DriveFileRenameOutlineIcon from '@mui/icons-material/DriveFileRenameOutline';
+import SaveAltIcon from '@mui/icons-material/SaveAlt';
+import DownloadIcon from '@mui/icons-material/Download';
 import type {
   ContainerAction,
   ContainerState,
@@ -13,6 +20,7 @@ import type {
   MethodName,
   Result,
 } from '../../api/contract';
+import type { ContainerRow } from '../../stores/selectors';
 
 /** Choices the remove confirmation offers; other actions ignore them. */
 export interface ActionOptions {
@@ -132,4 +140,87 @@ export const actionById = (id: ContainerAction): ContainerActionDef | undefined 
   containerActions.find((a) => a.id === id);
 
 /** States in which removal needs force (the engine refuses to remove a running container otherwise). */
-export const needsForce = (state: ContainerState): boolean => ['running', 'paused', 'restarting'].includes(state);
+export const needsForce = (state: ContainerState): boolean =>
+  ['running', 'paused', 'restarting'].includes(state);
+
+/** How a menu action runs: copy text from a method, open a dialog, download a ticket, or open a URL. */
+export type MenuActionKind = 'copy' | 'dialog' | 'download' | 'open';
+export type MenuActionId = 'copyRun' | 'copyCompose' | 'edit' | 'rename' | 'commit' | 'export' | 'openPort';
+
+export interface ContainerMenuActionDef {
+  id: MenuActionId;
+  label: string;
+  icon: SvgIconComponent;
+  kind: MenuActionKind;
+  /** The method behind it (a dialog's submit for 'dialog'). */
+  method?: MethodName;
+  available: (row: ContainerRow) => boolean;
+  /** For 'copy': what the snackbar says once it is on the clipboard. */
+  copied?: string;
+}
+
+const always = () => true;
+
+/** The row menu ("More actions") and the details header: defined once, rendered from this list. */
+export const containerMenuActions: readonly ContainerMenuActionDef[] = [
+  {
+    id: 'openPort',
+    label: 'Open published port in the browser',
+    icon: OpenInBrowserIcon,
+    kind: 'open',
+    available: (r) => r.ports.some((p) => p.url),
+  },
+  {
+    id: 'copyRun',
+    label: 'Copy as docker run',
+    icon: TerminalIcon,
+    kind: 'copy',
+    method: 'containers.runCommand',
+    available: always,
+    copied: 'docker run command copied',
+  },
+  {
+    id: 'copyCompose',
+    label: 'Copy as compose service',
+    icon: DescriptionIcon,
+    kind: 'copy',
+    method: 'containers.composeService',
+    available: always,
+    copied: 'Compose service copied',
+  },
+  {
+    id: 'edit',
+    label: 'Edit settings…',
+    icon: TuneIcon,
+    kind: 'dialog',
+    method: 'containers.recreate',
+    available: (r) => r.state !== 'removing',
+  },
+  {
+    id: 'rename',
+    label: 'Rename…',
+    icon: DriveFileRenameOutlineIcon,
+    kind: 'dialog',
+    method: 'containers.rename',
+    available: (r) => r.state !== 'removing',
+  },
+  {
+    id: 'commit',
+    label: 'Commit to image…',
+    icon: SaveAltIcon,
+    kind: 'dialog',
+    method: 'containers.commit',
+    available: (r) => r.state !== 'removing' && r.state !== 'dead',
+  },
+  {
+    id: 'export',
+    label: 'Export filesystem (.tar)',
+    icon: DownloadIcon,
+    kind: 'download',
+    method: 'containers.export',
+    available: (r) => r.state !== 'removing',
+  },
+];
+
+/** Actions that apply to many selected containers at once, each only to those in a state that allows it. */
+export const bulkActionIds: readonly ContainerAction[] = ['start', 'stop', 'restart', 'remove'];

@@ -8,6 +8,7 @@ export interface Column {
 }
 
 export const columns: readonly Column[] = [
+  { id: 'select', label: 'Select', width: '44px' },
   { id: 'name', label: 'Name', width: 'minmax(160px, 2fr)', sortKey: 'name' },
   { id: 'image', label: 'Image', width: 'minmax(140px, 2fr)', sortKey: 'image' },
   { id: 'state', label: 'State', width: '180px', sortKey: 'state' },
@@ -15,7 +16,7 @@ export const columns: readonly Column[] = [
   { id: 'ports', label: 'Ports', width: 'minmax(120px, 1.3fr)' },
   { id: 'created', label: 'Created', width: '120px', sortKey: 'created' },
   { id: 'project', label: 'Project', width: 'minmax(90px, 1fr)', sortKey: 'project' },
-  { id: 'actions', label: 'Actions', width: '176px' },
+  { id: 'actions', label: 'Actions', width: '212px' },
 ];
 
 /** One CSS grid template shared by the header and every row, so columns line up without a <table>. */
@@ -23,4 +24,4 @@ export const gridTemplate = columns.map((c) => c.width).join(' ');
 export const ROW_HEIGHT = 48;
 export const HEADER_HEIGHT = 40;
 /** Sum of the columns' minimum widths: below it the grid scrolls sideways instead of squeezing. */
-export const TABLE_MIN_WIDTH = 1116;
+export const TABLE_MIN_WIDTH = 1196;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toContainerRow } from '../../stores/selectors';
 import { container } from '../../test/fixtures';
-import { filterRows, relativeTime, sortRows } from './filter';
+import { filterFromHash, filterRows, hashWithFilter, NO_PROJECT, relativeTime, sortRows } from './filter';
 
 const rows = [
   toContainerRow(container('web', { composeProject: 'shop', created: 300 })),
@@ -19,8 +19,18 @@ describe('container filter and sort', () => {
   });
 
   it('sorts naturally, case-insensitively, with the name breaking ties', () => {
-    expect(sortRows(rows, { key: 'name', direction: 'asc' }).map((r) => r.name)).toEqual(['Cache2', 'cache10', 'db', 'web']);
-    expect(sortRows(rows, { key: 'created', direction: 'desc' }).map((r) => r.name)).toEqual(['web', 'Cache2', 'cache10', 'db']);
+    expect(sortRows(rows, { key: 'name', direction: 'asc' }).map((r) => r.name)).toEqual([
+      'Cache2',
+      'cache10',
+      'db',
+      'web',
+    ]);
+    expect(sortRows(rows, { key: 'created', direction: 'desc' }).map((r) => r.name)).toEqual([
+      'web',
+      'Cache2',
+      'cache10',
+      'db',
+    ]);
   });
 
   it('formats relative times', () => {
@@ -28,5 +38,40 @@ describe('container filter and sort', () => {
     expect(relativeTime(now - 3 * 60_000, now)).toBe('3 minutes ago');
     expect(relativeTime(now - 24 * 3600_000, now)).toBe('yesterday');
     expect(relativeTime(now - 5_000, now)).toBe('just now');
+  });
+});
+
+describe('richer filters and the hash query', () => {
+  const labels: Record<string, Record<string, string>> = {
+    'web-id': { tier: 'front', team: 'a' },
+    'db-id': { tier: 'back' },
+  };
+  const labelsOf = (id: string) => labels[id];
+
+  it('filters by image, compose project (or none) and label key or key=value', () => {
+    const names = (f: Partial<Parameters<typeof filterRows>[1]>) =>
+      filterRows(rows, { query: '', state: 'all', ...f }, labelsOf).map((r) => r.name);
+    expect(names({ image: 'redis' })).toEqual(['Cache2', 'cache10']);
+    expect(names({ project: 'shop' })).toEqual(['web']);
+    expect(names({ project: NO_PROJECT })).toEqual(['db', 'Cache2', 'cache10']);
+    expect(names({ label: 'tier' })).toEqual(['web', 'db']);
+    expect(names({ label: 'tier=back' })).toEqual(['db']);
+    expect(names({ label: 'tier=' })).toEqual([]);
+    expect(names({ label: 'team', image: 'nginx:alpine' })).toEqual(['web']);
+  });
+
+  it('keeps the filter in the hash query and reads it back', () => {
+    const filter = {
+      query: 'a b',
+      state: 'running' as const,
+      image: 'redis',
+      label: 'tier=front',
+      project: '',
+    };
+    const hash = hashWithFilter('#/containers', filter, true);
+    expect(hash).toBe('#/containers/?q=a+b&state=running&image=redis&label=tier%3Dfront&group=1');
+    expect(filterFromHash(hash)).toEqual({ filter, grouped: true });
+    expect(hashWithFilter(hash, { query: '', state: 'all' }, false)).toBe('#/containers');
+    expect(filterFromHash('#/containers/?state=bogus').filter.state).toBe('all');
   });
 });
