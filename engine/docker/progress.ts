@@ -1,7 +1,9 @@
 import type { TaskInfo, TaskStep } from '../contract';
-import { ErrorCode } from '../contract';
+import { ErrorCode, formatBytes } from '../contract';
 import { BerthError } from '../host/errors';
 import { JsonLineDecoder } from './events';
+
+export { formatBytes };
 
 /**
  * One message of the engine's JSON progress stream (pull, push, build, load, import). The engine sends one
@@ -208,19 +210,6 @@ export function parseBuildStep(line: string): { index: number; count: number; in
   const m = /^Step (\d+)\/(\d+) : (.*)$/.exec(line.trim());
   if (!m?.[1] || !m[2] || m[3] === undefined) return undefined;
   return { index: Number(m[1]), count: Number(m[2]), instruction: m[3] };
-}
-
-const UNITS = ['B', 'kB', 'MB', 'GB', 'TB'];
-
-/** Decimal units, as the docker CLI shows sizes ("12.3 MB"). */
-export function formatBytes(bytes: number): string {
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < UNITS.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return `${unit === 0 ? value : value.toFixed(value < 10 ? 2 : 1)} ${UNITS[unit]}`;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

@@ -3,6 +3,7 @@ import SailingIcon from '@mui/icons-material/Sailing';
 import { NotBuiltYet } from '../components/NotBuiltYet';
 import { ComposePage } from '../features/compose/ComposePage';
 import { ContainersPage } from '../features/containers/ContainersPage';
+import { ImagesPage } from '../features/images/ImagesPage';
 import { UnreachableBanner } from '../features/onboarding/UnreachableBanner';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { TasksButton } from '../features/tasks/TasksButton';
@@ -18,6 +19,8 @@ function Page({ section }: { section: Section }) {
       return <ContainersPage />;
     case 'compose':
       return <ComposePage />;
+    case 'images':
+      return <ImagesPage />;
     case 'settings':
       return <SettingsPage />;
     default:

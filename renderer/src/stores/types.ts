@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { EngineClient } from '../api/contract';
 import type { ComposeSlice } from '../features/compose/composeSlice';
 import type { ContainerToolsSlice } from '../features/containers/containerToolsSlice';
+import type { ImagesSlice } from '../features/images/imagesSlice';
 import type { ContainersSlice } from './containersSlice';
 import type { EngineSlice } from './engineSlice';
 import type { SettingsSlice } from './settingsSlice';
@@ -14,7 +15,8 @@ export type BerthState = EngineSlice &
   UiSlice &
   TasksSlice &
   ComposeSlice &
-  ContainerToolsSlice;
+  ContainerToolsSlice &
+  ImagesSlice;
 
 /** A slice creator with the engine client injected. */
 export type SliceCreator<S> = (client: EngineClient) => StateCreator<BerthState, [], [], S>;

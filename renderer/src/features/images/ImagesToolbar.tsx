@@ -1,0 +1,71 @@
+import { useRef } from 'react';
+import { Box, Button, InputAdornment, MenuItem, TextField, Typography } from '@mui/material';
+import SearchIcon from '@mui/icons-material/Search';
+import CloudDownloadOutlinedIcon from '@mui/icons-material/CloudDownloadOutlined';
+import BuildOutlinedIcon from '@mui/icons-material/BuildOutlined';
+import { useSlashFocus } from '../../components/useSlashFocus';
+import type { ImageFilter, UsageFilter } from './view';
+
+export type PageDialog = 'pull' | 'build' | 'load' | 'import' | 'prune';
+
+const usageOptions: { value: UsageFilter; label: string }[] = [
+  { value: 'all', label: 'All images' },
+  { value: 'in use', label: 'In use' },
+  { value: 'unused', label: 'Unused' },
+  { value: 'dangling', label: 'Dangling' },
+];
+
+interface Props {
+  filter: ImageFilter;
+  onChange: (filter: ImageFilter) => void;
+  shown: number;
+  total: number;
+  totalSize: string;
+  onOpen: (dialog: PageDialog) => void;
+}
+
+/** Search (`/` focuses it), usage filter, the count, and the page's actions. */
+export function ImagesToolbar({ filter, onChange, shown, total, totalSize, onOpen }: Props) {
+  const searchRef = useRef<HTMLInputElement>(null);
+  useSlashFocus(searchRef);
+  return (
+    <Box sx={{ display: 'flex', gap: 1.5, alignItems: 'center', p: 2, pb: 1, flexWrap: 'wrap' }}>
+      <TextField
+        inputRef={searchRef}
+        size="small"
+        placeholder="Filter by name, ID or container"
+        value={filter.query}
+        onChange={(e) => onChange({ ...filter, query: e.target.value })}
+        onKeyDown={(e) => e.key === 'Escape' && onChange({ ...filter, query: '' })}
+        sx={{ width: 300 }}
+        slotProps={{
+          htmlInput: { 'aria-label': 'Filter images', 'aria-keyshortcuts': '/' },
+          input: { startAdornment: <InputAdornment position="start"><SearchIcon fontSize="small" /></InputAdornment> },
+        }}
+      />
+      <TextField select size="small" label="Show" value={filter.usage} onChange={(e) => onChange({ ...filter, usage: e.target.value as UsageFilter })} sx={{ width: 150 }}>
+        {usageOptions.map((o) => (
+          <MenuItem key={o.value} value={o.value}>
+            {o.label}
+          </MenuItem>
+        ))}
+      </TextField>
+      <Typography variant="body2" color="text.secondary" role="status">
+        {shown === total ? `${total} images` : `${shown} of ${total} images`} · {totalSize}
+      </Typography>
+      <Box sx={{ ml: 'auto', display: 'flex', gap: 1, flexWrap: 'wrap' }}>
+        <Button variant="contained" startIcon={<CloudDownloadOutlinedIcon />} onClick={() => onOpen('pull')}>
+          Pull
+        </Button>
+        <Button variant="outlined" startIcon={<BuildOutlinedIcon />} onClick={() => onOpen('build')}>
+          Build
+        </Button>
+        <Button onClick={() => onOpen('load')}>Load</Button>
+        <Button onClick={() => onOpen('import')}>Import</Button>
+        <Button color="error" onClick={() => onOpen('prune')}>
+          Prune…
+        </Button>
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,49 @@
+import { Button } from '@mui/material';
+import type { EngineClient, TaskInfo } from '../../api/contract';
+
+interface Props {
+  client: EngineClient;
+  task: TaskInfo | undefined;
+  /** Label of the button that starts the task, e.g. "Pull". */
+  startLabel: string;
+  canStart: boolean;
+  starting: boolean;
+  onClose: () => void;
+  /** Back to the form after a failed or cancelled run. */
+  onRetry: () => void;
+}
+
+/**
+ * The buttons of a dialog (inside its form) that starts a task: Start before, Cancel (stops the task) and Hide (it keeps running
+ * in the tasks panel) while it runs, Close after — and Try again when it failed.
+ */
+export function TaskDialogActions({ client, task, startLabel, canStart, starting, onClose, onRetry }: Props) {
+  if (!task) {
+    return (
+      <>
+        <Button onClick={onClose}>Cancel</Button>
+        <Button type="submit" variant="contained" disabled={!canStart || starting}>
+          {startLabel}
+        </Button>
+      </>
+    );
+  }
+  if (task.state === 'running') {
+    return (
+      <>
+        <Button color="error" disabled={!task.cancellable} onClick={() => void client.call('tasks.cancel', { id: task.id })}>
+          Cancel {startLabel.toLowerCase()}
+        </Button>
+        <Button onClick={onClose}>Hide</Button>
+      </>
+    );
+  }
+  return (
+    <>
+      {task.state !== 'succeeded' && <Button onClick={onRetry}>Try again</Button>}
+      <Button variant="contained" onClick={onClose}>
+        Close
+      </Button>
+    </>
+  );
+}

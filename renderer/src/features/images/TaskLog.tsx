@@ -1,0 +1,29 @@
+import { useEffect, useRef, useState } from 'react';
+import { Box } from '@mui/material';
+import type { EngineClient } from '../../api/contract';
+
+const MAX_LINES = 2000;
+
+/** A task's log (build output), followed live through the 'tasks.log' stream while the view is open. Key it by task. */
+export function TaskLog({ client, taskId }: { client: EngineClient; taskId: string }) {
+  const [lines, setLines] = useState<string[]>([]);
+  const endRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const sub = client.stream('tasks.log', { id: taskId }, {
+      onData: (chunk) => setLines((prev) => [...prev, ...chunk.lines].slice(-MAX_LINES)),
+    });
+    return () => sub.close();
+  }, [client, taskId]);
+  useEffect(() => endRef.current?.scrollIntoView?.({ block: 'nearest' }), [lines]);
+  return (
+    <Box
+      component="pre"
+      aria-label="Build log"
+      tabIndex={0}
+      sx={{ m: 0, mt: 1, p: 1, maxHeight: 220, overflow: 'auto', fontSize: 12, bgcolor: 'action.hover', borderRadius: 1, whiteSpace: 'pre-wrap' }}
+    >
+      {lines.join('\n') || 'Waiting for output…'}
+      <div ref={endRef} />
+    </Box>
+  );
+}

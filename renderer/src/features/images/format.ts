@@ -1,0 +1,2 @@
+export { relativeTime } from '../containers/filter';
+export { formatBytes as formatSize } from '../../api/contract';

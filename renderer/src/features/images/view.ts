@@ -1,0 +1,89 @@
+import { imageDisplayName, shortImageId, type ImageSummary } from '../../api/contract';
+import type { BerthState } from '../../stores/types';
+import type { ImageActionFailure, ImageRowAction } from './imagesSlice';
+
+/** One row of the images list: one per image (extra tags are shown in the row, not as rows of their own). */
+export interface ImageRow {
+  id: string;
+  shortId: string;
+  /** First repo:tag, or "<none>" for a dangling image. */
+  name: string;
+  repoTags: string[];
+  size: number;
+  /** Milliseconds since epoch. */
+  created: number;
+  containers: string[];
+  usage: 'in use' | 'unused' | 'dangling';
+  summary: ImageSummary;
+  pendingAction?: ImageRowAction;
+  failure?: ImageActionFailure;
+}
+
+export function toImageRow(i: ImageSummary, pending?: ImageRowAction, failure?: ImageActionFailure): ImageRow {
+  const row: ImageRow = {
+    id: i.id,
+    shortId: shortImageId(i.id),
+    name: i.repoTags.length ? imageDisplayName(i) : '<none>',
+    repoTags: i.repoTags,
+    size: i.size,
+    created: i.created * 1000,
+    containers: i.containers,
+    usage: i.containers.length > 0 ? 'in use' : i.dangling ? 'dangling' : 'unused',
+    summary: i,
+  };
+  if (pending) row.pendingAction = pending;
+  if (failure) row.failure = failure;
+  return row;
+}
+
+/** Memoized on the records it reads, so components get a stable array between unrelated updates. */
+export const selectImageRows = (() => {
+  let last: { i: unknown; p: unknown; e: unknown; rows: ImageRow[] } | null = null;
+  return (s: BerthState): ImageRow[] => {
+    if (last && last.i === s.images && last.p === s.imagePending && last.e === s.imageErrors) return last.rows;
+    const rows = Object.values(s.images).map((i) => toImageRow(i, s.imagePending[i.id], s.imageErrors[i.id]));
+    last = { i: s.images, p: s.imagePending, e: s.imageErrors, rows };
+    return rows;
+  };
+})();
+
+export type UsageFilter = 'all' | ImageRow['usage'];
+export interface ImageFilter {
+  query: string;
+  usage: UsageFilter;
+}
+export type ImageSortKey = 'name' | 'size' | 'created' | 'usage';
+export interface ImageSort {
+  key: ImageSortKey;
+  direction: 'asc' | 'desc';
+}
+
+export function filterImages(rows: ImageRow[], { query, usage }: ImageFilter): ImageRow[] {
+  const q = query.trim().toLowerCase();
+  if (!q && usage === 'all') return rows;
+  return rows.filter(
+    (r) =>
+      (usage === 'all' || r.usage === usage) &&
+      (!q || r.shortId.includes(q) || r.repoTags.some((t) => t.toLowerCase().includes(q)) || r.containers.some((c) => c.toLowerCase().includes(q))),
+  );
+}
+
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+export function sortImages(rows: ImageRow[], { key, direction }: ImageSort): ImageRow[] {
+  const sign = direction === 'asc' ? 1 : -1;
+  const primary = (a: ImageRow, b: ImageRow): number => {
+    switch (key) {
+      case 'size':
+        return a.size - b.size;
+      case 'created':
+        return a.created - b.created;
+      case 'usage':
+        return a.containers.length - b.containers.length || collator.compare(a.usage, b.usage);
+      case 'name':
+        // Dangling images ("<none>") last in ascending order.
+        return Number(a.name === '<none>') - Number(b.name === '<none>') || collator.compare(a.name, b.name);
+    }
+  };
+  return [...rows].sort((a, b) => primary(a, b) * sign || collator.compare(a.name, b.name) || collator.compare(a.id, b.id));
+}
