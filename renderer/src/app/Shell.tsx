@@ -2,6 +2,7 @@ import { AppBar, Box, List, ListItemButton, ListItemIcon, ListItemText, Toolbar,
 import SailingIcon from '@mui/icons-material/Sailing';
 import { NotBuiltYet } from '../components/NotBuiltYet';
 import { ComposePage } from '../features/compose/ComposePage';
+import { ContainerDetailsPage } from '../features/container-details/ContainerDetailsPage';
 import { ContainersPage } from '../features/containers/ContainersPage';
 import { ImagesPage } from '../features/images/ImagesPage';
 import { UnreachableBanner } from '../features/onboarding/UnreachableBanner';
@@ -9,14 +10,15 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 import { TasksButton } from '../features/tasks/TasksButton';
 import { EngineStatusIndicator } from './EngineStatusIndicator';
 import { sections, type Section } from './sections';
-import { hrefFor, useHashRoute } from './useHashRoute';
+import { hrefFor, useHashRoute, useRoutePath } from './useHashRoute';
 
 const NAV_WIDTH = 200;
 
 function Page({ section }: { section: Section }) {
+  const [detailId, detailTab] = useRoutePath();
   switch (section.id) {
     case 'containers':
-      return <ContainersPage />;
+      return detailId ? <ContainerDetailsPage id={detailId} tab={detailTab} /> : <ContainersPage />;
     case 'compose':
       return <ComposePage />;
     case 'images':

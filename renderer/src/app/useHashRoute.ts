@@ -23,3 +23,29 @@ export function useHashRoute(): [SectionId, (id: SectionId) => void] {
   }, []);
   return [sectionFromHash(hash), navigate];
 }
+
+/** The path segments after the section (`#/containers/<id>/<tab>` → [id, tab]), decoded. */
+export function pathFromHash(hash: string): string[] {
+  return hash
+    .replace(/^#\/?/, '')
+    .split('/')
+    .slice(1)
+    .filter((s) => s.length > 0)
+    .map((s) => {
+      try {
+        return decodeURIComponent(s);
+      } catch {
+        return s;
+      }
+    });
+}
+
+/** The segments after the current section; the details pages of a section route on them. */
+export function useRoutePath(): string[] {
+  const hash = useSyncExternalStore(subscribe, readHash, () => '');
+  return pathFromHash(hash);
+}
+
+/** Where a container's details page (and one of its tabs) lives. */
+export const containerHref = (id: string, tab?: string): string =>
+  `#/containers/${encodeURIComponent(id)}${tab ? `/${encodeURIComponent(tab)}` : ''}`;

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import type { MouseEvent } from 'react';
 import { Alert, Box, Checkbox, Chip, CircularProgress, IconButton, Link, Typography } from '@mui/material';
 import CloseIcon from '@mui/icons-material/Close';
+import { containerHref } from '../../app/useHashRoute';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import type { ContainerRow } from '../../stores/selectors';
 import { actionById, type ContainerActionDef, type ContainerMenuActionDef } from './actions';
@@ -55,9 +56,18 @@ export const ContainerRowView = memo(function ContainerRowView({
           />
         </Box>
         <Box role="gridcell" sx={cell}>
-          <Typography variant="body2" sx={{ ...ellipsis, fontWeight: 500 }} title={row.name}>
+          <Link
+            href={containerHref(row.id)}
+            variant="body2"
+            underline="hover"
+            color="inherit"
+            tabIndex={-1}
+            sx={{ ...ellipsis, fontWeight: 500 }}
+            title={`Open ${row.name}`}
+            onClick={(e: MouseEvent) => e.stopPropagation()}
+          >
             {row.name}
-          </Typography>
+          </Link>
         </Box>
         <Box role="gridcell" sx={cell}>
           <Typography variant="body2" sx={ellipsis} title={row.image}>
