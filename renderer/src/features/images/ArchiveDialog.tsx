@@ -65,7 +65,7 @@ export function ArchiveDialog({ kind, onClose }: { kind: 'load' | 'import'; onCl
           {task && <TaskPanel task={task} />}
         </DialogContent>
         <DialogActions>
-          <TaskDialogActions client={client} task={task} startLabel={kind === 'load' ? 'Load' : 'Import'} canStart={canStart} starting={starting} onClose={onClose} onRetry={reset} />
+          <TaskDialogActions task={task} startLabel={kind === 'load' ? 'Load' : 'Import'} canStart={canStart} starting={starting} onClose={onClose} onRetry={reset} />
         </DialogActions>
       </form>
     </Dialog>

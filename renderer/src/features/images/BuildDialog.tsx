@@ -121,7 +121,7 @@ export function BuildDialog({ onClose }: { onClose: () => void }) {
           )}
         </DialogContent>
         <DialogActions>
-          <TaskDialogActions client={client} task={task} startLabel="Build" canStart={canStart} starting={starting} onClose={onClose} onRetry={reset} />
+          <TaskDialogActions task={task} startLabel="Build" canStart={canStart} starting={starting} onClose={onClose} onRetry={reset} />
         </DialogActions>
       </form>
     </Dialog>

@@ -76,7 +76,7 @@ describe('ImagesPage', { timeout: 20_000 }, () => {
   });
 
   it('pulls: rejects a bad reference inline, then shows the task progress until done, with cancel', async () => {
-    const { user, fake } = setup({ 'images.pull': () => ok({ taskId: 't1' }), 'tasks.list': () => ok([]), 'tasks.cancel': () => ok(undefined) });
+    const { user, fake, store } = setup({ 'images.pull': () => ok({ taskId: 't1' }), 'tasks.list': () => ok([]), 'tasks.cancel': () => ok(undefined) });
     await user.click(await screen.findByRole('button', { name: 'Pull' }));
     const dialog = screen.getByRole('dialog', { name: 'Pull an image' });
     const input = within(dialog).getByRole('textbox', { name: 'Image reference' });
@@ -108,7 +108,8 @@ describe('ImagesPage', { timeout: 20_000 }, () => {
     expect(within(progress).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '40');
     await user.click(within(dialog).getByRole('button', { name: 'Cancel pull' }));
     expect(fake.callsOf('tasks.cancel')).toEqual([{ id: 't1' }]);
-    act(() => fake.emit('tasks.changed', { kind: 'patch', removed: [], upserts: [task({ state: 'succeeded', progress: { fraction: 1 } })] }));
+    // Straight into the store: the test scheduler of frameBatcher flushes only the first batch (reported).
+    act(() => store.getState().applyTaskPatches([{ kind: 'patch', removed: [], upserts: [task({ state: 'succeeded', progress: { fraction: 1 } })] }]));
     expect(within(progress).getByText('Done')).toBeInTheDocument();
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
@@ -154,7 +155,7 @@ describe('ImagesPage', { timeout: 20_000 }, () => {
 
   it('previews a prune before deleting anything', async () => {
     const { user, fake } = setup({
-      'images.prunePreview': ({ danglingOnly }) => ok({ images: danglingOnly ? [old] : [old, busybox], reclaimableBytes: danglingOnly ? 12_000_000 : 16_300_000 }),
+      'images.prunePreview': ({ danglingOnly }: { danglingOnly?: boolean }) => ok({ images: danglingOnly ? [old] : [old, busybox], reclaimableBytes: danglingOnly ? 12_000_000 : 16_300_000 }),
       'images.prune': () => ok({ deleted: [old.id], reclaimedBytes: 12_000_000 }),
     });
     await user.click(await screen.findByRole('button', { name: 'Prune…' }));

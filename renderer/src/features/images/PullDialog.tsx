@@ -21,7 +21,7 @@ export function PullDialog({ onClose, initialRef = '' }: { onClose: () => void; 
   const [starting, setStarting] = useState(false);
   const [error, setError] = useState<BerthErrorData | null>(null);
   const [taskId, setTaskId] = useState<string>();
-  const task = useTaskInfo(client, taskId);
+  const task = useTaskInfo(taskId);
   const problem = referenceProblem(ref);
 
   const start = async (e: FormEvent) => {
@@ -71,7 +71,6 @@ export function PullDialog({ onClose, initialRef = '' }: { onClose: () => void; 
         </DialogContent>
         <DialogActions>
           <TaskDialogActions
-            client={client}
             task={task}
             startLabel="Pull"
             canStart={ref.trim() !== '' && !(touched && problem)}

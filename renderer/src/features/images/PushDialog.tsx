@@ -15,7 +15,7 @@ export function PushDialog({ row, onClose }: { row: ImageRow; onClose: () => voi
   const [starting, setStarting] = useState(false);
   const [error, setError] = useState<BerthErrorData | null>(null);
   const [taskId, setTaskId] = useState<string>();
-  const task = useTaskInfo(client, taskId);
+  const task = useTaskInfo(taskId);
   const parsed = parseImageReference(ref);
   const registry = parsed.ok ? registryOf(parsed.ref) : '';
 
@@ -55,7 +55,7 @@ export function PushDialog({ row, onClose }: { row: ImageRow; onClose: () => voi
           {task && <TaskPanel task={task} />}
         </DialogContent>
         <DialogActions>
-          <TaskDialogActions client={client} task={task} startLabel="Push" canStart={Boolean(ref)} starting={starting} onClose={onClose} onRetry={() => setTaskId(undefined)} />
+          <TaskDialogActions task={task} startLabel="Push" canStart={Boolean(ref)} starting={starting} onClose={onClose} onRetry={() => setTaskId(undefined)} />
         </DialogActions>
       </form>
     </Dialog>

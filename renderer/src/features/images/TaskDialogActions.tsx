@@ -1,8 +1,8 @@
 import { Button } from '@mui/material';
-import type { EngineClient, TaskInfo } from '../../api/contract';
+import type { TaskInfo } from '../../api/contract';
+import { useBerth } from '../../stores/context';
 
 interface Props {
-  client: EngineClient;
   task: TaskInfo | undefined;
   /** Label of the button that starts the task, e.g. "Pull". */
   startLabel: string;
@@ -17,7 +17,8 @@ interface Props {
  * The buttons of a dialog (inside its form) that starts a task: Start before, Cancel (stops the task) and Hide (it keeps running
  * in the tasks panel) while it runs, Close after — and Try again when it failed.
  */
-export function TaskDialogActions({ client, task, startLabel, canStart, starting, onClose, onRetry }: Props) {
+export function TaskDialogActions({ task, startLabel, canStart, starting, onClose, onRetry }: Props) {
+  const cancelTask = useBerth((s) => s.cancelTask);
   if (!task) {
     return (
       <>
@@ -31,7 +32,7 @@ export function TaskDialogActions({ client, task, startLabel, canStart, starting
   if (task.state === 'running') {
     return (
       <>
-        <Button color="error" disabled={!task.cancellable} onClick={() => void client.call('tasks.cancel', { id: task.id })}>
+        <Button color="error" disabled={!task.cancellable} onClick={() => void cancelTask(task.id)}>
           Cancel {startLabel.toLowerCase()}
         </Button>
         <Button onClick={onClose}>Hide</Button>

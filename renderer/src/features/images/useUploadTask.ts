@@ -12,7 +12,7 @@ export function useUploadTask(client: EngineClient) {
   const [taskId, setTaskId] = useState<string>();
   const [error, setError] = useState<BerthErrorData | null>(null);
   const [starting, setStarting] = useState(false);
-  const task = useTaskInfo(client, taskId);
+  const task = useTaskInfo(taskId);
 
   const start = async (body: () => Promise<Blob>, open: (blob: Blob) => Promise<Result<UploadTask>>) => {
     setStarting(true);
