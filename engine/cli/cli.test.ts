@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCli, type CliDeps } from './cli';
+import type { ComposeDeps } from './commands/compose';
 import type { EngineDeps } from './commands/engine';
 import type { WebDeps } from './commands/web';
 import { resolveDataDir } from './data-dir';
@@ -12,7 +13,10 @@ const unusedWeb = (): WebDeps => {
 const unusedEngine = (): EngineDeps => {
   throw new Error('engine deps must not be built for this command');
 };
-const deps: CliDeps = { version: '1.2.3', web: unusedWeb, engine: unusedEngine };
+const unusedCompose = (): ComposeDeps => {
+  throw new Error('compose deps must not be built for this command');
+};
+const deps: CliDeps = { version: '1.2.3', web: unusedWeb, engine: unusedEngine, compose: unusedCompose };
 
 describe('berth command line', () => {
   it('prints help on stdout and exits 0', async () => {

@@ -1,3 +1,5 @@
+import { composeCommand, type ComposeDeps } from './commands/compose';
+import { COMPOSE_USAGE } from './commands/compose-usage';
 import { engineCommand, type EngineDeps } from './commands/engine';
 import { UsageError } from './commands/args';
 import { webCommand, type WebDeps } from './commands/web';
@@ -9,9 +11,10 @@ export interface CliDeps {
   /** Built on first use, so `berth --help` does not open databases or sockets. */
   web(): WebDeps;
   engine(): EngineDeps;
+  compose(): ComposeDeps;
 }
 
-const commandUsage: Record<string, string> = { web: WEB_USAGE, engine: ENGINE_USAGE };
+const commandUsage: Record<string, string> = { web: WEB_USAGE, engine: ENGINE_USAGE, compose: COMPOSE_USAGE };
 
 /** Runs one `berth` invocation and resolves with its exit code; never throws. */
 export async function runCli(argv: string[], io: CliIo, deps: CliDeps): Promise<number> {
@@ -38,6 +41,8 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps): Promise<
         return await webCommand(rest, io, deps.web());
       case 'engine':
         return await engineCommand(rest, io, deps.engine());
+      case 'compose':
+        return await composeCommand(rest, io, deps.compose());
       default:
         io.err(`Unknown command: ${command}`);
         io.err(MAIN_USAGE);

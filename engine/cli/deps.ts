@@ -7,7 +7,9 @@ import { startEmbeddedEngine, stopEmbeddedEngine } from '../providers/embedded';
 import { DATABASE_FILE, openStore } from '../store/sqlite';
 import { startWebServer } from '../web/server';
 import type { CliDeps } from './cli';
+import type { ComposeDeps } from './commands/compose';
 import type { EngineDeps } from './commands/engine';
+import { createDockerClient } from '../docker/client';
 import type { WebDeps } from './commands/web';
 import { probeEngine } from './engine-probe';
 import { openBrowser } from './open-browser';
@@ -15,7 +17,7 @@ import { BERTH_VERSION } from './version';
 
 /** The real wiring of `berth`: Berth's own modules and this process's signals. */
 export function realDeps(): CliDeps {
-  return { version: BERTH_VERSION, web: webDeps, engine: engineDeps };
+  return { version: BERTH_VERSION, web: webDeps, engine: engineDeps, compose: composeDeps };
 }
 
 function webDeps(): WebDeps {
@@ -37,6 +39,17 @@ function engineDeps(): EngineDeps {
     probe: (candidate) => probeEngine(candidate),
     startEmbedded: startEmbeddedEngine,
     stopEmbedded: stopEmbeddedEngine,
+  };
+}
+
+function composeDeps(): ComposeDeps {
+  return {
+    ...engineDeps(),
+    openStore,
+    createBackend,
+    createDockerClient,
+    waitForShutdownSignal,
+    cwd: process.cwd(),
   };
 }
 

@@ -5,6 +5,7 @@ Commands:
   engine status       Show which container engine Berth would use and whether it answers
   engine start        Start Berth's embedded engine in the background
   engine stop         Stop Berth's embedded engine (never any other engine)
+  compose ...         Run compose projects (up, down, ps, logs, run, ...): berth compose --help
 
 Options:
   -h, --help          Show help (also: berth <command> --help)

@@ -1,0 +1,248 @@
+import path from 'node:path';
+import type Dockerode from 'dockerode';
+import type { ComposeConfigResult, ComposeProjectSummary, ComposeSource, ContainerSummary, EngineCandidate, EngineVersion, LogChunk } from '../../contract';
+import type { Backend } from '../../host/backend';
+import { loadFromSource } from '../../services/compose/project/source';
+import { dependencyGraph, withDependencies } from '../../services/compose/apply/plan';
+import { runOneOff } from '../../services/compose/apply/run';
+import { BERTH_VERSION } from '../../services/compose/service';
+import type { Store } from '../../store/types';
+import { errorLines, ComposeSession } from './compose-session';
+import { LogPrinter, lsTable, psTable } from './compose-output';
+import { resolveDataDir } from '../data-dir';
+import { EXIT, type CliIo } from '../io';
+import { COMPOSE_USAGE } from './compose-usage';
+import { parseComposeArgs, parseScale, parseTimeout, type ComposeInvocation } from './compose-args';
+
+export interface ComposeDeps {
+  openStore(dataDir: string): Store;
+  createBackend(options: { dataDir: string; store: Store; engineFlag?: string }): Promise<Backend>;
+  /** Engines in preference order, and a probe, to pick the one that answers (never starting one). */
+  discover(dataDir: string): Promise<EngineCandidate[]>;
+  probe(candidate: EngineCandidate): Promise<EngineVersion>;
+  createDockerClient(candidate: EngineCandidate): Dockerode;
+  /** Resolves at the first Ctrl+C / SIGTERM (`up` attached and `logs -f` stop there). */
+  waitForShutdownSignal(): Promise<string>;
+  cwd: string;
+}
+
+type Flags = ComposeInvocation['flags'];
+const str = (v: Flags[string]) => (typeof v === 'string' ? v : undefined);
+
+export async function composeCommand(argv: string[], io: CliIo, deps: ComposeDeps): Promise<number> {
+  const inv = parseComposeArgs(argv, deps.cwd);
+  if (inv.command === 'help') {
+    io.out(COMPOSE_USAGE);
+    return EXIT.ok;
+  }
+  const dataDir = resolveDataDir(inv.global.dataDir, io);
+  const engine = await pickEngine(inv.global.engine, dataDir, deps);
+  if (typeof engine !== 'string') {
+    io.err(`Error: ${engine.error}`);
+    return EXIT.failed;
+  }
+  const store = deps.openStore(dataDir);
+  const backend = await deps.createBackend({ dataDir, store, engineFlag: engine });
+  const session = new ComposeSession(backend);
+  try {
+    const candidate = await session.connected();
+    return await run(inv, session, io, deps, candidate);
+  } catch (err) {
+    for (const line of errorLines(err)) io.err(line);
+    return EXIT.failed;
+  } finally {
+    session.close();
+    await backend.dispose();
+    store.close();
+  }
+}
+
+/** --engine, else the first discovered engine that answers. Never starts Berth's embedded engine. */
+async function pickEngine(flag: string | undefined, dataDir: string, deps: ComposeDeps): Promise<string | { error: string }> {
+  if (flag && flag !== 'auto' && flag !== 'embedded') return flag;
+  const tried: string[] = [];
+  for (const c of await deps.discover(dataDir)) {
+    if (flag === 'embedded' && !c.embedded) continue;
+    try {
+      await deps.probe(c);
+      return c.endpoint;
+    } catch (err) {
+      tried.push(`${c.label} (${c.endpoint}): ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  return { error: `No container engine answers. Start one (e.g. berth engine start) or pass --engine URL.${tried.length ? ` Tried: ${tried.join('; ')}` : ''}` };
+}
+
+function sourceOf(inv: ComposeInvocation, cwd: string): ComposeSource {
+  const g = inv.global;
+  const first = g.files[0];
+  return {
+    files: g.files,
+    workingDir: g.projectDirectory ?? (first ? path.dirname(first) : cwd),
+    ...(g.projectName ? { projectName: g.projectName } : {}),
+    ...(g.envFiles.length ? { envFiles: g.envFiles } : {}),
+    ...(g.profiles.length ? { profiles: g.profiles } : {}),
+  };
+}
+
+/** The project's name: -p, else the name its files resolve to (compose's rules). */
+async function projectName(inv: ComposeInvocation, session: ComposeSession, source: ComposeSource): Promise<string> {
+  if (inv.global.projectName) return inv.global.projectName;
+  return (await session.call<ComposeConfigResult>('compose.config', { source })).name;
+}
+
+async function task(session: ComposeSession, io: CliIo, method: string, params: unknown, deps: ComposeDeps): Promise<number> {
+  const interrupt = new AbortController();
+  void deps.waitForShutdownSignal().then(() => interrupt.abort());
+  const result = await session.runTask(method, params, (line) => io.err(line), interrupt.signal);
+  if (result.state === 'succeeded') return EXIT.ok;
+  if (result.state === 'cancelled') {
+    io.err('Cancelled.');
+    return 130;
+  }
+  for (const line of errorLines(result.error)) io.err(line);
+  return EXIT.failed;
+}
+
+async function run(inv: ComposeInvocation, session: ComposeSession, io: CliIo, deps: ComposeDeps, candidate: EngineCandidate): Promise<number> {
+  const f = inv.flags;
+  const source = sourceOf(inv, deps.cwd);
+  const services = inv.args.length ? { services: inv.args } : {};
+  const timeoutSeconds = parseTimeout(f.timeout);
+  const timeout = timeoutSeconds !== undefined ? { timeoutSeconds } : {};
+  switch (inv.command) {
+    case 'config': {
+      const cfg = await session.call<ComposeConfigResult>('compose.config', { source });
+      for (const w of cfg.warnings) io.err(`WARN ${w}`);
+      if (f.quiet) return EXIT.ok;
+      if (f.services) cfg.services.forEach((s) => io.out(s));
+      else if (f.profiles) cfg.profiles.forEach((p) => io.out(p));
+      else io.out(cfg.yaml.trimEnd());
+      return EXIT.ok;
+    }
+    case 'up': {
+      const scale = parseScale(f.scale);
+      if (Object.keys(scale).length > 0) io.err('Note: --scale applies through `berth compose up` per service; use compose.scale for one service.');
+      const code = await task(session, io, 'compose.up', {
+        source,
+        ...services,
+        ...(f['remove-orphans'] ? { removeOrphans: true } : {}),
+        ...(f['force-recreate'] ? { forceRecreate: true } : {}),
+        ...(f['no-recreate'] ? { noRecreate: true } : {}),
+        ...(f['no-start'] ? { noStart: true } : {}),
+        ...(f.build ? { build: true } : {}),
+        ...(str(f.pull) ? { pull: str(f.pull) } : {}),
+        ...timeout,
+      }, deps);
+      if (code !== EXIT.ok || f.detach || f['no-start']) return code;
+      return attached(inv, session, io, deps, source);
+    }
+    case 'down': {
+      const opts = { ...(f.volumes ? { volumes: true } : {}), ...(f['remove-orphans'] ? { removeOrphans: true } : {}), ...(str(f.rmi) ? { rmi: str(f.rmi) } : {}), ...timeout };
+      const byName = inv.global.projectName && inv.global.files.length === 0;
+      return task(session, io, 'compose.down', byName ? { name: inv.global.projectName, ...opts } : { source, ...opts }, deps);
+    }
+    case 'start':
+    case 'stop':
+    case 'restart':
+    case 'pause':
+    case 'unpause': {
+      const name = await projectName(inv, session, source);
+      const withTimeout = inv.command === 'stop' || inv.command === 'restart' ? timeout : {};
+      return task(session, io, `compose.${inv.command}`, { name, ...services, ...withTimeout }, deps);
+    }
+    case 'pull':
+      return task(session, io, 'compose.pull', { source, ...services }, deps);
+    case 'build':
+      return task(session, io, 'compose.build', { source, ...services, ...(f['no-cache'] ? { noCache: true } : {}) }, deps);
+    case 'ps': {
+      const name = await projectName(inv, session, source);
+      let list = await session.call<ContainerSummary[]>('compose.ps', { name, all: f.all === true });
+      if (inv.args.length) list = list.filter((c) => inv.args.includes(c.composeService ?? ''));
+      if (f.services) [...new Set(list.map((c) => c.composeService ?? ''))].forEach((s) => io.out(s));
+      else if (f.quiet) list.forEach((c) => io.out(c.id));
+      else if (str(f.format) === 'json') io.out(JSON.stringify(list));
+      else psTable(list).forEach((l) => io.out(l));
+      return EXIT.ok;
+    }
+    case 'ls': {
+      const list = await session.call<ComposeProjectSummary[]>('compose.projects.list', {});
+      const shown = f.all ? list : list.filter((p) => p.containers.running > 0);
+      if (f.quiet) shown.forEach((p) => io.out(p.name));
+      else if (str(f.format) === 'json') io.out(JSON.stringify(shown));
+      else lsTable(shown).forEach((l) => io.out(l));
+      return EXIT.ok;
+    }
+    case 'logs': {
+      const name = await projectName(inv, session, source);
+      const tail = str(f.tail) === undefined || str(f.tail) === 'all' ? 'all' : Number(str(f.tail));
+      return followLogs(session, io, deps, { name, ...services, tail, follow: f.follow === true, timestamps: f.timestamps === true });
+    }
+    case 'run':
+      return runCommand(inv, session, io, deps, source, candidate);
+    default:
+      return EXIT.usage;
+  }
+}
+
+async function followLogs(session: ComposeSession, io: CliIo, deps: ComposeDeps, params: Record<string, unknown> & { follow: boolean }): Promise<number> {
+  const printer = new LogPrinter();
+  const stop = new AbortController();
+  if (params.follow) void deps.waitForShutdownSignal().then(() => stop.abort());
+  await session.stream<LogChunk>('compose.logs', params, (c) => {
+    for (const l of c.lines) io.out(printer.format(l));
+    if (c.dropped) io.err(`(${c.dropped} lines skipped: output could not keep up)`);
+  }, stop.signal);
+  return EXIT.ok;
+}
+
+/** `up` without -d: follow the logs until Ctrl+C, then stop the project like compose does. */
+async function attached(inv: ComposeInvocation, session: ComposeSession, io: CliIo, deps: ComposeDeps, source: ComposeSource): Promise<number> {
+  const name = await projectName(inv, session, source);
+  io.err('Attaching to the project\'s logs; press Ctrl+C to stop it.');
+  await followLogs(session, io, deps, { name, ...(inv.args.length ? { services: inv.args } : {}), tail: 'all', follow: true, timestamps: false });
+  io.err('Gracefully stopping... (press Ctrl+C again to force)');
+  const code = await session.runTask('compose.stop', { name }, (line) => io.err(line));
+  return code.state === 'succeeded' ? 130 : EXIT.failed;
+}
+
+async function runCommand(inv: ComposeInvocation, session: ComposeSession, io: CliIo, deps: ComposeDeps, source: ComposeSource, candidate: EngineCandidate): Promise<number> {
+  const f = inv.flags;
+  const [service = '', ...command] = inv.args;
+  const project = await loadFromSource(source, { services: [service] });
+  const deps_ = withDependencies(dependencyGraph(project), [service]).filter((s) => s !== service);
+  if (deps_.length > 0 && !f['no-deps']) {
+    const code = await task(session, io, 'compose.up', { source, services: deps_ }, deps);
+    if (code !== EXIT.ok) return code;
+  }
+  const docker = deps.createDockerClient(candidate);
+  const lines = { out: '', err: '' };
+  const writer = (which: 'out' | 'err') => (chunk: Buffer) => {
+    const parts = (lines[which] + chunk.toString('utf8')).split('\n');
+    lines[which] = parts.pop() ?? '';
+    for (const p of parts) io[which](p);
+  };
+  const controller = new AbortController();
+  const result = await runOneOff(
+    { docker, signal: controller.signal, berthVersion: BERTH_VERSION, step: () => undefined, log: (l) => (f.detach ? io.err(l) : undefined) },
+    project,
+    service,
+    {
+      ...(command.length ? { command } : {}),
+      ...(f.rm ? { rm: true } : {}),
+      ...(f.detach ? { detach: true } : {}),
+      ...(str(f.name) ? { name: str(f.name) } : {}),
+      ...(Array.isArray(f.env) ? { env: f.env } : {}),
+      ...(f['service-ports'] ? { servicePorts: true } : {}),
+      ...(str(f.entrypoint) ? { entrypoint: [str(f.entrypoint) ?? ''] } : {}),
+      ...(str(f.user) ? { user: str(f.user) } : {}),
+      ...(str(f.workdir) ? { workdir: str(f.workdir) } : {}),
+      stdout: writer('out'),
+      stderr: writer('err'),
+    },
+  );
+  if (lines.out) io.out(lines.out);
+  if (lines.err) io.err(lines.err);
+  if (f.detach) io.out(result.name);
+  return result.exitCode;
+}
