@@ -24,7 +24,8 @@ const renderList = (rows = manyRows(5000), onAction = vi.fn()) =>
     />,
   );
 
-describe('ContainerList', () => {
+// Counts DOM rows, not time: a generous timeout keeps it steady on a loaded 2-core machine.
+describe('ContainerList', { timeout: 15_000 }, () => {
   it('renders only a window of rows out of 5,000 and announces the full count', () => {
     renderList();
     const rendered = screen.getAllByRole('row').length - 1; // minus the header row
