@@ -76,7 +76,7 @@ export async function up(ctx: ApplyContext, project: ComposeProject, options: Up
     ...(options.envFiles ? { envFiles: options.envFiles } : {}),
     berthVersion: ctx.berthVersion,
   });
-  const state: ConvergeState = { project, options, existing, images, labels, result, ids: new Map(), recreated: new Set() };
+  const state: ConvergeState = { project, options, existing, images, labels, result, ids: new Map(), recreated: new Set(), names: new Map(existing.map((c) => [c.Id, nameOf(c)])) };
   try {
     await runGraph(targets, (s) => graph.get(s) ?? [], (s) => convergeService(ctx, state, s), ctx.signal);
   } finally {
@@ -96,6 +96,8 @@ interface ConvergeState {
   /** Container IDs per converged service (for depends_on waits and network_mode service:x). */
   ids: Map<string, string[]>;
   recreated: Set<string>;
+  /** Container names by ID, for progress lines about containers made in this run. */
+  names: Map<string, string>;
   failed?: Set<string>;
 }
 
@@ -134,7 +136,7 @@ async function waitForDependencies(ctx: ApplyContext, state: ConvergeState, serv
   }
 }
 
-const nameOfId = (state: ConvergeState, id: string) => state.existing.find((c) => c.Id === id)?.Names[0]?.replace(/^\//, '') ?? id.slice(0, 12);
+const nameOfId = (state: ConvergeState, id: string) => state.names.get(id) ?? id.slice(0, 12);
 
 async function convergeService(ctx: ApplyContext, state: ConvergeState, service: string): Promise<void> {
   const { project, options, result } = state;
@@ -172,7 +174,10 @@ async function convergeService(ctx: ApplyContext, state: ConvergeState, service:
         ctx.log(progressLine('Container', nameOf(c), 'Recreate'));
         await stopContainer(ctx, c, options.timeoutSeconds);
         await removeContainer(ctx, c);
-        ids.push(await createContainer(ctx, create(numberOf(c)), !options.noStart));
+        const spec = create(numberOf(c));
+        const id = await createContainer(ctx, spec, !options.noStart);
+        ids.push(id);
+        state.names.set(id, spec.containerName);
         result.recreated.push(nameOf(c));
         state.recreated.add(service);
         changed = true;
@@ -194,7 +199,9 @@ async function convergeService(ctx: ApplyContext, state: ConvergeState, service:
     for (let n = 1; ids.length < desired; n++) {
       if (used.has(n)) continue;
       const spec = create(n);
-      ids.push(await createContainer(ctx, spec, !options.noStart));
+      const id = await createContainer(ctx, spec, !options.noStart);
+      ids.push(id);
+      state.names.set(id, spec.containerName);
       result.created.push(spec.containerName);
       changed = true;
     }

@@ -16,7 +16,8 @@ export function projectStatus(containers: ContainerSummary[]): ComposeProjectSta
   const running = containers.filter((c) => c.state === 'running' || c.state === 'paused' || c.state === 'restarting').length;
   if (containers.length > 0 && running === containers.length) return 'running';
   if (running > 0) return 'partial';
-  const failed = containers.some((c) => c.state === 'dead' || (c.state === 'exited' && !/^Exited \(0\)/.test(c.status)));
+  // Stopped by a signal (compose stop: SIGTERM 143, SIGKILL 137, Ctrl+C 130) is stopped, not crashed.
+  const failed = containers.some((c) => c.state === 'dead' || (c.state === 'exited' && !/^Exited \((0|130|137|143)\)/.test(c.status)));
   return failed ? 'exited' : 'stopped';
 }
 
