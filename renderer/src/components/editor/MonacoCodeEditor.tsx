@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Editor from '@monaco-editor/react';
 import { useColorScheme } from '@mui/material/styles';
 import type * as Monaco from 'monaco-editor';
@@ -18,6 +18,28 @@ export default function MonacoCodeEditor(props: CodeEditorProps) {
   const uri = modelPath(path, schema);
   // Set once the editor (and so its model) exists: the marker effects below need the model.
   const [mounted, setMounted] = useState<Monaco.editor.IStandaloneCodeEditor | null>(null);
+  // Texts the editor itself reported, newest last. React renders lag behind fast typing, so `value` can be an
+  // older echo of the user's own typing: writing that back would eat keystrokes. Only other values are applied.
+  const emitted = useRef<string[]>([]);
+
+  useEffect(() => {
+    const model = mounted?.getModel();
+    if (!mounted || !model) return;
+    const echo = emitted.current.lastIndexOf(value);
+    if (echo >= 0) {
+      emitted.current = emitted.current.slice(echo);
+      return;
+    }
+    if (model.getValue() === value) return;
+    emitted.current = [];
+    if (readOnly) model.setValue(value);
+    else {
+      // An edit, not setValue, so the change (e.g. a reload from disk) can be undone.
+      mounted.pushUndoStop();
+      mounted.executeEdits('berth', [{ range: model.getFullModelRange(), text: value }]);
+      mounted.pushUndoStop();
+    }
+  }, [mounted, value, readOnly]);
 
   useEffect(() => {
     const model = monaco.editor.getModel(monaco.Uri.parse(uri));
@@ -43,13 +65,18 @@ export default function MonacoCodeEditor(props: CodeEditorProps) {
 
   return (
     <Editor
-      value={value}
+      defaultValue={value}
       language={language}
       path={uri}
       height={height}
       theme={dark ? 'vs-dark' : 'light'}
       loading={<EditorLoading />}
-      onChange={(next) => onChange?.(next ?? '')}
+      onChange={(next) => {
+        const text = next ?? '';
+        emitted.current.push(text);
+        if (emitted.current.length > 200) emitted.current.shift();
+        onChange?.(text);
+      }}
       onMount={(editor) => setMounted(editor)}
       options={{
         readOnly,

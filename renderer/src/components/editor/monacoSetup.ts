@@ -17,6 +17,30 @@ export function modelPath(path: string, schema: EditorSchema | undefined): strin
 
 let configured = false;
 
+interface LegacyWorkerOptions {
+  label?: string;
+  moduleId?: string;
+  createData?: unknown;
+  host?: Record<string, (...args: unknown[]) => unknown>;
+  keepIdleModels?: boolean;
+}
+
+/**
+ * monaco-yaml 5 (through monaco-worker-manager 2) still calls `editor.createWebWorker({ label, moduleId,
+ * createData })`, the API before monaco-editor 0.5x; 0.57 wants `{ worker }`. This adapter does what
+ * monaco-editor's own language workers do now (internal/common/workers.js): start our same-origin YAML worker,
+ * send it the two setup messages (a wake-up, then createData), and hand it to the new API.
+ */
+function withLegacyWorkerApi(m: typeof monaco): typeof monaco {
+  const createWebWorker = (opts: LegacyWorkerOptions) => {
+    const worker = new YamlWorker();
+    worker.postMessage('ignore');
+    worker.postMessage(opts.createData);
+    return m.editor.createWebWorker({ worker, host: opts.host, keepIdleModels: opts.keepIdleModels });
+  };
+  return { ...m, editor: { ...m.editor, createWebWorker } } as unknown as typeof monaco;
+}
+
 /**
  * Runs once, before the first editor mounts: Monaco comes from our own bundle (never a CDN: Berth works
  * offline and the CSP allows only 'self' scripts), its workers are same-origin files Vite emits (no blob: or
@@ -27,12 +51,12 @@ export function setupMonaco(): typeof monaco {
   configured = true;
   self.MonacoEnvironment = {
     getWorker(_moduleId: string, label: string): Worker {
-      // Only the YAML language needs its own worker; JSON/TS/CSS/HTML are never opened in Berth's editors.
+      // The YAML worker is started by withLegacyWorkerApi; JSON/TS/CSS/HTML are never opened in Berth's editors.
       return label === 'yaml' ? new YamlWorker() : new EditorWorker();
     },
   };
   loader.config({ monaco });
-  configureMonacoYaml(monaco, {
+  configureMonacoYaml(withLegacyWorkerApi(monaco), {
     enableSchemaRequest: false,
     completion: true,
     hover: true,

@@ -78,7 +78,7 @@ export function ProjectsPage() {
           ))}
         </TextField>
         <Typography variant="body2" color="text.secondary">
-          {visible.length === all.length ? `${all.length} projects` : `${visible.length} of ${all.length} projects`}
+          {visible.length === all.length ? `${all.length} ${all.length === 1 ? 'project' : 'projects'}` : `${visible.length} of ${all.length} projects`}
         </Typography>
       </Box>
       {failure && (
