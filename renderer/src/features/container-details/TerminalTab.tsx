@@ -120,7 +120,7 @@ function TerminalSession({ id, session }: { id: string; session: Session }) {
 
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0, gap: 1 }}>
-      <Box ref={box} aria-label="Terminal" sx={{ flex: 1, minHeight: 240, bgcolor: '#000', p: 0.5, '& .xterm': { height: '100%' } }} />
+      <Box ref={box} aria-label="Terminal screen" sx={{ flex: 1, minHeight: 240, bgcolor: '#000', p: 0.5, '& .xterm': { height: '100%' } }} />
       {ended &&
         (ended.error ? (
           <Alert severity="error">

@@ -67,7 +67,7 @@ export function LogToolbar(p: Props) {
       </IconButton>
       <FormControlLabel control={<Switch size="small" checked={o.follow} onChange={(e) => p.onOptions({ ...o, follow: e.target.checked })} />} label="Follow" />
       <FormControlLabel control={<Switch size="small" checked={o.timestamps} onChange={(e) => p.onOptions({ ...o, timestamps: e.target.checked })} />} label="Timestamps" />
-      <TextField select size="small" label="Lines" value={String(o.tail)} onChange={(e) => p.onOptions({ ...o, tail: e.target.value === 'all' ? 'all' : Number(e.target.value) })} sx={{ width: 110 }}>
+      <TextField select size="small" label="Lines" value={String(o.tail)} onChange={(e) => p.onOptions({ ...o, tail: e.target.value === 'all' ? 'all' : Number(e.target.value) })} sx={{ width: 140 }}>
         {TAILS.map((t) => (
           <MenuItem key={String(t)} value={String(t)}>
             {t === 'all' ? 'All' : `Last ${t.toLocaleString()}`}
