@@ -78,7 +78,8 @@ export function composeHandlers(svc: ComposeService): HandlersOf<typeof composeM
           ...(p.removeOrphans ? { removeOrphans: true } : {}),
           ...(p.rmi ? { rmi: p.rmi } : {}),
           ...(p.timeoutSeconds !== undefined ? { timeoutSeconds: p.timeoutSeconds } : {}),
-          ...(project ? { modelServices: Object.keys(project.services) } : {}),
+          // Services disabled by profiles are still the project's: their containers are not orphans.
+          ...(project ? { modelServices: [...Object.keys(project.services), ...project.disabledServices] } : {}),
           ...(built ? { builtImages: built } : {}),
         }),
       );
