@@ -56,7 +56,8 @@ export async function snapshot(docker: Dockerode, project: string): Promise<Proj
     const info = await docker.getContainer(c.Id).inspect();
     const name = info.Name.replace(/^\//, '');
     const nets: Record<string, string[]> = {};
-    for (const [net, ep] of Object.entries(info.NetworkSettings.Networks)) {
+    const endpoints = info.NetworkSettings.Networks as Record<string, { Aliases?: string[] | null }>;
+    for (const [net, ep] of Object.entries(endpoints)) {
       nets[rename(net)] = (ep.Aliases ?? []).filter((a) => a !== info.Id.slice(0, 12) && a !== name).sort();
     }
     containers[containerKey(name)] = {
@@ -64,7 +65,7 @@ export async function snapshot(docker: Dockerode, project: string): Promise<Proj
       env: [...(info.Config.Env ?? [])].sort(),
       cmd: info.Config.Cmd ?? [],
       ports: Object.fromEntries(
-        Object.entries(info.HostConfig.PortBindings ?? {}).map(([k, v]) => [k, (v as { HostIp: string; HostPort: string }[]).map((b) => ({ HostIp: b.HostIp || '', HostPort: b.HostPort || '' }))]),
+        Object.entries((info.HostConfig.PortBindings ?? {}) as Record<string, unknown>).map(([k, v]) => [k, (v as { HostIp: string; HostPort: string }[]).map((b) => ({ HostIp: b.HostIp || '', HostPort: b.HostPort || '' }))]),
       ),
       mounts: (info.Mounts as { Type: string; Name?: string; Source: string; Destination: string; RW: boolean }[])
         .map((m) => ({
