@@ -108,3 +108,103 @@ test.describe('run a container from the UI', () => {
     }
   });
 });
+
+test.describe('edit, copy and prune from the list', () => {
+  test.afterEach(async () => {
+    await docker('rm', '-f', 'e2e-edit', 'e2e-stopped', 'e2e-shop-web', 'e2e-shop-db').catch(() => undefined);
+  });
+
+  test('edit settings recreates the container with the new variable and the same name', async ({
+    page,
+    context,
+  }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await docker(
+      'run',
+      '-d',
+      '--name',
+      'e2e-edit',
+      '-e',
+      'MODE=old',
+      '-l',
+      'owner=e2e',
+      IMAGE,
+      'sh',
+      '-c',
+      'trap "exit 0" TERM; sleep 600 & wait',
+    );
+    const oldId = await docker('inspect', '-f', '{{.Id}}', 'e2e-edit');
+    await openContainers(page);
+    const r = row(page, 'e2e-edit');
+    await r.getByRole('button', { name: 'More actions for e2e-edit' }).click();
+    await page.screenshot({ path: test.info().outputPath('row-menu.png') });
+    await page.getByRole('menuitem', { name: 'Copy as docker run' }).click();
+    await expect(page.getByText('docker run command copied (e2e-edit)')).toBeVisible();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toContain('-e MODE=old');
+    expect(copied).toContain('--label owner=e2e');
+
+    await r.getByRole('button', { name: 'More actions for e2e-edit' }).click();
+    await page.getByRole('menuitem', { name: 'Edit settings…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit settings of e2e-edit' });
+    const value = dialog.getByRole('textbox', { name: 'variable value, row 1' });
+    await expect(value).toHaveValue('old');
+    await value.fill('new');
+    await page.screenshot({ path: test.info().outputPath('edit-dialog.png') });
+    await dialog.getByRole('button', { name: 'Recreate with changes' }).click();
+    await expect(dialog).toBeHidden({ timeout: 30_000 });
+    await expect(page.getByText('Recreated e2e-edit with new env')).toBeVisible();
+    await expect(r).toContainText(/running/i);
+    expect(
+      await docker('inspect', '-f', '{{.Id}} {{index .Config.Labels "owner"}}', 'e2e-edit'),
+    ).not.toContain(oldId);
+    expect(await docker('inspect', '-f', '{{index .Config.Labels "owner"}}', 'e2e-edit')).toBe('e2e');
+    expect(await docker('inspect', '-f', '{{json .Config.Env}}', 'e2e-edit')).toContain('MODE=new');
+  });
+
+  test('prune shows the stopped containers first and removes them', async ({ page }) => {
+    await docker('create', '--name', 'e2e-stopped', IMAGE, 'true');
+    await openContainers(page);
+    await expect(row(page, 'e2e-stopped')).toBeVisible();
+    await page.getByRole('button', { name: 'Prune stopped…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Prune stopped containers' });
+    const table = dialog.getByRole('table', { name: 'Containers to prune' });
+    await expect(table).toContainText('e2e-stopped');
+    await expect(table).toContainText('Total reclaimed');
+    await page.screenshot({ path: test.info().outputPath('prune-dialog.png') });
+    await dialog.getByRole('button', { name: /^Remove \d+ containers?$/ }).click();
+    await expect(dialog).toBeHidden();
+    await expect(row(page, 'e2e-stopped')).toHaveCount(0);
+    await expect(docker('inspect', 'e2e-stopped')).rejects.toThrow();
+  });
+});
+
+test('groups by compose project, selects a whole group and stops it in bulk', async ({ page }) => {
+  const compose = (service: string) => [
+    '-l',
+    'com.docker.compose.project=e2eshop',
+    '-l',
+    `com.docker.compose.service=${service}`,
+  ];
+  const sleeper = ['sh', '-c', 'trap "exit 0" TERM; sleep 600 & wait'];
+  await docker('run', '-d', '--name', 'e2e-shop-web', ...compose('web'), IMAGE, ...sleeper);
+  await docker('run', '-d', '--name', 'e2e-shop-db', ...compose('db'), IMAGE, ...sleeper);
+  try {
+    await openContainers(page);
+    await page.getByRole('switch', { name: 'Group by project' }).check();
+    const group = page.getByRole('row', { name: 'Project e2eshop' });
+    await expect(group).toContainText('2 containers, 2 running');
+    await group.getByRole('checkbox', { name: 'Select all in e2eshop' }).check();
+    const bar = page.getByRole('toolbar', { name: 'Selected containers' });
+    await expect(bar).toContainText('2 selected');
+    await page.screenshot({ path: test.info().outputPath('grouped-selected.png') });
+    await bar.getByRole('button', { name: 'Stop (2)' }).click();
+    await expect(group).toContainText('2 containers, 0 running', { timeout: 20_000 });
+    expect(await docker('inspect', '-f', '{{.State.Running}}', 'e2e-shop-web', 'e2e-shop-db')).toBe(
+      'false\nfalse',
+    );
+    expect(page.url()).toContain('group=1');
+  } finally {
+    await docker('rm', '-f', 'e2e-shop-web', 'e2e-shop-db').catch(() => undefined);
+  }
+});

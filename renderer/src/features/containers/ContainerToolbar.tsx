@@ -152,7 +152,9 @@ export function ContainerToolbar({
         Prune stopped…
       </Button>
       <Typography variant="body2" color="text.secondary" role="status" sx={{ ml: 'auto' }}>
-        {shown === total ? `${total} containers` : `${shown} of ${total} containers`}
+        {shown === total
+          ? `${total} ${total === 1 ? 'container' : 'containers'}`
+          : `${shown} of ${total} containers`}
       </Typography>
     </Box>
   );

@@ -97,9 +97,9 @@ export function PruneDialog({ onClose, onDone }: Props) {
         {preview && count > 0 && (
           <>
             <DialogContentText gutterBottom>
-              These {count} containers are not running. Removing them deletes their writable layers (files
-              they changed outside volumes); their images and volumes are kept. A container started in the
-              meantime is kept.
+              {count === 1 ? 'This container is' : `These ${count} containers are`} not running. Removing them
+              deletes their writable layers (files they changed outside volumes); their images and volumes are
+              kept. A container started in the meantime is kept.
             </DialogContentText>
             <Table size="small" aria-label="Containers to prune">
               <TableHead>
@@ -141,7 +141,7 @@ export function PruneDialog({ onClose, onDone }: Props) {
           onClick={() => void prune()}
           startIcon={busy ? <CircularProgress size={16} color="inherit" /> : undefined}
         >
-          {busy ? 'Removing…' : `Remove ${count} containers`}
+          {busy ? 'Removing…' : `Remove ${count} ${count === 1 ? 'container' : 'containers'}`}
         </Button>
       </DialogActions>
     </Dialog>
