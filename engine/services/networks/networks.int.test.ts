@@ -74,6 +74,8 @@ describe('networks service against a real engine', () => {
     const backend = patched.payload.kind === 'patch' ? patched.payload.upserts.find((n) => n.name === 'backend') : undefined;
     expect(backend?.containers[0]).toMatchObject({ ipv4Address: '172.31.5.200' });
     expect(await docker('inspect', '-f', '{{json (index .NetworkSettings.Networks "backend").Aliases}}', 'api')).toContain('db-api');
+    const details = await call<NetworkDetails>(t.backend, 'networks.inspect', { id: 'backend' });
+    expect(details.containers).toMatchObject([{ containerName: 'api', aliases: ['db-api'], ipv4Address: '172.31.5.200' }]);
     expect(await errorOf(call(t.backend, 'networks.connect', { network: 'backend', container: 'api' }))).toMatchObject({ code: 'CONFLICT' });
     expect(await errorOf(call(t.backend, 'networks.connect', { network: 'backend', container: 'api', ipv4Address: '300.1.1.1' }))).toMatchObject({
       code: 'INVALID_ARGUMENT',

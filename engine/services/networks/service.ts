@@ -58,7 +58,17 @@ export class NetworksService {
     const docker = this.engine.docker();
     const raw = await inspectRaw(docker, id);
     const containers = await listContainers(docker, { network: [raw.Id] });
-    return toNetworkDetails(raw, attachmentsByNetwork(containers).get(raw.Id));
+    const details = toNetworkDetails(raw, attachmentsByNetwork(containers).get(raw.Id));
+    // The lists leave endpoint aliases out; each container's inspect has them (details show few containers).
+    details.containers = await Promise.all(
+      details.containers.map(async (a) => {
+        const info = await docker.getContainer(a.containerId).inspect().catch(() => undefined);
+        const aliases: unknown = info?.NetworkSettings.Networks[raw.Name]?.Aliases;
+        const names = Array.isArray(aliases) ? aliases.filter((x): x is string => typeof x === 'string' && !a.containerId.startsWith(x)) : [];
+        return { ...a, aliases: names };
+      }),
+    );
+    return details;
   }
 
   async create(input: CreateNetworkInput): Promise<NetworkSummary> {

@@ -5,6 +5,9 @@ import { ComposePage } from '../features/compose/ComposePage';
 import { ContainerDetailsPage } from '../features/container-details/ContainerDetailsPage';
 import { ContainersPage } from '../features/containers/ContainersPage';
 import { ImagesPage } from '../features/images/ImagesPage';
+import { NetworksPage } from '../features/networks/NetworksPage';
+import { SystemPage } from '../features/system/SystemPage';
+import { VolumesPage } from '../features/volumes/VolumesPage';
 import { UnreachableBanner } from '../features/onboarding/UnreachableBanner';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { TasksButton } from '../features/tasks/TasksButton';
@@ -23,6 +26,12 @@ function Page({ section }: { section: Section }) {
       return <ComposePage />;
     case 'images':
       return <ImagesPage />;
+    case 'volumes':
+      return <VolumesPage />;
+    case 'networks':
+      return <NetworksPage />;
+    case 'system':
+      return <SystemPage />;
     case 'settings':
       return <SettingsPage />;
     default:

@@ -9,6 +9,7 @@ import LanIcon from '@mui/icons-material/Lan';
 import CloudIcon from '@mui/icons-material/Cloud';
 import SecurityIcon from '@mui/icons-material/Security';
 import SettingsIcon from '@mui/icons-material/Settings';
+import DnsIcon from '@mui/icons-material/Dns';
 
 export type SectionId =
   | 'containers'
@@ -20,6 +21,7 @@ export type SectionId =
   | 'swarm'
   | 'registries'
   | 'security'
+  | 'system'
   | 'settings';
 
 export interface Section {
@@ -40,6 +42,7 @@ export const sections: readonly Section[] = [
   { id: 'swarm', label: 'Swarm', icon: LanIcon, description: 'show cluster nodes, services and tasks, and deploy stacks.' },
   { id: 'registries', label: 'Registries', icon: CloudIcon, description: 'store registry logins securely and browse repositories and tags.' },
   { id: 'security', label: 'Security', icon: SecurityIcon, description: 'show vulnerability scans and risky settings of images and containers.' },
+  { id: 'system', label: 'System', icon: DnsIcon, description: 'show disk usage, clean up unused data and describe the engine.' },
   { id: 'settings', label: 'Settings', icon: SettingsIcon, description: 'let you choose the engine and the theme.' },
 ];
 

@@ -3,6 +3,10 @@ import type { ContainerSummary, CollectionPatch, EngineClient, ImageSummary } fr
 import { createComposeSlice } from '../features/compose/composeSlice';
 import { createImagesSlice } from '../features/images/imagesSlice';
 import { createContainerToolsSlice } from '../features/containers/containerToolsSlice';
+import { createNetworksSlice } from '../features/networks/networksSlice';
+import { createSystemSlice } from '../features/system/systemSlice';
+import { createVolumesSlice } from '../features/volumes/volumesSlice';
+import type { NetworkSummary, VolumeSummary } from '../api/contract';
 import { createContainersSlice } from './containersSlice';
 import { createEngineSlice } from './engineSlice';
 import { createFrameBatcher, type Scheduler } from './frameBatcher';
@@ -24,6 +28,9 @@ export function createBerthStore(client: EngineClient): BerthStore {
     ...createComposeSlice(client)(...a),
     ...createImagesSlice(client)(...a),
     ...createContainerToolsSlice(client)(...a),
+    ...createVolumesSlice(client)(...a),
+    ...createNetworksSlice(client)(...a),
+    ...createSystemSlice(client)(...a),
   }));
 }
 
@@ -37,11 +44,15 @@ export function bindEngine(store: BerthStore, client: EngineClient, schedule?: S
     schedule,
   );
   const imageBatcher = createFrameBatcher<CollectionPatch<ImageSummary>>((patches) => store.getState().applyImagePatches(patches), schedule);
+  const volumeBatcher = createFrameBatcher<CollectionPatch<VolumeSummary>>((p) => store.getState().applyVolumePatches(p), schedule);
+  const networkBatcher = createFrameBatcher<CollectionPatch<NetworkSummary>>((p) => store.getState().applyNetworkPatches(p), schedule);
   const offs = [
     client.on('containers.changed', (patch) => batcher.push(patch)),
     client.on('engine.status', (status) => store.getState().setEngineStatus(status)),
     client.on('compose.changed', (patch) => store.getState().applyComposePatches([patch])),
     client.on('images.changed', (patch) => imageBatcher.push(patch)),
+    client.on('volumes.changed', (patch) => volumeBatcher.push(patch)),
+    client.on('networks.changed', (patch) => networkBatcher.push(patch)),
     client.onTransportState((state) => store.getState().setTransport(state)),
     bindTasks(store, client, schedule),
   ];
@@ -49,5 +60,7 @@ export function bindEngine(store: BerthStore, client: EngineClient, schedule?: S
     for (const off of offs) off();
     batcher.dispose();
     imageBatcher.dispose();
+    volumeBatcher.dispose();
+    networkBatcher.dispose();
   };
 }

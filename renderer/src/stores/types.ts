@@ -3,6 +3,9 @@ import type { EngineClient } from '../api/contract';
 import type { ComposeSlice } from '../features/compose/composeSlice';
 import type { ContainerToolsSlice } from '../features/containers/containerToolsSlice';
 import type { ImagesSlice } from '../features/images/imagesSlice';
+import type { NetworksSlice } from '../features/networks/networksSlice';
+import type { SystemSlice } from '../features/system/systemSlice';
+import type { VolumesSlice } from '../features/volumes/volumesSlice';
 import type { ContainersSlice } from './containersSlice';
 import type { EngineSlice } from './engineSlice';
 import type { SettingsSlice } from './settingsSlice';
@@ -16,7 +19,10 @@ export type BerthState = EngineSlice &
   TasksSlice &
   ComposeSlice &
   ContainerToolsSlice &
-  ImagesSlice;
+  ImagesSlice &
+  VolumesSlice &
+  NetworksSlice &
+  SystemSlice;
 
 /** A slice creator with the engine client injected. */
 export type SliceCreator<S> = (client: EngineClient) => StateCreator<BerthState, [], [], S>;

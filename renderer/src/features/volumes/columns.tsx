@@ -1,0 +1,79 @@
+import { Chip, IconButton, Tooltip, Typography } from '@mui/material';
+import DeleteIcon from '@mui/icons-material/Delete';
+import FolderOpenIcon from '@mui/icons-material/FolderOpen';
+import type { VolumeSummary } from '../../api/contract';
+import { formatBytes } from '../system/format';
+import type { GridColumn } from '../system/ResourceGrid';
+import { displayName, type VolumeSortKey } from './view';
+
+const ellipsis = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
+
+export function volumeColumns(actions: { open: (v: VolumeSummary) => void; remove: (v: VolumeSummary) => void }): GridColumn<VolumeSummary, VolumeSortKey>[] {
+  return [
+    {
+      id: 'name',
+      label: 'Name',
+      width: 'minmax(200px, 2fr)',
+      sortKey: 'name',
+      render: (v) => (
+        <>
+          <Typography variant="body2" sx={{ ...ellipsis, fontWeight: 500 }} title={v.name}>
+            {displayName(v)}
+          </Typography>
+          {v.anonymous && <Chip size="small" variant="outlined" label="anonymous" />}
+          {v.composeProject && <Chip size="small" variant="outlined" label={v.composeProject} title="Compose project" />}
+        </>
+      ),
+    },
+    { id: 'driver', label: 'Driver', width: '100px', sortKey: 'driver', render: (v) => <Typography variant="body2">{v.driver}</Typography> },
+    {
+      id: 'size',
+      label: 'Size',
+      width: '100px',
+      sortKey: 'size',
+      render: (v) => <Typography variant="body2">{formatBytes(v.size)}</Typography>,
+    },
+    {
+      id: 'usedBy',
+      label: 'Used by',
+      width: 'minmax(160px, 2fr)',
+      sortKey: 'usedBy',
+      render: (v) => (
+        <Typography variant="body2" color={v.usedBy.length ? 'text.primary' : 'text.secondary'} sx={ellipsis} title={v.usedBy.join(', ')}>
+          {v.usedBy.length ? v.usedBy.join(', ') : 'unused'}
+        </Typography>
+      ),
+    },
+    {
+      id: 'created',
+      label: 'Created',
+      width: '190px',
+      sortKey: 'created',
+      render: (v) => (
+        <Typography variant="body2" color="text.secondary">
+          {v.created ? new Date(v.created).toLocaleString() : '—'}
+        </Typography>
+      ),
+    },
+    {
+      id: 'actions',
+      label: 'Actions',
+      width: '96px',
+      render: (v) => (
+        <>
+          <Tooltip title="Details and files">
+            <IconButton size="small" tabIndex={-1} aria-label={`Open ${v.name}`} onClick={() => actions.open(v)}>
+              <FolderOpenIcon fontSize="small" />
+            </IconButton>
+          </Tooltip>
+          <Tooltip title="Remove">
+            <IconButton size="small" tabIndex={-1} color="error" aria-label={`Remove ${v.name}`} onClick={() => actions.remove(v)}>
+              <DeleteIcon fontSize="small" />
+            </IconButton>
+          </Tooltip>
+        </>
+      ),
+    },
+  ];
+}
+export const VOLUMES_MIN_WIDTH = 860;
