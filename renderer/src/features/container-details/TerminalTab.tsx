@@ -1,7 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Box, Button, MenuItem, TextField, Typography } from '@mui/material';
-import { FitAddon } from '@xterm/addon-fit';
-import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import type { BerthErrorData, ContainerState } from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
@@ -78,43 +76,53 @@ function TerminalSession({ id, session }: { id: string; session: Session }) {
   useEffect(() => {
     const el = box.current;
     if (!el) return;
-    const term = new Terminal({ cursorBlink: true, fontFamily: 'monospace', fontSize: 13, scrollback: 5000 });
-    const fit = new FitAddon();
-    term.loadAddon(fit);
-    term.open(el);
-    fit.fit();
-    const size = { cols: term.cols, rows: term.rows };
-    const handlers = {
-      onData: (chunk: { data: string }) => term.write(base64ToBytes(chunk.data)),
-      onEnd: (error?: BerthErrorData) => setEnded(error ? { error } : {}),
-    };
-    const sub =
-      session.shell === 'attach'
-        ? client.stream('containers.attach', { id, ...size }, handlers)
-        : client.stream(
-            'containers.exec',
-            { id, cmd: session.shell === 'custom' ? splitCommand(session.command) : [session.shell], ...size },
-            handlers,
-          );
-    const input = term.onData((d) => sub.send({ type: 'data', data: textToBase64(d) }));
-    const resize = term.onResize(({ cols, rows }) => sub.send({ type: 'resize', cols, rows }));
-    term.attachCustomKeyEventHandler((e) => {
-      if (e.type === 'keydown' && e.ctrlKey && e.shiftKey && e.code === 'KeyC') {
-        void navigator.clipboard?.writeText(term.getSelection());
-        return false;
-      }
-      // Ctrl+Shift+V: let the browser's paste event reach xterm.
-      return !(e.ctrlKey && e.shiftKey && e.code === 'KeyV');
+    let dispose: (() => void) | undefined;
+    let cancelled = false;
+    // xterm is loaded with the first terminal, not with the app (it is large and needs a real canvas).
+    void Promise.all([import('@xterm/xterm'), import('@xterm/addon-fit')]).then(([{ Terminal }, { FitAddon }]) => {
+      if (cancelled) return;
+      const term = new Terminal({ cursorBlink: true, fontFamily: 'monospace', fontSize: 13, scrollback: 5000 });
+      const fit = new FitAddon();
+      term.loadAddon(fit);
+      term.open(el);
+      fit.fit();
+      const size = { cols: term.cols, rows: term.rows };
+      const handlers = {
+        onData: (chunk: { data: string }) => term.write(base64ToBytes(chunk.data)),
+        onEnd: (error?: BerthErrorData) => setEnded(error ? { error } : {}),
+      };
+      const sub =
+        session.shell === 'attach'
+          ? client.stream('containers.attach', { id, ...size }, handlers)
+          : client.stream(
+              'containers.exec',
+              { id, cmd: session.shell === 'custom' ? splitCommand(session.command) : [session.shell], ...size },
+              handlers,
+            );
+      const input = term.onData((d) => sub.send({ type: 'data', data: textToBase64(d) }));
+      const resize = term.onResize(({ cols, rows }) => sub.send({ type: 'resize', cols, rows }));
+      term.attachCustomKeyEventHandler((e) => {
+        if (e.type === 'keydown' && e.ctrlKey && e.shiftKey && e.code === 'KeyC') {
+          void navigator.clipboard?.writeText(term.getSelection());
+          return false;
+        }
+        // Ctrl+Shift+V: let the browser's paste event reach xterm.
+        return !(e.ctrlKey && e.shiftKey && e.code === 'KeyV');
+      });
+      const observer = new ResizeObserver(() => fit.fit());
+      observer.observe(el);
+      term.focus();
+      dispose = () => {
+        observer.disconnect();
+        input.dispose();
+        resize.dispose();
+        sub.close();
+        term.dispose();
+      };
     });
-    const observer = new ResizeObserver(() => fit.fit());
-    observer.observe(el);
-    term.focus();
     return () => {
-      observer.disconnect();
-      input.dispose();
-      resize.dispose();
-      sub.close();
-      term.dispose();
+      cancelled = true;
+      dispose?.();
     };
   }, [client, id, session]);
 
