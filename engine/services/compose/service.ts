@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type Dockerode from 'dockerode';
 import pkg from '../../../package.json';
 import {
@@ -155,6 +156,8 @@ export class ComposeService {
 
   private applyContext(t: TaskContext): ApplyContext {
     const steps = new Map<string, TaskStep['state']>();
+    // Every engine request of the task listens to its cancel signal; a 50-service project makes that many.
+    setMaxListeners(1000, t.signal);
     return {
       docker: this.docker(),
       signal: t.signal,

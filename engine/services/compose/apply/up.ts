@@ -58,9 +58,18 @@ export async function up(ctx: ApplyContext, project: ComposeProject, options: Up
   await ensureResources(ctx, project, targets);
 
   const images = new Map<string, string>();
+  // Services sharing an image share one check (and one pull); builds stay per service.
+  const byRef = new Map<string, Promise<string>>();
   for (const s of targets) {
+    const svc = project.services[s];
+    const key = svc?.build ? `build:${s}` : `image:${svc ? imageOf(project, s, svc) : s}`;
+    let pending = byRef.get(key);
+    if (!pending) {
+      pending = ensureImage(ctx, project, s, { ...(options.build ? { build: true } : {}), ...(options.pull ? { pull: options.pull } : {}) });
+      byRef.set(key, pending);
+    }
     try {
-      images.set(s, await ensureImage(ctx, project, s, { ...(options.build ? { build: true } : {}), ...(options.pull ? { pull: options.pull } : {}) }));
+      images.set(s, await pending);
     } catch (err) {
       ctx.step({ id: s, label: s, state: 'failed', detail: 'Image unavailable' });
       throw serviceError(s, 'to get its image', err);
