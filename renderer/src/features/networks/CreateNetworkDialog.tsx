@@ -68,6 +68,13 @@ export function CreateNetworkDialog({ onClose }: { onClose: () => void }) {
       <DialogTitle id="create-network-title">Create network</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
+          {/* First in the form: the form is taller than the dialog, and an error below the fold goes unseen. */}
+          {error && (
+            <Alert severity="error">
+              {error.message}
+              <ErrorDetails details={error.details} />
+            </Alert>
+          )}
           <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} error={!!nameError} helperText={nameError} required autoFocus />
           <TextField select label="Driver" value={driver} onChange={(e) => setDriver(e.target.value as Driver)}>
             <MenuItem value="bridge">bridge: containers on this engine</MenuItem>
@@ -106,12 +113,6 @@ export function CreateNetworkDialog({ onClose }: { onClose: () => void }) {
             error={'error' in parsedLabels}
             helperText={'error' in parsedLabels ? parsedLabels.error : 'One key=value per line (optional).'}
           />
-          {error && (
-            <Alert severity="error">
-              {error.message}
-              <ErrorDetails details={error.details} />
-            </Alert>
-          )}
         </Stack>
       </DialogContent>
       <DialogActions>
