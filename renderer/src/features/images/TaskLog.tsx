@@ -14,7 +14,10 @@ export function TaskLog({ client, taskId }: { client: EngineClient; taskId: stri
     });
     return () => sub.close();
   }, [client, taskId]);
-  useEffect(() => endRef.current?.scrollIntoView?.({ block: 'nearest' }), [lines]);
+  // Braces: newer Chromium returns a promise from scrollIntoView, and an effect may only return a cleanup.
+  useEffect(() => {
+    endRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [lines]);
   return (
     <Box
       component="pre"

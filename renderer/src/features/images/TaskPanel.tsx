@@ -27,7 +27,9 @@ function counters(task: TaskInfo): string {
  * app's task panel; this is the view for the dialog that started it.
  */
 export function TaskPanel({ task, maxSteps = 8 }: { task: TaskInfo; maxSteps?: number }) {
-  const fraction = task.state === 'succeeded' ? 1 : task.progress?.fraction;
+  const ended = task.state !== 'running';
+  // An ended task's bar stands still: full when done, where it stopped otherwise.
+  const fraction = task.state === 'succeeded' ? 1 : (task.progress?.fraction ?? (ended ? 0 : undefined));
   const steps = task.steps ?? [];
   // Layers still moving first, so the ones that matter are in view for a pull of many layers.
   const shown = [...steps].sort((a, b) => Number(b.state === 'running') - Number(a.state === 'running')).slice(0, maxSteps);
@@ -51,8 +53,8 @@ export function TaskPanel({ task, maxSteps = 8 }: { task: TaskInfo; maxSteps?: n
         sx={{ my: 1 }}
       />
       <Typography variant="body2" color="text.secondary" sx={{ minHeight: 20 }}>
-        {task.message}
-        {counters(task) && task.state === 'running' ? ` · ${counters(task)}` : ''}
+        {task.state === 'failed' ? '' : task.message}
+        {counters(task) && !ended ? ` · ${counters(task)}` : ''}
       </Typography>
       {shown.length > 0 && (
         <List dense disablePadding aria-label="Steps" sx={{ maxHeight: 240, overflow: 'auto' }}>

@@ -77,7 +77,17 @@ export async function tarOfFolder(files: ArrayLike<File>): Promise<Blob> {
     const relative = (file as File & { webkitRelativePath?: string }).webkitRelativePath || file.name;
     // The first segment is the chosen folder itself; the context is its contents.
     const path = relative.includes('/') ? relative.slice(relative.indexOf('/') + 1) : relative;
-    entries.push({ path, data: new Uint8Array(await file.arrayBuffer()), mtime: Math.floor(file.lastModified / 1000) });
+    entries.push({ path, data: await readBytes(file), mtime: Math.floor(file.lastModified / 1000) });
   }
   return new Blob(tarParts(entries) as BlobPart[], { type: 'application/x-tar' });
+}
+
+/** A file's bytes through FileReader, which every browser (and jsdom) has. */
+function readBytes(file: Blob): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(new Error(`Could not read ${(file as File).name || 'a file'} from the chosen folder.`));
+    reader.readAsArrayBuffer(file);
+  });
 }
