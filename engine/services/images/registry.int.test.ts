@@ -14,11 +14,10 @@ let secured: TestRegistry;
 let t: TestBackend;
 
 beforeAll(async () => {
-  [engine, registry, secured] = await Promise.all([
-    startTestEngine(),
-    startTestRegistry(),
-    startTestRegistry({ auth: { username: 'berth', password: 's3cret-pass' } }),
-  ]);
+  // One at a time, each assigned as soon as it runs, so afterAll stops whatever started before a failure.
+  registry = await startTestRegistry();
+  secured = await startTestRegistry({ auth: { username: 'berth', password: 's3cret-pass' } });
+  engine = await startTestEngine();
   await ensureTestImage(engine.docker);
   t = await startBackend(engine.endpoint);
   await t.log.status('connected');
