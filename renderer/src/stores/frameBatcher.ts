@@ -17,7 +17,9 @@ export const animationFrameScheduler: Scheduler = (run) => {
 export function createFrameBatcher<T>(apply: (batch: T[]) => void, schedule: Scheduler = animationFrameScheduler) {
   let buffer: T[] = [];
   let cancel: (() => void) | null = null;
+  let scheduled = false;
   const flush = () => {
+    scheduled = false;
     cancel = null;
     const batch = buffer;
     buffer = [];
@@ -26,12 +28,17 @@ export function createFrameBatcher<T>(apply: (batch: T[]) => void, schedule: Sch
   return {
     push(item: T): void {
       buffer.push(item);
-      cancel ??= schedule(flush);
+      if (scheduled) return;
+      // Set before scheduling: a scheduler that runs synchronously (tests) flushes inside schedule().
+      scheduled = true;
+      const c = schedule(flush);
+      if (scheduled) cancel = c;
     },
     flush,
     dispose(): void {
       cancel?.();
       cancel = null;
+      scheduled = false;
       buffer = [];
     },
   };
