@@ -122,7 +122,6 @@ async function run(inv: ComposeInvocation, session: ComposeSession, io: CliIo, d
     }
     case 'up': {
       const scale = parseScale(f.scale);
-      if (Object.keys(scale).length > 0) io.err('Note: --scale applies through `berth compose up` per service; use compose.scale for one service.');
       const code = await task(session, io, 'compose.up', {
         source,
         ...services,
@@ -134,7 +133,13 @@ async function run(inv: ComposeInvocation, session: ComposeSession, io: CliIo, d
         ...(str(f.pull) ? { pull: str(f.pull) } : {}),
         ...timeout,
       }, deps);
-      if (code !== EXIT.ok || f.detach || f['no-start']) return code;
+      if (code !== EXIT.ok) return code;
+      // --scale SERVICE=N: the replicas after up, by container number, like compose.
+      for (const [service, replicas] of Object.entries(scale)) {
+        const scaled = await task(session, io, 'compose.scale', { name: await projectName(inv, session, source), service, replicas }, deps);
+        if (scaled !== EXIT.ok) return scaled;
+      }
+      if (f.detach || f['no-start']) return code;
       return attached(inv, session, io, deps, source);
     }
     case 'down': {

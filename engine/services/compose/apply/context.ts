@@ -1,8 +1,9 @@
 import type Dockerode from 'dockerode';
-import type { TaskStep } from '../../../contract';
+import { ErrorCode, type TaskStep } from '../../../contract';
 import { mapDockerError } from '../../../docker/errors';
 import { BerthError } from '../../../host/errors';
 import { LABEL, projectFilter } from '../labels';
+import { ComposeIssue, formatPath } from '../problems';
 
 /** What an apply operation works with: the engine, the task's progress and log, and its cancel signal. */
 export interface ApplyContext {
@@ -30,7 +31,13 @@ export async function engineCall<T>(action: string, object: string, run: () => P
 
 /** Wraps an error so its message says which service failed; the code and details of the cause are kept. */
 export function serviceError(service: string, doing: string, err: unknown): BerthError {
-  const cause = err instanceof BerthError ? err : mapDockerError(err, { object: `service ${service}` });
+  // A model value the engine body cannot express (e.g. restart: sometimes) is the file's fault, not the engine's.
+  const cause =
+    err instanceof BerthError
+      ? err
+      : err instanceof ComposeIssue
+        ? new BerthError(ErrorCode.INVALID_ARGUMENT, `${err.path.length ? `${formatPath(err.path)}: ` : ''}${err.message}. Fix the compose file and run up again.`)
+        : mapDockerError(err, { object: `service ${service}` });
   if (cause.message.startsWith(`Service "${service}"`)) return cause;
   const details = typeof cause.details === 'object' && cause.details !== null ? cause.details : { cause: cause.details };
   return new BerthError(cause.code, `Service "${service}" failed ${doing}: ${cause.message}`, { ...details, service });

@@ -1,0 +1,92 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureTestImage, startTestEngine, TEST_IMAGE, type TestEngine } from '../../../e2e/harness/engine';
+import { createDockerClient } from '../../docker/client';
+import { createBackend } from '../../host/create-backend';
+import { openStore } from '../../store/sqlite';
+import { recordingIo } from '../test-io';
+import { composeCommand, type ComposeDeps } from './compose';
+
+let engine: TestEngine;
+let dir = '';
+let dataDir = '';
+
+beforeAll(async () => {
+  engine = await startTestEngine();
+  await ensureTestImage(engine.docker);
+  dir = mkdtempSync(path.join(os.tmpdir(), 'berth-cli-compose-'));
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'berth-cli-data-'));
+  writeFileSync(
+    path.join(dir, 'compose.yaml'),
+    `services:\n  db:\n    image: ${TEST_IMAGE}\n    init: true\n    command: sh -c "echo db ready; sleep 1000"\n  web:\n    image: ${TEST_IMAGE}\n    init: true\n    command: sleep 1000\n    depends_on: [db]\n`,
+  );
+});
+afterAll(async () => {
+  await engine?.stop();
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const deps = (): ComposeDeps => ({
+  openStore,
+  createBackend,
+  createDockerClient,
+  // --engine is always given here: discovery must not be consulted.
+  discover: () => Promise.reject(new Error('discovery must not run with --engine')),
+  probe: () => Promise.reject(new Error('probe must not run with --engine')),
+  waitForShutdownSignal: () => new Promise<string>(() => undefined),
+  cwd: dir,
+});
+
+async function berth(...args: string[]) {
+  const rec = recordingIo();
+  const code = await composeCommand(['--engine', engine.endpoint, '--data-dir', dataDir, ...args], rec.io, deps());
+  return { code, out: rec.out, err: rec.err };
+}
+
+describe('berth compose against a real engine', () => {
+  it('up -d prints compose-style progress, ps lists the services, run exits with the command\'s code, down cleans up', async () => {
+    const up = await berth('-p', 'clitest', 'up', '-d');
+    expect(up.code).toBe(0);
+    expect(up.err).toEqual(expect.arrayContaining([' Network clitest_default  Created', ' Container clitest-db-1  Started', ' Container clitest-web-1  Started']));
+    expect(up.err.indexOf(' Container clitest-db-1  Started')).toBeLessThan(up.err.indexOf(' Container clitest-web-1  Starting'));
+
+    const ps = await berth('-p', 'clitest', 'ps');
+    expect(ps.code).toBe(0);
+    expect(ps.out[0]).toMatch(/^NAME\s+IMAGE\s+COMMAND\s+SERVICE\s+CREATED\s+STATUS\s+PORTS$/);
+    expect(ps.out.slice(1).map((l) => l.split(/\s+/)[0])).toEqual(['clitest-db-1', 'clitest-web-1']);
+
+    const logs = await berth('-p', 'clitest', 'logs', 'db');
+    expect(logs.out).toEqual(['clitest-db-1  | db ready']);
+
+    const run = await berth('-p', 'clitest', 'run', '--rm', 'web', 'sh', '-c', 'echo one-off; exit 3');
+    expect(run.code).toBe(3);
+    expect(run.out).toEqual(['one-off']);
+    const oneOffs = await engine.docker.listContainers({ all: true, filters: { label: ['com.docker.compose.oneoff=True'] } });
+    expect(oneOffs).toEqual([]);
+
+    const down = await berth('-p', 'clitest', 'down');
+    expect(down.code).toBe(0);
+    expect(down.err).toContain(' Network clitest_default  Removed');
+    expect(await engine.docker.listContainers({ all: true, filters: { label: ['com.docker.compose.project=clitest'] } })).toEqual([]);
+  });
+
+  it('exits 1 with file:line:column when the file is invalid, and names the failing service when up fails', async () => {
+    writeFileSync(path.join(dir, 'bad.yaml'), `services:\n  web:\n    image: ${TEST_IMAGE}\n    ports: ["not-a-port"]\n`);
+    const bad = await berth('-f', 'bad.yaml', 'config');
+    expect(bad.code).toBe(1);
+    expect(bad.err[0]).toMatch(/^Error: bad\.yaml:4:\d+: services\.web\.ports\[0\]: /);
+
+    writeFileSync(path.join(dir, 'ghost.yaml'), `services:\n  ghost:\n    image: berth-test/none:1\n    pull_policy: never\n`);
+    const ghost = await berth('-f', 'ghost.yaml', '-p', 'ghost', 'up', '-d');
+    expect(ghost.code).toBe(1);
+    expect(ghost.err.at(-1)).toMatch(/^Error: Service "ghost" failed to get its image: Image "berth-test\/none:1"/);
+
+    writeFileSync(path.join(dir, 'restart.yaml'), `services:\n  odd:\n    image: ${TEST_IMAGE}\n    restart: sometimes\n`);
+    const odd = await berth('-f', 'restart.yaml', '-p', 'odd', 'up', '-d');
+    expect(odd.code).toBe(1);
+    expect(odd.err.at(-1)).toBe('Error: Service "odd" failed to start: restart "sometimes" is not one of no, always, on-failure[:N], unless-stopped. Fix the compose file and run up again.');
+  });
+});
