@@ -56,7 +56,7 @@ async function openFolder(user: ReturnType<typeof setup>['user']) {
   return dialog;
 }
 
-describe('Open project', () => {
+describe('Open project', { timeout: 20_000 }, () => {
   it('shows the file:line problems of invalid files and opens nothing', async () => {
     const { user, fake } = setup({
       'compose.config': () => ({

@@ -31,7 +31,8 @@ function setup(hash: string, handlers = {}) {
   });
 }
 
-describe('Project page', () => {
+// Many user-event steps per test: generous under a loaded CI machine (2 cores, parallel test files).
+describe('Project page', { timeout: 20_000 }, () => {
   it('lists the services with state, replicas, container links and port links', async () => {
     setup('#/compose/shop');
     const web = await screen.findByRole('row', { name: 'web' });
@@ -87,7 +88,7 @@ describe('Project page', () => {
     expect(within(progress).queryByRole('button', { name: 'Cancel' })).not.toBeInTheDocument();
   });
 
-  it('picks up a task that moved on before the page subscribed (tasks.list)', async () => {
+  it('shows a task the tasks list already knows finished, and closes its progress', async () => {
     const { user } = setup('#/compose/shop', {
       'compose.restart': () => ok({ taskId: 'r1' }),
       'tasks.list': () => ok([task('r1', { title: 'Restart shop', state: 'succeeded', steps: [step('web', 'done', 'Restarted')] })]),

@@ -3,25 +3,28 @@ import type { TaskInfo } from '../../api/contract';
 import { useBerth } from '../../stores/context';
 import { overallFraction } from './progress';
 import { TaskProgress } from './TaskProgress';
-import { useTask } from './useTask';
 
-/** The latest task Berth started for the project (up, down, ...), live; undefined when there is none. */
+/**
+ * The latest task Berth started for the project (up, down, ...), live from the tasks slice (which follows
+ * 'tasks.changed'); undefined before its first update arrives and after it was dismissed.
+ */
 export function useProjectTask(project: string): TaskInfo | undefined {
-  const client = useBerth((s) => s.composeClient);
-  const ref = useBerth((s) => s.composeTasks[project]);
-  return useTask(client, ref?.taskId);
+  const taskId = useBerth((s) => s.composeTasks[project]?.taskId);
+  return useBerth((s) => (taskId ? s.tasks[taskId] : undefined));
 }
 
 /** The full progress view of the project's latest task (project page). */
 export function ProjectTaskPanel({ project }: { project: string }) {
-  const client = useBerth((s) => s.composeClient);
+  const cancel = useBerth((s) => s.cancelTask);
   const clear = useBerth((s) => s.clearComposeTask);
   const task = useProjectTask(project);
+  const cancelError = useBerth((s) => (task ? s.taskActionErrors[task.id] : undefined));
   if (!task) return null;
   return (
     <TaskProgress
       task={task}
-      onCancel={() => void client.call('tasks.cancel', { id: task.id })}
+      cancelError={cancelError}
+      onCancel={() => void cancel(task.id)}
       onClose={() => clear(project)}
     />
   );

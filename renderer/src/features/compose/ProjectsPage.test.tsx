@@ -29,7 +29,7 @@ const setup = (handlers = {}) =>
     ...handlers,
   });
 
-describe('Compose projects list', () => {
+describe('Compose projects list', { timeout: 20_000 }, () => {
   it('shows every project with status, counts, folder and a CLI badge for projects the compose CLI started', async () => {
     setup();
     const shop = await screen.findByRole('row', { name: 'shop' });

@@ -18,12 +18,14 @@ import ErrorIcon from '@mui/icons-material/Error';
 import HourglassEmptyIcon from '@mui/icons-material/HourglassEmpty';
 import RemoveCircleOutlineIcon from '@mui/icons-material/RemoveCircleOutlineOutlined';
 import CloseIcon from '@mui/icons-material/Close';
-import type { TaskInfo, TaskStep } from '../../api/contract';
+import type { BerthErrorData, TaskInfo, TaskStep } from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { failedSteps, overallFraction, stepText } from './progress';
 
 interface Props {
   task: TaskInfo;
+  /** Why the last Cancel did not go through. */
+  cancelError?: BerthErrorData;
   onCancel: () => void;
   onClose: () => void;
 }
@@ -48,7 +50,7 @@ function StepIcon({ step }: { step: TaskStep }) {
  * (waiting → creating → starting → healthy/started | failed), Cancel while it runs, and on failure an error
  * that names the services and why, with the technical details behind a disclosure.
  */
-export function TaskProgress({ task, onCancel, onClose }: Props) {
+export function TaskProgress({ task, cancelError, onCancel, onClose }: Props) {
   const fraction = overallFraction(task);
   const steps = task.steps ?? [];
   const failed = failedSteps(task);
@@ -103,6 +105,11 @@ export function TaskProgress({ task, onCancel, onClose }: Props) {
             </ListItem>
           ))}
         </List>
+      )}
+      {cancelError && running && (
+        <Alert severity="warning" sx={{ mt: 1 }}>
+          Could not cancel: {cancelError.message}
+        </Alert>
       )}
       {task.state === 'failed' && (
         <Alert severity="error" sx={{ mt: 1 }}>
