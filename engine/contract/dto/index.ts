@@ -6,7 +6,6 @@ export * from './task';
 export * from './transfer';
 export * from './stream-chunks';
 export * from './image';
-export * from './container-details';
 export * from './compose';
 export * from './container-details';
 export * from './volume';

@@ -53,13 +53,22 @@ describe('App', () => {
 
   it('says which sections are not built yet and what they will do', async () => {
     await renderApp(connectedStatus);
-    await userEvent.setup().click(screen.getByRole('link', { name: 'Images' }));
-    expect(await screen.findByText('The Images section is not built yet.')).toBeInTheDocument();
-    expect(screen.getByText(/pull, tag, push and remove images/)).toBeInTheDocument();
+    await userEvent.setup().click(screen.getByRole('link', { name: 'Swarm' }));
+    expect(await screen.findByText('The Swarm section is not built yet.')).toBeInTheDocument();
+    expect(screen.getByText(/cluster nodes, services and tasks/)).toBeInTheDocument();
   });
 
   it('replaces the shell with onboarding when no engine is installed', async () => {
-    await renderApp({ state: 'not-installed', since: 0, install: { os: 'linux', title: 'Install Docker Engine', missing: ['dockerd'], commands: ['sudo apt install docker.io'] } });
+    await renderApp({
+      state: 'not-installed',
+      since: 0,
+      install: {
+        os: 'linux',
+        title: 'Install Docker Engine',
+        missing: ['dockerd'],
+        commands: ['sudo apt install docker.io'],
+      },
+    });
     expect(screen.getByRole('heading', { name: 'Install Docker Engine' })).toBeInTheDocument();
     expect(screen.queryByRole('navigation')).not.toBeInTheDocument();
   });

@@ -22,10 +22,10 @@ function Page({ section }: { section: Section }) {
   switch (section.id) {
     case 'containers':
       return detailId ? <ContainerDetailsPage id={detailId} tab={detailTab} /> : <ContainersPage />;
-    case 'compose':
-      return <ComposePage />;
     case 'images':
       return <ImagesPage />;
+    case 'compose':
+      return <ComposePage />;
     case 'volumes':
       return <VolumesPage />;
     case 'networks':

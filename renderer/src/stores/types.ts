@@ -1,8 +1,8 @@
 import type { StateCreator } from 'zustand';
 import type { EngineClient } from '../api/contract';
 import type { ComposeSlice } from '../features/compose/composeSlice';
-import type { ContainerToolsSlice } from '../features/containers/containerToolsSlice';
 import type { ImagesSlice } from '../features/images/imagesSlice';
+import type { ContainerToolsSlice } from '../features/containers/containerToolsSlice';
 import type { NetworksSlice } from '../features/networks/networksSlice';
 import type { SystemSlice } from '../features/system/systemSlice';
 import type { VolumesSlice } from '../features/volumes/volumesSlice';
