@@ -64,6 +64,28 @@ export default async function bench({ log }: { log: (line: string) => void }) {
         down: () => run(COMPOSE_V1, ['-p', 'benchv1', 'down'], { cwd: dir, env }),
       },
     ];
+    // The floor: the same containers made and removed with bare Engine API calls, all in parallel, no compose
+    // logic at all. How close a tool gets to it shows its own overhead; the engine's share cannot be saved.
+    const floorNames = Array.from({ length: SERVICES }, (_, i) => `benchfloor-s${i}-1`);
+    const net = 'benchfloor_default';
+    tools.push({
+      name: 'engine API floor (no compose)',
+      up: async () => {
+        await engine.docker.createNetwork({ Name: net });
+        await Promise.all(floorNames.map(async (name) => {
+          const c = await engine.docker.createContainer({ name, Image: TEST_IMAGE, Cmd: ['sleep', '100000'], HostConfig: { Init: true, NetworkMode: net } });
+          await c.start();
+        }));
+      },
+      down: async () => {
+        await Promise.all(floorNames.map(async (name) => {
+          const c = engine.docker.getContainer(name);
+          await c.stop();
+          await c.remove();
+        }));
+        await engine.docker.getNetwork(net).remove();
+      },
+    });
     if (existsSync(CLI)) {
       const cli = (args: string[]) => run(process.execPath, [CLI, 'compose', '--engine', engine.endpoint, '--data-dir', dataDir, '-p', 'benchcli', ...args], { cwd: dir });
       tools.push({ name: 'berth compose (CLI process)', up: () => cli(['up', '-d']), down: () => cli(['down']) });
