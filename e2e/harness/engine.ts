@@ -51,10 +51,25 @@ export async function startTestEngine(options: { rootless?: boolean } = {}): Pro
       engineOpts.bridge = bridge;
     }
     track(dataDir, bridge?.name);
-    return wrap(engineOpts, await startEmbeddedEngine(engineOpts), bridge);
+    return wrap(engineOpts, await startWithRetry(engineOpts), bridge);
   } catch (err) {
     await destroy(dataDir, bridge);
     throw err;
+  }
+}
+
+/**
+ * dockerd rewrites the host's FORWARD chain jumps while it starts; when another dockerd on the machine does the
+ * same at that moment, one of them fails with an iptables "Bad rule"/"No chain" error. That race belongs to
+ * running several engines on one host (tests only), so the harness tries once more.
+ */
+async function startWithRetry(opts: EmbeddedEngineOptions): Promise<EmbeddedEngine> {
+  try {
+    return await startEmbeddedEngine(opts);
+  } catch (err) {
+    if (!(err instanceof Error) || !/iptables/i.test(err.message)) throw err;
+    await new Promise((r) => setTimeout(r, 500));
+    return startEmbeddedEngine(opts);
   }
 }
 
