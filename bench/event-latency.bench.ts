@@ -11,7 +11,7 @@
 //  - The container is created and started with dockerode on the engine's socket.
 //  Page and Node read the same system clock with Date.now() (ms resolution), so the difference is a latency.
 // Reported: painted − t0(event) (the figure the target applies to), and painted − t(create request sent).
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { ensureTestImage, startTestEngine, TEST_IMAGE } from '../e2e/harness/engine';
 import { startBerthWeb, type BerthWeb } from '../e2e/support/berth-web';
 import { launchChromium, median, quantile, requireBuild, round1 } from './lib/support';
