@@ -1,4 +1,4 @@
-import type { CollectionPatch } from '../../api/contract';
+import type { CollectionPatch } from '../api/contract';
 
 /** Applies a batch of collection patches to a record keyed by `keyOf`; a reset replaces everything. */
 export function applyPatches<T>(

@@ -7,6 +7,7 @@ import type {
   Result,
 } from '../api/contract';
 import type { SliceCreator } from './types';
+import { applyPatches } from './collection';
 
 export interface ActionFailure {
   action: ContainerAction;
@@ -60,19 +61,8 @@ export const createContainersSlice: SliceCreator<ContainersSlice> = (client) => 
       else set({ containersError: result.error });
     },
     applyContainerPatches: (patches) => {
-      let next = get().containers;
-      let loaded = get().containersLoaded;
-      for (const patch of patches) {
-        if (patch.kind === 'reset') {
-          next = byId(patch.items);
-          loaded = true;
-          continue;
-        }
-        next = { ...next };
-        for (const item of patch.upserts) next[item.id] = item;
-        for (const id of patch.removed) delete next[id];
-      }
-      set({ containers: next, containersLoaded: loaded });
+      const { items, reset } = applyPatches(get().containers, patches, (c) => c.id);
+      set({ containers: items, containersLoaded: get().containersLoaded || reset });
     },
     runContainerAction: async (id, action, invoke) => {
       if (get().pending[id]) return false;

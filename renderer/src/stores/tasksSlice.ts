@@ -1,5 +1,6 @@
 import type { BerthErrorData, CollectionPatch, EngineClient, TaskInfo } from '../api/contract';
 import type { BerthStore } from './store';
+import { applyPatches } from './collection';
 import { createFrameBatcher, type Scheduler } from './frameBatcher';
 import type { SliceCreator } from './types';
 
@@ -66,19 +67,8 @@ export const createTasksSlice: SliceCreator<TasksSlice> = (client) => (set, get)
       else set({ tasksError: result.error });
     },
     applyTaskPatches: (patches) => {
-      let next = get().tasks;
-      let loaded = get().tasksLoaded;
-      for (const patch of patches) {
-        if (patch.kind === 'reset') {
-          next = byId(patch.items);
-          loaded = true;
-          continue;
-        }
-        next = { ...next };
-        for (const item of patch.upserts) next[item.id] = item;
-        for (const id of patch.removed) delete next[id];
-      }
-      set({ tasks: next, tasksLoaded: loaded });
+      const { items, reset } = applyPatches(get().tasks, patches, (t) => t.id);
+      set({ tasks: items, tasksLoaded: get().tasksLoaded || reset });
     },
     cancelTask: (id) => run(id, 'cancel'),
     dismissTask: (id) => run(id, 'dismiss'),

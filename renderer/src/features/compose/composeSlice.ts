@@ -1,5 +1,6 @@
 import type { BerthErrorData, CollectionPatch, ComposeProjectSummary, EngineClient } from '../../api/contract';
 import type { SliceCreator } from '../../stores/types';
+import { applyPatches } from '../../stores/collection';
 import type { ComposeActionId } from './actions';
 
 export interface ComposeSlice {
@@ -53,19 +54,8 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (client) => (set, 
       else set({ composeError: result.error });
     },
     applyComposePatches: (patches) => {
-      let next = get().composeProjects;
-      let loaded = get().composeLoaded;
-      for (const patch of patches) {
-        if (patch.kind === 'reset') {
-          next = byName(patch.items);
-          loaded = true;
-          continue;
-        }
-        next = { ...next };
-        for (const item of patch.upserts) next[item.name] = item;
-        for (const name of patch.removed) delete next[name];
-      }
-      set({ composeProjects: next, composeLoaded: loaded });
+      const { items, reset } = applyPatches(get().composeProjects, patches, (p) => p.name);
+      set({ composeProjects: items, composeLoaded: get().composeLoaded || reset });
     },
   };
 };

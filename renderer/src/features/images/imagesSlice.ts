@@ -1,5 +1,6 @@
 import type { BerthErrorData, CollectionPatch, EngineClient, ImageSummary, Result } from '../../api/contract';
 import type { SliceCreator } from '../../stores/types';
+import { applyPatches } from '../../stores/collection';
 
 /** Actions that run on one image row and show pending/error state inline. */
 export type ImageRowAction = 'remove' | 'tag' | 'save';
@@ -53,19 +54,8 @@ export const createImagesSlice: SliceCreator<ImagesSlice> = (client) => (set, ge
       else set({ imagesError: result.error });
     },
     applyImagePatches: (patches) => {
-      let next = get().images;
-      let loaded = get().imagesLoaded;
-      for (const patch of patches) {
-        if (patch.kind === 'reset') {
-          next = byId(patch.items);
-          loaded = true;
-          continue;
-        }
-        next = { ...next };
-        for (const item of patch.upserts) next[item.id] = item;
-        for (const id of patch.removed) delete next[id];
-      }
-      set({ images: next, imagesLoaded: loaded });
+      const { items, reset } = applyPatches(get().images, patches, (i) => i.id);
+      set({ images: items, imagesLoaded: get().imagesLoaded || reset });
     },
     runImageAction: async (id, action, invoke) => {
       if (get().imagePending[id]) return false;

@@ -1,6 +1,6 @@
 import type { BerthErrorData, CollectionPatch, EngineClient, VolumeSummary } from '../../api/contract';
 import type { SliceCreator } from '../../stores/types';
-import { applyPatches } from '../system/collection';
+import { applyPatches } from '../../stores/collection';
 
 export interface VolumesSlice {
   /** By name. */
