@@ -1,26 +1,15 @@
 import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureTestImage, startTestEngine, TEST_IMAGE, type TestEngine } from '../../../e2e/harness/engine';
+import { describe, expect, it } from 'vitest';
+import { TEST_IMAGE } from '../../../e2e/harness/engine';
 import type { BerthErrorData, ContainerCreated, ContainerSpec, ContainerSpecInput } from '../../contract';
-import { call, startBackend, type TestBackend } from '../testing/backend-kit';
+import { call } from '../testing/backend-kit';
+import { useEngineBackend } from '../testing/use-engine-backend';
 
 const run = promisify(execFile);
 
-let engine: TestEngine;
-let t: TestBackend;
-
-beforeAll(async () => {
-  engine = await startTestEngine();
-  await ensureTestImage(engine.docker);
-  t = await startBackend(engine.endpoint);
-  await t.log.status('connected');
-});
-afterAll(async () => {
-  await t?.dispose();
-  await engine?.stop();
-});
+const env = useEngineBackend();
 
 const errorOf = async (p: Promise<unknown>): Promise<BerthErrorData> => {
   try {
@@ -31,10 +20,10 @@ const errorOf = async (p: Promise<unknown>): Promise<BerthErrorData> => {
   throw new Error('expected the call to fail');
 };
 const create = (spec: ContainerSpecInput, start = true) =>
-  call<ContainerCreated>(t.backend, 'containers.create', { spec, start });
-const inspect = (id: string) => engine.docker.getContainer(id).inspect();
+  call<ContainerCreated>(env.t.backend, 'containers.create', { spec, start });
+const inspect = (id: string) => env.engine.docker.getContainer(id).inspect();
 const cli = async (...args: string[]) =>
-  (await run('docker', ['-H', engine.endpoint, ...args])).stdout.trim();
+  (await run('docker', ['-H', env.engine.endpoint, ...args])).stdout.trim();
 
 /** A TCP port on 127.0.0.1 that nothing listens on right now. */
 async function freePort(): Promise<number> {
@@ -197,7 +186,7 @@ describe('runCommand / composeService / spec of an existing container', () => {
       'sleep',
       '600',
     );
-    const command = await call<string>(t.backend, 'containers.runCommand', { id: 'copy-me' });
+    const command = await call<string>(env.t.backend, 'containers.runCommand', { id: 'copy-me' });
     expect(command).toBe(
       [
         'docker run -d',
@@ -217,13 +206,13 @@ describe('runCommand / composeService / spec of an existing container', () => {
       '-c',
       command
         .replace('--name copy-me', '--name copy-me-2')
-        .replace(/^docker /, `docker -H ${engine.endpoint} `),
+        .replace(/^docker /, `docker -H ${env.engine.endpoint} `),
     ]);
-    const a = await call<ContainerSpec>(t.backend, 'containers.spec', { id: 'copy-me' });
-    const b = await call<ContainerSpec>(t.backend, 'containers.spec', { id: 'copy-me-2' });
+    const a = await call<ContainerSpec>(env.t.backend, 'containers.spec', { id: 'copy-me' });
+    const b = await call<ContainerSpec>(env.t.backend, 'containers.spec', { id: 'copy-me-2' });
     expect({ ...b, name: 'copy-me' }).toEqual(a);
 
-    const yaml = await call<string>(t.backend, 'containers.composeService', { id: 'copy-me' });
+    const yaml = await call<string>(env.t.backend, 'containers.composeService', { id: 'copy-me' });
     expect(yaml).toContain(
       'services:\n  copy-me:\n    image: berth-test/busybox:latest\n    container_name: copy-me\n',
     );
@@ -234,8 +223,8 @@ describe('runCommand / composeService / spec of an existing container', () => {
   });
 
   it('fails with NOT_FOUND for an unknown container', async () => {
-    expect((await errorOf(call(t.backend, 'containers.runCommand', { id: 'nope' }))).code).toBe('NOT_FOUND');
-    expect((await errorOf(call(t.backend, 'containers.composeService', { id: 'bad/id' }))).code).toBe(
+    expect((await errorOf(call(env.t.backend, 'containers.runCommand', { id: 'nope' }))).code).toBe('NOT_FOUND');
+    expect((await errorOf(call(env.t.backend, 'containers.composeService', { id: 'bad/id' }))).code).toBe(
       'INVALID_ARGUMENT',
     );
   });

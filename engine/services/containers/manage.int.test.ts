@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import type { Readable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureTestImage, startTestEngine, TEST_IMAGE, type TestEngine } from '../../../e2e/harness/engine';
+import { describe, expect, it } from 'vitest';
+import { TEST_IMAGE } from '../../../e2e/harness/engine';
 import type {
   BerthErrorData,
   ContainerPrunePreview,
@@ -9,21 +9,10 @@ import type {
   ContainerRecreated,
   TransferTicket,
 } from '../../contract';
-import { call, startBackend, type TestBackend } from '../testing/backend-kit';
+import { call } from '../testing/backend-kit';
+import { useEngineBackend } from '../testing/use-engine-backend';
 
-let engine: TestEngine;
-let t: TestBackend;
-
-beforeAll(async () => {
-  engine = await startTestEngine();
-  await ensureTestImage(engine.docker);
-  t = await startBackend(engine.endpoint);
-  await t.log.status('connected');
-});
-afterAll(async () => {
-  await t?.dispose();
-  await engine?.stop();
-});
+const env = useEngineBackend();
 
 /** A shell as PID 1 ignores SIGTERM unless it traps it: this one stops at once instead of after 10 s. */
 const QUICK_STOP = 'trap "exit 0" TERM; sleep 600 & wait';
@@ -36,9 +25,9 @@ const errorOf = async (p: Promise<unknown>): Promise<BerthErrorData> => {
   }
   throw new Error('expected the call to fail');
 };
-const inspect = (id: string) => engine.docker.getContainer(id).inspect();
+const inspect = (id: string) => env.engine.docker.getContainer(id).inspect();
 const names = async () =>
-  (await engine.docker.listContainers({ all: true })).map((c) => c.Names[0]?.slice(1)).sort();
+  (await env.engine.docker.listContainers({ all: true })).map((c) => c.Names[0]?.slice(1)).sort();
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -50,8 +39,8 @@ async function freePort(): Promise<number> {
 
 describe('containers.recreate (edit after create)', () => {
   it('keeps name, labels, mounts and data, applies the env change, and restarts it', async () => {
-    const net = await engine.docker.createNetwork({ Name: 'recreate-net' });
-    const c = await engine.docker.createContainer({
+    const net = await env.engine.docker.createNetwork({ Name: 'recreate-net' });
+    const c = await env.engine.docker.createContainer({
       name: 'editable',
       Image: TEST_IMAGE,
       Cmd: ['sh', '-c', `echo kept > /data/file; echo anon > /anon/file; ${QUICK_STOP}`],
@@ -68,7 +57,7 @@ describe('containers.recreate (edit after create)', () => {
     const before = await inspect(c.id);
     const anonVolume = before.Mounts.find((m) => m.Destination === '/anon')?.Name;
 
-    const result = await call<ContainerRecreated>(t.backend, 'containers.recreate', {
+    const result = await call<ContainerRecreated>(env.t.backend, 'containers.recreate', {
       id: 'editable',
       changes: { env: { MODE: 'new', KEEP: '1' }, memory: 64 * 1024 * 1024 },
     });
@@ -91,7 +80,7 @@ describe('containers.recreate (edit after create)', () => {
     expect(after.Mounts.find((m) => m.Destination === '/anon')?.Name).toBe(anonVolume);
     // The old container is gone; only one "editable" is left.
     expect((await names()).filter((n) => n?.startsWith('editable'))).toEqual(['editable']);
-    await engine.docker.getContainer('editable').remove({ force: true });
+    await env.engine.docker.getContainer('editable').remove({ force: true });
     await net.remove();
   });
 
@@ -100,7 +89,7 @@ describe('containers.recreate (edit after create)', () => {
     const holder = createServer();
     await new Promise<void>((r) => holder.listen(busy, '0.0.0.0', r));
     try {
-      const c = await engine.docker.createContainer({
+      const c = await env.engine.docker.createContainer({
         name: 'rollback',
         Image: TEST_IMAGE,
         Cmd: ['sh', '-c', QUICK_STOP],
@@ -109,7 +98,7 @@ describe('containers.recreate (edit after create)', () => {
       });
       await c.start();
       const err = await errorOf(
-        call(t.backend, 'containers.recreate', {
+        call(env.t.backend, 'containers.recreate', {
           id: 'rollback',
           changes: { env: { A: '2' }, ports: [{ hostPort: busy, containerPort: 80, protocol: 'tcp' }] },
         }),
@@ -131,12 +120,12 @@ describe('containers.recreate (edit after create)', () => {
   });
 
   it('keeps a stopped container stopped, and rejects bad changes', async () => {
-    const c = await engine.docker.createContainer({
+    const c = await env.engine.docker.createContainer({
       name: 'stopped-edit',
       Image: TEST_IMAGE,
       Cmd: ['sleep', '600'],
     });
-    const r = await call<ContainerRecreated>(t.backend, 'containers.recreate', {
+    const r = await call<ContainerRecreated>(env.t.backend, 'containers.recreate', {
       id: c.id,
       changes: { restartPolicy: { name: 'unless-stopped' } },
     });
@@ -146,32 +135,32 @@ describe('containers.recreate (edit after create)', () => {
     expect(after.HostConfig.RestartPolicy).toMatchObject({ Name: 'unless-stopped' });
 
     const bad = await errorOf(
-      call(t.backend, 'containers.recreate', { id: 'stopped-edit', changes: { image: 'x' } }),
+      call(env.t.backend, 'containers.recreate', { id: 'stopped-edit', changes: { image: 'x' } }),
     );
     expect(bad.code).toBe('INVALID_ARGUMENT');
-    const missing = await errorOf(call(t.backend, 'containers.recreate', { id: 'nope', changes: {} }));
+    const missing = await errorOf(call(env.t.backend, 'containers.recreate', { id: 'nope', changes: {} }));
     expect(missing.code).toBe('NOT_FOUND');
   });
 });
 
 describe('rename, commit, export', () => {
   it('renames, and names the conflict when the new name is taken', async () => {
-    await engine.docker.createContainer({ name: 'old-name', Image: TEST_IMAGE, Cmd: ['true'] });
-    await engine.docker.createContainer({ name: 'other', Image: TEST_IMAGE, Cmd: ['true'] });
-    await call(t.backend, 'containers.rename', { id: 'old-name', name: 'new-name' });
+    await env.engine.docker.createContainer({ name: 'old-name', Image: TEST_IMAGE, Cmd: ['true'] });
+    await env.engine.docker.createContainer({ name: 'other', Image: TEST_IMAGE, Cmd: ['true'] });
+    await call(env.t.backend, 'containers.rename', { id: 'old-name', name: 'new-name' });
     expect((await inspect('new-name')).Name).toBe('/new-name');
-    const err = await errorOf(call(t.backend, 'containers.rename', { id: 'new-name', name: 'other' }));
+    const err = await errorOf(call(env.t.backend, 'containers.rename', { id: 'new-name', name: 'other' }));
     expect(err).toMatchObject({
       code: 'CONFLICT',
       message: 'The name "other" is already used by another container. Choose another name.',
     });
-    expect((await errorOf(call(t.backend, 'containers.rename', { id: 'new-name', name: '-x' }))).code).toBe(
+    expect((await errorOf(call(env.t.backend, 'containers.rename', { id: 'new-name', name: '-x' }))).code).toBe(
       'INVALID_ARGUMENT',
     );
   });
 
   it('commits the filesystem to an image that holds the change', async () => {
-    const c = await engine.docker.createContainer({
+    const c = await env.engine.docker.createContainer({
       name: 'to-commit',
       Image: TEST_IMAGE,
       Cmd: ['sh', '-c', 'echo committed > /marker; sleep 600'],
@@ -179,17 +168,17 @@ describe('rename, commit, export', () => {
     await c.start();
     await waitFor(async () => (await c.inspect()).State.Running);
     await new Promise((r) => setTimeout(r, 300));
-    const { imageId } = await call<{ imageId: string }>(t.backend, 'containers.commit', {
+    const { imageId } = await call<{ imageId: string }>(env.t.backend, 'containers.commit', {
       id: 'to-commit',
       repo: 'berth-test/committed',
       tag: 'v1',
       message: 'from the test',
       author: 'Berth',
     });
-    const image = await engine.docker.getImage('berth-test/committed:v1').inspect();
+    const image = await env.engine.docker.getImage('berth-test/committed:v1').inspect();
     expect(image.Id).toBe(imageId);
     expect(image).toMatchObject({ Comment: 'from the test', Author: 'Berth' });
-    const check = await engine.docker.createContainer({
+    const check = await env.engine.docker.createContainer({
       Image: 'berth-test/committed:v1',
       Cmd: ['cat', '/marker'],
     });
@@ -197,62 +186,62 @@ describe('rename, commit, export', () => {
     await check.wait();
     const logs = (await check.logs({ stdout: true })).toString('utf8');
     expect(logs).toContain('committed');
-    const bad = await errorOf(call(t.backend, 'containers.commit', { id: 'to-commit', repo: 'Bad Repo' }));
+    const bad = await errorOf(call(env.t.backend, 'containers.commit', { id: 'to-commit', repo: 'Bad Repo' }));
     expect(bad.code).toBe('INVALID_ARGUMENT');
   });
 
   it('exports the filesystem as a tar through a one-time download ticket', async () => {
-    const c = await engine.docker.createContainer({ name: 'to-export', Image: TEST_IMAGE, Cmd: ['true'] });
-    const ticket = await call<TransferTicket>(t.backend, 'containers.export', { id: c.id });
+    const c = await env.engine.docker.createContainer({ name: 'to-export', Image: TEST_IMAGE, Cmd: ['true'] });
+    const ticket = await call<TransferTicket>(env.t.backend, 'containers.export', { id: c.id });
     expect(ticket).toMatchObject({ direction: 'download', filename: 'to-export.tar' });
-    const transfer = t.backend.transfers.take(ticket.transferId, 'download');
+    const transfer = env.t.backend.transfers.take(ticket.transferId, 'download');
     if (transfer.direction !== 'download') throw new Error('expected a download');
     const tar = await readAll(await transfer.open(new AbortController().signal));
     // ustar headers carry the entry names at offset 0 of each 512-byte header.
     expect(tar.includes(Buffer.from('bin/busybox'))).toBe(true);
     expect(tar.includes(Buffer.from('etc/passwd'))).toBe(true);
-    expect(() => t.backend.transfers.take(ticket.transferId, 'download')).toThrow(
+    expect(() => env.t.backend.transfers.take(ticket.transferId, 'download')).toThrow(
       /already used or has expired/,
     );
-    expect((await errorOf(call(t.backend, 'containers.export', { id: 'missing' }))).code).toBe('NOT_FOUND');
+    expect((await errorOf(call(env.t.backend, 'containers.export', { id: 'missing' }))).code).toBe('NOT_FOUND');
   });
 });
 
 describe('prune', () => {
   it('previews the stopped containers with their sizes, then removes only the previewed ones', async () => {
-    for (const c of await engine.docker.listContainers({ all: true }))
-      await engine.docker.getContainer(c.Id).remove({ force: true });
-    const big = await engine.docker.createContainer({
+    for (const c of await env.engine.docker.listContainers({ all: true }))
+      await env.engine.docker.getContainer(c.Id).remove({ force: true });
+    const big = await env.engine.docker.createContainer({
       name: 'prune-big',
       Image: TEST_IMAGE,
       Cmd: ['dd', 'if=/dev/zero', 'of=/blob', 'bs=1024', 'count=2048'],
     });
     await big.start();
     await big.wait();
-    await engine.docker.createContainer({ name: 'prune-created', Image: TEST_IMAGE, Cmd: ['sleep', '600'] });
-    const running = await engine.docker.createContainer({
+    await env.engine.docker.createContainer({ name: 'prune-created', Image: TEST_IMAGE, Cmd: ['sleep', '600'] });
+    const running = await env.engine.docker.createContainer({
       name: 'prune-running',
       Image: TEST_IMAGE,
       Cmd: ['sleep', '600'],
     });
     await running.start();
 
-    const preview = await call<ContainerPrunePreview>(t.backend, 'containers.prunePreview');
+    const preview = await call<ContainerPrunePreview>(env.t.backend, 'containers.prunePreview');
     expect(preview.containers.map((c) => c.name)).toEqual(['prune-big', 'prune-created']);
     expect(preview.containers[0]?.sizeRw).toBeGreaterThanOrEqual(2 * 1024 * 1024);
     expect(preview.totalBytes).toBe(preview.containers.reduce((s, c) => s + c.sizeRw, 0));
 
     // Stopped after the preview: the user never saw it, so it stays.
-    const late = await engine.docker.createContainer({
+    const late = await env.engine.docker.createContainer({
       name: 'prune-late',
       Image: TEST_IMAGE,
       Cmd: ['true'],
     });
     // Started after the preview: no longer stopped, so it stays too.
     const started = preview.containers.find((c) => c.name === 'prune-created');
-    await engine.docker.getContainer(started?.id ?? '').start();
+    await env.engine.docker.getContainer(started?.id ?? '').start();
 
-    const result = await call<ContainerPruneResult>(t.backend, 'containers.prune', {
+    const result = await call<ContainerPruneResult>(env.t.backend, 'containers.prune', {
       ids: preview.containers.map((c) => c.id),
     });
     expect(result.removed).toEqual([big.id]);
@@ -262,12 +251,12 @@ describe('prune', () => {
     ]);
     expect(await names()).toEqual(['prune-created', 'prune-late', 'prune-running']);
 
-    await engine.docker.getContainer('prune-created').kill();
+    await env.engine.docker.getContainer('prune-created').kill();
     await waitFor(async () => !(await inspect('prune-created')).State.Running);
-    const all = await call<ContainerPruneResult>(t.backend, 'containers.prune', {});
+    const all = await call<ContainerPruneResult>(env.t.backend, 'containers.prune', {});
     expect(all.removed.sort()).toEqual([late.id, started?.id].sort());
     expect(await names()).toEqual(['prune-running']);
-    expect((await errorOf(call(t.backend, 'containers.prune', { ids: ['bad id'] }))).code).toBe(
+    expect((await errorOf(call(env.t.backend, 'containers.prune', { ids: ['bad id'] }))).code).toBe(
       'INVALID_ARGUMENT',
     );
   });

@@ -1,31 +1,20 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import Dockerode from 'dockerode';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ensureTestImage, startTestEngine, TEST_IMAGE, type TestEngine } from '../../../e2e/harness/engine';
+import { describe, expect, it, vi } from 'vitest';
+import { TEST_IMAGE } from '../../../e2e/harness/engine';
 import type { BerthErrorData, CollectionPatch, ContainerSummary } from '../../contract';
 import { JsonLineDecoder, toDockerEvent } from '../../docker/events';
-import { call, startBackend, type TestBackend } from '../testing/backend-kit';
+import { call } from '../testing/backend-kit';
+import { useEngineBackend } from '../testing/use-engine-backend';
 
 const run = promisify(execFile);
 
-let engine: TestEngine;
-let t: TestBackend;
-
-beforeAll(async () => {
-  engine = await startTestEngine();
-  await ensureTestImage(engine.docker);
-  t = await startBackend(engine.endpoint);
-  await t.log.status('connected');
-});
-afterAll(async () => {
-  await t?.dispose();
-  await engine?.stop();
-});
+const env = useEngineBackend();
 
 const create = (name: string, extra: Dockerode.ContainerCreateOptions = {}) =>
-  engine.docker.createContainer({ Image: TEST_IMAGE, Cmd: ['sleep', '1000'], name, ...extra });
-const stateOf = async (id: string) => (await engine.docker.getContainer(id).inspect()).State;
+  env.engine.docker.createContainer({ Image: TEST_IMAGE, Cmd: ['sleep', '1000'], name, ...extra });
+const stateOf = async (id: string) => (await env.engine.docker.getContainer(id).inspect()).State;
 const errorOf = async (p: Promise<unknown>): Promise<BerthErrorData> => {
   try {
     await p;
@@ -48,10 +37,10 @@ describe('containers service against a real engine', () => {
     await done.wait();
     await create('fresh');
 
-    const list = await call<ContainerSummary[]>(t.backend, 'containers.list');
+    const list = await call<ContainerSummary[]>(env.t.backend, 'containers.list');
     const { stdout } = await run('docker', [
       '-H',
-      engine.endpoint,
+      env.engine.endpoint,
       'ps',
       '-a',
       '--no-trunc',
@@ -77,24 +66,24 @@ describe('containers service against a real engine', () => {
 
   it('start/stop/restart/pause/unpause/remove change the real engine', async () => {
     const c = await create('actions');
-    await call(t.backend, 'containers.start', { id: c.id });
+    await call(env.t.backend, 'containers.start', { id: c.id });
     expect((await stateOf(c.id)).Running).toBe(true);
-    await call(t.backend, 'containers.start', { id: c.id }); // already started: not an error
-    await call(t.backend, 'containers.pause', { id: 'actions' });
+    await call(env.t.backend, 'containers.start', { id: c.id }); // already started: not an error
+    await call(env.t.backend, 'containers.pause', { id: 'actions' });
     expect((await stateOf(c.id)).Paused).toBe(true);
-    await call(t.backend, 'containers.unpause', { id: c.id });
+    await call(env.t.backend, 'containers.unpause', { id: c.id });
     expect((await stateOf(c.id)).Paused).toBe(false);
     const before = (await stateOf(c.id)).StartedAt;
-    await call(t.backend, 'containers.restart', { id: c.id, timeoutSeconds: 0 });
+    await call(env.t.backend, 'containers.restart', { id: c.id, timeoutSeconds: 0 });
     const after = await stateOf(c.id);
     expect(after.Running).toBe(true);
     expect(after.StartedAt).not.toBe(before);
-    await call(t.backend, 'containers.stop', { id: c.id, timeoutSeconds: 0 });
+    await call(env.t.backend, 'containers.stop', { id: c.id, timeoutSeconds: 0 });
     expect((await stateOf(c.id)).Running).toBe(false);
-    await call(t.backend, 'containers.stop', { id: c.id }); // already stopped: not an error
-    await call(t.backend, 'containers.remove', { id: c.id });
-    await expect(engine.docker.getContainer(c.id).inspect()).rejects.toMatchObject({ statusCode: 404 });
-    expect(t.store.entries.map((e) => e.method)).toEqual(
+    await call(env.t.backend, 'containers.stop', { id: c.id }); // already stopped: not an error
+    await call(env.t.backend, 'containers.remove', { id: c.id });
+    await expect(env.engine.docker.getContainer(c.id).inspect()).rejects.toMatchObject({ statusCode: 404 });
+    expect(env.t.store.entries.map((e) => e.method)).toEqual(
       expect.arrayContaining(['containers.start', 'containers.pause', 'containers.remove']),
     );
   });
@@ -102,7 +91,7 @@ describe('containers service against a real engine', () => {
   it('maps engine errors to codes with messages a person can act on', async () => {
     const c = await create('busy');
     await c.start();
-    const conflict = await errorOf(call(t.backend, 'containers.remove', { id: c.id }));
+    const conflict = await errorOf(call(env.t.backend, 'containers.remove', { id: c.id }));
     expect(conflict).toMatchObject({
       code: 'CONFLICT',
       message: `Container ${c.id} is running. Stop it first, or remove it with force.`,
@@ -111,20 +100,20 @@ describe('containers service against a real engine', () => {
       statusCode: 409,
       engineMessage: expect.stringMatching(/running container/) as string,
     });
-    expect(await errorOf(call(t.backend, 'containers.pause', { id: 'fresh' }))).toMatchObject({
+    expect(await errorOf(call(env.t.backend, 'containers.pause', { id: 'fresh' }))).toMatchObject({
       code: 'CONFLICT',
       message: 'Container fresh is not running. Start it first.',
     });
-    const missing = await errorOf(call(t.backend, 'containers.start', { id: 'no-such-container' }));
+    const missing = await errorOf(call(env.t.backend, 'containers.start', { id: 'no-such-container' }));
     expect(missing).toMatchObject({ code: 'NOT_FOUND' });
     expect(missing.message).toMatch(/^Container no-such-container was not found/);
-    await call(t.backend, 'containers.remove', { id: c.id, force: true });
+    await call(env.t.backend, 'containers.remove', { id: c.id, force: true });
   });
 
   it('turns containers changed by others into patches of just those containers, within a second', async () => {
     // A second /events reader, as `docker events` would be, tells when the engine published each event.
     const seen = new Map<string, number>();
-    const stream = await engine.docker.getEvents({ filters: { type: ['container'] } });
+    const stream = await env.engine.docker.getEvents({ filters: { type: ['container'] } });
     const decoder = new JsonLineDecoder();
     stream.on('data', (chunk: Buffer) => {
       for (const value of decoder.push(chunk)) {
@@ -135,7 +124,7 @@ describe('containers service against a real engine', () => {
     try {
       const c = await create('outsider');
       const patchFor = (pred: (p: CollectionPatch<ContainerSummary>) => boolean) =>
-        t.log.waitFor('containers.changed', (p) => p.kind === 'patch' && pred(p), { timeoutMs: 2_000 });
+        env.t.log.waitFor('containers.changed', (p) => p.kind === 'patch' && pred(p), { timeoutMs: 2_000 });
       const created = await patchFor((p) => p.kind === 'patch' && p.upserts.some((u) => u.id === c.id));
       expect(created.payload.kind === 'patch' && created.payload.removed).not.toContain(c.id);
       await c.start();
@@ -167,11 +156,11 @@ describe('containers service against a real engine', () => {
       const made = await Promise.all(['b1', 'b2', 'b3', 'b4', 'b5', 'b6'].map((n) => create(n)));
       await Promise.all(made.map((c) => c.start()));
       const ids = new Set(made.map((c) => c.id));
-      await t.log.waitFor(
+      await env.t.log.waitFor(
         'containers.changed',
         () => {
           const running = new Set<string>();
-          for (const r of t.log.events['containers.changed'].filter((e) => e.at >= from)) {
+          for (const r of env.t.log.events['containers.changed'].filter((e) => e.at >= from)) {
             if (r.payload.kind === 'patch')
               for (const u of r.payload.upserts) if (u.state === 'running') running.add(u.id);
           }

@@ -1,26 +1,14 @@
 import type Dockerode from 'dockerode';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureTestImage, startTestEngine, TEST_IMAGE, type TestEngine } from '../../../../e2e/harness/engine';
+import { describe, expect, it } from 'vitest';
+import { TEST_IMAGE } from '../../../../e2e/harness/engine';
 import type { LogChunk, LogLine, StatsSample, TerminalChunk } from '../../../contract';
-import { startBackend, type TestBackend } from '../../testing/backend-kit';
+import { useEngineBackend } from '../../testing/use-engine-backend';
 import { openStream } from './stream-kit';
 
-let engine: TestEngine;
-let t: TestBackend;
-
-beforeAll(async () => {
-  engine = await startTestEngine();
-  await ensureTestImage(engine.docker);
-  t = await startBackend(engine.endpoint);
-  await t.log.status('connected');
-});
-afterAll(async () => {
-  await t?.dispose();
-  await engine?.stop();
-});
+const env = useEngineBackend();
 
 const run = async (name: string, cmd: string[], extra: Dockerode.ContainerCreateOptions = {}) => {
-  const c = await engine.docker.createContainer({ Image: TEST_IMAGE, Cmd: cmd, name, ...extra });
+  const c = await env.engine.docker.createContainer({ Image: TEST_IMAGE, Cmd: cmd, name, ...extra });
   await c.start();
   return c;
 };
@@ -31,7 +19,7 @@ describe('container streams against a real engine', () => {
   it('logs: stdout and stderr marked, timestamps, tail, since; without follow it ends', async () => {
     const c = await run('printer', ['sh', '-c', 'echo out-1; echo err-1 >&2; echo out-2; printf "no newline"']);
     await c.wait();
-    const all = openStream(t.backend, 'containers.logs', { id: 'printer', follow: false, tail: 'all' });
+    const all = openStream(env.t.backend, 'containers.logs', { id: 'printer', follow: false, tail: 'all' });
     await all.done;
     const lines = linesOf(all.chunks);
     // The engine keeps each stream's order; between stdout and stderr the order is a race.
@@ -39,26 +27,26 @@ describe('container streams against a real engine', () => {
     expect(lines.filter((l) => l.stream === 'stderr').map((l) => l.text)).toEqual(['err-1']);
     for (const l of lines) expect(l.ts).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z$/);
 
-    const tail = openStream(t.backend, 'containers.logs', { id: 'printer', follow: false, tail: 1, timestamps: false });
+    const tail = openStream(env.t.backend, 'containers.logs', { id: 'printer', follow: false, tail: 1, timestamps: false });
     await tail.done;
     expect(linesOf(tail.chunks)).toEqual([{ stream: 'stdout', text: 'no newline' }]);
 
     const future = Math.floor(Date.now() / 1000) + 3600;
-    const since = openStream(t.backend, 'containers.logs', { id: 'printer', follow: false, since: future });
+    const since = openStream(env.t.backend, 'containers.logs', { id: 'printer', follow: false, since: future });
     await since.done;
     expect(linesOf(since.chunks)).toEqual([]);
 
-    const onlyErr = openStream(t.backend, 'containers.logs', { id: 'printer', follow: false, stdout: false });
+    const onlyErr = openStream(env.t.backend, 'containers.logs', { id: 'printer', follow: false, stdout: false });
     await onlyErr.done;
     expect(linesOf(onlyErr.chunks).map((l) => l.text)).toEqual(['err-1']);
   });
 
   it('logs of a TTY container are plain text; follow ends when the container stops', async () => {
     await run('tty-printer', ['sh', '-c', 'echo first; sleep 1000'], { Tty: true });
-    const follow = openStream(t.backend, 'containers.logs', { id: 'tty-printer', timestamps: false });
+    const follow = openStream(env.t.backend, 'containers.logs', { id: 'tty-printer', timestamps: false });
     await follow.until((c) => linesOf(c).length > 0);
     expect(linesOf(follow.chunks)).toEqual([{ stream: 'stdout', text: 'first' }]);
-    await engine.docker.getContainer('tty-printer').stop({ t: 0 });
+    await env.engine.docker.getContainer('tty-printer').stop({ t: 0 });
     await follow.done;
   });
 
@@ -66,7 +54,7 @@ describe('container streams against a real engine', () => {
     await run('chatty', ['yes', 'berth-chatty-line']);
     let slow = true;
     const before = process.memoryUsage().rss;
-    const s = openStream(t.backend, 'containers.logs', { id: 'chatty', tail: 0, timestamps: false }, { behind: () => slow, drainMs: 2_500 });
+    const s = openStream(env.t.backend, 'containers.logs', { id: 'chatty', tail: 0, timestamps: false }, { behind: () => slow, drainMs: 2_500 });
     await s.until((c) => c.some((chunk) => (chunk.dropped ?? 0) > 0), 20_000);
     const dropped = s.chunks.reduce((n, c) => n + (c.dropped ?? 0), 0);
     expect(dropped).toBeGreaterThan(0);
@@ -78,12 +66,12 @@ describe('container streams against a real engine', () => {
     await s.until((c) => c.length > count + 5);
     s.close();
     await s.done;
-    await engine.docker.getContainer('chatty').remove({ force: true });
+    await env.engine.docker.getContainer('chatty').remove({ force: true });
   });
 
   it('stats: plausible numbers, one sample per engine tick', async () => {
     await run('burner', ['sh', '-c', 'while true; do :; done']);
-    const s = openStream(t.backend, 'containers.stats', { id: 'burner' });
+    const s = openStream(env.t.backend, 'containers.stats', { id: 'burner' });
     await s.until((c) => c.length >= 3, 20_000);
     s.close();
     await s.done;
@@ -95,12 +83,12 @@ describe('container streams against a real engine', () => {
     expect(last.pids).toBeGreaterThanOrEqual(1);
     const first = s.chunks[0] as StatsSample;
     expect(last.at).toBeGreaterThan(first.at);
-    await engine.docker.getContainer('burner').remove({ force: true });
+    await env.engine.docker.getContainer('burner').remove({ force: true });
   });
 
   it('exec: runs a command through a shell, resizes, and ends when the shell exits', async () => {
     await run('shell', ['sleep', '1000']);
-    const s = openStream(t.backend, 'containers.exec', { id: 'shell', cmd: ['sh'], cols: 100, rows: 30 });
+    const s = openStream(env.t.backend, 'containers.exec', { id: 'shell', cmd: ['sh'], cols: 100, rows: 30 });
     const type = (text: string) => s.input({ type: 'data', data: Buffer.from(text).toString('base64') });
     type('echo berth-$((6*7))\n');
     await s.until((c) => terminalText(c).includes('berth-42'));
@@ -116,20 +104,20 @@ describe('container streams against a real engine', () => {
   });
 
   it('exec and attach refuse clearly: missing shell, stopped container, no TTY', async () => {
-    const s = openStream(t.backend, 'containers.exec', { id: 'shell', cmd: ['bash'] });
+    const s = openStream(env.t.backend, 'containers.exec', { id: 'shell', cmd: ['bash'] });
     await expect(s.done).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('bash was not found') as string });
 
-    await engine.docker.createContainer({ Image: TEST_IMAGE, Cmd: ['sh'], name: 'idle' });
-    const stopped = openStream(t.backend, 'containers.exec', { id: 'idle', cmd: ['sh'] });
+    await env.engine.docker.createContainer({ Image: TEST_IMAGE, Cmd: ['sh'], name: 'idle' });
+    const stopped = openStream(env.t.backend, 'containers.exec', { id: 'idle', cmd: ['sh'] });
     await expect(stopped.done).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('not running') as string });
 
-    const noTty = openStream(t.backend, 'containers.attach', { id: 'shell' });
+    const noTty = openStream(env.t.backend, 'containers.attach', { id: 'shell' });
     await expect(noTty.done).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('TTY') as string });
   });
 
   it('attach: talks to the main process of a TTY container', async () => {
     await run('interactive', ['sh'], { Tty: true, OpenStdin: true });
-    const s = openStream(t.backend, 'containers.attach', { id: 'interactive' });
+    const s = openStream(env.t.backend, 'containers.attach', { id: 'interactive' });
     await new Promise((r) => setTimeout(r, 300));
     s.input({ type: 'data', data: Buffer.from('echo attached-$((2+3))\n').toString('base64') });
     await s.until((c) => terminalText(c).includes('attached-5'));
