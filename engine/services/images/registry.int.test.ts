@@ -61,7 +61,9 @@ async function seed(name: string, bytes = 3_000_000): Promise<string> {
 
 describe('pull and push through a real registry', () => {
   it('pulls with a step per layer, byte progress and the image in the list afterwards', async () => {
-    const ref = await seed('e2e/busybox:1');
+    // 40 MB: large enough that the pull outlasts several of the task manager's 100 ms progress publications,
+    // so intermediate byte counts are observable even on a fast machine.
+    const ref = await seed('e2e/busybox:1', 40_000_000);
     const { taskId } = await call<TaskRef>(t.backend, 'images.pull', { ref });
     const done = await finished(taskId);
     expect(done).toMatchObject({ state: 'succeeded', kind: 'images.pull', title: `Pull ${ref}`, progress: { fraction: 1, unit: 'bytes' } });
