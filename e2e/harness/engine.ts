@@ -107,7 +107,7 @@ function wrap(opts: EmbeddedEngineOptions, first: EmbeddedEngine, bridge: TestBr
   };
 }
 
-/** Leaves nothing behind that would outlive the engine: containers (and their shims) and swarm membership. */
+/** Leaves nothing behind that would outlive the engine: containers (and their shims), networks and swarm membership. */
 async function removeEverything(docker: Dockerode): Promise<void> {
   const info = (await docker.info()) as { Swarm?: { LocalNodeState?: string } };
   if (info.Swarm?.LocalNodeState && info.Swarm.LocalNodeState !== 'inactive') {
@@ -115,6 +115,10 @@ async function removeEverything(docker: Dockerode): Promise<void> {
   }
   const containers = await docker.listContainers({ all: true });
   await Promise.all(containers.map((c) => docker.getContainer(c.Id).remove({ force: true, v: true }).catch(() => undefined)));
+  // A user-defined network's br-* interface and its address pool outlive dockerd on the host; without this,
+  // repeated runs use up the engine's default pools ("could not find an available, non-overlapping IPv4
+  // address pool").
+  await docker.pruneNetworks().catch(() => undefined);
 }
 
 async function destroy(dataDir: string, bridge: TestBridge | undefined): Promise<void> {
