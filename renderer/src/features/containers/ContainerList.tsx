@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { Box, ButtonBase, Checkbox } from '@mui/material';
 import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
 import { measureElement, useVirtualizer } from '@tanstack/react-virtual';
+import { useRowFocus } from '../../components/useRowFocus';
 import type { ContainerRow } from '../../stores/selectors';
 import { availableActions, type ContainerActionDef, type ContainerMenuActionDef } from './actions';
 import { columns, gridTemplate, HEADER_HEIGHT, ROW_HEIGHT, TABLE_MIN_WIDTH } from './columns';
@@ -69,8 +70,6 @@ export function ContainerList(props: Props) {
     onHighlighted,
   } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
-  const [focused, setFocused] = useState(0);
-  const focusAfterRender = useRef(false);
 
   const items: ListItem[] = useMemo(
     () => (grouped ? groupByProject(rows, collapsed) : asItems(rows)),
@@ -93,22 +92,8 @@ export function ContainerList(props: Props) {
     measureElement: (el, entry, instance) => measureElement(el, entry, instance) || ROW_HEIGHT,
   });
 
-  const index = Math.min(focused, Math.max(items.length - 1, 0));
-
-  useEffect(() => {
-    if (!focusAfterRender.current) return;
-    focusAfterRender.current = false;
-    scrollRef.current?.querySelector<HTMLElement>(`[data-index="${index}"]`)?.focus();
-  });
-
-  const moveTo = useCallback(
-    (next: number) => {
-      const clamped = Math.max(0, Math.min(items.length - 1, next));
-      setFocused(clamped);
-      focusAfterRender.current = true;
-      virtualizer.scrollToIndex(clamped, { align: 'auto' });
-    },
-    [items.length, virtualizer],
+  const { index, moveTo, setFocused } = useRowFocus(items.length, scrollRef, (i, o) =>
+    virtualizer.scrollToIndex(i, o),
   );
 
   useEffect(() => {

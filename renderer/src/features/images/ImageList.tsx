@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, type KeyboardEvent } from 'react';
 import { Box, ButtonBase } from '@mui/material';
 import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
 import { measureElement, useVirtualizer } from '@tanstack/react-virtual';
+import { useRowFocus } from '../../components/useRowFocus';
 import { availableImageActions, type ImageActionDef } from './actions';
 import { IMAGE_ROW_HEIGHT, imageColumns, imageGrid, ImageRowView } from './ImageRowView';
 import type { ImageRow, ImageSort, ImageSortKey } from './view';
@@ -20,7 +21,13 @@ interface Props {
 }
 
 const ariaSort = (sort: ImageSort, key: ImageSortKey | undefined) =>
-  key === undefined ? undefined : sort.key === key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none';
+  key === undefined
+    ? undefined
+    : sort.key === key
+      ? sort.direction === 'asc'
+        ? 'ascending'
+        : 'descending'
+      : 'none';
 
 /**
  * The images grid: only the rows in view are in the DOM. Arrow keys, Home/End and Page keys move between rows;
@@ -28,8 +35,6 @@ const ariaSort = (sort: ImageSort, key: ImageSortKey | undefined) =>
  */
 export function ImageList({ rows, sort, now, onSort, onAction, onDismissError }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const [focused, setFocused] = useState(0);
-  const focusAfterRender = useRef(false);
 
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual is designed for this use.
   const virtualizer = useVirtualizer({
@@ -41,29 +46,22 @@ export function ImageList({ rows, sort, now, onSort, onAction, onDismissError }:
     getItemKey: (index) => rows[index]?.id ?? index,
     measureElement: (el, entry, instance) => measureElement(el, entry, instance) || IMAGE_ROW_HEIGHT,
   });
-  const index = Math.min(focused, Math.max(rows.length - 1, 0));
-
-  useEffect(() => {
-    if (!focusAfterRender.current) return;
-    focusAfterRender.current = false;
-    scrollRef.current?.querySelector<HTMLElement>(`[data-index="${index}"]`)?.focus();
-  });
-
-  const moveTo = useCallback(
-    (next: number) => {
-      const clamped = Math.max(0, Math.min(rows.length - 1, next));
-      setFocused(clamped);
-      focusAfterRender.current = true;
-      virtualizer.scrollToIndex(clamped, { align: 'auto' });
-    },
-    [rows.length, virtualizer],
+  const { index, moveTo, setFocused } = useRowFocus(rows.length, scrollRef, (i, o) =>
+    virtualizer.scrollToIndex(i, o),
   );
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const onRow = e.target instanceof HTMLElement && e.target.getAttribute('role') === 'row';
     if (!onRow) return;
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 0) / IMAGE_ROW_HEIGHT) - 1);
-    const moves: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, PageDown: index + page, PageUp: index - page, Home: 0, End: rows.length - 1 };
+    const moves: Record<string, number> = {
+      ArrowDown: index + 1,
+      ArrowUp: index - 1,
+      PageDown: index + page,
+      PageUp: index - page,
+      Home: 0,
+      End: rows.length - 1,
+    };
     const target = moves[e.key];
     if (target !== undefined) {
       e.preventDefault();
@@ -86,18 +84,52 @@ export function ImageList({ rows, sort, now, onSort, onAction, onDismissError }:
       aria-rowcount={rows.length + 1}
       aria-colcount={imageColumns.length}
       onKeyDown={onKeyDown}
-      sx={{ flex: 1, minHeight: 0, overflow: 'auto', position: 'relative', bgcolor: 'background.paper', borderTop: 1, borderColor: 'divider' }}
+      sx={{
+        flex: 1,
+        minHeight: 0,
+        overflow: 'auto',
+        position: 'relative',
+        bgcolor: 'background.paper',
+        borderTop: 1,
+        borderColor: 'divider',
+      }}
     >
-      <Box role="rowgroup" sx={{ position: 'sticky', top: 0, zIndex: 1, bgcolor: 'background.paper', minWidth: MIN_WIDTH }}>
-        <Box role="row" aria-rowindex={1} sx={{ display: 'grid', gridTemplateColumns: imageGrid, height: HEADER_HEIGHT, borderBottom: 1, borderColor: 'divider' }}>
+      <Box
+        role="rowgroup"
+        sx={{ position: 'sticky', top: 0, zIndex: 1, bgcolor: 'background.paper', minWidth: MIN_WIDTH }}
+      >
+        <Box
+          role="row"
+          aria-rowindex={1}
+          sx={{
+            display: 'grid',
+            gridTemplateColumns: imageGrid,
+            height: HEADER_HEIGHT,
+            borderBottom: 1,
+            borderColor: 'divider',
+          }}
+        >
           {imageColumns.map((c) => {
             const key = 'sortKey' in c ? c.sortKey : undefined;
             return (
-              <Box key={c.id} role="columnheader" aria-sort={ariaSort(sort, key)} sx={{ display: 'flex', alignItems: 'center', px: 1 }}>
+              <Box
+                key={c.id}
+                role="columnheader"
+                aria-sort={ariaSort(sort, key)}
+                sx={{ display: 'flex', alignItems: 'center', px: 1 }}
+              >
                 {key ? (
-                  <ButtonBase onClick={() => onSort(key)} sx={{ typography: 'subtitle2', gap: 0.5, borderRadius: 1, px: 0.5, ml: -0.5 }}>
+                  <ButtonBase
+                    onClick={() => onSort(key)}
+                    sx={{ typography: 'subtitle2', gap: 0.5, borderRadius: 1, px: 0.5, ml: -0.5 }}
+                  >
                     {c.label}
-                    {sort.key === key && (sort.direction === 'asc' ? <ArrowUpwardIcon sx={{ fontSize: 14 }} /> : <ArrowDownwardIcon sx={{ fontSize: 14 }} />)}
+                    {sort.key === key &&
+                      (sort.direction === 'asc' ? (
+                        <ArrowUpwardIcon sx={{ fontSize: 14 }} />
+                      ) : (
+                        <ArrowDownwardIcon sx={{ fontSize: 14 }} />
+                      ))}
                   </ButtonBase>
                 ) : (
                   <Box component="span" sx={{ typography: 'subtitle2' }}>
@@ -109,7 +141,10 @@ export function ImageList({ rows, sort, now, onSort, onAction, onDismissError }:
           })}
         </Box>
       </Box>
-      <Box role="rowgroup" sx={{ height: virtualizer.getTotalSize(), position: 'relative', minWidth: MIN_WIDTH }}>
+      <Box
+        role="rowgroup"
+        sx={{ height: virtualizer.getTotalSize(), position: 'relative', minWidth: MIN_WIDTH }}
+      >
         {virtualizer.getVirtualItems().map((item) => {
           const row = rows[item.index];
           if (!row) return null;

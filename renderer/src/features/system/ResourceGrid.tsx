@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { Box, ButtonBase } from '@mui/material';
 import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
 import { measureElement, useVirtualizer } from '@tanstack/react-virtual';
+import { useRowFocus } from '../../components/useRowFocus';
 import type { Sort } from './format';
 
 export interface GridColumn<T, K extends string> {
@@ -33,7 +34,13 @@ interface Props<T, K extends string> {
 const HEADER_HEIGHT = 40;
 
 const ariaSort = <K extends string>(sort: Sort<K>, key: K | undefined) =>
-  key === undefined ? undefined : sort.key === key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none';
+  key === undefined
+    ? undefined
+    : sort.key === key
+      ? sort.direction === 'asc'
+        ? 'ascending'
+        : 'descending'
+      : 'none';
 
 /**
  * A virtualized, sortable, keyboard-navigable grid for resource lists (volumes, networks): only the rows in
@@ -42,8 +49,6 @@ const ariaSort = <K extends string>(sort: Sort<K>, key: K | undefined) =>
 export function ResourceGrid<T, K extends string>(props: Props<T, K>) {
   const { rows, columns, sort, rowHeight = 48 } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
-  const [focused, setFocused] = useState(0);
-  const focusAfterRender = useRef(false);
   const template = columns.map((c) => c.width).join(' ');
 
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual is designed for this use.
@@ -59,28 +64,21 @@ export function ResourceGrid<T, K extends string>(props: Props<T, K>) {
     },
     measureElement: (el, entry, instance) => measureElement(el, entry, instance) || rowHeight,
   });
-  const index = Math.min(focused, Math.max(rows.length - 1, 0));
-
-  useEffect(() => {
-    if (!focusAfterRender.current) return;
-    focusAfterRender.current = false;
-    scrollRef.current?.querySelector<HTMLElement>(`[data-index="${index}"]`)?.focus();
-  });
-
-  const moveTo = useCallback(
-    (next: number) => {
-      const clamped = Math.max(0, Math.min(rows.length - 1, next));
-      setFocused(clamped);
-      focusAfterRender.current = true;
-      virtualizer.scrollToIndex(clamped, { align: 'auto' });
-    },
-    [rows.length, virtualizer],
+  const { index, moveTo, setFocused } = useRowFocus(rows.length, scrollRef, (i, o) =>
+    virtualizer.scrollToIndex(i, o),
   );
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (!(e.target instanceof HTMLElement) || e.target.getAttribute('role') !== 'row') return;
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 0) / rowHeight) - 1);
-    const moves: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, PageDown: index + page, PageUp: index - page, Home: 0, End: rows.length - 1 };
+    const moves: Record<string, number> = {
+      ArrowDown: index + 1,
+      ArrowUp: index - 1,
+      PageDown: index + page,
+      PageUp: index - page,
+      Home: 0,
+      End: rows.length - 1,
+    };
     const target = moves[e.key];
     const row = rows[index];
     if (target !== undefined) {
@@ -103,17 +101,50 @@ export function ResourceGrid<T, K extends string>(props: Props<T, K>) {
       aria-rowcount={rows.length + 1}
       aria-colcount={columns.length}
       onKeyDown={onKeyDown}
-      sx={{ flex: 1, minHeight: 0, overflow: 'auto', position: 'relative', bgcolor: 'background.paper', borderTop: 1, borderColor: 'divider' }}
+      sx={{
+        flex: 1,
+        minHeight: 0,
+        overflow: 'auto',
+        position: 'relative',
+        bgcolor: 'background.paper',
+        borderTop: 1,
+        borderColor: 'divider',
+      }}
     >
-      <Box role="rowgroup" sx={{ position: 'sticky', top: 0, zIndex: 1, bgcolor: 'background.paper', minWidth: props.minWidth }}>
-        <Box role="row" aria-rowindex={1} sx={{ display: 'grid', gridTemplateColumns: template, height: HEADER_HEIGHT, borderBottom: 1, borderColor: 'divider' }}>
+      <Box
+        role="rowgroup"
+        sx={{ position: 'sticky', top: 0, zIndex: 1, bgcolor: 'background.paper', minWidth: props.minWidth }}
+      >
+        <Box
+          role="row"
+          aria-rowindex={1}
+          sx={{
+            display: 'grid',
+            gridTemplateColumns: template,
+            height: HEADER_HEIGHT,
+            borderBottom: 1,
+            borderColor: 'divider',
+          }}
+        >
           {columns.map((c) => (
-            <Box key={c.id} role="columnheader" aria-sort={ariaSort(sort, c.sortKey)} sx={{ display: 'flex', alignItems: 'center', px: 1 }}>
+            <Box
+              key={c.id}
+              role="columnheader"
+              aria-sort={ariaSort(sort, c.sortKey)}
+              sx={{ display: 'flex', alignItems: 'center', px: 1 }}
+            >
               {c.sortKey ? (
-                <ButtonBase onClick={() => c.sortKey && props.onSort(c.sortKey)} sx={{ typography: 'subtitle2', gap: 0.5, borderRadius: 1, px: 0.5, ml: -0.5 }}>
+                <ButtonBase
+                  onClick={() => c.sortKey && props.onSort(c.sortKey)}
+                  sx={{ typography: 'subtitle2', gap: 0.5, borderRadius: 1, px: 0.5, ml: -0.5 }}
+                >
                   {c.label}
                   {sort.key === c.sortKey &&
-                    (sort.direction === 'asc' ? <ArrowUpwardIcon sx={{ fontSize: 14 }} /> : <ArrowDownwardIcon sx={{ fontSize: 14 }} />)}
+                    (sort.direction === 'asc' ? (
+                      <ArrowUpwardIcon sx={{ fontSize: 14 }} />
+                    ) : (
+                      <ArrowDownwardIcon sx={{ fontSize: 14 }} />
+                    ))}
                 </ButtonBase>
               ) : (
                 <Box component="span" sx={{ typography: 'subtitle2' }}>
@@ -124,7 +155,10 @@ export function ResourceGrid<T, K extends string>(props: Props<T, K>) {
           ))}
         </Box>
       </Box>
-      <Box role="rowgroup" sx={{ height: virtualizer.getTotalSize(), position: 'relative', minWidth: props.minWidth }}>
+      <Box
+        role="rowgroup"
+        sx={{ height: virtualizer.getTotalSize(), position: 'relative', minWidth: props.minWidth }}
+      >
         {virtualizer.getVirtualItems().map((item) => {
           const row = rows[item.index];
           if (!row) return null;
@@ -155,7 +189,18 @@ export function ResourceGrid<T, K extends string>(props: Props<T, K>) {
               }}
             >
               {columns.map((c) => (
-                <Box key={c.id} role="gridcell" sx={{ display: 'flex', alignItems: 'center', minWidth: 0, px: 1, gap: 0.5, overflow: 'hidden' }}>
+                <Box
+                  key={c.id}
+                  role="gridcell"
+                  sx={{
+                    display: 'flex',
+                    alignItems: 'center',
+                    minWidth: 0,
+                    px: 1,
+                    gap: 0.5,
+                    overflow: 'hidden',
+                  }}
+                >
                   {c.render(row)}
                 </Box>
               ))}
