@@ -65,8 +65,8 @@ async function resolveService(file: LoadedFile, name: string, stack: string[], d
 
 const absolute = (dir: string, p: string) => (p.startsWith('~') || path.isAbsolute(p) ? p : path.resolve(dir, p));
 
-/** Makes a base service's relative paths absolute from its own file's folder before it lands in another file. */
-function rebase(service: Mapping, dir: string): Mapping {
+/** Makes a service's relative paths absolute from `dir` before it lands in a file with another folder. */
+export function rebase(service: Mapping, dir: string): Mapping {
   const out: Mapping = { ...service };
   if (typeof out.build === 'string') out.build = absolute(dir, out.build);
   else if (isMapping(out.build) && typeof out.build.context === 'string' && !/^[a-z]+:\/\/|^git@/.test(out.build.context)) {

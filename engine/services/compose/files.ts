@@ -54,17 +54,22 @@ export async function projectEnvironment(options: LoadOptions, workingDir: strin
   const processEnv = options.env ?? {};
   const fromProcess: Lookup = (name) => (Object.hasOwn(processEnv, name) ? processEnv[name] : undefined);
   const unset = new Set<string>();
+  return { lookup: await layerEnvFiles(fromProcess, options.envFiles ?? [], workingDir, unset), unset };
+}
+
+/**
+ * `base` (which always wins) over the values of `envFiles` (resolved from `dir`, must exist), or of `dir/.env`
+ * when there is such a file and no env files were named.
+ */
+export async function layerEnvFiles(base: Lookup, envFiles: string[], dir: string, unset: Set<string>): Promise<Lookup> {
   const onUnset = (name: string) => unset.add(name);
   const fileValues: Record<string, string> = {};
-  const explicit = options.envFiles ?? [];
-  const files = explicit.length > 0 ? explicit.map((f) => path.resolve(workingDir, f)) : [path.join(workingDir, '.env')];
+  const explicit = envFiles.length > 0;
+  const files = explicit ? envFiles.map((f) => path.resolve(dir, f)) : [path.join(dir, '.env')];
+  const lookup: Lookup = (name) => base(name) ?? (Object.hasOwn(fileValues, name) ? fileValues[name] : undefined);
   for (const file of files) {
-    if (explicit.length === 0 && !(await isFile(file))) continue;
-    const lookup: Lookup = (name) => fromProcess(name) ?? (Object.hasOwn(fileValues, name) ? fileValues[name] : undefined);
-    Object.assign(fileValues, await loadEnvFile(file, explicit.length > 0 ? 'env file' : '.env file', lookup, onUnset));
+    if (!explicit && !(await isFile(file))) continue;
+    Object.assign(fileValues, await loadEnvFile(file, explicit ? 'env file' : '.env file', lookup, onUnset));
   }
-  return {
-    lookup: (name) => fromProcess(name) ?? (Object.hasOwn(fileValues, name) ? fileValues[name] : undefined),
-    unset,
-  };
+  return lookup;
 }

@@ -19,9 +19,10 @@ export class SourceIndex {
     return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
   }
 
-  /** A problem at `keyPath`, located at the nearest ancestor path some file defines. */
-  locate(keyPath: KeyPath, message: string, file?: string): Problem {
-    const candidates = file === undefined ? [...this.files].reverse() : this.files.filter((f) => f.file === file);
+  /** A problem at `keyPath`, located at the nearest ancestor path some file (of `file`, when given) defines. */
+  locate(keyPath: KeyPath, message: string, file?: string | readonly string[]): Problem {
+    const within = typeof file === 'string' ? [file] : file;
+    const candidates = within === undefined ? [...this.files].reverse() : this.files.filter((f) => within.includes(f.file)).reverse();
     for (let len = keyPath.length; len >= 1; len--) {
       const key = formatPath(keyPath.slice(0, len));
       for (const f of candidates) {
@@ -29,7 +30,7 @@ export class SourceIndex {
         if (pos) return { file: this.display(f.file), line: pos.line, column: pos.column, path: formatPath(keyPath), message };
       }
     }
-    const fallback = file ?? this.files[0]?.file;
+    const fallback = within?.[0] ?? this.files[0]?.file;
     return { ...(fallback === undefined ? {} : { file: this.display(fallback) }), path: formatPath(keyPath), message };
   }
 }
