@@ -65,4 +65,10 @@ describe('berth compose arguments', () => {
     expect(parseScale(['web=3', 'db=0'])).toEqual({ web: 3, db: 0 });
     expect(() => parseScale(['web'])).toThrow(/SERVICE=NUMBER/);
   });
+
+  it('takes --wait with a --wait-timeout of whole seconds', () => {
+    expect(parse(['up', '--wait', '--wait-timeout', '30']).flags).toMatchObject({ wait: true, 'wait-timeout': '30' });
+    expect(() => parse(['up', '--wait', '--wait-timeout', 'soon'])).toThrow(/--wait-timeout must be a whole number of seconds, not "soon"/);
+    expect(() => parse(['up', '--wait', '--wait-timeout', '0'])).toThrow(/at least 1 second/);
+  });
 });

@@ -48,6 +48,7 @@ const COMMAND_OPTIONS: Record<ComposeCommand, NonNullable<ParseArgsConfig['optio
     pull: { type: 'string' },
     scale: { type: 'string', multiple: true },
     wait: { type: 'boolean' },
+    'wait-timeout': { type: 'string' },
     ...timeout,
   },
   down: { volumes: { type: 'boolean', short: 'v' }, 'remove-orphans': { type: 'boolean' }, rmi: { type: 'string' }, ...timeout },
@@ -137,9 +138,9 @@ function validProjectName(name: string): string {
   return name;
 }
 
-export function parseTimeout(value: unknown): number | undefined {
+export function parseTimeout(value: unknown, flag = '--timeout'): number | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !/^\d+$/.test(value)) throw new UsageError(`--timeout must be a whole number of seconds, not "${JSON.stringify(value)}".`);
+  if (typeof value !== 'string' || !/^\d+$/.test(value)) throw new UsageError(`${flag} must be a whole number of seconds, not ${JSON.stringify(value)}.`);
   return Number(value);
 }
 
@@ -164,5 +165,6 @@ function checkFlags(command: ComposeCommand, flags: ComposeInvocation['flags'], 
   if (command === 'run' && args.length === 0) throw new UsageError('run needs a service name: berth compose run [options] SERVICE [COMMAND...]');
   if (command === 'down' && args.length > 0) throw new UsageError('down takes no service names; it takes the whole project down.');
   parseTimeout(flags.timeout);
+  if (parseTimeout(flags['wait-timeout'], '--wait-timeout') === 0) throw new UsageError('--wait-timeout must be at least 1 second.');
   parseScale(flags.scale);
 }

@@ -15,8 +15,9 @@ Options:
 
 Commands:
   up [-d] [--build] [--pull missing|always|never] [--remove-orphans] [--force-recreate|--no-recreate]
-     [--no-start] [-t N] [SERVICE...]
-                              Create and start; without -d follow the logs until Ctrl+C, then stop
+     [--no-start] [--scale SERVICE=N] [--wait [--wait-timeout N]] [-t N] [SERVICE...]
+                              Create and start; without -d follow the logs until Ctrl+C, then stop;
+                              --wait returns once every service runs (healthy if it has a healthcheck)
   down [-v] [--rmi local|all] [--remove-orphans] [-t N]
                               Stop and remove containers and networks (-v: also named volumes, data is lost)
   ps [-a] [-q] [--services] [--format json] [SERVICE...]

@@ -131,6 +131,8 @@ async function run(inv: ComposeInvocation, session: ComposeSession, io: CliIo, d
         ...(f['no-start'] ? { noStart: true } : {}),
         ...(f.build ? { build: true } : {}),
         ...(str(f.pull) ? { pull: str(f.pull) } : {}),
+        ...(f.wait ? { wait: true } : {}),
+        ...(f['wait-timeout'] !== undefined ? { waitTimeoutSeconds: parseTimeout(f['wait-timeout'], '--wait-timeout') } : {}),
         ...timeout,
       }, deps);
       if (code !== EXIT.ok) return code;
@@ -139,7 +141,8 @@ async function run(inv: ComposeInvocation, session: ComposeSession, io: CliIo, d
         const scaled = await task(session, io, 'compose.scale', { name: await projectName(inv, session, source), service, replicas }, deps);
         if (scaled !== EXIT.ok) return scaled;
       }
-      if (f.detach || f['no-start']) return code;
+      // --wait implies detached, as in docker compose.
+      if (f.detach || f.wait || f['no-start']) return code;
       return attached(inv, session, io, deps, source);
     }
     case 'down': {

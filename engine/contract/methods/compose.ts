@@ -113,6 +113,10 @@ export const composeMethods = {
         /** Create containers without starting them (compose's --no-start). */
         noStart: z.boolean().optional(),
         timeoutSeconds,
+        /** Wait until services run, healthy when they have a healthcheck (compose's --wait). */
+        wait: z.boolean().optional(),
+        /** How long --wait and depends_on conditions wait, in seconds (compose's --wait-timeout). */
+        waitTimeoutSeconds: z.number().int().min(1).max(86_400).optional(),
       })
       .strict(),
     'operate',

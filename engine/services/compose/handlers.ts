@@ -55,6 +55,8 @@ export function composeHandlers(svc: ComposeService): HandlersOf<typeof composeM
           ...(p.pull ? { pull: p.pull } : {}),
           ...(p.noStart ? { noStart: true } : {}),
           ...(p.timeoutSeconds !== undefined ? { timeoutSeconds: p.timeoutSeconds } : {}),
+          ...(p.wait ? { wait: true } : {}),
+          ...(p.waitTimeoutSeconds !== undefined ? { waitTimeoutMs: p.waitTimeoutSeconds * 1000 } : {}),
           ...(envFile ? { environmentFile: envFile } : {}),
           ...(p.source.envFiles?.length ? { envFiles: p.source.envFiles } : {}),
         }),

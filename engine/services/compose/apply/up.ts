@@ -7,7 +7,7 @@ import { serviceConfigHash } from './hash';
 import { ensureImage, imageOf, type PullPolicy } from './images';
 import { dependencyGraph, runGraph, withDependencies } from './plan';
 import { ensureResources } from './resources';
-import { waitForCondition } from './wait';
+import { waitForCondition, waitUntilReady } from './wait';
 
 export interface UpOptions {
   services?: string[];
@@ -23,6 +23,8 @@ export interface UpOptions {
   scale?: Record<string, number>;
   /** How long a dependent waits for service_healthy / service_completed_successfully. Default 5 minutes. */
   waitTimeoutMs?: number;
+  /** compose's --wait: after up, wait until every started service runs (and is healthy when it has a healthcheck). */
+  wait?: boolean;
   /** What the project was loaded with, remembered in labels so later operations by name load the same. */
   environmentFile?: string;
   envFiles?: string[];
@@ -92,7 +94,30 @@ export async function up(ctx: ApplyContext, project: ComposeProject, options: Up
     // Services that never got their turn because another one failed first.
     for (const s of targets) if (!state.ids.has(s) && !state.failed?.has(s)) ctx.step({ id: s, label: s, state: 'skipped', detail: 'Not started' });
   }
+  if (options.wait && !options.noStart) await waitForAll(ctx, state, targets);
   return result;
+}
+
+/** up --wait: every target at once; a failure names the service, like a failed start. */
+async function waitForAll(ctx: ApplyContext, state: ConvergeState, targets: string[]): Promise<void> {
+  const { project } = state;
+  const completes = (s: string) => Object.values(project.services).some((svc) => svc.depends_on?.[s]?.condition === 'service_completed_successfully');
+  await Promise.all(
+    targets.map(async (s) => {
+      const ids = state.ids.get(s) ?? [];
+      if (ids.length === 0) return;
+      ctx.step({ id: s, label: s, state: 'running', detail: 'Waiting' });
+      try {
+        const outcome = await waitUntilReady(ctx.docker, s, ids, { signal: ctx.signal, timeoutMs: state.options.waitTimeoutMs ?? 300_000, completes: completes(s) });
+        const detail = outcome === 'healthy' ? 'Healthy' : outcome === 'completed' ? 'Exited (0)' : 'Running';
+        for (const id of ids) ctx.log(progressLine('Container', nameOfId(state, id), detail));
+        ctx.step({ id: s, label: s, state: 'done', detail });
+      } catch (err) {
+        ctx.step({ id: s, label: s, state: 'failed', detail: 'Failed' });
+        throw serviceError(s, 'to become ready', err);
+      }
+    }),
+  );
 }
 
 interface ConvergeState {

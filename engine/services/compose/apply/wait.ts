@@ -66,3 +66,46 @@ export async function waitForCondition(
   }
   return condition === 'service_healthy' ? 'healthy' : 'completed';
 }
+
+/**
+ * `up --wait`: until every container of `service` runs, and is healthy when it has a healthcheck. A one-shot
+ * service (`completes`: another service waits for it to complete) may instead have exited with code 0.
+ */
+export async function waitUntilReady(
+  docker: Dockerode,
+  service: string,
+  containerIds: string[],
+  options: WaitOptions & { completes: boolean },
+): Promise<'healthy' | 'running' | 'completed'> {
+  const deadline = Date.now() + options.timeoutMs;
+  const pending = new Set(containerIds);
+  let outcome: 'healthy' | 'running' | 'completed' = 'running';
+  while (pending.size > 0) {
+    for (const id of [...pending]) {
+      const info = await engineCall('inspect', `container of ${service}`, () => docker.getContainer(id).inspect());
+      const name = info.Name.replace(/^\//, '');
+      const state = info.State;
+      if (!state.Running && !state.Restarting && state.Status !== 'created') {
+        if (options.completes && state.ExitCode === 0) {
+          pending.delete(id);
+          outcome = 'completed';
+          continue;
+        }
+        throw new BerthError(ErrorCode.ENGINE_ERROR, `Service "${service}" exited with code ${state.ExitCode} (container ${name}) while up waited for it to run. See its logs.`, { service, container: name, exitCode: state.ExitCode });
+      }
+      if (state.Health?.Status === 'unhealthy') {
+        throw new BerthError(ErrorCode.ENGINE_ERROR, `Service "${service}" is unhealthy (container ${name}; last check ${lastHealthLog(state)}).`, { service, container: name });
+      }
+      if (state.Running && !state.Restarting && (!state.Health || state.Health.Status === 'healthy')) {
+        pending.delete(id);
+        if (state.Health) outcome = 'healthy';
+      }
+    }
+    if (pending.size === 0) break;
+    if (Date.now() > deadline) {
+      throw new BerthError(ErrorCode.TIMEOUT, `Service "${service}" was not running${options.completes ? '' : ' and healthy'} within ${Math.round(options.timeoutMs / 1000)} s. Check its logs and healthcheck.`, { service });
+    }
+    await sleep(options.pollMs ?? 250, options.signal);
+  }
+  return outcome;
+}

@@ -63,7 +63,7 @@ export function ProjectHeader({ name, summary, source, busy, onAction, onUpWithO
           );
         })}
         {source && (
-          <Tooltip title="Up with options (profiles, pull, recreate)">
+          <Tooltip title="Up with options (profiles, pull, recreate, wait for healthy)">
             <span>
               <IconButton size="small" aria-label="Up with options" disabled={busy} onClick={onUpWithOptions}>
                 <TuneIcon fontSize="small" />

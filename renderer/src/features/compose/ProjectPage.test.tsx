@@ -88,6 +88,18 @@ describe('Project page', { timeout: 20_000 }, () => {
     expect(within(progress).queryByRole('button', { name: 'Cancel' })).not.toBeInTheDocument();
   });
 
+  it('Up with options passes the chosen pull policy and --wait', async () => {
+    const { user, fake } = setup('#/compose/shop', { 'compose.up': () => ok({ taskId: 'up2' }) });
+    await screen.findByRole('row', { name: 'web' });
+    await user.click(screen.getByRole('button', { name: 'Up with options' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Up shop' });
+    await user.click(within(dialog).getByRole('checkbox', { name: /Wait until every service runs/ }));
+    await user.click(within(dialog).getByRole('button', { name: 'Up' }));
+    expect(fake.callsOf('compose.up')).toEqual([
+      { source: { workingDir: '/srv/shop', files: ['/srv/shop/compose.yaml'], projectName: 'shop' }, detach: true, pull: 'missing', wait: true },
+    ]);
+  });
+
   it('shows a task the tasks list already knows finished, and closes its progress', async () => {
     const { user } = setup('#/compose/shop', {
       'compose.restart': () => ok({ taskId: 'r1' }),

@@ -23,7 +23,7 @@ interface Props {
   onCancel: () => void;
 }
 
-/** Up with choices: which profiles to enable, when to pull, recreate/build, orphans. */
+/** Up with choices: which profiles to enable, when to pull, recreate/build, orphans, wait for healthy. */
 export function UpOptionsDialog({ project, profiles, onUp, onCancel }: Props) {
   const [options, setOptions] = useState<UpOptions>(defaultUpOptions);
   const toggleProfile = (p: string, on: boolean) =>
@@ -72,6 +72,10 @@ export function UpOptionsDialog({ project, profiles, onUp, onCancel }: Props) {
           <FormControlLabel
             control={<Checkbox checked={options.removeOrphans} onChange={(e) => setOptions({ ...options, removeOrphans: e.target.checked })} />}
             label="Remove containers of services no longer in the files"
+          />
+          <FormControlLabel
+            control={<Checkbox checked={options.wait} onChange={(e) => setOptions({ ...options, wait: e.target.checked })} />}
+            label="Wait until every service runs (and is healthy, if it has a healthcheck)"
           />
         </FormGroup>
       </DialogContent>

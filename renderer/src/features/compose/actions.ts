@@ -14,6 +14,8 @@ export interface UpOptions {
   forceRecreate: boolean;
   build: boolean;
   removeOrphans: boolean;
+  /** Keep the task running until every service runs, healthy when it has a healthcheck (compose's --wait). */
+  wait: boolean;
 }
 
 export interface DownOptions {
@@ -22,7 +24,7 @@ export interface DownOptions {
   removeOrphans: boolean;
 }
 
-export const defaultUpOptions: UpOptions = { profiles: [], pull: 'missing', forceRecreate: false, build: false, removeOrphans: false };
+export const defaultUpOptions: UpOptions = { profiles: [], pull: 'missing', forceRecreate: false, build: false, removeOrphans: false, wait: false };
 export const defaultDownOptions: DownOptions = { volumes: false, removeOrphans: true };
 
 /** Actions are data: the list rows, the project header and the progress view all render from these. */
@@ -118,6 +120,7 @@ export function invokeComposeAction(client: EngineClient, id: ComposeActionId, r
         forceRecreate: o.forceRecreate || undefined,
         build: o.build || undefined,
         removeOrphans: o.removeOrphans || undefined,
+        wait: o.wait || undefined,
       });
     }
     case 'start':
