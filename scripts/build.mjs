@@ -1,7 +1,7 @@
 // `npm run build`: bundles the CLI and the Electron shell with esbuild, then the renderer with Vite, into dist/.
 // Parts whose entry files do not exist yet are skipped with a note, so a partial checkout still builds.
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
-import { relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as esbuild from 'esbuild';
 import { dist, root, targets, viteConfig } from './lib/paths.mjs';
@@ -17,9 +17,12 @@ async function bundle(label, target, options) {
     return;
   }
   const t = performance.now();
+  // Code splitting (ESM only) needs an output folder: the entry keeps its name, shared code goes to chunks/.
+  const out = options.splitting
+    ? { entryPoints: { [basename(target.out, '.mjs')]: target.entry }, outdir: dirname(target.out), outExtension: { '.js': '.mjs' }, chunkNames: 'chunks/[name]-[hash]' }
+    : { entryPoints: [target.entry], outfile: target.out };
   await esbuild.build({
-    entryPoints: [target.entry],
-    outfile: target.out,
+    ...out,
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -56,9 +59,12 @@ try {
   // Stale bundles from removed entries must not be started by mistake.
   for (const t of [targets.cli, targets.electronMain, targets.electronPreload])
     rmSync(t.out, { force: true });
+  rmSync(join(dist, 'chunks'), { recursive: true, force: true });
   console.log('Building Berth…');
   await bundle('cli', targets.cli, {
     format: 'esm',
+    // Commands load what only they need on demand (the web host's HTTP stack), so `berth compose` starts fast.
+    splitting: true,
     // node_modules stay external: native addons (better-sqlite3) and large deps load from node_modules.
     packages: 'external',
     // Bundled CommonJS (if any) may call require(); ESM has none, so provide one.

@@ -3,7 +3,7 @@
 // tests against a real dockerd, and Playwright e2e in Chromium against web mode. Each step's engines are
 // started and cleaned up by the tests' own harness. Prints one closing line: "tests: N passed, N failed, N skipped".
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { provision } from './lib/provision.mjs';
 
@@ -59,9 +59,20 @@ const steps = [
   {
     name: 'e2e',
     report: ['e2e.json', 'playwright'],
-    fn: () => run(npx('playwright'), ['test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, 'e2e.json') }),
+    fn: async () => {
+      const code = await run(npx('playwright'), ['test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, 'e2e.json') });
+      if (code !== 0) printTail(join(root, 'test-results', 'e2e-berth-web.log'), 80);
+      return code;
+    },
   },
 ];
+
+/** The end of a log that explains a failure (CI shows only this process's output). */
+function printTail(file, lines) {
+  if (!existsSync(file)) return;
+  const tail = readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines);
+  console.log(`\n--- last ${tail.length} lines of ${file.slice(root.length)} ---\n${tail.join('\n')}\n---`);
+}
 
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });

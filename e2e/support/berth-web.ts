@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, openSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 
 export interface BerthWeb {
@@ -9,7 +9,8 @@ export interface BerthWeb {
   origin: string;
   token: string;
   process: ChildProcess;
-  stop(): Promise<void>;
+  /** Stops the process and deletes its data dir; `keepLogAs` first copies its log there (for CI diagnostics). */
+  stop(options?: { keepLogAs?: string }): Promise<void>;
 }
 
 const repoRoot = new URL('../..', import.meta.url).pathname;
@@ -47,13 +48,17 @@ export async function startBerthWeb(options: { engine: string; timeoutMs?: numbe
     origin: parsed.origin,
     token: parsed.searchParams.get('token') ?? '',
     process: child,
-    async stop() {
+    async stop({ keepLogAs } = {}) {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
         const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
         await exited;
         clearTimeout(timer);
+      }
+      if (keepLogAs) {
+        mkdirSync(dirname(keepLogAs), { recursive: true });
+        copyFileSync(join(dataDir, 'berth-web.log'), keepLogAs);
       }
       rmSync(dataDir, { recursive: true, force: true });
     },

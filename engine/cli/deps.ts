@@ -5,7 +5,6 @@ import { createBackend } from '../host/create-backend';
 import { discoverEngines, nodeDiscoveryEnv, resolvePreferred } from '../providers/discovery';
 import { startEmbeddedEngine, stopEmbeddedEngine } from '../providers/embedded';
 import { DATABASE_FILE, openStore } from '../store/sqlite';
-import { startWebServer } from '../web/server';
 import type { CliDeps } from './cli';
 import type { ComposeDeps } from './commands/compose';
 import type { EngineDeps } from './commands/engine';
@@ -24,7 +23,8 @@ function webDeps(): WebDeps {
   return {
     openStore,
     createBackend,
-    startWebServer,
+    // Loaded on demand: the web host's HTTP stack costs ~0.5 s of startup that compose and engine commands skip.
+    startWebServer: async (options) => (await import('../web/server')).startWebServer(options),
     openBrowser: (url) => openBrowser(url),
     waitForShutdownSignal,
     staticDir: rendererDir(),

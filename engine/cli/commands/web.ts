@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Backend } from '../../host/backend';
 import type { Store } from '../../store/types';
+import { logTaskLifecycle } from '../../host/task-log';
 import type { WebServer, WebServerOptions } from '../../web/server';
 import { resolveDataDir } from '../data-dir';
 import { EXIT, type CliIo } from '../io';
@@ -57,6 +58,7 @@ export async function webCommand(argv: string[], io: CliIo, deps: WebDeps): Prom
 
   try {
     backend = await deps.createBackend({ dataDir, store, ...(engineFlag ? { engineFlag } : {}) });
+    logTaskLifecycle(backend.bus, (line) => io.err(line));
     server = await deps.startWebServer({
       backend,
       staticDir: deps.staticDir,
