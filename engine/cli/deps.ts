@@ -11,6 +11,7 @@ import type { EngineDeps } from './commands/engine';
 import { createDockerClient } from '../docker/client';
 import type { WebDeps } from './commands/web';
 import { probeEngine } from './engine-probe';
+import { processTerminal } from './terminal';
 import { openBrowser } from './open-browser';
 import { BERTH_VERSION } from './version';
 
@@ -50,6 +51,7 @@ function composeDeps(): ComposeDeps {
     createDockerClient,
     waitForShutdownSignal,
     cwd: process.cwd(),
+    terminal: processTerminal(),
   };
 }
 

@@ -25,8 +25,9 @@ Commands:
   start | stop [-t N] | restart [-t N] | pause | unpause [SERVICE...]
   pull [SERVICE...]           Pull the services' images
   build [--no-cache] [SERVICE...]
-  run [--rm] [-d] [--name N] [-e K=V] [--no-deps] [--service-ports] SERVICE [COMMAND...]
-                              Run a one-off container; exits with its exit code
+  run [--rm] [-d] [-T] [--name N] [-e K=V] [--no-deps] [--service-ports] SERVICE [COMMAND...]
+                              Run a one-off container with your input attached (a terminal when you
+                              are in one, unless -T); exits with its exit code
   config [--services|--profiles|-q]
                               Print the resolved project (errors name file:line:column)
   ls [-a] [-q] [--format json]

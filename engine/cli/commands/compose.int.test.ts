@@ -1,5 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { PassThrough } from 'node:stream';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTestImage, startTestEngine, TEST_IMAGE, type TestEngine } from '../../../e2e/harness/engine';
@@ -8,6 +9,7 @@ import { createBackend } from '../../host/create-backend';
 import { openStore } from '../../store/sqlite';
 import { recordingIo } from '../test-io';
 import { composeCommand, type ComposeDeps } from './compose';
+import type { TerminalIo } from '../terminal';
 
 let engine: TestEngine;
 let dir = '';
@@ -41,9 +43,34 @@ const deps = (): ComposeDeps => ({
 });
 
 async function berth(...args: string[]) {
+  return berthWith({}, ...args);
+}
+
+async function berthWith(extra: Partial<ComposeDeps>, ...args: string[]) {
   const rec = recordingIo();
-  const code = await composeCommand(['--engine', engine.endpoint, '--data-dir', dataDir, ...args], rec.io, deps());
+  const code = await composeCommand(['--engine', engine.endpoint, '--data-dir', dataDir, ...args], rec.io, { ...deps(), ...extra });
   return { code, out: rec.out, err: rec.err };
+}
+
+/**
+ * A terminal stand-in: `input` as stdin (a pipe that ends after it; a terminal stays open, as a user's does),
+ * a TTY of 24x80 when `tty`, raw output collected.
+ */
+function fakeTerminal(input: string, tty: boolean) {
+  const raw: Buffer[] = [];
+  const modes: boolean[] = [];
+  const stdin = new PassThrough();
+  stdin.write(input);
+  if (!tty) stdin.end();
+  const terminal: TerminalIo = {
+    stdin,
+    size: () => (tty ? { rows: 24, columns: 80 } : undefined),
+    setRaw: (on) => modes.push(on),
+    onResize: () => () => undefined,
+    writeRaw: (c) => raw.push(c),
+    release: () => stdin.end(),
+  };
+  return { terminal, raw: () => Buffer.concat(raw).toString('utf8'), modes };
 }
 
 describe('berth compose against a real engine', () => {
@@ -88,5 +115,24 @@ describe('berth compose against a real engine', () => {
     const odd = await berth('-f', 'restart.yaml', '-p', 'odd', 'up', '-d');
     expect(odd.code).toBe(1);
     expect(odd.err.at(-1)).toBe('Error: Service "odd" failed to start: restart "sometimes" is not one of no, always, on-failure[:N], unless-stopped. Fix the compose file and run up again.');
+  });
+
+  it('run passes piped input to the one-off, and gives it a terminal (raw mode, size) when the user has one', async () => {
+    const piped = fakeTerminal('hello from stdin\n', false);
+    const cat = await berthWith({ terminal: piped.terminal }, '-p', 'clitty', 'run', '--rm', '--no-deps', 'web', 'cat');
+    expect(cat.err).toEqual([]);
+    expect(cat).toMatchObject({ code: 0, out: ['hello from stdin'] });
+    expect(piped.modes).toEqual([]);
+
+    const term = fakeTerminal('echo "rows cols: $(stty size)"; exit 5\n', true);
+    const shell = await berthWith({ terminal: term.terminal }, '-p', 'clitty', 'run', '--rm', '--no-deps', 'web', 'sh');
+    expect(shell.code).toBe(5);
+    expect(term.raw()).toContain('rows cols: 24 80');
+    expect(term.modes).toEqual([true, false]);
+
+    const noTty = fakeTerminal('', true);
+    const plain = await berthWith({ terminal: noTty.terminal }, '-p', 'clitty', 'run', '--rm', '--no-deps', '-T', 'web', 'sh', '-c', 'test -t 0 || echo no terminal');
+    expect(plain).toMatchObject({ code: 0, out: ['no terminal'] });
+    expect(await engine.docker.listContainers({ all: true, filters: { label: ['com.docker.compose.project=clitty'] } })).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import type { TerminalIo } from '../terminal';
 import path from 'node:path';
 import type Dockerode from 'dockerode';
 import type { ComposeConfigResult, ComposeProjectSummary, ComposeSource, ContainerSummary, EngineCandidate, EngineVersion, LogChunk } from '../../contract';
@@ -24,6 +25,8 @@ export interface ComposeDeps {
   /** Resolves at the first Ctrl+C / SIGTERM (`up` attached and `logs -f` stop there). */
   waitForShutdownSignal(): Promise<string>;
   cwd: string;
+  /** The user's terminal: `run` attaches it (a TTY when it is one). Without it, runs get no input. */
+  terminal?: TerminalIo;
 }
 
 type Flags = ComposeInvocation['flags'];
@@ -231,24 +234,48 @@ async function runCommand(inv: ComposeInvocation, session: ComposeSession, io: C
     for (const p of parts) io[which](p);
   };
   const controller = new AbortController();
-  const result = await runOneOff(
-    { docker, signal: controller.signal, berthVersion: BERTH_VERSION, step: () => undefined, log: (l) => (f.detach ? io.err(l) : undefined) },
-    project,
-    service,
-    {
-      ...(command.length ? { command } : {}),
-      ...(f.rm ? { rm: true } : {}),
-      ...(f.detach ? { detach: true } : {}),
-      ...(str(f.name) ? { name: str(f.name) } : {}),
-      ...(Array.isArray(f.env) ? { env: f.env } : {}),
-      ...(f['service-ports'] ? { servicePorts: true } : {}),
-      ...(str(f.entrypoint) ? { entrypoint: [str(f.entrypoint) ?? ''] } : {}),
-      ...(str(f.user) ? { user: str(f.user) } : {}),
-      ...(str(f.workdir) ? { workdir: str(f.workdir) } : {}),
-      stdout: writer('out'),
-      stderr: writer('err'),
-    },
-  );
+  // Like docker compose: stdin attached unless detached; a TTY when the user's terminal is one and -T is absent.
+  const term = f.detach ? undefined : deps.terminal;
+  const size = f['no-TTY'] ? undefined : term?.size();
+  let stopResizing = (): void => undefined;
+  if (size) term?.setRaw(true);
+  let result: { exitCode: number; name: string };
+  try {
+    result = await runOneOff(
+      { docker, signal: controller.signal, berthVersion: BERTH_VERSION, step: () => undefined, log: (l) => (f.detach ? io.err(l) : undefined) },
+      project,
+      service,
+      {
+        ...(command.length ? { command } : {}),
+        ...(f.rm ? { rm: true } : {}),
+        ...(f.detach ? { detach: true } : {}),
+        ...(str(f.name) ? { name: str(f.name) } : {}),
+        ...(Array.isArray(f.env) ? { env: f.env } : {}),
+        ...(f['service-ports'] ? { servicePorts: true } : {}),
+        ...(str(f.entrypoint) ? { entrypoint: [str(f.entrypoint) ?? ''] } : {}),
+        ...(str(f.user) ? { user: str(f.user) } : {}),
+        ...(str(f.workdir) ? { workdir: str(f.workdir) } : {}),
+        ...(term ? { stdin: term.stdin } : {}),
+        ...(term && size
+          ? {
+              tty: size,
+              onResizable: (resize: (s: { rows: number; columns: number }) => void) => {
+                stopResizing = term.onResize(() => {
+                  const now = term.size();
+                  if (now) resize(now);
+                });
+              },
+            }
+          : {}),
+        stdout: term && size ? (c: Buffer) => term.writeRaw(c) : writer('out'),
+        stderr: writer('err'),
+      },
+    );
+  } finally {
+    stopResizing();
+    if (size) term?.setRaw(false);
+    term?.release();
+  }
   if (lines.out) io.out(lines.out);
   if (lines.err) io.err(lines.err);
   if (f.detach) io.out(result.name);

@@ -163,6 +163,8 @@ export function createSpec(input: CreateInput): CreateSpec {
     Tty: oneOff?.tty ?? svc.tty === true,
     OpenStdin: oneOff?.interactive ?? svc.stdin_open === true,
     AttachStdin: oneOff?.interactive === true,
+    // An attached one-off's stdin closes when the client's does, so `echo x | compose run svc cat` ends.
+    ...(oneOff?.interactive === true ? { StdinOnce: true } : {}),
     ...(Object.keys(exposed).length ? { ExposedPorts: exposed } : {}),
     ...(Object.keys(mounts.anonymous).length ? { Volumes: mounts.anonymous } : {}),
     ...(healthcheck(svc) ? { Healthcheck: healthcheck(svc) } : {}),
