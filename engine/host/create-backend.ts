@@ -38,6 +38,11 @@ export interface CreateBackendOptions {
   /** Tests shorten the reconnect and reconciliation timings. */
   engineTiming?: Partial<EngineManagerTiming>;
   containers?: ContainersServiceOptions;
+  /**
+   * false for one-shot commands (`berth compose ...`): the containers, images, volumes and networks services
+   * answer calls but do not follow engine events or relist, which would only add engine requests. Default true.
+   */
+  liveCollections?: boolean;
 }
 
 /**
@@ -68,11 +73,12 @@ export function createBackend(options: CreateBackendOptions): Promise<Backend> {
   const tasks = new TaskManager(bus);
   const transfers = new TransferRegistry();
   const ctx: ServiceContext = { bus, engine, tasks, transfers, store, dataDir };
-  const containers = new ContainersService(engine, bus, options.containers);
+  const lists = options.liveCollections === false ? { ...ctx, engine: withoutLiveUpdates(engine) } : ctx;
+  const containers = new ContainersService(lists.engine, bus, options.containers);
   const compose = new ComposeService(ctx);
-  const volumes = new VolumesService(engine, bus);
-  const networks = new NetworksService(engine, bus);
-  const images = imagesDomain(ctx);
+  const volumes = new VolumesService(lists.engine, bus);
+  const networks = new NetworksService(lists.engine, bus);
+  const images = imagesDomain(lists);
 
   // One domain per line: every method and stream of the contract must be covered (the types check it).
   const handlers: Handlers = {
@@ -114,6 +120,18 @@ export function createBackend(options: CreateBackendOptions): Promise<Backend> {
         await engine.dispose();
         bus.clear();
       })()),
+  });
+}
+
+/** The engine for a service that should answer calls only: its event and relist subscriptions do nothing. */
+function withoutLiveUpdates(engine: EngineManager): EngineManager {
+  const none = () => () => undefined;
+  return new Proxy(engine, {
+    get(target, prop) {
+      if (prop === 'onEvent' || prop === 'onRelist') return none;
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
   });
 }
 

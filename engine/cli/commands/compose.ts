@@ -17,7 +17,7 @@ import { parseComposeArgs, parseScale, parseTimeout, type ComposeInvocation } fr
 
 export interface ComposeDeps {
   openStore(dataDir: string): Store;
-  createBackend(options: { dataDir: string; store: Store; engineFlag?: string }): Promise<Backend>;
+  createBackend(options: { dataDir: string; store: Store; engineFlag?: string; liveCollections?: boolean }): Promise<Backend>;
   /** Engines in preference order, and a probe, to pick the one that answers (never starting one). */
   discover(dataDir: string): Promise<EngineCandidate[]>;
   probe(candidate: EngineCandidate): Promise<EngineVersion>;
@@ -45,7 +45,8 @@ export async function composeCommand(argv: string[], io: CliIo, deps: ComposeDep
     return EXIT.failed;
   }
   const store = deps.openStore(dataDir);
-  const backend = await deps.createBackend({ dataDir, store, engineFlag: engine });
+  // One command, then exit: the live lists a UI needs would only add engine requests.
+  const backend = await deps.createBackend({ dataDir, store, engineFlag: engine, liveCollections: false });
   const session = new ComposeSession(backend);
   try {
     const candidate = await session.connected();
