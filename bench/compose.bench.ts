@@ -37,6 +37,19 @@ interface Tool {
   down(): Promise<unknown>;
 }
 
+/** What the floor row means for the targets, and Berth's own overhead above it. */
+function floorNotes(times: Map<string, { up: number[]; down: number[] }>): string[] {
+  const m = (name: string, k: 'up' | 'down') => median(times.get(name)?.[k] ?? []);
+  const ref = 'docker-compose 1.29.2';
+  const floor = 'engine API floor (no compose)';
+  const berth = 'berth (in-process service)';
+  const pct = (a: number, b: number) => `${Math.round((a / b) * 100)} %`;
+  return [
+    `The bare engine calls alone take ${pct(m(floor, 'up'), m(ref, 'up'))} (up) and ${pct(m(floor, 'down'), m(ref, 'down'))} (down) of docker-compose's time on this engine: no compose implementation can go below that floor here.`,
+    `Berth's own overhead above the floor: ${Math.round(m(berth, 'up') - m(floor, 'up'))} ms up, ${Math.round(m(berth, 'down') - m(floor, 'down'))} ms down; the CLI row adds the process start (Node and its modules).`,
+  ];
+}
+
 export default async function bench({ log }: { log: (line: string) => void }) {
   if (!existsSync(COMPOSE_V1)) throw new Error(`${COMPOSE_V1} is missing (apt-get install docker-compose)`);
   log('starting a harness engine…');
@@ -119,6 +132,7 @@ export default async function bench({ log }: { log: (line: string) => void }) {
       title: `compose up -d / down of ${SERVICES} services, median of ${REPS} runs (targets: ratio ≤ 0.5 vs docker-compose)`,
       columns: ['tool', 'up ms', 'down ms', 'up ratio', 'down ratio'],
       rows,
+      notes: floorNotes(times),
       data: { services: SERVICES, reps: REPS, runs: Object.fromEntries(times), targets: { upRatio: 0.5, downRatio: 0.5 } },
     };
   } finally {

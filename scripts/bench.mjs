@@ -58,6 +58,7 @@ try {
       const mod = await load(file, tmp);
       const result = await mod.default({ log: (line) => console.log(`  ${line}`) });
       console.log(`\n${result.title}\n${formatTable(result.columns, result.rows)}`);
+      for (const note of result.notes ?? []) console.log(`- ${note}`);
       const json = { name, at: new Date().toISOString(), durationMs: Date.now() - started, ...result };
       writeFileSync(join(resultsDir, `${name}.json`), `${JSON.stringify(json, null, 2)}\n`);
       console.log(`\nwrote bench/results/${name}.json`);
