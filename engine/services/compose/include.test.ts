@@ -1,33 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { BerthError } from '../../host/errors';
-import { loadProject } from './load';
-import { type LoadOptions } from './model';
+import { useProjectFolder } from './testing/load-kit';
 
-let dir = '';
-beforeEach(() => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'berth-include-'));
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-function write(files: Record<string, string>): void {
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), text);
-  }
-}
-
-const load = (options: Partial<LoadOptions> = {}) => loadProject({ workingDir: dir, env: {}, ...options });
-
-async function failure(options: Partial<LoadOptions> = {}): Promise<BerthError> {
-  const err: unknown = await load(options).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(err instanceof BerthError)) throw new Error('expected a BerthError');
-  return err;
-}
+const folder = useProjectFolder();
+const { write, load, failure } = folder;
 
 describe('include', () => {
   it('copies the services, networks and volumes of an included project, with paths from its own folder', async () => {
@@ -43,11 +18,11 @@ describe('include', () => {
     expect(Object.keys(p.services).sort()).toEqual(['db', 'web']);
     const db = p.services.db;
     expect(db?.image).toBe('postgres:16');
-    expect(db?.volumes?.[0]?.source).toBe(path.join(dir, 'db/init'));
+    expect(db?.volumes?.[0]?.source).toBe(path.join(folder.dir, 'db/init'));
     expect(db?.environment).toEqual({ POSTGRES_DB: 'app' });
     expect(p.networks.back).toBeDefined();
     expect(p.volumes.data?.name).toBe(`${p.name}_data`);
-    expect(p.secrets.pw?.file).toBe(path.join(dir, 'db/pw.txt'));
+    expect(p.secrets.pw?.file).toBe(path.join(folder.dir, 'db/pw.txt'));
   });
 
   it('takes project_directory and env_file from the long syntax, the including environment winning', async () => {
@@ -60,7 +35,7 @@ describe('include', () => {
     const app = (await load({ env: { WHO: 'shell' } })).services.app;
     expect(app?.image).toBe('app:2');
     expect(app?.environment).toEqual({ WHO: 'shell' });
-    expect(app?.build?.context).toBe(path.join(dir, 'lib/root/src'));
+    expect(app?.build?.context).toBe(path.join(folder.dir, 'lib/root/src'));
   });
 
   it('includes recursively and merges several files of one entry in -f order', async () => {

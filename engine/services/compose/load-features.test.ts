@@ -1,34 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { BerthError } from '../../host/errors';
-import { loadProject, toConfigYaml } from './index';
+import { toConfigYaml } from './index';
 import { type LoadOptions } from './model';
+import { useProjectFolder } from './testing/load-kit';
 
-let dir = '';
-beforeEach(() => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'berth-compose-'));
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-function write(files: Record<string, string>): void {
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), text);
-  }
-}
-
-const load = (options: Partial<LoadOptions> = {}) => loadProject({ workingDir: dir, env: {}, ...options });
-
-async function failureMessage(options: Partial<LoadOptions> = {}): Promise<string> {
-  const err: unknown = await load(options).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(err instanceof BerthError)) throw new Error('expected a BerthError');
-  return err.message;
-}
+const folder = useProjectFolder();
+const { write, load, failure } = folder;
+const failureMessage = async (options: Partial<LoadOptions> = {}) => (await failure(options)).message;
 
 describe('extends', () => {
   it('extends a service of the same file, the extending service winning', async () => {
@@ -45,8 +23,8 @@ describe('extends', () => {
       'lib/app.env': 'FROM_LIB=yes\n',
     });
     const web = (await load()).services.web;
-    expect(web?.build).toEqual({ context: path.join(dir, 'lib/app'), dockerfile: 'Dockerfile' });
-    expect(web?.volumes?.[0]?.source).toBe(path.join(dir, 'lib/data'));
+    expect(web?.build).toEqual({ context: path.join(folder.dir, 'lib/app'), dockerfile: 'Dockerfile' });
+    expect(web?.volumes?.[0]?.source).toBe(path.join(folder.dir, 'lib/data'));
     expect(web?.environment).toEqual({ FROM_LIB: 'yes' });
   });
 
@@ -130,7 +108,7 @@ describe('normalisation to the canonical model', () => {
     const p = await load();
     expect(p.name).toBe('demo');
     expect(p.services.web).toMatchObject({
-      build: { context: path.join(dir, 'web'), dockerfile: 'Dockerfile' },
+      build: { context: path.join(folder.dir, 'web'), dockerfile: 'Dockerfile' },
       depends_on: { db: { condition: 'service_started', required: true } },
       labels: { a: 'b' },
       extra_hosts: { 'host.docker.internal': ['host-gateway'], v6: ['::1'] },
@@ -142,7 +120,7 @@ describe('normalisation to the canonical model', () => {
     expect(p.services.db?.networks).toBeUndefined();
     expect(p.networks).toEqual({ ext: { name: 'ext', external: true }, legacy: { name: 'real-net', external: true }, default: { name: 'demo_default' } });
     expect(p.volumes).toEqual({ data: { name: 'demo_data' }, named: { name: 'fixed' } });
-    expect(p.secrets.token).toEqual({ name: 'demo_token', file: path.join(dir, 'token.txt') });
+    expect(p.secrets.token).toEqual({ name: 'demo_token', file: path.join(folder.dir, 'token.txt') });
   });
 
   it('prints YAML that loads back to the same model, with $ re-escaped', async () => {

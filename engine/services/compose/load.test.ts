@@ -1,34 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { BerthError } from '../../host/errors';
-import { loadProject } from './index';
-import { type LoadOptions } from './model';
+import { type BerthError } from '../../host/errors';
+import { useProjectFolder } from './testing/load-kit';
 
-let dir = '';
-beforeEach(() => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'berth-compose-'));
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-function write(files: Record<string, string>): void {
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), text);
-  }
-}
-
-const load = (options: Partial<LoadOptions> = {}) => loadProject({ workingDir: dir, env: {}, ...options });
-
-async function failure(options: Partial<LoadOptions> = {}): Promise<BerthError> {
-  try {
-    await load(options);
-  } catch (err) {
-    if (err instanceof BerthError) return err;
-    throw err;
-  }
-  throw new Error('expected the load to fail');
-}
+const folder = useProjectFolder();
+const { write, load, failure } = folder;
 
 const problemTexts = (err: BerthError) => (err.details as { problems: { text: string }[] }).problems.map((p) => p.text);
 
@@ -38,7 +13,7 @@ describe('loadProject: files and errors', () => {
     const p = await load();
     expect(p.composeFiles.map((f) => path.basename(f))).toEqual(['compose.yaml', 'compose.override.yaml']);
     expect(p.services.web?.image).toBe('nginx:2');
-    expect(p.name).toBe(path.basename(dir).toLowerCase().replace(/[^a-z0-9_-]/g, ''));
+    expect(p.name).toBe(path.basename(folder.dir).toLowerCase().replace(/[^a-z0-9_-]/g, ''));
   });
 
   it('says where it looked when there is no compose file', async () => {
@@ -94,8 +69,8 @@ describe('loadProject: files and errors', () => {
   it('requires secret/config files and env_files to exist, naming the file', async () => {
     write({ 'compose.yaml': 'services:\n  a:\n    image: x\n    env_file: [missing.env, {path: optional.env, required: false}]\nsecrets:\n  s:\n    file: ./nope.txt\n' });
     const texts = problemTexts(await failure());
-    expect(texts).toContain(`compose.yaml:4:16: services.a.env_file[0]: env_file ${path.join(dir, 'missing.env')} does not exist`);
-    expect(texts).toContain(`compose.yaml:7:5: secrets.s.file: secret "s": file ${path.join(dir, 'nope.txt')} does not exist`);
+    expect(texts).toContain(`compose.yaml:4:16: services.a.env_file[0]: env_file ${path.join(folder.dir, 'missing.env')} does not exist`);
+    expect(texts).toContain(`compose.yaml:7:5: secrets.s.file: secret "s": file ${path.join(folder.dir, 'nope.txt')} does not exist`);
     expect(texts).toHaveLength(2);
   });
 });
@@ -167,7 +142,7 @@ describe('loadProject: merging -f files', () => {
     expect(web?.environment).toEqual({ A: '1', B: '2', C: '3' });
     expect(web?.labels).toEqual({ one: '1', two: '2' });
     expect(web?.volumes).toEqual([
-      { type: 'bind', source: path.join(dir, 'b'), target: '/data' },
+      { type: 'bind', source: path.join(folder.dir, 'b'), target: '/data' },
       { type: 'volume', source: 'cache', target: '/cache', volume: {} },
     ]);
     expect(web?.dns).toEqual(['1.1.1.1', '8.8.8.8']);

@@ -1,29 +1,17 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureTestImage, startTestEngine, TEST_IMAGE, type TestEngine } from '../../../e2e/harness/engine';
+import { describe, expect, it } from 'vitest';
+import { useEngineBackend } from '../testing/use-engine-backend';
+import { TEST_IMAGE } from '../../../e2e/harness/engine';
 import type { NetworkDetails, NetworkPrunePreview, NetworkPruneResult, NetworkSummary } from '../../contract';
-import { call, startBackend, type TestBackend } from '../testing/backend-kit';
+import { call } from '../testing/backend-kit';
 import { errorOf } from '../volumes/testing';
 
 const run = promisify(execFile);
-let engine: TestEngine;
-let t: TestBackend;
-
-const docker = async (...args: string[]) => (await run('docker', ['-H', engine.endpoint, ...args])).stdout.trim();
-const list = () => call<NetworkSummary[]>(t.backend, 'networks.list');
-const create = (input: Record<string, unknown>) => call<NetworkSummary>(t.backend, 'networks.create', input);
-
-beforeAll(async () => {
-  engine = await startTestEngine();
-  await ensureTestImage(engine.docker);
-  t = await startBackend(engine.endpoint);
-  await t.log.status('connected');
-});
-afterAll(async () => {
-  await t?.dispose();
-  await engine?.stop();
-});
+const env = useEngineBackend();
+const docker = async (...args: string[]) => (await run('docker', ['-H', env.engine.endpoint, ...args])).stdout.trim();
+const list = () => call<NetworkSummary[]>(env.t.backend, 'networks.list');
+const create = (input: Record<string, unknown>) => call<NetworkSummary>(env.t.backend, 'networks.create', input);
 
 describe('networks service against a real engine', () => {
   it('lists what `docker network ls` lists, with IPAM and attached containers', async () => {
@@ -36,7 +24,7 @@ describe('networks service against a real engine', () => {
     expect(shop).toMatchObject({ driver: 'bridge', scope: 'local', composeProject: 'shop', predefined: false, ipam: [{ subnet: '10.77.0.0/24' }] });
     expect(shop?.containers).toMatchObject([{ containerName: 'web-1', state: 'running', ipv4Address: expect.stringMatching(/^10\.77\.0\.\d+$/) as string }]);
     expect(networks.filter((n) => n.predefined).map((n) => n.name).sort()).toEqual(['bridge', 'host', 'none']);
-    const details = await call<NetworkDetails>(t.backend, 'networks.inspect', { id: 'shop_default' });
+    const details = await call<NetworkDetails>(env.t.backend, 'networks.inspect', { id: 'shop_default' });
     expect(details.containers[0]?.ipv4Address).toMatch(/^10\.77\.0\.\d+$/);
   });
 
@@ -65,8 +53,8 @@ describe('networks service against a real engine', () => {
   it('connects and disconnects containers with aliases and a fixed address, patching the list', async () => {
     await docker('run', '-d', '--name', 'api', TEST_IMAGE, 'sleep', '600');
     const from = Date.now();
-    await call(t.backend, 'networks.connect', { network: 'backend', container: 'api', aliases: ['db-api'], ipv4Address: '172.31.5.200' });
-    const patched = await t.log.waitFor(
+    await call(env.t.backend, 'networks.connect', { network: 'backend', container: 'api', aliases: ['db-api'], ipv4Address: '172.31.5.200' });
+    const patched = await env.t.log.waitFor(
       'networks.changed',
       (p) => p.kind === 'patch' && p.upserts.some((n) => n.name === 'backend' && n.containers.some((c) => c.containerName === 'api')),
       { from, timeoutMs: 3_000 },
@@ -74,17 +62,17 @@ describe('networks service against a real engine', () => {
     const backend = patched.payload.kind === 'patch' ? patched.payload.upserts.find((n) => n.name === 'backend') : undefined;
     expect(backend?.containers[0]).toMatchObject({ ipv4Address: '172.31.5.200' });
     expect(await docker('inspect', '-f', '{{json (index .NetworkSettings.Networks "backend").Aliases}}', 'api')).toContain('db-api');
-    const details = await call<NetworkDetails>(t.backend, 'networks.inspect', { id: 'backend' });
+    const details = await call<NetworkDetails>(env.t.backend, 'networks.inspect', { id: 'backend' });
     expect(details.containers).toMatchObject([{ containerName: 'api', aliases: ['db-api'], ipv4Address: '172.31.5.200' }]);
-    expect(await errorOf(call(t.backend, 'networks.connect', { network: 'backend', container: 'api' }))).toMatchObject({ code: 'CONFLICT' });
-    expect(await errorOf(call(t.backend, 'networks.connect', { network: 'backend', container: 'api', ipv4Address: '300.1.1.1' }))).toMatchObject({
+    expect(await errorOf(call(env.t.backend, 'networks.connect', { network: 'backend', container: 'api' }))).toMatchObject({ code: 'CONFLICT' });
+    expect(await errorOf(call(env.t.backend, 'networks.connect', { network: 'backend', container: 'api', ipv4Address: '300.1.1.1' }))).toMatchObject({
       code: 'INVALID_ARGUMENT',
       message: '"300.1.1.1" is not a valid IP address.',
     });
-    expect(await errorOf(call(t.backend, 'networks.connect', { network: 'backend', container: 'ghost' }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await errorOf(call(env.t.backend, 'networks.connect', { network: 'backend', container: 'ghost' }))).toMatchObject({ code: 'NOT_FOUND' });
 
-    await call(t.backend, 'networks.disconnect', { network: 'backend', container: 'api' });
-    await t.log.waitFor(
+    await call(env.t.backend, 'networks.disconnect', { network: 'backend', container: 'api' });
+    await env.t.log.waitFor(
       'networks.changed',
       (p) => p.kind === 'patch' && p.upserts.some((n) => n.name === 'backend' && n.containers.length === 0),
       { from, timeoutMs: 3_000 },
@@ -95,24 +83,24 @@ describe('networks service against a real engine', () => {
   it('patches networks created and removed with the docker CLI', async () => {
     const from = Date.now();
     const id = await docker('network', 'create', 'outside');
-    await t.log.waitFor('networks.changed', (p) => p.kind === 'patch' && p.upserts.some((n) => n.id === id), { from, timeoutMs: 3_000 });
+    await env.t.log.waitFor('networks.changed', (p) => p.kind === 'patch' && p.upserts.some((n) => n.id === id), { from, timeoutMs: 3_000 });
     await docker('network', 'rm', 'outside');
-    await t.log.waitFor('networks.changed', (p) => p.kind === 'patch' && p.removed.includes(id), { from, timeoutMs: 3_000 });
+    await env.t.log.waitFor('networks.changed', (p) => p.kind === 'patch' && p.removed.includes(id), { from, timeoutMs: 3_000 });
   });
 
   it('refuses to remove predefined networks and networks with containers, naming them', async () => {
     for (const name of ['bridge', 'host', 'none']) {
-      expect(await errorOf(call(t.backend, 'networks.remove', { id: name }))).toMatchObject({
+      expect(await errorOf(call(env.t.backend, 'networks.remove', { id: name }))).toMatchObject({
         code: 'INVALID_ARGUMENT',
         message: `"${name}" is one of the engine's predefined networks (bridge, host, none); it cannot be removed.`,
       });
     }
-    expect(await errorOf(call(t.backend, 'networks.remove', { id: 'shop_default' }))).toMatchObject({
+    expect(await errorOf(call(env.t.backend, 'networks.remove', { id: 'shop_default' }))).toMatchObject({
       code: 'CONFLICT',
       message: 'Network shop_default has a container attached: web-1. Disconnect or stop it first.',
     });
-    expect(await errorOf(call(t.backend, 'networks.remove', { id: 'ghost-net' }))).toMatchObject({ code: 'NOT_FOUND' });
-    await call(t.backend, 'networks.remove', { id: 'backend' });
+    expect(await errorOf(call(env.t.backend, 'networks.remove', { id: 'ghost-net' }))).toMatchObject({ code: 'NOT_FOUND' });
+    await call(env.t.backend, 'networks.remove', { id: 'backend' });
     await expect(docker('network', 'inspect', 'backend')).rejects.toThrow();
   });
 
@@ -120,9 +108,9 @@ describe('networks service against a real engine', () => {
     await docker('network', 'create', 'unused-1');
     await docker('network', 'create', 'stopped-only');
     await docker('create', '--name', 'sleeper', '--network', 'stopped-only', TEST_IMAGE, 'true');
-    const preview = await call<NetworkPrunePreview>(t.backend, 'networks.prunePreview');
+    const preview = await call<NetworkPrunePreview>(env.t.backend, 'networks.prunePreview');
     expect(preview.networks.map((n) => n.name)).toEqual(['stopped-only', 'unused-1']);
-    const result = await call<NetworkPruneResult>(t.backend, 'networks.prune');
+    const result = await call<NetworkPruneResult>(env.t.backend, 'networks.prune');
     expect(result.removed.sort()).toEqual(['stopped-only', 'unused-1']);
     const left = await docker('network', 'ls', '--format', '{{.Name}}');
     expect(left.split('\n').sort()).toEqual(['bridge', 'host', 'none', 'shop_default']);

@@ -1,30 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureTestImage, startTestEngine, TEST_IMAGE, type TestEngine } from '../../../../e2e/harness/engine';
-import { startBackend, type TestBackend } from '../../testing/backend-kit';
-import { projectDir, runOk, runTask } from '../testing/compose-kit';
+import { describe, expect, it } from 'vitest';
+import { useEngineBackend } from '../../testing/use-engine-backend';
+import { TEST_IMAGE } from '../../../../e2e/harness/engine';
+import { runOk, runTask, useProjectDirs } from '../testing/compose-kit';
 
-let engine: TestEngine;
-let t: TestBackend;
-const dirs: { remove(): void }[] = [];
+const env = useEngineBackend();
+const folder = useProjectDirs();
 
-beforeAll(async () => {
-  engine = await startTestEngine();
-  await ensureTestImage(engine.docker);
-  t = await startBackend(engine.endpoint);
-  await t.log.status('connected');
-});
-afterAll(async () => {
-  for (const d of dirs) d.remove();
-  await t?.dispose();
-  await engine?.stop();
-});
-
-const folder = (files: Record<string, string>) => {
-  const d = projectDir(files);
-  dirs.push(d);
-  return d;
-};
-const inspect = (name: string) => engine.docker.getContainer(name).inspect();
+const inspect = (name: string) => env.engine.docker.getContainer(name).inspect();
 
 describe('compose up --wait and restart: true against a real engine', () => {
   it('--wait returns once the healthcheck passes and a one-shot has completed', async () => {
@@ -46,10 +28,10 @@ services:
     depends_on: { seed: { condition: service_completed_successfully } }
 `,
     });
-    const task = await runOk(t.backend, t.log, 'compose.up', { source: d.source('waitok'), wait: true });
+    const task = await runOk(env.t.backend, env.t.log, 'compose.up', { source: d.source('waitok'), wait: true });
     expect((await inspect('waitok-api-1')).State.Health?.Status).toBe('healthy');
     expect(Object.fromEntries(task.steps?.map((s) => [s.id, s.detail]) ?? [])).toEqual({ api: 'Healthy', seed: 'Exited (0)', web: 'Running' });
-    await runOk(t.backend, t.log, 'compose.down', { name: 'waitok' });
+    await runOk(env.t.backend, env.t.log, 'compose.down', { name: 'waitok' });
   });
 
   it('--wait fails naming a service that exits or never turns healthy within the timeout', async () => {
@@ -68,10 +50,10 @@ services:
     depends_on: [crash]
 `,
     });
-    const crashed = await runTask(t.backend, t.log, 'compose.up', { source: d.source('waitbad'), wait: true });
+    const crashed = await runTask(env.t.backend, env.t.log, 'compose.up', { source: d.source('waitbad'), wait: true });
     expect(crashed.state).toBe('failed');
     expect(crashed.error?.message).toMatch(/^Service "crash" exited with code 4 \(container waitbad-crash-1\)/);
-    await runOk(t.backend, t.log, 'compose.down', { name: 'waitbad' });
+    await runOk(env.t.backend, env.t.log, 'compose.down', { name: 'waitbad' });
 
     d.write('compose.yaml', `
 services:
@@ -81,10 +63,10 @@ services:
     command: sleep 1000
     healthcheck: { test: ["CMD", "false"], interval: 10s, start_period: 60s }
 `);
-    const slow = await runTask(t.backend, t.log, 'compose.up', { source: d.source('waitslow'), wait: true, waitTimeoutSeconds: 2 });
+    const slow = await runTask(env.t.backend, env.t.log, 'compose.up', { source: d.source('waitslow'), wait: true, waitTimeoutSeconds: 2 });
     expect(slow.state).toBe('failed');
     expect(slow.error?.message).toMatch(/"slow" was not running and healthy within 2 s/);
-    await runOk(t.backend, t.log, 'compose.down', { name: 'waitslow' });
+    await runOk(env.t.backend, env.t.log, 'compose.down', { name: 'waitslow' });
   });
 
   it('restarts a dependent with restart: true when its dependency is recreated, and leaves other dependents alone', async () => {
@@ -107,10 +89,10 @@ services:
     depends_on: [db]
 `;
     const d = folder({ 'compose.yaml': file('1') });
-    await runOk(t.backend, t.log, 'compose.up', { source: d.source('rst') });
+    await runOk(env.t.backend, env.t.log, 'compose.up', { source: d.source('rst') });
     const before = { follows: await inspect('rst-follows-1'), ignores: await inspect('rst-ignores-1') };
     d.write('compose.yaml', file('2'));
-    await runOk(t.backend, t.log, 'compose.up', { source: d.source('rst') });
+    await runOk(env.t.backend, env.t.log, 'compose.up', { source: d.source('rst') });
     const follows = await inspect('rst-follows-1');
     const ignores = await inspect('rst-ignores-1');
     // Same containers (their config did not change), but only `follows` was restarted.
@@ -118,6 +100,6 @@ services:
     expect(follows.State.StartedAt).not.toBe(before.follows.State.StartedAt);
     expect(ignores.Id).toBe(before.ignores.Id);
     expect(ignores.State.StartedAt).toBe(before.ignores.State.StartedAt);
-    await runOk(t.backend, t.log, 'compose.down', { name: 'rst' });
+    await runOk(env.t.backend, env.t.log, 'compose.down', { name: 'rst' });
   });
 });

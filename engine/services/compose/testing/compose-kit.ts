@@ -1,3 +1,4 @@
+import { afterAll } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -47,3 +48,16 @@ export async function projectContainers(docker: Dockerode, project: string): Pro
 }
 
 export const names = (list: Dockerode.ContainerInfo[]): string[] => list.map((c) => (c.Names[0] ?? '').replace(/^\//, '')).sort();
+
+/** Registers project folders made during a test file, removed after all its tests. */
+export function useProjectDirs(): (files: Record<string, string>) => ReturnType<typeof projectDir> {
+  const dirs: { remove(): void }[] = [];
+  afterAll(() => {
+    for (const d of dirs) d.remove();
+  });
+  return (files) => {
+    const d = projectDir(files);
+    dirs.push(d);
+    return d;
+  };
+}
