@@ -107,6 +107,7 @@ export function pingSocket(socketPath: string, timeoutMs = 2_000): Promise<boole
     const req = request({ socketPath, path: '/_ping', method: 'GET', timeout: timeoutMs }, (res) => {
       res.resume();
       res.on('end', () => resolve(res.statusCode === 200));
+      res.on('close', () => resolve(false)); // dropped before the end (a no-op after 'end')
     });
     req.on('timeout', () => req.destroy());
     req.on('error', () => resolve(false));

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { Transform, type Readable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import type Dockerode from 'dockerode';
 import {
@@ -123,19 +124,24 @@ export async function listFiles(docker: Dockerode, volume: string, path: string)
 const toFileType = (e: TarEntry): VolumeFileType =>
   e.type === 'hardlink' ? 'file' : e.type === 'file' || e.type === 'directory' || e.type === 'symlink' ? e.type : 'other';
 
-function consume(stream: Readable, reader: TarReader): Promise<void> {
-  return new Promise((resolve, reject) => {
-    stream.on('data', (chunk: Buffer) => {
-      try {
-        reader.push(chunk);
-      } catch (err) {
-        stream.destroy();
-        reject(err instanceof Error ? err : new Error(String(err)));
-      }
-    });
-    stream.on('error', (err) => reject(mapDockerError(err, { action: 'read', object: 'the volume' })));
-    stream.on('end', () => resolve());
+/**
+ * Feeds the archive to `reader` until it ends. A stream that closes without ending (the engine dropped the
+ * connection) fails instead of leaving the caller waiting forever.
+ */
+export async function consume(stream: Readable, reader: TarReader): Promise<void> {
+  stream.on('data', (chunk: Buffer) => {
+    try {
+      reader.push(chunk);
+    } catch (err) {
+      stream.destroy(err instanceof Error ? err : new Error(String(err)));
+    }
   });
+  try {
+    await finished(stream);
+  } catch (err) {
+    if (err instanceof BerthError) throw err;
+    throw mapDockerError(err, { action: 'read', object: 'the volume' });
+  }
 }
 
 /**
