@@ -96,7 +96,9 @@ export function RestoreDialog({ volume, onClose }: Props) {
             {progress && (
               <div>
                 <Typography variant="body2" role="status">
-                  Uploading {formatBytes(progress.loaded)} of {formatBytes(progress.total)}…
+                  {progress.total !== undefined && progress.loaded >= progress.total && progress.total > 0
+                    ? `Uploaded ${formatBytes(progress.total)}; checking the archive and writing it into ${name}…`
+                    : `Uploading ${formatBytes(progress.loaded)} of ${formatBytes(progress.total)}…`}
                 </Typography>
                 <LinearProgress variant={progress.fraction === undefined ? 'indeterminate' : 'determinate'} value={(progress.fraction ?? 0) * 100} aria-label="Upload progress" />
               </div>
