@@ -5,7 +5,8 @@ import { createTestBridge, type TestBridge } from '../../e2e/harness/bridge';
 import { destroySync, TEST_DIR_PREFIX, track, untrack } from '../../e2e/harness/cleanup';
 import type { EngineStatus } from '../contract';
 import { engineLayout } from '../providers/embedded-layout';
-import { isAlive, readPidFile } from '../providers/engine-process';
+import { startEmbeddedEngine, stopEmbeddedEngine } from '../providers/embedded';
+import { isAlive, pingSocket, readPidFile } from '../providers/engine-process';
 import { EventLog, emptyMachine, memoryStore, call } from '../services/testing/backend-kit';
 import { createBackend } from './create-backend';
 
@@ -48,5 +49,18 @@ describe('createBackend with the embedded engine', () => {
     expect(pid !== undefined && isAlive(pid)).toBe(false);
     const last = log.events['engine.status'].at(-1)?.payload as EngineStatus;
     expect(last.state).toBe('stopped');
+  });
+
+  it('uses an embedded engine that is already running (the app\'s, or berth engine start) and leaves it running', async () => {
+    if (!dataDir || !bridge) throw new Error('the first test sets up the data dir and bridge');
+    const running = await startEmbeddedEngine({ dataDir, mode: 'rootful', bridge, detached: true });
+    const backend = await createBackend({ dataDir, store: memoryStore(), discoveryEnv: emptyMachine(dataDir), embedded: { mode: 'rootful', bridge } });
+    const log = new EventLog(backend);
+    await log.status('connected', undefined, 60_000);
+    expect(await call<unknown[]>(backend, 'containers.list')).toEqual([]);
+    await backend.dispose(); // like a `berth compose` command finishing
+    expect(running.pid !== undefined && isAlive(running.pid)).toBe(true);
+    expect(await pingSocket(running.socketPath)).toBe(true);
+    expect(await stopEmbeddedEngine(dataDir)).toBe(true);
   });
 });

@@ -77,6 +77,8 @@ describe('embedded engine, rootful', () => {
 
     const second = await start(dir);
     expect(second.pid).toBe(first.pid);
+    expect(first.reused).toBeFalsy();
+    expect(second.reused).toBe(true);
     expect(await pingSocket(second.socketPath)).toBe(true);
     // The reused handle can stop the engine it found.
     await second.stop();

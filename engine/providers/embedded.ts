@@ -138,6 +138,7 @@ async function reuseRunning(plan: LaunchPlan, timeoutMs: number): Promise<Embedd
     socketPath: layout.socketPath,
     logFile: layout.logFile,
     pid: dockerdPid,
+    reused: true,
     stop: async () => {
       await (stopping ??= stopByLayout(layout));
     },

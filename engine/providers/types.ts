@@ -39,7 +39,13 @@ export interface EmbeddedEngine {
   socketPath: string;
   logFile: string;
   pid: number | undefined;
-  /** Stops the engine this handle started (SIGTERM, then SIGKILL after a grace period), and only that one. */
+  /**
+   * The engine was already running (started by another Berth process, `berth engine start`, or an earlier run)
+   * and was reused rather than launched: whoever launched it decides when it stops, so a backend that holds
+   * this handle leaves it running when it switches away or quits.
+   */
+  reused?: boolean;
+  /** Stops the engine this handle refers to (SIGTERM, then SIGKILL after a grace period), and only that one. */
   stop(): Promise<void>;
 }
 

@@ -1,8 +1,9 @@
 import type { EmbeddedEngine } from '../../providers/types';
 
 /**
- * Holds the embedded engine this backend started (or adopted through startEmbeddedEngine's reuse), so that
- * exactly that one, and no engine found by discovery, is stopped on switch or dispose.
+ * Holds the embedded engine this backend uses, so that the one it launched, and no other, is stopped on switch
+ * or dispose. An engine startEmbeddedEngine found already running (another Berth process, `berth engine start`,
+ * an earlier run) is used but left running: a `berth compose` command must not stop the app's engine.
  */
 export class EmbeddedOwner {
   private engine: EmbeddedEngine | undefined;
@@ -40,7 +41,7 @@ export class EmbeddedOwner {
     if (this.starting) await this.starting.catch(() => undefined);
     const engine = this.engine;
     this.engine = undefined;
-    if (!engine) return;
+    if (!engine || engine.reused) return;
     try {
       await engine.stop();
     } catch (err) {
