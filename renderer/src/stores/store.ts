@@ -2,9 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ContainerSummary, CollectionPatch, EngineClient, ImageSummary } from '../api/contract';
 import { createComposeSlice } from '../features/compose/composeSlice';
 import { createImagesSlice } from '../features/images/imagesSlice';
-import { createContainerToolsSlice } from '../features/containers/containerToolsSlice';
 import { createNetworksSlice } from '../features/networks/networksSlice';
-import { createSystemSlice } from '../features/system/systemSlice';
 import { createVolumesSlice } from '../features/volumes/volumesSlice';
 import type { NetworkSummary, VolumeSummary } from '../api/contract';
 import { createContainersSlice } from './containersSlice';
@@ -20,6 +18,7 @@ export type BerthStore = StoreApi<BerthState>;
 /** One store per window, built from slices, with the engine client injected (tests pass a fake). */
 export function createBerthStore(client: EngineClient): BerthStore {
   return createStore<BerthState>()((...a) => ({
+    client,
     ...createEngineSlice(client)(...a),
     ...createContainersSlice(client)(...a),
     ...createSettingsSlice(client)(...a),
@@ -27,10 +26,8 @@ export function createBerthStore(client: EngineClient): BerthStore {
     ...createTasksSlice(client)(...a),
     ...createComposeSlice(client)(...a),
     ...createImagesSlice(client)(...a),
-    ...createContainerToolsSlice(client)(...a),
     ...createVolumesSlice(client)(...a),
     ...createNetworksSlice(client)(...a),
-    ...createSystemSlice(client)(...a),
   }));
 }
 

@@ -16,8 +16,6 @@ export interface TasksSlice {
   taskPending: Record<string, TaskAction>;
   /** The last failed cancel/dismiss per task, until the next attempt. */
   taskActionErrors: Record<string, BerthErrorData>;
-  /** The engine client for the task views' own streams (the task log). */
-  tasksClient: EngineClient;
   loadTasks: () => Promise<void>;
   applyTaskPatches: (patches: CollectionPatch<TaskInfo>[]) => void;
   cancelTask: (id: string) => Promise<boolean>;
@@ -58,7 +56,6 @@ export const createTasksSlice: SliceCreator<TasksSlice> = (client) => (set, get)
     tasksError: null,
     taskPending: {},
     taskActionErrors: {},
-    tasksClient: client,
     loadTasks: async () => {
       const seq = ++listSeq;
       const result = await client.call('tasks.list', {});

@@ -12,7 +12,7 @@ export type CheckState =
 
 /** Resolves the source with compose.config whenever it changes; answers for an older source are dropped. */
 export function useConfigCheck(source: ComposeSource | undefined): CheckState | undefined {
-  const client = useBerth((s) => s.composeClient);
+  const client = useBerth((s) => s.client);
   const key = source ? JSON.stringify(source) : undefined;
   const [checked, setChecked] = useState<{ key: string; result: CheckState } | null>(null);
   useEffect(() => {

@@ -28,7 +28,7 @@ import { useDocument, type DocumentIO } from './useDocument';
 
 /** The project's .env (the variables compose interpolates into the files): a table of rows, or the raw text. */
 export function EnvTab({ workingDir }: { workingDir: string }) {
-  const client = useBerth((s) => s.composeClient);
+  const client = useBerth((s) => s.client);
   const [mode, setMode] = useState<'table' | 'raw'>('table');
   const [exists, setExists] = useState<boolean | null>(null);
   const io = useMemo<DocumentIO>(

@@ -19,7 +19,7 @@ const baseName = (path: string) => path.split(/[\\/]/).pop() ?? path;
 
 /** One compose file in the editor: schema completion, inline validation, Save with conflict detection. */
 export function FileEditor({ path, workingDir }: Props) {
-  const client = useBerth((s) => s.composeClient);
+  const client = useBerth((s) => s.client);
   const io = useMemo<DocumentIO>(
     () => ({
       key: path,

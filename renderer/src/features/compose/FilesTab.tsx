@@ -12,7 +12,7 @@ const baseName = (path: string) => path.split(/[\\/]/).pop() ?? path;
  * working directory.
  */
 function useComposeFiles(source: ComposeSource): { files: string[] } | { error: BerthErrorData } | null {
-  const client = useBerth((s) => s.composeClient);
+  const client = useBerth((s) => s.client);
   const [found, setFound] = useState<{ dir: string; result: { files: string[] } | { error: BerthErrorData } } | null>(null);
   const named = source.files.length > 0;
   useEffect(() => {

@@ -30,7 +30,7 @@ function crumbs(path: string): { label: string; path: string }[] {
  * the browser's): breadcrumbs, folders first, compose files and folders holding one highlighted.
  */
 export function FolderBrowser({ path, selectedFile, onFolder, onFile, onListed }: Props) {
-  const client = useBerth((s) => s.composeClient);
+  const client = useBerth((s) => s.client);
   const [listing, setListing] = useState<{ for: string | undefined; result?: ComposeBrowseResult; error?: BerthErrorData } | null>(null);
 
   useEffect(() => {

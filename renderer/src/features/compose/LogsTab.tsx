@@ -14,7 +14,7 @@ const LINE_HEIGHT = 20;
  * newest line), search, a bounded buffer. The stream belongs to this view and closes when it unmounts.
  */
 export function LogsTab({ project }: { project: string }) {
-  const client = useBerth((s) => s.composeClient);
+  const client = useBerth((s) => s.client);
   const buffer = useMemo(() => createLogBuffer(), []);
   // The buffer's lines as of the last frame; a new array whenever lines arrive or the view is cleared.
   const [lines, setLines] = useState(buffer.lines);

@@ -29,7 +29,7 @@ const dirname = (path: string) => path.replace(/[\\/][^\\/]*$/, '') || '/';
  * the backend's machine or typed in. Shows what the files resolve to, or their problems, before anything runs.
  */
 export function OpenProjectDialog({ onClose }: Props) {
-  const client = useBerth((s) => s.composeClient);
+  const client = useBerth((s) => s.client);
   const [folder, setFolder] = useState<string | undefined>(undefined);
   const [file, setFile] = useState<string | undefined>(undefined);
   const [listing, setListing] = useState<ComposeBrowseResult | null>(null);

@@ -1,4 +1,4 @@
-import type { BerthErrorData, CollectionPatch, ComposeProjectSummary, EngineClient } from '../../api/contract';
+import type { BerthErrorData, CollectionPatch, ComposeProjectSummary } from '../../api/contract';
 import type { SliceCreator } from '../../stores/types';
 import { applyPatches } from '../../stores/collection';
 import type { ComposeActionId } from './actions';
@@ -12,11 +12,6 @@ export interface ComposeSlice {
   composeError: BerthErrorData | null;
   loadComposeProjects: () => Promise<void>;
   applyComposePatches: (patches: CollectionPatch<ComposeProjectSummary>[]) => void;
-  /**
-   * The engine client for the compose views' own calls and streams (project detail, files, logs): those
-   * answers belong to the view that asked, not to the global store.
-   */
-  composeClient: EngineClient;
   /** The latest task (up, down, start, ...) started from Berth for each project, by project name. */
   composeTasks: Record<string, ComposeTaskRef>;
   trackComposeTask: (project: string, ref: ComposeTaskRef) => void;
@@ -38,7 +33,6 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (client) => (set, 
     composeProjects: {},
     composeLoaded: false,
     composeError: null,
-    composeClient: client,
     composeTasks: {},
     trackComposeTask: (project, ref) => set((s) => ({ composeTasks: { ...s.composeTasks, [project]: ref } })),
     clearComposeTask: (project) =>

@@ -14,7 +14,7 @@ export interface ActionFailure {
  * on the project page). A failure to even start (invalid files, engine gone) is kept for an inline error.
  */
 export function useComposeActions() {
-  const client = useBerth((s) => s.composeClient);
+  const client = useBerth((s) => s.client);
   const track = useBerth((s) => s.trackComposeTask);
   const [failure, setFailure] = useState<ActionFailure | null>(null);
 

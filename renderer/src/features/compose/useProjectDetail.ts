@@ -9,7 +9,7 @@ export type DetailState = { phase: 'loading' } | { phase: 'ready'; detail: Compo
  * (the list is live through 'compose.changed') or its task moves on. The last answer stays on screen meanwhile.
  */
 export function useProjectDetail(name: string, summary: ComposeProjectSummary | undefined, task: TaskInfo | undefined): DetailState {
-  const client = useBerth((s) => s.composeClient);
+  const client = useBerth((s) => s.client);
   const [state, setState] = useState<{ name: string; value: DetailState } | null>(null);
   const summaryKey = summary ? JSON.stringify(summary) : '';
   const taskKey = task ? `${task.id}:${task.state}:${(task.steps ?? []).map((s) => s.state).join(',')}` : '';

@@ -10,7 +10,7 @@ export const VALIDATE_DELAY_MS = 400;
  * user types; the schema's checks run in the editor itself. Answers for older text are dropped.
  */
 export function useComposeValidation(content: string | undefined, fileName: string, workingDir: string | undefined): EditorMarker[] {
-  const client = useBerth((s) => s.composeClient);
+  const client = useBerth((s) => s.client);
   const [markers, setMarkers] = useState<EditorMarker[]>([]);
   useEffect(() => {
     if (content === undefined) return;

@@ -23,7 +23,7 @@ const linkTarget = (dir: string, target: string) => (target.startsWith('/') ? ta
 
 /** A file browser over the container's filesystem (the archive API: works when stopped too). */
 export function FilesTab({ id }: { id: string }) {
-  const client = useBerth((s) => s.containersClient);
+  const client = useBerth((s) => s.client);
   const notify = useBerth((s) => s.notify);
   const [path, setPath] = useState('/');
   const [listing, setListing] = useState<FileListing | null>(null);

@@ -7,7 +7,7 @@ import { useBerth } from '../../stores/context';
 
 /** `docker top` as a table, refreshed on demand. */
 export function ProcessesTab({ id, running }: { id: string; running: boolean }) {
-  const client = useBerth((s) => s.containersClient);
+  const client = useBerth((s) => s.client);
   const [top, setTop] = useState<ContainerProcesses | null>(null);
   const [error, setError] = useState<BerthErrorData | null>(null);
   const [loading, setLoading] = useState(true);

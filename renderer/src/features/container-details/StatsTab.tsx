@@ -34,7 +34,7 @@ function Card({ title, value, detail, children }: { title: string; value: string
 
 /** Live CPU, memory, network and block I/O of a running container, with the last minute charted. */
 export function StatsTab({ id, running }: { id: string; running: boolean }) {
-  const client = useBerth((s) => s.containersClient);
+  const client = useBerth((s) => s.client);
   const [samples, setSamples] = useState<StatsSample[]>([]);
   const [ended, setEnded] = useState<{ error?: BerthErrorData } | null>(null);
   const [attempt, setAttempt] = useState(0);

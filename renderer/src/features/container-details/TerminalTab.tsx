@@ -69,7 +69,7 @@ export function TerminalTab({ id, state, tty }: { id: string; state: ContainerSt
 }
 
 function TerminalSession({ id, session }: { id: string; session: Session }) {
-  const client = useBerth((s) => s.containersClient);
+  const client = useBerth((s) => s.client);
   const box = useRef<HTMLDivElement>(null);
   const [ended, setEnded] = useState<{ error?: BerthErrorData } | null>(null);
 

@@ -24,7 +24,7 @@ export interface DetailsState {
  * state, status or name), so the overview follows events without polling.
  */
 export function useContainerDetails(ref: string): DetailsState {
-  const client = useBerth((s) => s.containersClient);
+  const client = useBerth((s) => s.client);
   const summary = useContainerSummary(ref);
   const [details, setDetails] = useState<ContainerDetails | null>(null);
   const [error, setError] = useState<BerthErrorData | null>(null);

@@ -37,7 +37,7 @@ interface Props {
 
 /** Shows which stopped containers would go and what it frees, then removes exactly those. */
 export function PruneDialog({ onClose, onDone }: Props) {
-  const client = useBerth((s) => s.containersClient);
+  const client = useBerth((s) => s.client);
   const [preview, setPreview] = useState<ContainerPrunePreview | null>(null);
   const [error, setError] = useState<BerthErrorData | null>(null);
   const [busy, setBusy] = useState(false);

@@ -33,7 +33,7 @@ export function useMenuActions(onRan: (id: string) => void): {
   openRun: () => void;
   dialog: ReactNode;
 } {
-  const client = useBerth((s) => s.containersClient);
+  const client = useBerth((s) => s.client);
   const notify = useBerth((s) => s.notify);
   const [open, setOpen] = useState<OpenDialog | null>(null);
   const close = useCallback(() => setOpen(null), []);

@@ -13,7 +13,7 @@ import { useUploadTask } from './useUploadTask';
  * pick a file, upload it with progress, see what was made.
  */
 export function ArchiveDialog({ kind, onClose }: { kind: 'load' | 'import'; onClose: () => void }) {
-  const client = useBerth((s) => s.imagesClient);
+  const client = useBerth((s) => s.client);
   const { task, error, starting, start, reset } = useUploadTask(client);
   const [file, setFile] = useState<File>();
   const [name, setName] = useState('');

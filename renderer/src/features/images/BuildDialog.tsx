@@ -28,7 +28,7 @@ type Source = { kind: 'folder'; files: FileList } | { kind: 'archive'; file: Fil
 
 /** Build an image from a folder (packed into a tar here, in the browser) or a .tar/.tar.gz context. */
 export function BuildDialog({ onClose }: { onClose: () => void }) {
-  const client = useBerth((s) => s.imagesClient);
+  const client = useBerth((s) => s.client);
   const { task, error, starting, start, reset } = useUploadTask(client);
   const [mode, setMode] = useState<'folder' | 'archive'>('folder');
   const [source, setSource] = useState<Source>();

@@ -44,7 +44,7 @@ function Pending<T>({ loaded, children }: { loaded: Loaded<T>; children: (value:
 
 /** An image's details: its names and users, the layers that make it (history) and the engine's raw inspect JSON. */
 export function ImageDetailsDrawer({ row, onClose }: { row: ImageRow; onClose: () => void }) {
-  const client = useBerth((s) => s.imagesClient);
+  const client = useBerth((s) => s.client);
   const [tab, setTab] = useState<'history' | 'inspect'>('history');
   const history = useImageCall<ImageHistoryEntry[]>(() => client.call('images.history', { id: row.id }), row.id);
   const inspect = useImageCall<ImageDetails>(() => client.call('images.inspect', { id: row.id }), row.id);

@@ -7,7 +7,7 @@ import { formatSize } from './format';
 
 /** Prune with a preview: which images go and how much space that frees, before anything is deleted. */
 export function PruneDialog({ onClose }: { onClose: () => void }) {
-  const client = useBerth((s) => s.imagesClient);
+  const client = useBerth((s) => s.client);
   const [danglingOnly, setDanglingOnly] = useState(true);
   // Keyed by the choice it answers, so switching the choice never shows the other one's preview.
   const [answer, setAnswer] = useState<{ danglingOnly: boolean; preview: ImagePrunePreview } | null>(null);

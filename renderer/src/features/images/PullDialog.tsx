@@ -15,7 +15,7 @@ export function referenceProblem(ref: string): string | undefined {
 
 /** Pull an image: a reference with inline validation, then the pull's progress until it is done. */
 export function PullDialog({ onClose, initialRef = '' }: { onClose: () => void; initialRef?: string }) {
-  const client = useBerth((s) => s.imagesClient);
+  const client = useBerth((s) => s.client);
   const [ref, setRef] = useState(initialRef);
   const [touched, setTouched] = useState(false);
   const [starting, setStarting] = useState(false);

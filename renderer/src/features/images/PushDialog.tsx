@@ -10,7 +10,7 @@ import type { ImageRow } from './view';
 
 /** Push one of the image's names to its registry, with per-layer progress. */
 export function PushDialog({ row, onClose }: { row: ImageRow; onClose: () => void }) {
-  const client = useBerth((s) => s.imagesClient);
+  const client = useBerth((s) => s.client);
   const [ref, setRef] = useState(row.repoTags[0] ?? '');
   const [starting, setStarting] = useState(false);
   const [error, setError] = useState<BerthErrorData | null>(null);

@@ -16,7 +16,7 @@ export function splitNewName(value: string): { repo: string; tag: string } | { p
 
 /** Give an image another name (repository:tag), e.g. to push it to a registry. */
 export function TagDialog({ row, onClose }: { row: ImageRow; onClose: () => void }) {
-  const client = useBerth((s) => s.imagesClient);
+  const client = useBerth((s) => s.client);
   const [value, setValue] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<BerthErrorData | null>(null);

@@ -18,8 +18,6 @@ export interface ImagesSlice {
   imagesError: BerthErrorData | null;
   imagePending: Record<string, ImageRowAction>;
   imageErrors: Record<string, ImageActionFailure>;
-  /** The engine client for the images views' own calls (dialogs, details, tasks, transfers). */
-  imagesClient: EngineClient;
   loadImages: () => Promise<void>;
   applyImagePatches: (patches: CollectionPatch<ImageSummary>[]) => void;
   /** Runs `invoke` as `action` on image `id`, tracking pending and error state. Resolves true on success. */
@@ -45,7 +43,6 @@ export const createImagesSlice: SliceCreator<ImagesSlice> = (client) => (set, ge
     imagesError: null,
     imagePending: {},
     imageErrors: {},
-    imagesClient: client,
     loadImages: async () => {
       const seq = ++listSeq;
       const result = await client.call('images.list', {});

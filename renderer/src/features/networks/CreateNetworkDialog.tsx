@@ -23,7 +23,7 @@ const CIDR = /^[0-9a-fA-F:.]+\/\d{1,3}$/;
 
 /** Create a network; syntax is checked here, the rest (gateway in subnet, overlaps, swarm) by the backend. */
 export function CreateNetworkDialog({ onClose }: { onClose: () => void }) {
-  const client = useBerth((s) => s.networksClient);
+  const client = useBerth((s) => s.client);
   const [name, setName] = useState('');
   const [driver, setDriver] = useState<Driver>('bridge');
   const [subnet, setSubnet] = useState('');

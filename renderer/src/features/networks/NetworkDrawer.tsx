@@ -20,7 +20,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 
 /** A network's facts (inspect), its containers with addresses and aliases, and disconnect. */
 export function NetworkDrawer({ network, onClose, onConnect }: { network: NetworkSummary; onClose: () => void; onConnect: () => void }) {
-  const client = useBerth((s) => s.networksClient);
+  const client = useBerth((s) => s.client);
   const [details, setDetails] = useState<NetworkDetails | null>(null);
   const [error, setError] = useState<BerthErrorData | null>(null);
 

@@ -125,7 +125,7 @@ export function NetworksPage() {
 }
 
 function RemoveNetworkDialog({ network, onClose }: { network: NetworkSummary; onClose: () => void }) {
-  const client = useBerth((s) => s.networksClient);
+  const client = useBerth((s) => s.client);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<BerthErrorData | null>(null);
   const remove = async () => {

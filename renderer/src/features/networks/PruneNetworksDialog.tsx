@@ -6,7 +6,7 @@ import { ConfirmDialog } from '../system/ConfirmDialog';
 
 /** Lists the networks no running container uses, then removes exactly those. */
 export function PruneNetworksDialog({ onClose }: { onClose: () => void }) {
-  const client = useBerth((s) => s.networksClient);
+  const client = useBerth((s) => s.client);
   const notify = useBerth((s) => s.notify);
   const [preview, setPreview] = useState<NetworkPrunePreview | null>(null);
   const [busy, setBusy] = useState(false);

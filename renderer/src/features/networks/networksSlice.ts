@@ -1,4 +1,4 @@
-import type { BerthErrorData, CollectionPatch, EngineClient, NetworkSummary } from '../../api/contract';
+import type { BerthErrorData, CollectionPatch, NetworkSummary } from '../../api/contract';
 import type { SliceCreator } from '../../stores/types';
 import { applyPatches } from '../../stores/collection';
 
@@ -7,8 +7,6 @@ export interface NetworksSlice {
   networks: Record<string, NetworkSummary>;
   networksLoaded: boolean;
   networksError: BerthErrorData | null;
-  /** The engine client for the networks views' own calls (dialogs, inspect). */
-  networksClient: EngineClient;
   loadNetworks: () => Promise<void>;
   applyNetworkPatches: (patches: CollectionPatch<NetworkSummary>[]) => void;
 }
@@ -19,7 +17,6 @@ export const createNetworksSlice: SliceCreator<NetworksSlice> = (client) => (set
     networks: {},
     networksLoaded: false,
     networksError: null,
-    networksClient: client,
     loadNetworks: async () => {
       const seq = ++listSeq;
       const result = await client.call('networks.list', {});

@@ -37,7 +37,7 @@ const KINDS: { key: PruneKind; label: string }[] = [
  * as a task with a step per kind, cancellable, and what was removed at the end.
  */
 export function CleanupDialog({ onClose }: { onClose: () => void }) {
-  const client = useBerth((s) => s.systemClient);
+  const client = useBerth((s) => s.client);
   const cancel = useBerth((s) => s.cancelTask);
   const [options, setOptions] = useState<SystemPruneOptions>({ allImages: false, volumes: 'none', buildCache: true });
   const [taskId, setTaskId] = useState<string | null>(null);

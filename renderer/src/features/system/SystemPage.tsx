@@ -22,7 +22,7 @@ function Failure({ what, error }: { what: string; error: BerthErrorData }) {
 
 /** Disk usage (with a one-click clean-up that previews first) and what the engine is and how it is set up. */
 export function SystemPage() {
-  const client = useBerth((s) => s.systemClient);
+  const client = useBerth((s) => s.client);
   const connected = useBerth((s) => s.engineStatus?.state === 'connected');
   // Re-read when the engine (re)connects; `last` keeps the numbers on screen while a refresh runs.
   const df = useCall(client, 'system.df', {}, connected);

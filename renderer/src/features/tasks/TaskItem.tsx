@@ -13,7 +13,7 @@ export function TaskItem({ task, now }: { task: TaskInfo; now: number }) {
   const actionError = useBerth((s) => s.taskActionErrors[task.id]);
   const cancelTask = useBerth((s) => s.cancelTask);
   const dismissTask = useBerth((s) => s.dismissTask);
-  const client = useBerth((s) => s.tasksClient);
+  const client = useBerth((s) => s.client);
   const [showLog, setShowLog] = useState(false);
   const running = task.state === 'running';
   const percent = progressPercent(task);

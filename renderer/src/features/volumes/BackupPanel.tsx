@@ -13,7 +13,7 @@ import { formatBytes } from '../system/format';
  * offers the .tar.gz for download. Each download asks for a fresh one-time link.
  */
 export function BackupPanel({ volume }: { volume: string }) {
-  const client = useBerth((s) => s.volumesClient);
+  const client = useBerth((s) => s.client);
   const [taskId, setTaskId] = useState<string | null>(null);
   const task = useBerth((s) => (taskId ? s.tasks[taskId] : undefined));
   const cancel = useBerth((s) => s.cancelTask);

@@ -7,7 +7,7 @@ import { nameProblem, parseKeyValues } from '../system/keyValues';
 
 /** Create a volume: name (empty for an engine-chosen one), driver, driver options and labels. */
 export function CreateVolumeDialog({ onClose }: { onClose: (created?: string) => void }) {
-  const client = useBerth((s) => s.volumesClient);
+  const client = useBerth((s) => s.client);
   const [name, setName] = useState('');
   const [driver, setDriver] = useState('local');
   const [options, setOptions] = useState('');

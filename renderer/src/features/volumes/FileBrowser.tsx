@@ -34,7 +34,7 @@ const iconOf = (e: VolumeFileEntry) => (e.type === 'directory' ? <FolderIcon fon
  * with breadcrumbs and downloads of single files or whole folders (.tar.gz).
  */
 export function FileBrowser({ volume }: { volume: string }) {
-  const client = useBerth((s) => s.volumesClient);
+  const client = useBerth((s) => s.client);
   const [path, setPath] = useState('');
   const { value: listing, error: listError, loading, reload } = useCall(client, 'volumes.files.list', { name: volume, path });
   const [downloadError, setError] = useState<BerthErrorData | null>(null);

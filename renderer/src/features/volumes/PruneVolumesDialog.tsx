@@ -8,7 +8,7 @@ import { useCall } from '../system/useCall';
 
 /** Shows exactly which unused volumes a prune removes (anonymous only, or all) before removing them. */
 export function PruneVolumesDialog({ onClose }: { onClose: () => void }) {
-  const client = useBerth((s) => s.volumesClient);
+  const client = useBerth((s) => s.client);
   const notify = useBerth((s) => s.notify);
   const [scope, setScope] = useState<VolumePruneScope>('anonymous');
   const { value: preview, error: previewError } = useCall(client, 'volumes.prunePreview', { scope });

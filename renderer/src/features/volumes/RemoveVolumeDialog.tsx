@@ -7,7 +7,7 @@ import { formatBytes } from '../system/format';
 
 /** Confirms removing a volume and says plainly that its data is gone for good. */
 export function RemoveVolumeDialog({ volume, onClose }: { volume: VolumeSummary; onClose: (removed: boolean) => void }) {
-  const client = useBerth((s) => s.volumesClient);
+  const client = useBerth((s) => s.client);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<BerthErrorData | null>(null);
   const remove = async () => {

@@ -1,4 +1,4 @@
-import type { BerthErrorData, CollectionPatch, EngineClient, VolumeSummary } from '../../api/contract';
+import type { BerthErrorData, CollectionPatch, VolumeSummary } from '../../api/contract';
 import type { SliceCreator } from '../../stores/types';
 import { applyPatches } from '../../stores/collection';
 
@@ -7,8 +7,6 @@ export interface VolumesSlice {
   volumes: Record<string, VolumeSummary>;
   volumesLoaded: boolean;
   volumesError: BerthErrorData | null;
-  /** The engine client for the volumes views' own calls (dialogs, file browser, backups, transfers). */
-  volumesClient: EngineClient;
   loadVolumes: () => Promise<void>;
   applyVolumePatches: (patches: CollectionPatch<VolumeSummary>[]) => void;
 }
@@ -20,7 +18,6 @@ export const createVolumesSlice: SliceCreator<VolumesSlice> = (client) => (set, 
     volumes: {},
     volumesLoaded: false,
     volumesError: null,
-    volumesClient: client,
     loadVolumes: async () => {
       const seq = ++listSeq;
       const result = await client.call('volumes.list', {});

@@ -13,7 +13,7 @@ const initial: LogOptions = { follow: true, tail: 1000, sinceSeconds: 0, timesta
 
 /** A container's logs: live, searchable, bounded (see LogRing), owned by this view and closed on unmount. */
 export function LogsTab({ id, name }: { id: string; name: string }) {
-  const client = useBerth((s) => s.containersClient);
+  const client = useBerth((s) => s.client);
   const ring = useMemo(() => new LogRing(), []);
   const [version, setVersion] = useState(0);
   const [options, setOptions] = useState(initial);

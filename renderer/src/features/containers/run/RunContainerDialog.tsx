@@ -63,7 +63,7 @@ function serverFieldErrors(error: BerthErrorData, form: SpecForm): FieldErrors {
  * the first attempt); engine errors appear at the top and on the field they concern, with everything kept.
  */
 export function RunContainerDialog({ mode, onClose, onDone }: Props) {
-  const client = useBerth((s) => s.containersClient);
+  const client = useBerth((s) => s.client);
   const choices = useEngineChoices(client);
   const editing = mode.kind === 'edit';
   const [form, setForm] = useState<SpecForm>(emptyForm);
