@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
-import { Box, ButtonBase, Checkbox } from '@mui/material';
-import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
-import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
+import { Box, Checkbox } from '@mui/material';
 import { measureElement, useVirtualizer } from '@tanstack/react-virtual';
+import { GridHeader } from '../../components/grid/GridHeader';
+import { gridScrollSx, virtualRowSx } from '../../components/grid/grid';
 import { useRowFocus } from '../../components/useRowFocus';
 import type { ContainerRow } from '../../stores/selectors';
 import { availableActions, type ContainerActionDef, type ContainerMenuActionDef } from './actions';
@@ -34,15 +34,6 @@ interface Props {
 }
 
 const noCollapsed: ReadonlySet<string> = new Set();
-
-const ariaSort = (sort: Sort, key: SortKey | undefined) =>
-  key === undefined
-    ? undefined
-    : sort.key === key
-      ? sort.direction === 'asc'
-        ? 'ascending'
-        : 'descending'
-      : 'none';
 
 /**
  * The containers grid: only the rows in view (plus overscan) are in the DOM, so it stays smooth at
@@ -169,69 +160,27 @@ export function ContainerList(props: Props) {
       aria-colcount={columns.length}
       aria-multiselectable={onSelectionChange ? true : undefined}
       onKeyDown={onKeyDown}
-      sx={{
-        flex: 1,
-        minHeight: 0,
-        overflow: 'auto',
-        position: 'relative',
-        bgcolor: 'background.paper',
-        borderTop: 1,
-        borderColor: 'divider',
-      }}
+      sx={gridScrollSx}
     >
-      <Box
-        role="rowgroup"
-        sx={{ position: 'sticky', top: 0, zIndex: 1, bgcolor: 'background.paper', minWidth: TABLE_MIN_WIDTH }}
-      >
-        <Box
-          role="row"
-          aria-rowindex={1}
-          sx={{
-            display: 'grid',
-            gridTemplateColumns: gridTemplate,
-            height: HEADER_HEIGHT,
-            borderBottom: 1,
-            borderColor: 'divider',
-          }}
-        >
-          {columns.map((c) => (
-            <Box
-              key={c.id}
-              role="columnheader"
-              aria-sort={ariaSort(sort, c.sortKey)}
-              sx={{ display: 'flex', alignItems: 'center', px: c.id === 'select' ? 0.5 : 1 }}
-            >
-              {c.id === 'select' ? (
-                <Checkbox
-                  size="small"
-                  checked={allSelected}
-                  indeterminate={someSelected}
-                  disabled={!onSelectionChange || order.length === 0}
-                  onChange={(e) => onSelectionChange?.(e.target.checked ? selectAll(order) : emptySelection)}
-                  slotProps={{ input: { 'aria-label': 'Select all listed containers' } }}
-                />
-              ) : c.sortKey ? (
-                <ButtonBase
-                  onClick={() => c.sortKey && onSort(c.sortKey)}
-                  sx={{ typography: 'subtitle2', gap: 0.5, borderRadius: 1, px: 0.5, ml: -0.5 }}
-                >
-                  {c.label}
-                  {sort.key === c.sortKey &&
-                    (sort.direction === 'asc' ? (
-                      <ArrowUpwardIcon sx={{ fontSize: 14 }} />
-                    ) : (
-                      <ArrowDownwardIcon sx={{ fontSize: 14 }} />
-                    ))}
-                </ButtonBase>
-              ) : (
-                <Box component="span" sx={{ typography: 'subtitle2' }}>
-                  {c.label}
-                </Box>
-              )}
-            </Box>
-          ))}
-        </Box>
-      </Box>
+      <GridHeader
+        columns={columns}
+        template={gridTemplate}
+        minWidth={TABLE_MIN_WIDTH}
+        sort={sort}
+        onSort={onSort}
+        renderCell={(c) =>
+          c.id === 'select' ? (
+            <Checkbox
+              size="small"
+              checked={allSelected}
+              indeterminate={someSelected}
+              disabled={!onSelectionChange || order.length === 0}
+              onChange={(e) => onSelectionChange?.(e.target.checked ? selectAll(order) : emptySelection)}
+              slotProps={{ input: { 'aria-label': 'Select all listed containers' } }}
+            />
+          ) : undefined
+        }
+      />
       <Box
         role="rowgroup"
         sx={{ height: virtualizer.getTotalSize(), position: 'relative', minWidth: TABLE_MIN_WIDTH }}
@@ -255,17 +204,10 @@ export function ContainerList(props: Props) {
               tabIndex={v.index === index ? 0 : -1}
               onFocus={(e) => e.target === e.currentTarget && setFocused(v.index)}
               sx={{
-                position: 'absolute',
-                top: 0,
-                left: 0,
-                width: '100%',
+                ...virtualRowSx(v.start),
                 height: isRow ? undefined : ROW_HEIGHT,
-                transform: `translateY(${v.start - HEADER_HEIGHT}px)`,
-                borderBottom: 1,
-                borderColor: 'divider',
                 bgcolor: selected ? 'action.selected' : undefined,
                 '&:hover': { bgcolor: selected ? 'action.selected' : 'action.hover' },
-                '&:focus-visible': { outline: 2, outlineColor: 'primary.main', outlineOffset: -2 },
               }}
             >
               {isRow ? (

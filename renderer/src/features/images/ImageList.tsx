@@ -1,14 +1,13 @@
 import { useRef, type KeyboardEvent } from 'react';
-import { Box, ButtonBase } from '@mui/material';
-import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
-import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
+import { Box } from '@mui/material';
 import { measureElement, useVirtualizer } from '@tanstack/react-virtual';
+import { GridHeader } from '../../components/grid/GridHeader';
+import { gridScrollSx, HEADER_HEIGHT, virtualRowSx } from '../../components/grid/grid';
 import { useRowFocus } from '../../components/useRowFocus';
 import { availableImageActions, type ImageActionDef } from './actions';
 import { IMAGE_ROW_HEIGHT, imageColumns, imageGrid, ImageRowView } from './ImageRowView';
 import type { ImageRow, ImageSort, ImageSortKey } from './view';
 
-const HEADER_HEIGHT = 40;
 const MIN_WIDTH = 940;
 
 interface Props {
@@ -19,15 +18,6 @@ interface Props {
   onAction: (row: ImageRow, action: ImageActionDef) => void;
   onDismissError: (id: string) => void;
 }
-
-const ariaSort = (sort: ImageSort, key: ImageSortKey | undefined) =>
-  key === undefined
-    ? undefined
-    : sort.key === key
-      ? sort.direction === 'asc'
-        ? 'ascending'
-        : 'descending'
-      : 'none';
 
 /**
  * The images grid: only the rows in view are in the DOM. Arrow keys, Home/End and Page keys move between rows;
@@ -84,63 +74,15 @@ export function ImageList({ rows, sort, now, onSort, onAction, onDismissError }:
       aria-rowcount={rows.length + 1}
       aria-colcount={imageColumns.length}
       onKeyDown={onKeyDown}
-      sx={{
-        flex: 1,
-        minHeight: 0,
-        overflow: 'auto',
-        position: 'relative',
-        bgcolor: 'background.paper',
-        borderTop: 1,
-        borderColor: 'divider',
-      }}
+      sx={gridScrollSx}
     >
-      <Box
-        role="rowgroup"
-        sx={{ position: 'sticky', top: 0, zIndex: 1, bgcolor: 'background.paper', minWidth: MIN_WIDTH }}
-      >
-        <Box
-          role="row"
-          aria-rowindex={1}
-          sx={{
-            display: 'grid',
-            gridTemplateColumns: imageGrid,
-            height: HEADER_HEIGHT,
-            borderBottom: 1,
-            borderColor: 'divider',
-          }}
-        >
-          {imageColumns.map((c) => {
-            const key = 'sortKey' in c ? c.sortKey : undefined;
-            return (
-              <Box
-                key={c.id}
-                role="columnheader"
-                aria-sort={ariaSort(sort, key)}
-                sx={{ display: 'flex', alignItems: 'center', px: 1 }}
-              >
-                {key ? (
-                  <ButtonBase
-                    onClick={() => onSort(key)}
-                    sx={{ typography: 'subtitle2', gap: 0.5, borderRadius: 1, px: 0.5, ml: -0.5 }}
-                  >
-                    {c.label}
-                    {sort.key === key &&
-                      (sort.direction === 'asc' ? (
-                        <ArrowUpwardIcon sx={{ fontSize: 14 }} />
-                      ) : (
-                        <ArrowDownwardIcon sx={{ fontSize: 14 }} />
-                      ))}
-                  </ButtonBase>
-                ) : (
-                  <Box component="span" sx={{ typography: 'subtitle2' }}>
-                    {c.label}
-                  </Box>
-                )}
-              </Box>
-            );
-          })}
-        </Box>
-      </Box>
+      <GridHeader
+        columns={imageColumns.map((c) => ({ id: c.id, label: c.label, sortKey: 'sortKey' in c ? c.sortKey : undefined }))}
+        template={imageGrid}
+        minWidth={MIN_WIDTH}
+        sort={sort}
+        onSort={onSort}
+      />
       <Box
         role="rowgroup"
         sx={{ height: virtualizer.getTotalSize(), position: 'relative', minWidth: MIN_WIDTH }}
@@ -159,17 +101,7 @@ export function ImageList({ rows, sort, now, onSort, onAction, onDismissError }:
               aria-busy={row.pendingAction !== undefined}
               tabIndex={item.index === index ? 0 : -1}
               onFocus={(e) => e.target === e.currentTarget && setFocused(item.index)}
-              sx={{
-                position: 'absolute',
-                top: 0,
-                left: 0,
-                width: '100%',
-                transform: `translateY(${item.start - HEADER_HEIGHT}px)`,
-                borderBottom: 1,
-                borderColor: 'divider',
-                '&:hover': { bgcolor: 'action.hover' },
-                '&:focus-visible': { outline: 2, outlineColor: 'primary.main', outlineOffset: -2 },
-              }}
+              sx={virtualRowSx(item.start)}
             >
               <ImageRowView row={row} now={now} onAction={onAction} onDismissError={onDismissError} />
             </Box>

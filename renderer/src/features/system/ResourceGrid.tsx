@@ -1,8 +1,8 @@
 import { useRef, type KeyboardEvent, type ReactNode } from 'react';
-import { Box, ButtonBase } from '@mui/material';
-import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
-import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
+import { Box } from '@mui/material';
 import { measureElement, useVirtualizer } from '@tanstack/react-virtual';
+import { GridHeader } from '../../components/grid/GridHeader';
+import { gridScrollSx, HEADER_HEIGHT, virtualRowSx } from '../../components/grid/grid';
 import { useRowFocus } from '../../components/useRowFocus';
 import type { Sort } from './format';
 
@@ -31,16 +31,6 @@ interface Props<T, K extends string> {
   rowHeight?: number;
 }
 
-const HEADER_HEIGHT = 40;
-
-const ariaSort = <K extends string>(sort: Sort<K>, key: K | undefined) =>
-  key === undefined
-    ? undefined
-    : sort.key === key
-      ? sort.direction === 'asc'
-        ? 'ascending'
-        : 'descending'
-      : 'none';
 
 /**
  * A virtualized, sortable, keyboard-navigable grid for resource lists (volumes, networks): only the rows in
@@ -101,60 +91,9 @@ export function ResourceGrid<T, K extends string>(props: Props<T, K>) {
       aria-rowcount={rows.length + 1}
       aria-colcount={columns.length}
       onKeyDown={onKeyDown}
-      sx={{
-        flex: 1,
-        minHeight: 0,
-        overflow: 'auto',
-        position: 'relative',
-        bgcolor: 'background.paper',
-        borderTop: 1,
-        borderColor: 'divider',
-      }}
+      sx={gridScrollSx}
     >
-      <Box
-        role="rowgroup"
-        sx={{ position: 'sticky', top: 0, zIndex: 1, bgcolor: 'background.paper', minWidth: props.minWidth }}
-      >
-        <Box
-          role="row"
-          aria-rowindex={1}
-          sx={{
-            display: 'grid',
-            gridTemplateColumns: template,
-            height: HEADER_HEIGHT,
-            borderBottom: 1,
-            borderColor: 'divider',
-          }}
-        >
-          {columns.map((c) => (
-            <Box
-              key={c.id}
-              role="columnheader"
-              aria-sort={ariaSort(sort, c.sortKey)}
-              sx={{ display: 'flex', alignItems: 'center', px: 1 }}
-            >
-              {c.sortKey ? (
-                <ButtonBase
-                  onClick={() => c.sortKey && props.onSort(c.sortKey)}
-                  sx={{ typography: 'subtitle2', gap: 0.5, borderRadius: 1, px: 0.5, ml: -0.5 }}
-                >
-                  {c.label}
-                  {sort.key === c.sortKey &&
-                    (sort.direction === 'asc' ? (
-                      <ArrowUpwardIcon sx={{ fontSize: 14 }} />
-                    ) : (
-                      <ArrowDownwardIcon sx={{ fontSize: 14 }} />
-                    ))}
-                </ButtonBase>
-              ) : (
-                <Box component="span" sx={{ typography: 'subtitle2' }}>
-                  {c.label}
-                </Box>
-              )}
-            </Box>
-          ))}
-        </Box>
-      </Box>
+      <GridHeader columns={columns} template={template} minWidth={props.minWidth} sort={sort} onSort={props.onSort} />
       <Box
         role="rowgroup"
         sx={{ height: virtualizer.getTotalSize(), position: 'relative', minWidth: props.minWidth }}
@@ -173,20 +112,7 @@ export function ResourceGrid<T, K extends string>(props: Props<T, K>) {
               tabIndex={item.index === index ? 0 : -1}
               onFocus={(e) => e.target === e.currentTarget && setFocused(item.index)}
               onDoubleClick={() => props.onOpen(row)}
-              sx={{
-                position: 'absolute',
-                top: 0,
-                left: 0,
-                width: '100%',
-                transform: `translateY(${item.start - HEADER_HEIGHT}px)`,
-                display: 'grid',
-                gridTemplateColumns: template,
-                minHeight: rowHeight,
-                borderBottom: 1,
-                borderColor: 'divider',
-                '&:hover': { bgcolor: 'action.hover' },
-                '&:focus-visible': { outline: 2, outlineColor: 'primary.main', outlineOffset: -2 },
-              }}
+              sx={{ ...virtualRowSx(item.start), display: 'grid', gridTemplateColumns: template, minHeight: rowHeight }}
             >
               {columns.map((c) => (
                 <Box

@@ -1,0 +1,34 @@
+import type { SxProps, Theme } from '@mui/material';
+
+/** Shared shape of Berth's virtualized grids (containers, images, volumes, networks). */
+export const HEADER_HEIGHT = 40;
+
+export interface GridSort<K extends string> {
+  key: K;
+  direction: 'asc' | 'desc';
+}
+
+/** The scrolling element that holds the header and the rows. */
+export const gridScrollSx: SxProps<Theme> = {
+  flex: 1,
+  minHeight: 0,
+  overflow: 'auto',
+  position: 'relative',
+  bgcolor: 'background.paper',
+  borderTop: 1,
+  borderColor: 'divider',
+};
+
+/** One virtual row, placed at `start` (the virtualizer's offset, which includes the header). */
+export const virtualRowSx = (start: number) =>
+  ({
+    position: 'absolute',
+    top: 0,
+    left: 0,
+    width: '100%',
+    transform: `translateY(${start - HEADER_HEIGHT}px)`,
+    borderBottom: 1,
+    borderColor: 'divider',
+    '&:hover': { bgcolor: 'action.hover' },
+    '&:focus-visible': { outline: 2, outlineColor: 'primary.main', outlineOffset: -2 },
+  }) as const;
