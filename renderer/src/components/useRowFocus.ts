@@ -2,7 +2,8 @@ import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
 
 /**
  * Roving focus for a virtualized grid: which row is focused, and `moveTo(i)` that clamps, scrolls the row into
- * view and focuses its element once it has rendered (a virtual row may not exist in the DOM before the scroll).
+ * view and focuses its element once it has rendered (a virtual row may not exist in the DOM before the scroll),
+ * and `targetFor(key)` for the grid's navigation keys.
  */
 export function useRowFocus(
   count: number,
@@ -29,5 +30,19 @@ export function useRowFocus(
     [count, scrollToIndex],
   );
 
-  return { index, moveTo, setFocused };
+  /** The row a navigation key moves to (arrows, Page Up/Down by a screenful of `rowHeight` rows, Home/End). */
+  const targetFor = (key: string, rowHeight: number): number | undefined => {
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 0) / rowHeight) - 1);
+    const moves: Record<string, number> = {
+      ArrowDown: index + 1,
+      ArrowUp: index - 1,
+      PageDown: index + page,
+      PageUp: index - page,
+      Home: 0,
+      End: count - 1,
+    };
+    return moves[key];
+  };
+
+  return { index, moveTo, setFocused, targetFor };
 }

@@ -83,7 +83,7 @@ export function ContainerList(props: Props) {
     measureElement: (el, entry, instance) => measureElement(el, entry, instance) || ROW_HEIGHT,
   });
 
-  const { index, moveTo, setFocused } = useRowFocus(items.length, scrollRef, (i, o) =>
+  const { index, moveTo, setFocused, targetFor } = useRowFocus(items.length, scrollRef, (i, o) =>
     virtualizer.scrollToIndex(i, o),
   );
 
@@ -102,16 +102,7 @@ export function ContainerList(props: Props) {
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const onRow = e.target instanceof HTMLElement && e.target.getAttribute('role') === 'row';
-    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 0) / ROW_HEIGHT) - 1);
-    const moves: Record<string, number> = {
-      ArrowDown: index + 1,
-      ArrowUp: index - 1,
-      PageDown: index + page,
-      PageUp: index - page,
-      Home: 0,
-      End: items.length - 1,
-    };
-    const target = moves[e.key];
+    const target = targetFor(e.key, ROW_HEIGHT);
     if (target !== undefined && onRow) {
       e.preventDefault();
       moveTo(target);

@@ -36,23 +36,14 @@ export function ImageList({ rows, sort, now, onSort, onAction, onDismissError }:
     getItemKey: (index) => rows[index]?.id ?? index,
     measureElement: (el, entry, instance) => measureElement(el, entry, instance) || IMAGE_ROW_HEIGHT,
   });
-  const { index, moveTo, setFocused } = useRowFocus(rows.length, scrollRef, (i, o) =>
+  const { index, moveTo, setFocused, targetFor } = useRowFocus(rows.length, scrollRef, (i, o) =>
     virtualizer.scrollToIndex(i, o),
   );
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const onRow = e.target instanceof HTMLElement && e.target.getAttribute('role') === 'row';
     if (!onRow) return;
-    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 0) / IMAGE_ROW_HEIGHT) - 1);
-    const moves: Record<string, number> = {
-      ArrowDown: index + 1,
-      ArrowUp: index - 1,
-      PageDown: index + page,
-      PageUp: index - page,
-      Home: 0,
-      End: rows.length - 1,
-    };
-    const target = moves[e.key];
+    const target = targetFor(e.key, IMAGE_ROW_HEIGHT);
     if (target !== undefined) {
       e.preventDefault();
       moveTo(target);

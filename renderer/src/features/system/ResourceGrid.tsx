@@ -54,22 +54,13 @@ export function ResourceGrid<T, K extends string>(props: Props<T, K>) {
     },
     measureElement: (el, entry, instance) => measureElement(el, entry, instance) || rowHeight,
   });
-  const { index, moveTo, setFocused } = useRowFocus(rows.length, scrollRef, (i, o) =>
+  const { index, moveTo, setFocused, targetFor } = useRowFocus(rows.length, scrollRef, (i, o) =>
     virtualizer.scrollToIndex(i, o),
   );
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (!(e.target instanceof HTMLElement) || e.target.getAttribute('role') !== 'row') return;
-    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 0) / rowHeight) - 1);
-    const moves: Record<string, number> = {
-      ArrowDown: index + 1,
-      ArrowUp: index - 1,
-      PageDown: index + page,
-      PageUp: index - page,
-      Home: 0,
-      End: rows.length - 1,
-    };
-    const target = moves[e.key];
+    const target = targetFor(e.key, rowHeight);
     const row = rows[index];
     if (target !== undefined) {
       e.preventDefault();
