@@ -1,15 +1,6 @@
 import { useState } from 'react';
-import {
-  Button,
-  Checkbox,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
-  FormControlLabel,
-  FormGroup,
-} from '@mui/material';
+import { FormGroup } from '@mui/material';
+import { CheckOption, DangerDialog } from '../../components/DangerDialog';
 import type { ContainerRow } from '../../stores/selectors';
 import { needsForce, type ActionOptions, type ContainerActionDef } from './actions';
 
@@ -24,47 +15,31 @@ interface Props {
 export function ConfirmActionDialog({ row, action, onConfirm, onCancel }: Props) {
   const running = needsForce(row.state);
   const [options, setOptions] = useState<ActionOptions>({ force: running, volumes: false });
-  const isRemove = action.id === 'remove';
-  const titleId = `confirm-${action.id}-title`;
-
   return (
-    <Dialog open onClose={onCancel} aria-labelledby={titleId} maxWidth="sm" fullWidth>
-      <DialogTitle id={titleId}>{action.confirm.title(row.name)}</DialogTitle>
-      <DialogContent>
-        <DialogContentText gutterBottom>{action.confirm.lost(row.name)}</DialogContentText>
-        {isRemove && (
-          <FormGroup sx={{ mt: 1 }}>
-            <FormControlLabel
-              control={
-                <Checkbox
-                  checked={options.volumes}
-                  onChange={(e) => setOptions({ ...options, volumes: e.target.checked })}
-                />
-              }
-              label="Also delete its anonymous volumes (their data is lost too)"
+    <DangerDialog
+      id={`confirm-${action.id}-title`}
+      title={action.confirm.title(row.name)}
+      lost={action.confirm.lost(row.name)}
+      confirmLabel={action.confirm.confirmLabel}
+      onConfirm={() => onConfirm(options)}
+      onCancel={onCancel}
+    >
+      {action.id === 'remove' && (
+        <FormGroup sx={{ mt: 1 }}>
+          <CheckOption
+            checked={options.volumes}
+            onChange={(volumes) => setOptions({ ...options, volumes })}
+            label="Also delete its anonymous volumes (their data is lost too)"
+          />
+          {running && (
+            <CheckOption
+              checked={options.force}
+              onChange={(force) => setOptions({ ...options, force })}
+              label={`Force: ${row.name} is ${row.state}; kill it first (processes get no chance to shut down cleanly)`}
             />
-            {running && (
-              <FormControlLabel
-                control={
-                  <Checkbox
-                    checked={options.force}
-                    onChange={(e) => setOptions({ ...options, force: e.target.checked })}
-                  />
-                }
-                label={`Force: ${row.name} is ${row.state}; kill it first (processes get no chance to shut down cleanly)`}
-              />
-            )}
-          </FormGroup>
-        )}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onCancel} autoFocus>
-          Cancel
-        </Button>
-        <Button color="error" variant="contained" onClick={() => onConfirm(options)}>
-          {action.confirm.confirmLabel}
-        </Button>
-      </DialogActions>
-    </Dialog>
+          )}
+        </FormGroup>
+      )}
+    </DangerDialog>
   );
 }
