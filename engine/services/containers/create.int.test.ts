@@ -3,22 +3,15 @@ import { createServer, type Server } from 'node:net';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { TEST_IMAGE } from '../../../e2e/harness/engine';
-import type { BerthErrorData, ContainerCreated, ContainerSpec, ContainerSpecInput } from '../../contract';
+import type { ContainerCreated, ContainerSpec, ContainerSpecInput } from '../../contract';
 import { call } from '../testing/backend-kit';
 import { useEngineBackend } from '../testing/use-engine-backend';
+import { errorOf } from '../testing/transfer-kit';
 
 const run = promisify(execFile);
 
 const env = useEngineBackend();
 
-const errorOf = async (p: Promise<unknown>): Promise<BerthErrorData> => {
-  try {
-    await p;
-  } catch (err) {
-    return (err as { data: BerthErrorData }).data;
-  }
-  throw new Error('expected the call to fail');
-};
 const create = (spec: ContainerSpecInput, start = true) =>
   call<ContainerCreated>(env.t.backend, 'containers.create', { spec, start });
 const inspect = (id: string) => env.engine.docker.getContainer(id).inspect();

@@ -3,7 +3,6 @@ import type { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { TEST_IMAGE } from '../../../e2e/harness/engine';
 import type {
-  BerthErrorData,
   ContainerPrunePreview,
   ContainerPruneResult,
   ContainerRecreated,
@@ -11,20 +10,13 @@ import type {
 } from '../../contract';
 import { call } from '../testing/backend-kit';
 import { useEngineBackend } from '../testing/use-engine-backend';
+import { errorOf } from '../testing/transfer-kit';
 
 const env = useEngineBackend();
 
 /** A shell as PID 1 ignores SIGTERM unless it traps it: this one stops at once instead of after 10 s. */
 const QUICK_STOP = 'trap "exit 0" TERM; sleep 600 & wait';
 
-const errorOf = async (p: Promise<unknown>): Promise<BerthErrorData> => {
-  try {
-    await p;
-  } catch (err) {
-    return (err as { data: BerthErrorData }).data;
-  }
-  throw new Error('expected the call to fail');
-};
 const inspect = (id: string) => env.engine.docker.getContainer(id).inspect();
 const names = async () =>
   (await env.engine.docker.listContainers({ all: true })).map((c) => c.Names[0]?.slice(1)).sort();

@@ -3,10 +3,11 @@ import { promisify } from 'node:util';
 import Dockerode from 'dockerode';
 import { describe, expect, it, vi } from 'vitest';
 import { TEST_IMAGE } from '../../../e2e/harness/engine';
-import type { BerthErrorData, CollectionPatch, ContainerSummary } from '../../contract';
+import type { CollectionPatch, ContainerSummary } from '../../contract';
 import { JsonLineDecoder, toDockerEvent } from '../../docker/events';
 import { call } from '../testing/backend-kit';
 import { useEngineBackend } from '../testing/use-engine-backend';
+import { errorOf } from '../testing/transfer-kit';
 
 const run = promisify(execFile);
 
@@ -15,14 +16,6 @@ const env = useEngineBackend();
 const create = (name: string, extra: Dockerode.ContainerCreateOptions = {}) =>
   env.engine.docker.createContainer({ Image: TEST_IMAGE, Cmd: ['sleep', '1000'], name, ...extra });
 const stateOf = async (id: string) => (await env.engine.docker.getContainer(id).inspect()).State;
-const errorOf = async (p: Promise<unknown>): Promise<BerthErrorData> => {
-  try {
-    await p;
-  } catch (err) {
-    return (err as { data: BerthErrorData }).data;
-  }
-  throw new Error('expected the call to fail');
-};
 
 describe('containers service against a real engine', () => {
   it('lists what `docker ps -a` lists', async () => {

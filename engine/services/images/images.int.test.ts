@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTestImage, startTestEngine, TEST_IMAGE, type TestEngine } from '../../../e2e/harness/engine';
 import type { BerthErrorData, ImageDetails, ImageHistoryEntry, ImagePrunePreview, ImageSummary, TaskInfo, TransferTicket, UploadTask } from '../../contract';
 import { call, startBackend, type TestBackend } from '../testing/backend-kit';
+import { errorOf, taskEnd } from '../testing/transfer-kit';
 
 const run = promisify(execFile);
 
@@ -27,21 +28,7 @@ afterAll(async () => {
 });
 
 const cli = async (...args: string[]) => (await run('docker', ['-H', engine.endpoint, ...args])).stdout.trim();
-const errorOf = async (p: Promise<unknown>): Promise<BerthErrorData> => {
-  try {
-    await p;
-  } catch (err) {
-    return (err as { data: BerthErrorData }).data;
-  }
-  throw new Error('expected the call to fail');
-};
-const finished = async (id: string): Promise<TaskInfo> => {
-  const ended = (u: TaskInfo) => u.id === id && u.state !== 'running';
-  const hit = await t.log.waitFor('tasks.changed', (p) => p.kind === 'patch' && p.upserts.some(ended), { timeoutMs: 60_000 });
-  const info = hit.payload.kind === 'patch' ? hit.payload.upserts.find(ended) : undefined;
-  if (!info) throw new Error(`task ${id} has no end state`);
-  return info;
-};
+const finished = (id: string) => taskEnd(t.log, id);
 const patched = (match: (p: { upserts: ImageSummary[]; removed: string[] }) => boolean, from: number) =>
   t.log.waitFor('images.changed', (p) => p.kind === 'patch' && match(p), { from });
 

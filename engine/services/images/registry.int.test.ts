@@ -3,8 +3,9 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTestImage, startTestEngine, TEST_IMAGE, type TestEngine } from '../../../e2e/harness/engine';
 import { startTestRegistry, type TestRegistry } from '../../../e2e/harness/registry';
-import type { BerthErrorData, TaskInfo, TaskRef } from '../../contract';
+import type { TaskInfo, TaskRef } from '../../contract';
 import { call, startBackend, type TestBackend } from '../testing/backend-kit';
+import { errorOf, taskEnd } from '../testing/transfer-kit';
 
 const run = promisify(execFile);
 
@@ -28,22 +29,7 @@ afterAll(async () => {
 });
 
 const cli = async (...args: string[]) => (await run('docker', ['-H', engine.endpoint, ...args])).stdout.trim();
-const errorOf = async (p: Promise<unknown>): Promise<BerthErrorData> => {
-  try {
-    await p;
-  } catch (err) {
-    return (err as { data: BerthErrorData }).data;
-  }
-  throw new Error('expected the call to fail');
-};
-/** Resolves with the task once it has ended (the log keeps every patch, so an early end is found too). */
-const finished = async (id: string): Promise<TaskInfo> => {
-  const ended = (u: TaskInfo) => u.id === id && u.state !== 'running';
-  const hit = await t.log.waitFor('tasks.changed', (p) => p.kind === 'patch' && p.upserts.some(ended), { timeoutMs: 60_000 });
-  const info = hit.payload.kind === 'patch' ? hit.payload.upserts.find(ended) : undefined;
-  if (!info) throw new Error(`task ${id} has no end state`);
-  return info;
-};
+const finished = (id: string) => taskEnd(t.log, id);
 
 /** Every state the task went through, in order (from the recorded patches). */
 const historyOf = (id: string): TaskInfo[] =>

@@ -5,7 +5,7 @@ import { useEngineBackend } from '../testing/use-engine-backend';
 import { TEST_IMAGE } from '../../../e2e/harness/engine';
 import type { NetworkDetails, NetworkPrunePreview, NetworkPruneResult, NetworkSummary } from '../../contract';
 import { call } from '../testing/backend-kit';
-import { errorOf } from '../volumes/testing';
+import { errorOf } from '../testing/transfer-kit';
 
 const run = promisify(execFile);
 const env = useEngineBackend();

@@ -20,7 +20,7 @@ import type {
 import { call, startBackend, type TestBackend } from '../testing/backend-kit';
 import { HELPER_LABEL } from './helper';
 import { TarReader } from './tar';
-import { download, errorOf, taskEnd, upload } from './testing';
+import { download, errorOf, taskEnd, upload } from '../testing/transfer-kit';
 
 const run = promisify(execFile);
 let engine: TestEngine;

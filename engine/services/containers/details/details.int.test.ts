@@ -2,10 +2,11 @@ import { Readable } from 'node:stream';
 import type Dockerode from 'dockerode';
 import { describe, expect, it } from 'vitest';
 import { TEST_IMAGE } from '../../../../e2e/harness/engine';
-import type { BerthErrorData, ContainerDetails, ContainerProcesses, FileListing, TransferTicket } from '../../../contract';
+import type { ContainerDetails, ContainerProcesses, FileListing, TransferTicket } from '../../../contract';
 import { call } from '../../testing/backend-kit';
 import { useEngineBackend } from '../../testing/use-engine-backend';
 import { TarParser } from './tar';
+import { errorOf } from '../../testing/transfer-kit';
 
 const env = useEngineBackend();
 
@@ -13,14 +14,6 @@ const run = async (name: string, extra: Dockerode.ContainerCreateOptions = {}) =
   const c = await env.engine.docker.createContainer({ Image: TEST_IMAGE, Cmd: ['sleep', '1000'], name, ...extra });
   await c.start();
   return c;
-};
-const errorOf = async (p: Promise<unknown>): Promise<BerthErrorData> => {
-  try {
-    await p;
-  } catch (err) {
-    return (err as { data: BerthErrorData }).data;
-  }
-  throw new Error('expected the call to fail');
 };
 const download = async (ticket: TransferTicket): Promise<Buffer> => {
   const source = env.t.backend.transfers.take(ticket.transferId, 'download');

@@ -1,9 +1,9 @@
 import { Readable } from 'node:stream';
 import type { BerthErrorData, TaskInfo, TransferTicket } from '../../contract';
 import type { Backend } from '../../host/backend';
-import type { EventLog } from '../testing/backend-kit';
+import type { EventLog } from './backend-kit';
 
-/** Test support: read a download ticket, post an upload ticket, wait for a task, catch error data. */
+/** Test support for integration tests: read a download ticket, post an upload ticket, wait for a task, catch error data. */
 
 export async function download(backend: Backend, ticket: TransferTicket): Promise<Buffer> {
   const t = backend.transfers.take(ticket.transferId, 'download');
