@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -48,6 +48,7 @@ describe('dockerOptionsFor', () => {
     expect(() =>
       dockerOptionsFor(candidate('tcp://h', { tls: { ca: join(dir, 'missing.pem'), verify: true } })),
     ).toThrow(/cannot be read/);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('uses the ssh protocol with the user and the SSH agent', () => {

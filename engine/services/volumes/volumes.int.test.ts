@@ -210,7 +210,7 @@ describe('volumes service against a real engine', () => {
 
   it('rejects archives with paths outside the volume, and files that are not archives, writing nothing', async () => {
     await docker('volume', 'create', 'target');
-    const evil = await run('sh', ['-c', 'cd /tmp && rm -rf berth-evil && mkdir -p berth-evil/a && echo x > berth-evil/a/f && tar -C berth-evil -cf - -P --transform "s,^a/f,../../escape," a/f | base64 -w0'], {
+    const evil = await run('sh', ['-c', 'cd /tmp && rm -rf berth-evil && mkdir -p berth-evil/a && echo x > berth-evil/a/f && tar -C berth-evil -cf - -P --transform "s,^a/f,../../escape," a/f | base64 -w0; rm -rf berth-evil'], {
       encoding: 'utf8',
     });
     const tar = Buffer.from(evil.stdout, 'base64');
