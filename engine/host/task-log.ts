@@ -1,4 +1,3 @@
-import type { TaskInfo } from '../contract';
 import type { EventBus } from './event-bus';
 
 /**
@@ -6,7 +5,7 @@ import type { EventBus } from './event-bus';
  * tell afterwards which operation hung or failed, without the progress noise in between.
  */
 export function logTaskLifecycle(bus: EventBus, write: (line: string) => void): () => void {
-  const running = new Map<string, TaskInfo>();
+  const running = new Set<string>();
   const ended = new Set<string>();
   return bus.on('tasks.changed', (patch) => {
     if (patch.kind !== 'patch') return;
@@ -14,7 +13,7 @@ export function logTaskLifecycle(bus: EventBus, write: (line: string) => void): 
       if (ended.has(t.id)) continue;
       if (t.state === 'running') {
         if (!running.has(t.id)) write(`[berth] task ${t.id} ${t.kind} started: ${t.title}`);
-        running.set(t.id, t);
+        running.add(t.id);
         continue;
       }
       running.delete(t.id);

@@ -20,6 +20,31 @@ const lastHealthLog = (state: Dockerode.ContainerInspectInfo['State']): string =
 };
 
 /**
+ * The loop both waits share: inspect every pending container of `service`, let `check` settle it (true),
+ * keep it pending (false) or throw; sleep between rounds; a TIMEOUT error from `timeout()` at the deadline.
+ */
+async function pollContainers(
+  docker: Dockerode,
+  service: string,
+  containerIds: string[],
+  options: WaitOptions,
+  check: (info: Dockerode.ContainerInspectInfo, name: string) => boolean,
+  timeout: () => string,
+): Promise<void> {
+  const deadline = Date.now() + options.timeoutMs;
+  const pending = new Set(containerIds);
+  while (pending.size > 0) {
+    for (const id of [...pending]) {
+      const info = await engineCall('inspect', `container of ${service}`, () => docker.getContainer(id).inspect());
+      if (check(info, info.Name.replace(/^\//, ''))) pending.delete(id);
+    }
+    if (pending.size === 0) return;
+    if (Date.now() > deadline) throw new BerthError(ErrorCode.TIMEOUT, timeout(), { service });
+    await sleep(options.pollMs ?? 250, options.signal);
+  }
+}
+
+/**
  * Waits until `dependency`'s containers satisfy `condition`, like compose before it starts a dependent:
  * service_healthy polls the health status (fails at `unhealthy`, naming the last check's output);
  * service_completed_successfully waits for the exit and fails on a non-zero code.
@@ -32,39 +57,30 @@ export async function waitForCondition(
   options: WaitOptions,
 ): Promise<'started' | 'healthy' | 'completed'> {
   if (condition === 'service_started') return 'started';
-  const deadline = Date.now() + options.timeoutMs;
-  const pending = new Set(containerIds);
-  options.onWait?.(condition === 'service_healthy' ? `Waiting for ${dependency} to be healthy` : `Waiting for ${dependency} to complete`);
-  while (pending.size > 0) {
-    for (const id of [...pending]) {
-      const info = await engineCall('inspect', `container of ${dependency}`, () => docker.getContainer(id).inspect());
-      const name = info.Name.replace(/^\//, '');
-      const state = info.State;
-      if (condition === 'service_healthy') {
-        if (!state.Health) {
-          throw new BerthError(ErrorCode.INVALID_ARGUMENT, `Service "${dependency}" has no healthcheck, but a service depends on it with condition service_healthy. Add a healthcheck to "${dependency}" or use service_started.`, { service: dependency });
-        }
-        if (state.Health.Status === 'healthy') pending.delete(id);
-        else if (state.Health.Status === 'unhealthy') {
-          throw new BerthError(ErrorCode.ENGINE_ERROR, `Dependency "${dependency}" is unhealthy (container ${name}; last check ${lastHealthLog(state)}). Fix its healthcheck or the service, then run up again.`, { service: dependency, container: name });
-        } else if (!state.Running) {
-          throw new BerthError(ErrorCode.ENGINE_ERROR, `Dependency "${dependency}" exited with code ${state.ExitCode} before it became healthy (container ${name}). See its logs.`, { service: dependency, container: name, exitCode: state.ExitCode });
-        }
-      } else if (!state.Running && !state.Restarting && state.Status !== 'created') {
-        if (state.ExitCode !== 0) {
-          throw new BerthError(ErrorCode.ENGINE_ERROR, `Service "${dependency}" didn't complete successfully: exit ${state.ExitCode} (container ${name}). See its logs.`, { service: dependency, container: name, exitCode: state.ExitCode });
-        }
-        pending.delete(id);
+  const healthy = condition === 'service_healthy';
+  options.onWait?.(healthy ? `Waiting for ${dependency} to be healthy` : `Waiting for ${dependency} to complete`);
+  const secs = Math.round(options.timeoutMs / 1000);
+  await pollContainers(docker, dependency, containerIds, options, ({ State: state }, name) => {
+    if (healthy) {
+      if (!state.Health) {
+        throw new BerthError(ErrorCode.INVALID_ARGUMENT, `Service "${dependency}" has no healthcheck, but a service depends on it with condition service_healthy. Add a healthcheck to "${dependency}" or use service_started.`, { service: dependency });
       }
+      if (state.Health.Status === 'healthy') return true;
+      if (state.Health.Status === 'unhealthy') {
+        throw new BerthError(ErrorCode.ENGINE_ERROR, `Dependency "${dependency}" is unhealthy (container ${name}; last check ${lastHealthLog(state)}). Fix its healthcheck or the service, then run up again.`, { service: dependency, container: name });
+      }
+      if (!state.Running) {
+        throw new BerthError(ErrorCode.ENGINE_ERROR, `Dependency "${dependency}" exited with code ${state.ExitCode} before it became healthy (container ${name}). See its logs.`, { service: dependency, container: name, exitCode: state.ExitCode });
+      }
+      return false;
     }
-    if (pending.size === 0) break;
-    if (Date.now() > deadline) {
-      const what = condition === 'service_healthy' ? 'become healthy' : 'complete';
-      throw new BerthError(ErrorCode.TIMEOUT, `Dependency "${dependency}" did not ${what} within ${Math.round(options.timeoutMs / 1000)} s. Check its logs and healthcheck, then run up again.`, { service: dependency });
+    if (state.Running || state.Restarting || state.Status === 'created') return false;
+    if (state.ExitCode !== 0) {
+      throw new BerthError(ErrorCode.ENGINE_ERROR, `Service "${dependency}" didn't complete successfully: exit ${state.ExitCode} (container ${name}). See its logs.`, { service: dependency, container: name, exitCode: state.ExitCode });
     }
-    await sleep(options.pollMs ?? 250, options.signal);
-  }
-  return condition === 'service_healthy' ? 'healthy' : 'completed';
+    return true;
+  }, () => `Dependency "${dependency}" did not ${healthy ? 'become healthy' : 'complete'} within ${secs} s. Check its logs and healthcheck, then run up again.`);
+  return healthy ? 'healthy' : 'completed';
 }
 
 /**
@@ -77,35 +93,21 @@ export async function waitUntilReady(
   containerIds: string[],
   options: WaitOptions & { completes: boolean },
 ): Promise<'healthy' | 'running' | 'completed'> {
-  const deadline = Date.now() + options.timeoutMs;
-  const pending = new Set(containerIds);
   let outcome: 'healthy' | 'running' | 'completed' = 'running';
-  while (pending.size > 0) {
-    for (const id of [...pending]) {
-      const info = await engineCall('inspect', `container of ${service}`, () => docker.getContainer(id).inspect());
-      const name = info.Name.replace(/^\//, '');
-      const state = info.State;
-      if (!state.Running && !state.Restarting && state.Status !== 'created') {
-        if (options.completes && state.ExitCode === 0) {
-          pending.delete(id);
-          outcome = 'completed';
-          continue;
-        }
-        throw new BerthError(ErrorCode.ENGINE_ERROR, `Service "${service}" exited with code ${state.ExitCode} (container ${name}) while up waited for it to run. See its logs.`, { service, container: name, exitCode: state.ExitCode });
+  await pollContainers(docker, service, containerIds, options, ({ State: state }, name) => {
+    if (!state.Running && !state.Restarting && state.Status !== 'created') {
+      if (options.completes && state.ExitCode === 0) {
+        outcome = 'completed';
+        return true;
       }
-      if (state.Health?.Status === 'unhealthy') {
-        throw new BerthError(ErrorCode.ENGINE_ERROR, `Service "${service}" is unhealthy (container ${name}; last check ${lastHealthLog(state)}).`, { service, container: name });
-      }
-      if (state.Running && !state.Restarting && (!state.Health || state.Health.Status === 'healthy')) {
-        pending.delete(id);
-        if (state.Health) outcome = 'healthy';
-      }
+      throw new BerthError(ErrorCode.ENGINE_ERROR, `Service "${service}" exited with code ${state.ExitCode} (container ${name}) while up waited for it to run. See its logs.`, { service, container: name, exitCode: state.ExitCode });
     }
-    if (pending.size === 0) break;
-    if (Date.now() > deadline) {
-      throw new BerthError(ErrorCode.TIMEOUT, `Service "${service}" was not running${options.completes ? '' : ' and healthy'} within ${Math.round(options.timeoutMs / 1000)} s. Check its logs and healthcheck.`, { service });
+    if (state.Health?.Status === 'unhealthy') {
+      throw new BerthError(ErrorCode.ENGINE_ERROR, `Service "${service}" is unhealthy (container ${name}; last check ${lastHealthLog(state)}).`, { service, container: name });
     }
-    await sleep(options.pollMs ?? 250, options.signal);
-  }
+    if (!state.Running || state.Restarting || (state.Health && state.Health.Status !== 'healthy')) return false;
+    if (state.Health) outcome = 'healthy';
+    return true;
+  }, () => `Service "${service}" was not running${options.completes ? '' : ' and healthy'} within ${Math.round(options.timeoutMs / 1000)} s. Check its logs and healthcheck.`);
   return outcome;
 }
