@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { layersPlugin } from './scripts/lint/layers.mjs';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'https', 'net', 'crypto', 'stream'];
 const restrict = (patterns, message) => ({
@@ -53,5 +54,10 @@ export default tseslint.config(
   {
     files: ['engine/services/**', 'engine/docker/**', 'engine/providers/**', 'engine/store/**'],
     rules: restrict(['**/web/**', '**/electron/**', '**/cli/**', '**/renderer/**', 'electron'], 'Services never import web/, electron/, cli/ or the renderer.'),
+  },
+  {
+    files: ['engine/**/*.ts', 'electron/**/*.ts'],
+    plugins: { layers: layersPlugin },
+    rules: { 'layers/order': 'error' },
   },
 );

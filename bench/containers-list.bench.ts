@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { ensureTestImage, startTestEngine, TEST_IMAGE } from '../e2e/harness/engine';
 import type { Backend } from '../engine/host/backend';
 import { createBackend } from '../engine/host/create-backend';
-import type { Caller } from '../engine/host/dispatcher';
+import type { Caller } from '../engine/base/audit';
 import { admin, emptyMachine, EventLog } from '../engine/services/testing/backend-kit';
 import { openStore } from '../engine/store/sqlite';
 import type { Store } from '../engine/store/types';

@@ -2,8 +2,8 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { protocol } from 'electron';
 import { ErrorCode } from '../../engine/contract';
-import type { TransferRegistry } from '../../engine/host/transfers';
-import { errorReply } from '../../engine/web/transfer-serve';
+import type { TransferRegistry } from '../../engine/base/transfers';
+import { errorReply } from '../../engine/host/transfer-serve';
 import { serveAppTransfer, toResponse, transferIdOf } from './app-transfers';
 import { CONTENT_SECURITY_POLICY } from './csp';
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { TransferRegistry } from '../../engine/host/transfers';
+import { TransferRegistry } from '../../engine/base/transfers';
 import { createAppRequestHandler } from './app-protocol';
 import { transferIdOf } from './app-transfers';
 

@@ -1,13 +1,13 @@
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { ErrorCode, HTTP_PATHS } from '../../engine/contract';
-import type { TransferRegistry } from '../../engine/host/transfers';
+import type { TransferRegistry } from '../../engine/base/transfers';
 import {
   errorReply,
   receiveUpload,
   serveDownload,
   type TransferReply,
-} from '../../engine/web/transfer-serve';
+} from '../../engine/host/transfer-serve';
 
 /** True for app://berth/api/transfer/<id> paths; the id is returned decoded. */
 export function transferIdOf(pathname: string): string | undefined {

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WebContents } from 'electron';
 import { IPC_CHANNELS, type EngineStatus, type Result } from '../../engine/contract';
 import type { Dispatch } from '../../engine/host/dispatcher';
-import { EventBus } from '../../engine/host/event-bus';
+import { EventBus } from '../../engine/base/event-bus';
 import { createTestBackend } from '../../engine/web/test-backend';
 import { FakeWebContents, ipcMain } from '../testing/fake-electron';
 import { installIpcHost } from './ipc-host';

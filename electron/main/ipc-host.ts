@@ -1,7 +1,7 @@
 import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { ErrorCode, fail, IPC_CHANNELS, type Result, type StreamClientMessage } from '../../engine/contract';
 import type { Backend } from '../../engine/host/backend';
-import type { Caller } from '../../engine/host/dispatcher';
+import type { Caller } from '../../engine/base/audit';
 import { StreamHost } from '../../engine/host/stream-host';
 import { isAppUrl } from './app-protocol';
 

@@ -9,7 +9,7 @@ export interface MainWindowOptions {
 
 /**
  * The secure defaults are spelled out even where Electron already defaults to them, so a future default
- * change or a copy-paste cannot silently weaken them (DESIGN.md §5).
+ * change or a copy-paste cannot silently weaken them (see the security baseline in docs/architecture.md).
  */
 export const secureWebPreferences = (preloadPath: string): WebPreferences => ({
   preload: preloadPath,

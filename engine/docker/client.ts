@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Agent as HttpsAgent } from 'node:https';
 import Dockerode from 'dockerode';
 import { ErrorCode, type EngineCandidate } from '../contract';
-import { BerthError } from '../host/errors';
+import { BerthError } from '../base/errors';
 
 /** docker-modem accepts these too, but @types/dockerode does not list them. */
 type ModemOptions = Dockerode.DockerOptions & { agent?: HttpsAgent; pathPrefix?: string };

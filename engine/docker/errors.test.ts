@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BerthError } from '../host/errors';
+import { BerthError } from '../base/errors';
 import { mapDockerError } from './errors';
 
 /** The shape docker-modem gives an HTTP error: message prefix, statusCode and the engine's JSON body. */

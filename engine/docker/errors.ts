@@ -1,5 +1,5 @@
 import { ErrorCode } from '../contract';
-import { BerthError } from '../host/errors';
+import { BerthError } from '../base/errors';
 
 /** What the caller was doing, so messages can name the object ("container web-1") instead of "the object". */
 export interface ErrorContext {

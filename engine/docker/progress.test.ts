@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../contract';
-import { BerthError } from '../host/errors';
+import { BerthError } from '../base/errors';
 import { formatBytes, LayerProgress, parseBuildStep, readProgress, toProgressMessage, type ProgressMessage } from './progress';
 
 const fail = (text: string) => new BerthError(ErrorCode.ENGINE_ERROR, `failed: ${text}`);

@@ -1,6 +1,6 @@
 import type { TaskInfo, TaskStep } from '../contract';
 import { ErrorCode, formatBytes } from '../contract';
-import { BerthError } from '../host/errors';
+import { BerthError } from '../base/errors';
 import { JsonLineDecoder } from './events';
 
 export { formatBytes };

@@ -1,7 +1,7 @@
 import type { Dispatch } from './dispatcher';
-import type { EventBus } from './event-bus';
-import type { StreamHandlers } from './stream-host';
-import type { TransferRegistry } from './transfers';
+import type { EventBus } from '../base/event-bus';
+import type { StreamHandlers } from '../base/handlers';
+import type { TransferRegistry } from '../base/transfers';
 
 /**
  * What every host (Electron IPC, web, CLI) receives from the composition root: one dispatcher for calls,

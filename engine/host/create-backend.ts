@@ -21,10 +21,11 @@ import { TaskManager } from '../services/tasks/task-manager';
 import { EngineManager, type EngineManagerTiming } from '../services/engine/engine-manager';
 import type { Store } from '../store/types';
 import type { Backend } from './backend';
-import { createDispatcher, type Handlers } from './dispatcher';
-import { EventBus } from './event-bus';
-import type { StreamHandlers } from './stream-host';
-import { TransferRegistry } from './transfers';
+import { createDispatcher } from './dispatcher';
+import type { Handlers } from '../base/handlers';
+import { EventBus } from '../base/event-bus';
+import type { StreamHandlers } from '../base/handlers';
+import { TransferRegistry } from '../base/transfers';
 
 export interface CreateBackendOptions {
   /** Berth's data directory: the embedded engine lives under it. */

@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { BerthError } from './errors';
-import { createDispatcher, type Caller, type Handlers } from './dispatcher';
+import { BerthError } from '../base/errors';
+import { createDispatcher } from './dispatcher';
+import type { Caller } from '../base/audit';
+import type { Handlers } from '../base/handlers';
 
 const admin: Caller = { role: 'admin', user: 'local', via: 'cli' };
 const viewer: Caller = { role: 'viewer', user: 'v', via: 'web' };

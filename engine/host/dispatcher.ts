@@ -4,34 +4,11 @@ import {
   isMethodName,
   methods,
   roleAllows,
-  type MethodName,
-  type MethodOutput,
-  type MethodParams,
   type Result,
-  type Role,
 } from '../contract';
-import { toErrorData } from './errors';
-
-/** One handler per contract method. Handlers may throw; the dispatcher turns throws into error data. */
-export type Handlers = {
-  [M in MethodName]: (params: MethodParams<M>, caller: Caller) => Promise<MethodOutput<M>>;
-};
-
-export interface Caller {
-  role: Role;
-  /** Account name in web mode with accounts; 'local' for the desktop user. */
-  user: string;
-  via: 'ipc' | 'web' | 'cli';
-}
-
-export interface AuditEntry {
-  at: number;
-  caller: Caller;
-  method: MethodName;
-  params: unknown;
-  ok: boolean;
-  errorCode?: string;
-}
+import type { AuditEntry, Caller } from '../base/audit';
+import { toErrorData } from '../base/errors';
+import type { Handlers } from '../base/handlers';
 
 export interface DispatcherOptions {
   /** Called after every mutating call (success or failure). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StreamServerMessage } from '../contract';
-import { StreamHost, type StreamHandlers } from './stream-host';
+import { StreamHost } from './stream-host';
+import type { StreamHandlers } from '../base/handlers';
 
 const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
 

@@ -4,31 +4,13 @@ import {
   roleAllows,
   streams,
   type BerthErrorData,
-  type StreamChunk,
   type StreamClientMessage,
-  type StreamInput,
   type StreamName,
-  type StreamParams,
   type StreamServerMessage,
 } from '../contract';
-import type { Caller } from './dispatcher';
-import { toErrorData } from './errors';
-
-/** What a stream handler gets. It resolves when the stream ends by itself; a throw ends it with that error. */
-export interface StreamContext<S extends StreamName> {
-  params: StreamParams<S>;
-  caller: Caller;
-  /** Aborted when the client closes the stream or disconnects. */
-  signal: AbortSignal;
-  /** Sends a chunk; returns false when the client is behind (pause the source, then `drained()`). */
-  send(chunk: StreamChunk<S>): boolean;
-  /** Resolves when the client has caught up (or the stream was closed). */
-  drained(): Promise<void>;
-  /** Registers the input handler (terminal keystrokes, resizes). Input before registration is queued. */
-  onInput(handler: (input: StreamInput<S>) => void): void;
-}
-
-export type StreamHandlers = { [S in StreamName]: (ctx: StreamContext<S>) => Promise<void> };
+import type { Caller } from '../base/audit';
+import type { StreamContext, StreamHandlers } from '../base/handlers';
+import { toErrorData } from '../base/errors';
 
 /** The connection a StreamHost serves: how to send, and how far behind the client is. */
 export interface StreamTransport {

@@ -1,4 +1,4 @@
-import { EventBus } from './event-bus';
+import { EventBus } from '../base/event-bus';
 import { logTaskLifecycle } from './task-log';
 import type { TaskInfo } from '../contract';
 

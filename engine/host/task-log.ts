@@ -1,4 +1,4 @@
-import type { EventBus } from './event-bus';
+import type { EventBus } from '../base/event-bus';
 
 /**
  * One log line when a task starts and one when it ends (state, duration, error), for a host's log: enough to

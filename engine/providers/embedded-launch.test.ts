@@ -2,7 +2,7 @@ import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BerthError } from '../host/errors';
+import { BerthError } from '../base/errors';
 import { missingRootlessParts, notInstalled, planLaunch, resolveRootless } from './embedded-launch';
 
 let dir: string;

@@ -2,7 +2,7 @@ import { constants } from 'node:fs';
 import { access, readFile } from 'node:fs/promises';
 import { delimiter, join, resolve } from 'node:path';
 import { ErrorCode } from '../contract';
-import { BerthError } from '../host/errors';
+import { BerthError } from '../base/errors';
 import { engineLayout, type EngineLayout } from './embedded-layout';
 import { installHint } from './install-hint';
 import type { EmbeddedEngineOptions } from './types';

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestBridge, deleteTestBridge, type TestBridge } from '../../e2e/harness/bridge';
 import { destroySync, pidsReferencing } from '../../e2e/harness/cleanup';
 import { ensureTestImage, TEST_IMAGE } from '../../e2e/harness/engine';
-import { BerthError } from '../host/errors';
+import { BerthError } from '../base/errors';
 import { startEmbeddedEngine, stopEmbeddedEngine } from './embedded';
 import { engineLayout } from './embedded-layout';
 import { isRunning, pingSocket, readPidFile, waitForExit } from './engine-process';

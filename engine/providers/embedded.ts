@@ -3,7 +3,7 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { chown, mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { ErrorCode, type EngineCandidate } from '../contract';
-import { BerthError } from '../host/errors';
+import { BerthError } from '../base/errors';
 import { embeddedCandidateOf, engineLayout, type EngineLayout } from './embedded-layout';
 import { layoutFor, lookupUser, planLaunch, resolveRootless, type LaunchPlan } from './embedded-launch';
 import {

@@ -1,8 +1,8 @@
 import type { MethodName, StreamName } from '../contract';
-import type { Handlers } from '../host/dispatcher';
-import type { EventBus } from '../host/event-bus';
-import type { StreamHandlers } from '../host/stream-host';
-import type { TransferRegistry } from '../host/transfers';
+import type { Handlers } from '../base/handlers';
+import type { EventBus } from '../base/event-bus';
+import type { StreamHandlers } from '../base/handlers';
+import type { TransferRegistry } from '../base/transfers';
 import type { Store } from '../store/types';
 import type { EngineManager } from './engine/engine-manager';
 import type { TaskManager } from './tasks/task-manager';

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultSettings, type ComposeSource, type Settings } from '../contract';
-import type { AuditEntry } from '../host/dispatcher';
+import type { AuditEntry } from '../base/audit';
 import type { AuditStore, ComposeProjectsStore, SettingsStore, Store, StoredComposeProject } from './types';
 
 /**

@@ -1,5 +1,5 @@
 import type { ComposeSource, Settings } from '../contract';
-import type { AuditEntry } from '../host/dispatcher';
+import type { AuditEntry } from '../base/audit';
 
 /** Settings persisted in Berth's embedded database (engine/store/sqlite.ts implements this). */
 export interface SettingsStore {

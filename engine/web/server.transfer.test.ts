@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ErrorCode } from '../contract';
-import { BerthError } from '../host/errors';
+import { BerthError } from '../base/errors';
 import { startWebServer, type WebServer } from './server';
 import { createTestBackend } from './test-backend';
 import { bytesRequest } from './test-http';

@@ -2,7 +2,7 @@ import Fastify, { type FastifyError } from 'fastify';
 import fastifyWebsocket from '@fastify/websocket';
 import { ErrorCode, HTTP_PATHS } from '../contract';
 import type { Backend } from '../host/backend';
-import type { Caller } from '../host/dispatcher';
+import type { Caller } from '../base/audit';
 import { FailureRateLimiter, generateToken } from './auth';
 import { createGuard } from './guard';
 import { allowedHostHeaders, displayHost, formatHostPort, isLoopbackHost } from './host-check';

@@ -6,11 +6,12 @@ import {
   type EngineStatus,
 } from '../contract';
 import type { Backend } from '../host/backend';
-import { createDispatcher, type Handlers } from '../host/dispatcher';
-import { BerthError } from '../host/errors';
-import { EventBus } from '../host/event-bus';
-import type { StreamContext, StreamHandlers } from '../host/stream-host';
-import { TransferRegistry } from '../host/transfers';
+import { createDispatcher } from '../host/dispatcher';
+import type { Handlers } from '../base/handlers';
+import { BerthError } from '../base/errors';
+import { EventBus } from '../base/event-bus';
+import type { StreamContext, StreamHandlers } from '../base/handlers';
+import { TransferRegistry } from '../base/transfers';
 
 /**
  * Test support (not a test double of Docker): a real dispatcher, bus, transfer registry and stream host

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HTTP_PATHS } from '../contract';
-import type { TransferRegistry } from '../host/transfers';
-import { receiveUpload, serveDownload, type TransferReply } from './transfer-serve';
+import type { TransferRegistry } from '../base/transfers';
+import { receiveUpload, serveDownload, type TransferReply } from '../host/transfer-serve';
 
 type TicketRequest = FastifyRequest<{ Params: { id: string } }>;
 

@@ -1,8 +1,10 @@
 import type { RawData, WebSocket } from 'ws';
 import { ErrorCode, type BerthErrorData, type ServerMessage, type StreamClientMessage } from '../contract';
-import type { Caller, Dispatch } from '../host/dispatcher';
-import type { EventBus } from '../host/event-bus';
-import { StreamHost, type StreamHandlers } from '../host/stream-host';
+import type { Dispatch } from '../host/dispatcher';
+import type { Caller } from '../base/audit';
+import type { EventBus } from '../base/event-bus';
+import { StreamHost } from '../host/stream-host';
+import type { StreamHandlers } from '../base/handlers';
 
 export interface WsHubOptions {
   dispatch: Dispatch;

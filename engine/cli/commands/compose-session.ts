@@ -12,8 +12,8 @@ import {
   type TaskRef,
 } from '../../contract';
 import type { Backend } from '../../host/backend';
-import { BerthError } from '../../host/errors';
-import type { Caller } from '../../host/dispatcher';
+import { BerthError } from '../../base/errors';
+import type { Caller } from '../../base/audit';
 import { StreamHost } from '../../host/stream-host';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, type EngineCandidate } from '../../contract';
-import { BerthError } from '../../host/errors';
+import { BerthError } from '../../base/errors';
 import type { EmbeddedEngine } from '../../providers/types';
 import { recordingIo } from '../test-io';
 import { engineCommand, type EngineDeps } from './engine';

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { EngineCandidate, EngineVersion } from '../../contract';
-import { toErrorData } from '../../host/errors';
+import { toErrorData } from '../../base/errors';
 import type { EmbeddedEngine, EmbeddedEngineOptions } from '../../providers/types';
 import { resolveDataDir } from '../data-dir';
 import { EXIT, type CliIo } from '../io';

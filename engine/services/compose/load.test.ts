@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { type BerthError } from '../../host/errors';
+import { type BerthError } from '../../base/errors';
 import { useProjectFolder } from './testing/load-kit';
 
 const folder = useProjectFolder();

@@ -1,4 +1,4 @@
-import { BerthError } from '../../host/errors';
+import { BerthError } from '../../base/errors';
 
 /** A key path inside a compose document: map keys and sequence indexes. */
 export type KeyPath = readonly (string | number)[];

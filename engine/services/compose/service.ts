@@ -11,7 +11,7 @@ import {
   type TaskRef,
   type TaskStep,
 } from '../../contract';
-import { BerthError } from '../../host/errors';
+import { BerthError } from '../../base/errors';
 import type { ComposeProjectsStore, StoredComposeProject } from '../../store/types';
 import type { ServiceContext } from '../context';
 import type { TaskContext } from '../tasks/task-manager';

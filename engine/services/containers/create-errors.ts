@@ -1,6 +1,6 @@
 import { ErrorCode } from '../../contract';
 import { mapDockerError, type DockerErrorDetails } from '../../docker/errors';
-import { BerthError } from '../../host/errors';
+import { BerthError } from '../../base/errors';
 
 // Create/start failures say which setting to change: the image to pull, the name or the host port in use.
 

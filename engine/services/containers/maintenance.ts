@@ -7,8 +7,8 @@ import {
   type TransferTicket,
 } from '../../contract';
 import { mapDockerError } from '../../docker/errors';
-import { BerthError } from '../../host/errors';
-import type { TransferRegistry } from '../../host/transfers';
+import { BerthError } from '../../base/errors';
+import type { TransferRegistry } from '../../base/transfers';
 import type { DockerAccess } from './create';
 import { toContainerSummary } from './summary';
 

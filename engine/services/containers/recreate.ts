@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type Dockerode from 'dockerode';
 import { ErrorCode, type ContainerChanges, type ContainerRecreated } from '../../contract';
 import { mapDockerError } from '../../docker/errors';
-import { BerthError } from '../../host/errors';
+import { BerthError } from '../../base/errors';
 import type { DockerAccess } from './create';
 import { mapCreateError, mapStartError } from './create-errors';
 import { changedFields, envList, mountConfig, portConfig, restartConfig } from './spec';

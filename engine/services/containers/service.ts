@@ -2,8 +2,8 @@ import type Dockerode from 'dockerode';
 import { ErrorCode, type ContainerSummary } from '../../contract';
 import { mapDockerError } from '../../docker/errors';
 import type { DockerEvent } from '../../docker/events';
-import { BerthError } from '../../host/errors';
-import type { EventBus } from '../../host/event-bus';
+import { BerthError } from '../../base/errors';
+import type { EventBus } from '../../base/event-bus';
 import { toContainerSummary } from './summary';
 import type { RelistReason } from '../engine/engine-manager';
 

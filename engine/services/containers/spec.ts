@@ -8,7 +8,7 @@ import {
   type MountSpec,
   type PortSpec,
 } from '../../contract';
-import { BerthError } from '../../host/errors';
+import { BerthError } from '../../base/errors';
 
 // A validated ContainerSpec → the Engine API's create body (what `docker run` sends), and back the pieces
 // recreate overlays on an existing container's config.

@@ -2,7 +2,7 @@ import type Dockerode from 'dockerode';
 import { ErrorCode, type EngineCandidate, type EngineVersion } from '../../contract';
 import { mapDockerError } from '../../docker/errors';
 import { watchEvents, type DockerEvent, type EventWatch } from '../../docker/events';
-import { BerthError } from '../../host/errors';
+import { BerthError } from '../../base/errors';
 
 export interface ConnectionTiming {
   /** Bound on each setup request (ping, version, opening /events). */

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EngineCandidate, EngineStatus, InstallHint } from '../../contract';
-import { BerthError } from '../../host/errors';
-import { EventBus } from '../../host/event-bus';
+import { BerthError } from '../../base/errors';
+import { EventBus } from '../../base/event-bus';
 import { EngineManager, type EngineManagerOptions } from './engine-manager';
 
 // No Docker API double here: candidates point at sockets that do not exist, so the real client fails for real.

@@ -3,8 +3,8 @@ import { ErrorCode, type EngineCandidate, type EngineStatus, type InstallHint } 
 import { createDockerClient } from '../../docker/client';
 import { mapDockerError } from '../../docker/errors';
 import type { DockerEvent } from '../../docker/events';
-import { BerthError } from '../../host/errors';
-import type { EventBus } from '../../host/event-bus';
+import { BerthError } from '../../base/errors';
+import type { EventBus } from '../../base/event-bus';
 import type { EmbeddedEngine } from '../../providers/types';
 import { EmbeddedOwner } from './engine-embedded';
 import { openConnection, type EngineConnection } from './engine-connection';

@@ -1,5 +1,5 @@
 import type { EngineStatus, InstallHint } from '../../contract';
-import type { EventBus } from '../../host/event-bus';
+import type { EventBus } from '../../base/event-bus';
 
 /**
  * The one place 'engine.status' is built and emitted. `since` moves only when the state itself changes, so a

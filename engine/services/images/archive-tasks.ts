@@ -3,8 +3,8 @@ import type Dockerode from 'dockerode';
 import { ErrorCode, type MethodParams, type TransferTicket, type UploadTask } from '../../contract';
 import { mapDockerError } from '../../docker/errors';
 import { formatBytes, parseBuildStep, readProgress } from '../../docker/progress';
-import { BerthError } from '../../host/errors';
-import type { TransferRegistry } from '../../host/transfers';
+import { BerthError } from '../../base/errors';
+import type { TransferRegistry } from '../../base/transfers';
 import type { TaskContext, TaskManager } from '../tasks/task-manager';
 import { startUploadTask } from './upload-task';
 

@@ -1,6 +1,6 @@
 import { ErrorCode, parseImageReference, registryOf } from '../../contract';
 import { mapDockerError } from '../../docker/errors';
-import { BerthError } from '../../host/errors';
+import { BerthError } from '../../base/errors';
 
 /**
  * Turns what the engine says about a registry operation (an HTTP error before the stream started, or an

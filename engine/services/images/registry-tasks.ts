@@ -1,7 +1,7 @@
 import type Dockerode from 'dockerode';
 import { ErrorCode, parseImageReference, repositoryOf, type TaskRef } from '../../contract';
 import { LayerProgress, readProgress, type ProgressMessage } from '../../docker/progress';
-import { BerthError } from '../../host/errors';
+import { BerthError } from '../../base/errors';
 import type { TaskContext, TaskManager } from '../tasks/task-manager';
 import { registryError } from './registry-errors';
 

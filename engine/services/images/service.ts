@@ -12,8 +12,8 @@ import {
 } from '../../contract';
 import { mapDockerError } from '../../docker/errors';
 import type { DockerEvent } from '../../docker/events';
-import { BerthError } from '../../host/errors';
-import type { EventBus } from '../../host/event-bus';
+import { BerthError } from '../../base/errors';
+import type { EventBus } from '../../base/event-bus';
 import type { RelistReason } from '../engine/engine-manager';
 import { fromInspect, fromListItem, toHistory, usageOf, type ImageUsage } from './summary';
 

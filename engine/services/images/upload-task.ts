@@ -1,8 +1,8 @@
 import { Transform, type Readable } from 'node:stream';
 import { ErrorCode, type UploadTask } from '../../contract';
 import { formatBytes } from '../../docker/progress';
-import { BerthError } from '../../host/errors';
-import type { TransferRegistry } from '../../host/transfers';
+import { BerthError } from '../../base/errors';
+import type { TransferRegistry } from '../../base/transfers';
 import type { TaskContext, TaskManager } from '../tasks/task-manager';
 
 export interface UploadTaskOptions<R> {

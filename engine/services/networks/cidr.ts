@@ -1,6 +1,6 @@
 import { isIPv4, isIPv6 } from 'node:net';
 import { ErrorCode } from '../../contract';
-import { BerthError } from '../../host/errors';
+import { BerthError } from '../../base/errors';
 
 export interface Cidr {
   family: 4 | 6;

@@ -8,8 +8,8 @@ import {
 } from '../../contract';
 import { mapDockerError } from '../../docker/errors';
 import type { DockerEvent } from '../../docker/events';
-import { BerthError } from '../../host/errors';
-import type { EventBus } from '../../host/event-bus';
+import { BerthError } from '../../base/errors';
+import type { EventBus } from '../../base/event-bus';
 import { LiveCollection, type LiveEngine } from '../system/live-collection';
 import { checkAddress, checkIpam } from './cidr';
 import { attachmentsByNetwork, PREDEFINED, toNetworkDetails, toNetworkSummary, type EngineNetwork } from './summary';

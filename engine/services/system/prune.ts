@@ -8,7 +8,7 @@ import {
   type SystemPruneResult,
 } from '../../contract';
 import { mapDockerError } from '../../docker/errors';
-import { BerthError } from '../../host/errors';
+import { BerthError } from '../../base/errors';
 import type { NetworksService } from '../networks/service';
 import type { TaskContext, TaskManager } from '../tasks/task-manager';
 import { formatBytes } from '../volumes/backup';

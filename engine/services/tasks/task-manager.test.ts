@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CollectionPatch, TaskInfo } from '../../contract';
-import { EventBus } from '../../host/event-bus';
+import { EventBus } from '../../base/event-bus';
 import { TaskManager } from './task-manager';
 
 function setup() {

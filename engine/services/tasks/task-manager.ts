@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ErrorCode, type BerthErrorData, type TaskInfo, type TaskStep } from '../../contract';
-import type { EventBus } from '../../host/event-bus';
-import { BerthError, toErrorData } from '../../host/errors';
+import type { EventBus } from '../../base/event-bus';
+import { BerthError, toErrorData } from '../../base/errors';
 
 /** What a task's body gets: report progress, keep a log, and notice cancellation through `signal`. */
 export interface TaskContext {

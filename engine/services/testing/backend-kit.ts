@@ -13,7 +13,7 @@ import {
 } from '../../contract';
 import type { Backend } from '../../host/backend';
 import { createBackend, type CreateBackendOptions } from '../../host/create-backend';
-import type { AuditEntry, Caller } from '../../host/dispatcher';
+import type { AuditEntry, Caller } from '../../base/audit';
 import type { DiscoveryEnv } from '../../providers/types';
 import type { Store } from '../../store/types';
 

@@ -7,8 +7,8 @@ import { createGzip } from 'node:zlib';
 import type Dockerode from 'dockerode';
 import { ErrorCode, type TransferTicket, type VolumeBackupResult } from '../../contract';
 import { mapDockerError } from '../../docker/errors';
-import { BerthError } from '../../host/errors';
-import type { TransferRegistry } from '../../host/transfers';
+import { BerthError } from '../../base/errors';
+import type { TransferRegistry } from '../../base/transfers';
 import type { TaskContext, TaskManager } from '../tasks/task-manager';
 import { archivePath, withHelper } from './helper';
 

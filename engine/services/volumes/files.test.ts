@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { BerthError } from '../../host/errors';
+import { BerthError } from '../../base/errors';
 import { consume } from './files';
 import { TarReader } from './tar';
 

@@ -11,8 +11,8 @@ import {
   type VolumeFileType,
 } from '../../contract';
 import { mapDockerError } from '../../docker/errors';
-import { BerthError } from '../../host/errors';
-import type { TransferRegistry } from '../../host/transfers';
+import { BerthError } from '../../base/errors';
+import type { TransferRegistry } from '../../base/transfers';
 import { archivePath, createHelper, MOUNT, withHelper, type VolumeHelper } from './helper';
 import { safeEntryPath, TarReader, type TarEntry } from './tar';
 

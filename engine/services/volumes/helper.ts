@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type Dockerode from 'dockerode';
 import { ErrorCode } from '../../contract';
 import { mapDockerError } from '../../docker/errors';
-import { BerthError } from '../../host/errors';
+import { BerthError } from '../../base/errors';
 
 /** Label on Berth's short-lived helper containers, so leftovers (after a crash) can be found and removed. */
 export const HELPER_LABEL = 'io.berth.volume-helper';

@@ -8,7 +8,7 @@ import { createGunzip } from 'node:zlib';
 import type Dockerode from 'dockerode';
 import { ErrorCode, type TransferTicket, type VolumeRestoreResult } from '../../contract';
 import { mapDockerError } from '../../docker/errors';
-import { BerthError, toErrorData } from '../../host/errors';
+import { BerthError, toErrorData } from '../../base/errors';
 import type { TaskContext } from '../tasks/task-manager';
 import { byteCounter, formatBytes, reportBytes, type BackupDeps } from './backup';
 import { listFiles } from './files';

@@ -1,4 +1,4 @@
-import { BerthError } from '../../host/errors';
+import { BerthError } from '../../base/errors';
 import { ErrorCode } from '../../contract';
 
 export type TarEntryType = 'file' | 'directory' | 'symlink' | 'hardlink' | 'other';

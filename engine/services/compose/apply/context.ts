@@ -1,7 +1,7 @@
 import type Dockerode from 'dockerode';
 import { ErrorCode, type TaskStep } from '../../../contract';
 import { mapDockerError } from '../../../docker/errors';
-import { BerthError } from '../../../host/errors';
+import { BerthError } from '../../../base/errors';
 import { LABEL, projectFilter } from '../labels';
 import { ComposeIssue, formatPath } from '../problems';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type Dockerode from 'dockerode';
 import { ErrorCode } from '../../../contract';
 import { mapDockerError } from '../../../docker/errors';
-import { BerthError } from '../../../host/errors';
+import { BerthError } from '../../../base/errors';
 import type { ComposeProject, ServiceConfig } from '../model';
 import { engineCall, progressLine, type ApplyContext } from './context';
 

@@ -1,7 +1,7 @@
 import type Dockerode from 'dockerode';
 import { ErrorCode } from '../../../contract';
 import { mapDockerError } from '../../../docker/errors';
-import { BerthError } from '../../../host/errors';
+import { BerthError } from '../../../base/errors';
 import { LABEL } from '../labels';
 import { removeContainer, startContainer, stopContainer } from './container-ops';
 import { engineCall, nameOf, progressLine, projectContainers, serviceError, serviceOf, type ApplyContext } from './context';

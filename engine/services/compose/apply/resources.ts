@@ -1,7 +1,7 @@
 import type Dockerode from 'dockerode';
 import { ErrorCode } from '../../../contract';
 import { mapDockerError } from '../../../docker/errors';
-import { BerthError } from '../../../host/errors';
+import { BerthError } from '../../../base/errors';
 import { LABEL, resourceLabels } from '../labels';
 import type { ComposeProject, NetworkConfig, VolumeConfig } from '../model';
 import { engineCall, progressLine, type ApplyContext } from './context';

@@ -1,6 +1,6 @@
 import type Dockerode from 'dockerode';
 import { ErrorCode } from '../../../contract';
-import { BerthError } from '../../../host/errors';
+import { BerthError } from '../../../base/errors';
 import type { DependsOnConfig } from '../model';
 import { engineCall, sleep } from './context';
 

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { ComposeValidationProblem } from '../../../contract';
-import { BerthError } from '../../../host/errors';
+import { BerthError } from '../../../base/errors';
 import { loadProject } from '../load';
 import type { Problem } from '../problems';
 

@@ -1,8 +1,8 @@
 import type Dockerode from 'dockerode';
 import { ErrorCode, type ComposeProjectSummary } from '../../../contract';
 import type { DockerEvent } from '../../../docker/events';
-import { BerthError } from '../../../host/errors';
-import type { EventBus } from '../../../host/event-bus';
+import { BerthError } from '../../../base/errors';
+import type { EventBus } from '../../../base/event-bus';
 import type { RelistReason } from '../../engine/engine-manager';
 import { LABEL, projectFilter } from '../labels';
 import { summariesFromEngine, summarise, summaryOf } from './summaries';

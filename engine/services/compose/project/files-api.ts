@@ -4,7 +4,7 @@ import { readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/prom
 import os from 'node:os';
 import path from 'node:path';
 import { ErrorCode, type ComposeBrowseResult, type ComposeEnvFile, type ComposeFileContent } from '../../../contract';
-import { BerthError } from '../../../host/errors';
+import { BerthError } from '../../../base/errors';
 import { DEFAULT_FILES, DEFAULT_OVERRIDE_FILES } from '../files';
 
 /** Editor files are text of a sensible size; anything bigger is not a compose file. */

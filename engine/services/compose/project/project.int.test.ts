@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useEngineBackend } from '../../testing/use-engine-backend';
 import { TEST_IMAGE } from '../../../../e2e/harness/engine';
 import type { ComposeProjectDetail, LogChunk, LogLine, StreamParams } from '../../../contract';
-import type { StreamContext } from '../../../host/stream-host';
+import type { StreamContext } from '../../../base/handlers';
 import { admin, call } from '../../testing/backend-kit';
 import { names, projectContainers, runOk, useProjectDirs } from '../testing/compose-kit';
 

@@ -2,7 +2,7 @@ import { access } from 'node:fs/promises';
 import path from 'node:path';
 import type Dockerode from 'dockerode';
 import { ErrorCode, type ComposeSource } from '../../../contract';
-import { BerthError } from '../../../host/errors';
+import { BerthError } from '../../../base/errors';
 import type { StoredComposeProject } from '../../../store/types';
 import { LABEL } from '../labels';
 import { loadProject } from '../load';

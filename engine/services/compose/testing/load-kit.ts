@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
-import { BerthError } from '../../../host/errors';
+import { BerthError } from '../../../base/errors';
 import { loadProject } from '../load';
 import type { ComposeProject, LoadOptions } from '../model';
 

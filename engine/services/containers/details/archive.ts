@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import type Dockerode from 'dockerode';
 import { ErrorCode } from '../../../contract';
 import { mapDockerError } from '../../../docker/errors';
-import { BerthError } from '../../../host/errors';
+import { BerthError } from '../../../base/errors';
 
 /** What HEAD /containers/{id}/archive says about a path (X-Docker-Container-Path-Stat). */
 export interface PathStat {

@@ -3,7 +3,7 @@ import { finished } from 'node:stream/promises';
 import type Dockerode from 'dockerode';
 import type { LogLine, StreamParams } from '../../../contract';
 import { mapDockerError } from '../../../docker/errors';
-import type { StreamContext } from '../../../host/stream-host';
+import type { StreamContext } from '../../../base/handlers';
 import { Demuxer } from './demux';
 import { defaultBatcher, LineSplitter, LogBatcher, type BatcherOptions } from './log-lines';
 

@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { ErrorCode } from '../../../contract';
-import { BerthError } from '../../../host/errors';
+import { BerthError } from '../../../base/errors';
 
 /**
  * A path inside a container, normalised to an absolute path: ".." cannot climb above "/" (the engine resolves

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type Dockerode from 'dockerode';
-import type { StreamContext } from '../../../host/stream-host';
+import type { StreamContext } from '../../../base/handlers';
 import { mapDockerError } from '../../../docker/errors';
 import { JsonLineDecoder } from '../../../docker/events';
 import { StatsComputer } from './stats';

@@ -6,7 +6,7 @@ import {
   type StreamParamsInput,
 } from '../../../contract';
 import type { Backend } from '../../../host/backend';
-import type { StreamContext } from '../../../host/stream-host';
+import type { StreamContext } from '../../../base/handlers';
 import { admin } from '../../testing/backend-kit';
 
 /** Integration-test support: opens a backend stream handler directly, recording what it sends. */

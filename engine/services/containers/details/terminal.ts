@@ -2,8 +2,8 @@ import type { Duplex } from 'node:stream';
 import type Dockerode from 'dockerode';
 import { ErrorCode, type StreamName, type TerminalChunk, type TerminalInput } from '../../../contract';
 import { mapDockerError } from '../../../docker/errors';
-import { BerthError } from '../../../host/errors';
-import type { StreamContext } from '../../../host/stream-host';
+import { BerthError } from '../../../base/errors';
+import type { StreamContext } from '../../../base/handlers';
 
 type TerminalStream = Extract<StreamName, 'containers.exec' | 'containers.attach'>;
 type TerminalContext<S extends TerminalStream> = Pick<

@@ -1,7 +1,7 @@
 import type Dockerode from 'dockerode';
 import { ErrorCode, type ContainerProcesses } from '../../../contract';
 import { mapDockerError } from '../../../docker/errors';
-import { BerthError } from '../../../host/errors';
+import { BerthError } from '../../../base/errors';
 
 /** `docker top`: the engine runs ps on the host for the container's processes (running containers only). */
 export async function topProcesses(docker: Dockerode, id: string, psArgs?: string): Promise<ContainerProcesses> {

@@ -1,8 +1,8 @@
 import type { Readable } from 'node:stream';
 import { Transform } from 'node:stream';
 import { ErrorCode, type BerthErrorData } from '../contract';
-import { BerthError, toErrorData } from '../host/errors';
-import { contentDisposition, type TransferRegistry } from '../host/transfers';
+import { BerthError, toErrorData } from '../base/errors';
+import { contentDisposition, type TransferRegistry } from '../base/transfers';
 
 /**
  * Serving transfer tickets, shared by the web host (HTTP) and Electron (app://berth/api/transfer/): take the

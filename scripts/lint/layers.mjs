@@ -1,0 +1,56 @@
+// The engine's layer order, lowest first, as a lint rule: a file may import only from its own layer or a lower
+// one, and a service domain may reach another domain's files only through services/shared (cross-domain helpers)
+// or the two domains every service is built on (engine: the connection; tasks: the task manager).
+//
+//   contract → base → docker · providers · store → services → host → web → cli · electron
+//
+// Tests and test kits (`*.test.ts`, `testing/` folders) may reach up (an integration test builds a whole backend).
+import { dirname, relative, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..', '..');
+const LAYERS = [['engine/contract'], ['engine/base'], ['engine/docker', 'engine/providers', 'engine/store'], ['engine/services'], ['engine/host'], ['engine/web'], ['engine/cli', 'electron']];
+const SHARED_DOMAINS = new Set(['shared', 'engine', 'tasks']);
+
+/** [layer index, folder] of a project path, or undefined outside the engine/electron layers. */
+function layerOf(rel) {
+  for (const [i, folders] of LAYERS.entries()) {
+    const folder = folders.find((f) => rel === f || rel.startsWith(`${f}/`));
+    if (folder) return [i, folder];
+  }
+  return undefined;
+}
+
+const isTestCode = (rel) => /\.test\.tsx?$/.test(rel) || rel.split('/').includes('testing');
+/** The domain folder of a path under engine/services ('' for the kit files directly in it). */
+const domainOf = (rel) => {
+  const parts = rel.split('/');
+  return parts.length > 3 ? parts[2] : '';
+};
+
+const rule = {
+  meta: { type: 'problem', schema: [], messages: { up: '{{from}} may not import {{to}}: {{why}}' } },
+  create(context) {
+    const file = relative(root, context.filename);
+    const from = layerOf(file);
+    if (!from || isTestCode(file)) return {};
+    const check = (node) => {
+      const spec = node.source?.value;
+      if (typeof spec !== 'string' || !spec.startsWith('.')) return;
+      const target = relative(root, resolve(dirname(context.filename), spec));
+      const to = layerOf(target);
+      if (!to) return;
+      const report = (why) => context.report({ node: node.source, messageId: 'up', data: { from: from[1], to: target, why } });
+      if (to[0] > from[0]) return report(`${to[1]} is a higher layer (order: ${LAYERS.map((l) => l.join(' · ')).join(' → ')}).`);
+      if (to[0] === from[0] && to[1] !== from[1] && from[0] !== 2) return report(`${from[1]} and ${to[1]} are separate hosts of the same layer.`);
+      if (from[1] === 'engine/services' && to[1] === 'engine/services') {
+        const a = domainOf(file);
+        const b = domainOf(target);
+        if (a && b && a !== b && !SHARED_DOMAINS.has(b)) report(`one service domain does not import another's files; move what both use to engine/services/shared.`);
+      }
+      if (to[1] === 'engine/services' && from[0] > 4) report('hosts reach services only through the dispatcher (engine/host).');
+    };
+    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
+  },
+};
+
+export const layersPlugin = { rules: { order: rule } };
