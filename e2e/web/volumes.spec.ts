@@ -29,11 +29,11 @@ test.describe('volumes page on a real engine', () => {
     // Browse it: the files are there, without any container being started.
     await row(page, VOLUME).getByRole('button', { name: `Open ${VOLUME}` }).click();
     const drawer = page.getByRole('dialog', { name: `Volume ${VOLUME}` });
-    const files = drawer.getByRole('list', { name: `Files in ${VOLUME}` });
-    await expect(files.getByRole('button', { name: 'note.txt', exact: true })).toBeVisible();
-    await files.getByRole('button', { name: 'Open folder notes' }).click();
-    await expect(drawer.getByRole('list', { name: 'Files in notes' }).getByRole('button', { name: '2.txt', exact: true })).toBeVisible();
-    await drawer.getByRole('navigation', { name: 'Folder' }).getByRole('button', { name: VOLUME }).click();
+    const files = drawer.getByRole('grid', { name: `Files in ${VOLUME}` });
+    await expect(files.getByRole('row', { name: 'note.txt', exact: true })).toBeVisible();
+    await files.getByRole('button', { name: 'notes', exact: true }).click();
+    await expect(drawer.getByRole('grid', { name: 'Files in notes' }).getByRole('row', { name: '2.txt', exact: true })).toBeVisible();
+    await drawer.getByRole('navigation', { name: 'Folder path' }).getByRole('button', { name: VOLUME }).click();
     await expect(files).toBeVisible();
 
     // Back up (a task with progress), then download the .tar.gz.

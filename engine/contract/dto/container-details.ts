@@ -82,27 +82,3 @@ export interface ContainerProcesses {
   titles: string[];
   processes: string[][];
 }
-
-export type FileEntryType = 'file' | 'dir' | 'link' | 'other';
-
-export interface FileEntry {
-  name: string;
-  type: FileEntryType;
-  /** Bytes (files); 0 otherwise. */
-  size: number;
-  /** Unix permission string, e.g. "drwxr-xr-x". */
-  mode: string;
-  /** Milliseconds since epoch. */
-  mtime: number;
-  linkTarget?: string;
-}
-
-export interface FileListing {
-  /** Normalised absolute path inside the container. */
-  path: string;
-  /** The listed path itself: a directory normally; a file when a file was asked for. */
-  type: FileEntryType;
-  entries: FileEntry[];
-  /** True when the folder (with everything below it) was too large to read whole: only part is listed. */
-  truncated: boolean;
-}

@@ -8,6 +8,7 @@ export * from './stream-chunks';
 export * from './image';
 export * from './compose';
 export * from './container-details';
+export * from './files';
 export * from './volume';
 export * from './network';
 export * from './system';

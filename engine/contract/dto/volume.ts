@@ -29,31 +29,6 @@ export interface VolumeDetails extends VolumeSummary {
   status?: Record<string, unknown>;
 }
 
-export type VolumeFileType = 'file' | 'directory' | 'symlink' | 'other';
-
-export interface VolumeFileEntry {
-  name: string;
-  /** Path inside the volume, '/'-separated, without a leading slash ('' is the volume's root). */
-  path: string;
-  type: VolumeFileType;
-  /** Bytes; for a directory, the total of the files below it. */
-  size: number;
-  /** Milliseconds since epoch. */
-  modified: number;
-  /** Unix permission bits, e.g. 0o644. */
-  mode: number;
-  linkTarget?: string;
-}
-
-export interface VolumeFileListing {
-  volume: string;
-  /** The listed directory ('' for the root). */
-  path: string;
-  entries: VolumeFileEntry[];
-  /** True when the directory has more entries than one listing returns. */
-  truncated: boolean;
-}
-
 /** Which unused volumes a prune removes: only anonymous ones (the safe default) or every unused one. */
 export type VolumePruneScope = 'anonymous' | 'all';
 

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type {
+  FileListing,
   TaskRef,
   TransferTicket,
   VolumeDetails,
-  VolumeFileListing,
   VolumePrunePreview,
   VolumePruneResult,
   VolumeSummary,
@@ -54,7 +54,7 @@ export const volumesMethods = {
   'volumes.prunePreview': def<VolumePrunePreview>()(pruneScope, 'read'),
   'volumes.prune': def<VolumePruneResult>()(pruneScope, 'operate'),
   /** Lists one directory of a volume without starting anything (a created, never-started helper container). */
-  'volumes.files.list': def<VolumeFileListing>()(z.object({ name: volumeName, path: volumePath.default('') }).strict(), 'read'),
+  'volumes.files.list': def<FileListing>()(z.object({ name: volumeName, path: volumePath.default('') }).strict(), 'read'),
   /** A download link: a file as itself, a directory as .tar.gz. */
   'volumes.files.download': def<TransferTicket>()(
     z.object({ name: volumeName, path: volumePath.default('') }).strict(),

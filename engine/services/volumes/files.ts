@@ -1,23 +1,15 @@
-import type { IncomingMessage } from 'node:http';
-import { Transform, type Readable } from 'node:stream';
-import { finished } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
 import { createGzip } from 'node:zlib';
 import type Dockerode from 'dockerode';
-import {
-  ErrorCode,
-  type TransferTicket,
-  type VolumeFileEntry,
-  type VolumeFileListing,
-  type VolumeFileType,
-} from '../../contract';
+import { ErrorCode, type FileListing, type TransferTicket } from '../../contract';
 import { mapDockerError } from '../../docker/errors';
 import { BerthError } from '../../base/errors';
 import type { TransferRegistry } from '../../base/transfers';
+import { FolderListing } from '../shared/file-listing';
+import { isDirMode, refuseLink, statArchivePath, type PathStat } from '../shared/path-stat';
+import { entryPath, TarParser } from '../shared/tar';
+import { archiveReadError, feedTar, firstFileOf } from '../shared/tar-stream';
 import { archivePath, createHelper, MOUNT, withHelper, type VolumeHelper } from './helper';
-import { safeEntryPath, TarReader, type TarEntry } from './tar';
-
-/** One listing returns at most this many entries of a directory. */
-const MAX_ENTRIES = 5000;
 
 /** '/a//b/' → 'a/b'; refuses '..' so nothing outside the volume is ever named. */
 export function volumeRelativePath(path: string): string {
@@ -30,34 +22,12 @@ export function volumeRelativePath(path: string): string {
     .join('/');
 }
 
-interface PathStat {
-  name: string;
-  size: number;
-  mode: number;
-  mtime: string;
-  linkTarget: string;
-}
-
-/** Go's os.FileMode bits as the engine reports them. */
-const MODE_DIR = 2 ** 31;
-const MODE_SYMLINK = 2 ** 27;
-
-const typeOfMode = (mode: number): VolumeFileType =>
-  mode >= MODE_DIR ? 'directory' : Math.floor(mode / MODE_SYMLINK) % 2 === 1 ? 'symlink' : 'file';
-
 async function stat(helper: VolumeHelper, volume: string, rel: string): Promise<PathStat> {
-  let res: IncomingMessage;
   try {
-    res = (await helper.container.infoArchive({ path: archivePath(rel) })) as IncomingMessage;
+    return await statArchivePath(helper.container, archivePath(rel), rel ? `"${rel}"` : 'the volume');
   } catch (err) {
     throw notFoundIn(err, volume, rel);
   }
-  res.resume();
-  const header = res.headers['x-docker-container-path-stat'];
-  if (typeof header !== 'string') {
-    throw new BerthError(ErrorCode.ENGINE_ERROR, 'The engine did not describe the path; try again.', { path: rel });
-  }
-  return JSON.parse(Buffer.from(header, 'base64').toString('utf8')) as PathStat;
 }
 
 function notFoundIn(err: unknown, volume: string, rel: string): BerthError {
@@ -78,70 +48,31 @@ async function archive(helper: VolumeHelper, volume: string, path: string, signa
   }
 }
 
-/** Reads one directory's entries (and the total size below each subdirectory) from its archive. */
-export async function listFiles(docker: Dockerode, volume: string, path: string): Promise<VolumeFileListing> {
+/** Reads one folder's entries (and the total size below each subfolder) from its archive. */
+export async function listFiles(docker: Dockerode, volume: string, path: string): Promise<FileListing> {
   const rel = volumeRelativePath(path);
   return withHelper(docker, volume, { readOnly: true, purpose: 'browse' }, async (helper) => {
     const s = await stat(helper, volume, rel);
-    if (typeOfMode(s.mode) !== 'directory') {
+    if (!isDirMode(s.mode)) {
       throw new BerthError(ErrorCode.INVALID_ARGUMENT, `"${rel}" in volume ${volume} is a file, not a folder; download it instead.`);
     }
-    const children = new Map<string, VolumeFileEntry>();
-    let truncated = false;
-    const add = (e: TarEntry) => {
-      const inner = safeEntryPath(e.name);
-      if (inner === '') return;
-      const [first = '', ...rest] = inner.split('/');
-      let child = children.get(first);
-      if (!child) {
-        if (children.size >= MAX_ENTRIES) {
-          truncated = true;
-          return;
-        }
-        const type: VolumeFileType = rest.length > 0 ? 'directory' : toFileType(e);
-        child = {
-          name: first,
-          path: rel ? `${rel}/${first}` : first,
-          type,
-          size: 0,
-          modified: e.mtime,
-          mode: e.mode & 0o7777,
-          ...(e.type === 'symlink' ? { linkTarget: e.linkName } : {}),
-        };
-        children.set(first, child);
-      }
-      child.size += e.size;
-    };
+    const listing = new FolderListing((name) => (rel ? `${rel}/${name}` : name));
+    // The archive of "<folder>/." names its entries "./a", "./a/b": relative to the folder itself.
+    const parser = new TarParser({
+      entry: (h) => {
+        const inner = entryPath(h.name);
+        if (inner) listing.add(inner.split('/'), h);
+        return false;
+      },
+    });
     const stream = await archive(helper, volume, rel ? `${MOUNT}/${rel}/.` : archivePath(''));
-    await consume(stream, new TarReader(add));
-    const entries = [...children.values()].sort(
-      (a, b) => Number(b.type === 'directory') - Number(a.type === 'directory') || a.name.localeCompare(b.name),
-    );
-    return { volume, path: rel, entries, truncated };
-  });
-}
-
-const toFileType = (e: TarEntry): VolumeFileType =>
-  e.type === 'hardlink' ? 'file' : e.type === 'file' || e.type === 'directory' || e.type === 'symlink' ? e.type : 'other';
-
-/**
- * Feeds the archive to `reader` until it ends. A stream that closes without ending (the engine dropped the
- * connection) fails instead of leaving the caller waiting forever.
- */
-export async function consume(stream: Readable, reader: TarReader): Promise<void> {
-  stream.on('data', (chunk: Buffer) => {
     try {
-      reader.push(chunk);
+      await feedTar(stream as AsyncIterable<Buffer>, parser);
     } catch (err) {
-      stream.destroy(err instanceof Error ? err : new Error(String(err)));
+      throw archiveReadError(err, `volume ${volume}`, { action: 'read', object: 'the volume' });
     }
+    return { path: rel, type: 'dir', entries: listing.entries(), truncated: listing.truncated };
   });
-  try {
-    await finished(stream);
-  } catch (err) {
-    if (err instanceof BerthError) throw err;
-    throw mapDockerError(err, { action: 'read', object: 'the volume' });
-  }
 }
 
 /**
@@ -156,7 +87,8 @@ export async function downloadTicket(
 ): Promise<TransferTicket> {
   const rel = volumeRelativePath(path);
   const s = await withHelper(docker, volume, { readOnly: true, purpose: 'download' }, (h) => stat(h, volume, rel));
-  const isDir = typeOfMode(s.mode) === 'directory';
+  refuseLink(s, rel ? `"${rel}" in volume ${volume}` : `Volume ${volume}`);
+  const isDir = isDirMode(s.mode);
   const base = rel === '' ? volume : (rel.split('/').pop() ?? volume);
   return transfers.download({
     filename: isDir ? `${rel === '' ? volume : `${volume}-${base}`}.tar.gz` : base,
@@ -165,7 +97,7 @@ export async function downloadTicket(
       const helper = await createHelper(docker, volume, { readOnly: true, purpose: 'download' });
       try {
         const source = await archive(helper, volume, isDir ? (rel ? `${MOUNT}/${rel}/.` : archivePath('')) : archivePath(rel), signal);
-        const out = source.pipe(isDir ? createGzip() : fileFromTar());
+        const out = source.pipe(isDir ? createGzip() : firstFileOf());
         const cleanup = () => void helper.remove();
         out.once('close', cleanup);
         out.once('error', cleanup);
@@ -178,28 +110,4 @@ export async function downloadTicket(
       }
     },
   });
-}
-
-/** Passes through the bytes of the first regular file of a tar stream (an archive of a single file). */
-function fileFromTar(): Transform {
-  let target: TarEntry | undefined;
-  const out: Transform = new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      try {
-        reader.push(chunk);
-        done();
-      } catch (err) {
-        done(err instanceof Error ? err : new Error(String(err)));
-      }
-    },
-  });
-  const reader = new TarReader(
-    (e) => {
-      if (!target && e.type === 'file') target = e;
-    },
-    (e, chunk) => {
-      if (e === target) out.push(chunk);
-    },
-  );
-  return out;
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Writable, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import type Dockerode from 'dockerode';
@@ -11,9 +11,9 @@ import { mapDockerError } from '../../docker/errors';
 import { BerthError, toErrorData } from '../../base/errors';
 import type { TaskContext } from '../tasks/task-manager';
 import { byteCounter, formatBytes, reportBytes, type BackupDeps } from './backup';
+import { checkArchive } from './archive-check';
 import { listFiles } from './files';
 import { MOUNT, withHelper } from './helper';
-import { safeEntryPath, TarReader } from './tar';
 import type { EngineVolume } from './summary';
 
 export interface RestoreOptions {
@@ -123,39 +123,6 @@ async function isGzip(file: string): Promise<boolean> {
   } finally {
     await handle.close();
   }
-}
-
-/** Reads the whole archive once; any entry that would land outside the volume rejects it. */
-async function checkArchive(stream: Readable, signal: AbortSignal): Promise<{ entries: number; bytes: number }> {
-  let entries = 0;
-  let bytes = 0;
-  const reader = new TarReader((e) => {
-    safeEntryPath(e.name);
-    if (e.type === 'hardlink') safeEntryPath(e.linkName);
-    entries++;
-  });
-  const sink = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      bytes += chunk.length;
-      try {
-        reader.push(chunk);
-        done();
-      } catch (err) {
-        done(err instanceof Error ? err : new Error(String(err)));
-      }
-    },
-  });
-  try {
-    await pipeline(stream, sink, { signal });
-    reader.end();
-  } catch (err) {
-    if (err instanceof BerthError) throw err;
-    if ((err as { code?: string }).code?.startsWith('Z_')) {
-      throw new BerthError(ErrorCode.INVALID_ARGUMENT, 'The file looks gzip-compressed but is damaged; nothing was restored.');
-    }
-    throw err;
-  }
-  return { entries, bytes };
 }
 
 /**

@@ -8,10 +8,10 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTestImage, startTestEngine, TEST_IMAGE, type TestEngine } from '../../../e2e/harness/engine';
 import type {
+  FileListing,
   TaskRef,
   TransferTicket,
   VolumeBackupResult,
-  VolumeFileListing,
   VolumePrunePreview,
   VolumePruneResult,
   VolumeRestoreResult,
@@ -19,7 +19,7 @@ import type {
 } from '../../contract';
 import { call, startBackend, type TestBackend } from '../testing/backend-kit';
 import { HELPER_LABEL } from './helper';
-import { TarReader } from './tar';
+import { TarParser } from '../shared/tar';
 import { download, errorOf, taskEnd, upload } from '../testing/transfer-kit';
 
 const run = promisify(execFile);
@@ -31,11 +31,11 @@ const docker = async (...args: string[]) => (await run('docker', ['-H', engine.e
 const sh = (volume: string, script: string) => docker('run', '--rm', '-v', `${volume}:/data`, TEST_IMAGE, 'sh', '-c', script);
 const helpersLeft = async () => (await engine.docker.listContainers({ all: true, filters: { label: [HELPER_LABEL] } })).length;
 const list = () => call<VolumeSummary[]>(t.backend, 'volumes.list');
-const files = (name: string, path = '') => call<VolumeFileListing>(t.backend, 'volumes.files.list', { name, path });
+const files = (name: string, path = '') => call<FileListing>(t.backend, 'volumes.files.list', { name, path });
 const entriesOf = (tar: Buffer) => {
   const names: string[] = [];
-  const reader = new TarReader((e) => names.push(e.name));
-  reader.push(tar);
+  const parser = new TarParser({ entry: (e) => (names.push(e.name), false) });
+  parser.push(tar);
   return names;
 };
 
@@ -143,13 +143,13 @@ describe('volumes service against a real engine', () => {
     await sh('docs', 'mkdir -p /data/sub/deeper && echo precious > /data/note.txt && head -c 3000 /dev/zero > /data/sub/deeper/z && ln -s note.txt /data/link');
     const root = await files('docs');
     expect(root.entries.map((e) => [e.name, e.type])).toEqual([
-      ['sub', 'directory'],
-      ['link', 'symlink'],
+      ['sub', 'dir'],
+      ['link', 'link'],
       ['note.txt', 'file'],
     ]);
     expect(root.entries.find((e) => e.name === 'sub')?.size).toBe(3000);
     expect(root.entries.find((e) => e.name === 'link')?.linkTarget).toBe('note.txt');
-    expect((await files('docs', '/sub/')).entries).toMatchObject([{ name: 'deeper', path: 'sub/deeper', type: 'directory' }]);
+    expect((await files('docs', '/sub/')).entries).toMatchObject([{ name: 'deeper', path: 'sub/deeper', type: 'dir' }]);
 
     const file = await call<TransferTicket>(t.backend, 'volumes.files.download', { name: 'docs', path: 'note.txt' });
     expect(file.filename).toBe('note.txt');

@@ -1,26 +1,9 @@
-import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 import type Dockerode from 'dockerode';
 import { ErrorCode } from '../../../contract';
 import { mapDockerError } from '../../../docker/errors';
 import { BerthError } from '../../../base/errors';
-
-/** What HEAD /containers/{id}/archive says about a path (X-Docker-Container-Path-Stat). */
-export interface PathStat {
-  name: string;
-  size: number;
-  /** Go's os.FileMode bits. */
-  mode: number;
-  mtime: string;
-  linkTarget: string;
-}
-
-// Go's os.FileMode type bits (the engine sends them as they are).
-const MODE_DIR = 2 ** 31;
-const MODE_SYMLINK = 2 ** 27;
-
-export const isDirMode = (mode: number): boolean => Math.floor(mode / MODE_DIR) % 2 === 1;
-export const isLinkMode = (mode: number): boolean => Math.floor(mode / MODE_SYMLINK) % 2 === 1;
+import { statArchivePath, type PathStat } from '../../shared/path-stat';
 
 const containerName = (id: string) => `container ${id}`;
 
@@ -52,27 +35,8 @@ async function withNotFound<T>(docker: Dockerode, id: string, path: string, run:
 }
 
 /** HEAD archive: the path's stat, or NOT_FOUND naming the path or the container. */
-export async function statPath(docker: Dockerode, id: string, path: string, signal?: AbortSignal): Promise<PathStat> {
-  const res = await withNotFound(
-    docker,
-    id,
-    path,
-    () => docker.getContainer(id).infoArchive({ path, ...(signal ? { abortSignal: signal } : {}) }) as Promise<IncomingMessage>,
-  );
-  res.resume();
-  const header = res.headers['x-docker-container-path-stat'];
-  const raw = Array.isArray(header) ? header[0] : header;
-  if (!raw) {
-    throw new BerthError(ErrorCode.ENGINE_ERROR, `The engine did not describe ${path}; try again or update the engine.`);
-  }
-  const stat = JSON.parse(Buffer.from(raw, 'base64').toString('utf8')) as Partial<PathStat>;
-  return {
-    name: stat.name ?? '',
-    size: stat.size ?? 0,
-    mode: stat.mode ?? 0,
-    mtime: stat.mtime ?? '',
-    linkTarget: stat.linkTarget ?? '',
-  };
+export function statPath(docker: Dockerode, id: string, path: string, signal?: AbortSignal): Promise<PathStat> {
+  return withNotFound(docker, id, path, () => statArchivePath(docker.getContainer(id), path, path, signal));
 }
 
 /** GET archive: the tar stream of a path (a folder with everything under it, or one file). */

@@ -5,17 +5,20 @@ import { join, posix } from 'node:path';
 import { PassThrough, Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type Dockerode from 'dockerode';
-import { ErrorCode, type FileEntry, type FileEntryType, type FileListing, type TransferTicket } from '../../../contract';
+import { ErrorCode, type FileEntry, type FileListing, type TransferTicket } from '../../../contract';
 import { mapDockerError } from '../../../docker/errors';
 import { BerthError } from '../../../base/errors';
 import type { TransferRegistry } from '../../../base/transfers';
-import { isDirMode, isLinkMode, notFoundError, readArchive, statPath } from './archive';
+import { FolderListing, fileEntry } from '../../shared/file-listing';
+import { isDirMode, refuseLink } from '../../shared/path-stat';
+import { padding, TarParser } from '../../shared/tar';
+import { archiveReadError, feedTar, firstFileOf } from '../../shared/tar-stream';
+import { endOfArchive, fileHeader } from '../../shared/tar-write';
+import { notFoundError, readArchive, statPath } from './archive';
 import { baseName, containerPath } from './paths';
-import { endOfArchive, fileHeader, firstFileOf, padding, TarFormatError, TarParser, type TarHeader } from './tar';
 
 /** Reading a folder means reading everything below it: stop after this much and say the listing is partial. */
 export const LIST_BYTE_BUDGET = 512 * 1024 * 1024;
-const MAX_ENTRIES = 20_000;
 /** Uploads into a container are spooled to disk first (tar needs the size up front). */
 export const MAX_UPLOAD_BYTES = 2 * 1024 ** 3;
 
@@ -40,73 +43,32 @@ export async function listFiles(deps: FilesDeps, id: string, rawPath: string): P
 async function listOnce(docker: Dockerode, id: string, path: string): Promise<FileListing> {
   const controller = new AbortController();
   const source = await readArchive(docker, id, path, controller.signal);
-  const entries: FileEntry[] = [];
-  let rootType: FileEntryType | undefined;
+  const listing = new FolderListing((name) => posix.join(path, name));
+  let root: FileEntry | undefined;
   let rootName: string | undefined;
-  let truncated = false;
-  let read = 0;
   const parser = new TarParser({
     entry: (h) => {
+      // The archive names everything below the folder's own name: "data/", "data/sub/x".
       const parts = h.name.replace(/^\.\//, '').replace(/\/+$/, '').split('/');
       if (rootName === undefined) {
         rootName = parts[0] ?? '';
-        rootType = kindOf(h);
-        if (rootType !== 'dir') entries.push(toEntry(parts.at(-1) ?? h.name, h));
-        return false;
-      }
-      if (parts.length === 2 && parts[0] === rootName && entries.length < MAX_ENTRIES) {
-        entries.push(toEntry(parts[1] ?? '', h));
-      } else if (parts.length === 2 && entries.length >= MAX_ENTRIES) truncated = true;
+        root = fileEntry(parts.at(-1) ?? h.name, path, h);
+      } else if (parts[0] === rootName) listing.add(parts.slice(1), h);
       return false;
     },
   });
+  let complete: boolean;
   try {
-    for await (const chunk of source as AsyncIterable<Buffer>) {
-      parser.push(chunk);
-      read += chunk.length;
-      if (parser.finished) break;
-      if (read > LIST_BYTE_BUDGET) {
-        truncated = true;
-        break;
-      }
-    }
-    if (!parser.finished && !truncated) parser.end();
+    complete = await feedTar(source as AsyncIterable<Buffer>, parser, LIST_BYTE_BUDGET);
   } catch (err) {
-    if (err instanceof TarFormatError) {
-      throw new BerthError(ErrorCode.ENGINE_ERROR, `The engine sent a damaged archive of ${path}: ${err.message} Try again.`);
-    }
-    throw mapDockerError(err, { object: `container ${id}`, action: 'read files of' });
+    throw archiveReadError(err, path, { object: `container ${id}`, action: 'read files of' });
   } finally {
     controller.abort();
     source.destroy();
   }
-  entries.sort((a, b) => Number(b.type === 'dir') - Number(a.type === 'dir') || a.name.localeCompare(b.name));
-  return { path, type: rootType ?? 'other', entries, truncated };
-}
-
-function kindOf(h: TarHeader): FileEntryType {
-  return h.type === 'hardlink' ? 'file' : h.type;
-}
-
-function toEntry(name: string, h: TarHeader): FileEntry {
-  const type = kindOf(h);
-  return {
-    name,
-    type,
-    size: type === 'file' ? h.size : 0,
-    mode: modeString(type, h.mode),
-    mtime: h.mtime * 1000,
-    ...(type === 'link' && h.linkName ? { linkTarget: h.linkName } : {}),
-  };
-}
-
-export function modeString(type: FileEntryType, mode: number): string {
-  const kind = type === 'dir' ? 'd' : type === 'link' ? 'l' : type === 'other' ? '?' : '-';
-  const bits = 'rwxrwxrwx'
-    .split('')
-    .map((c, i) => (mode & (1 << (8 - i)) ? c : '-'))
-    .join('');
-  return kind + bits;
+  const type = root?.type ?? 'other';
+  const entries = type === 'dir' || !root ? listing.entries() : [root];
+  return { path, type, entries, truncated: !complete || listing.truncated };
 }
 
 /** A ticket for a file's bytes (extracted from the archive stream) or a tar of a folder. */
@@ -114,12 +76,7 @@ export async function downloadTicket(deps: FilesDeps, id: string, rawPath: strin
   const path = containerPath(rawPath);
   const docker = deps.docker();
   const s = await statPath(docker, id, path);
-  if (isLinkMode(s.mode) && !isDirMode(s.mode)) {
-    throw new BerthError(
-      ErrorCode.INVALID_ARGUMENT,
-      `${path} is a link to ${s.linkTarget || 'another path'}; download the target instead.`,
-    );
-  }
+  refuseLink(s, path);
   const folder = isDirMode(s.mode);
   const name = path === '/' ? 'rootfs' : baseName(path);
   return deps.transfers.download({

@@ -105,10 +105,10 @@ describe('container details page', () => {
           entries:
             path === '/'
               ? [
-                  { name: 'etc', type: 'dir', size: 0, mode: 'drwxr-xr-x', mtime: 0 },
-                  { name: 'data.txt', type: 'file', size: 6, mode: '-rw-r--r--', mtime: 0 },
+                  { name: 'etc', path: '/etc', type: 'dir', size: 0, mode: 'drwxr-xr-x', mtime: 0 },
+                  { name: 'data.txt', path: '/data.txt', type: 'file', size: 6, mode: '-rw-r--r--', mtime: 0 },
                 ]
-              : [{ name: 'hostname', type: 'file', size: 7, mode: '-rw-r--r--', mtime: 0 }],
+              : [{ name: 'hostname', path: '/etc/hostname', type: 'file', size: 7, mode: '-rw-r--r--', mtime: 0 }],
         }),
       'containers.files.download': () => ok({ transferId: 't1', direction: 'download', filename: 'data.txt', expiresAt: Date.now() + 60_000 }),
     });

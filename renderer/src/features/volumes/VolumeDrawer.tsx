@@ -6,7 +6,7 @@ import RestoreIcon from '@mui/icons-material/Restore';
 import type { VolumeSummary } from '../../api/contract';
 import { formatBytes } from '../system/format';
 import { BackupPanel } from './BackupPanel';
-import { FileBrowser } from './FileBrowser';
+import { VolumeFiles } from './VolumeFiles';
 
 interface Props {
   volume: VolumeSummary;
@@ -71,7 +71,7 @@ export function VolumeDrawer({ volume, onClose, onRemove, onRestore }: Props) {
         <Typography variant="subtitle1" component="h3">
           Files
         </Typography>
-        <FileBrowser volume={volume.name} />
+        <VolumeFiles volume={volume.name} />
       </Box>
     </Drawer>
   );

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { fail, ok, type TaskInfo, type VolumeFileListing, type VolumeSummary } from '../../api/contract';
+import { fail, ok, type TaskInfo, type FileListing, type VolumeSummary } from '../../api/contract';
 import { connectedStatus } from '../../test/fixtures';
 import { renderWithStore, withFakeLayout } from '../../test/render';
 import { VolumesPage } from './VolumesPage';
@@ -23,11 +23,11 @@ const volume = (name: string, over: Partial<VolumeSummary> = {}): VolumeSummary 
 });
 const db = volume('shop_db', { usedBy: ['db-1'], refCount: 1, composeProject: 'shop', size: 42_000_000 });
 const cache = volume('cache');
-const listing = (path: string, names: [string, 'file' | 'directory'][]): VolumeFileListing => ({
-  volume: 'cache',
+const listing = (path: string, names: [string, 'file' | 'dir'][]): FileListing => ({
   path,
+  type: 'dir',
   truncated: false,
-  entries: names.map(([name, type]) => ({ name, type, path: path ? `${path}/${name}` : name, size: 10, modified: Date.now(), mode: 0o644 })),
+  entries: names.map(([name, type]) => ({ name, type, path: path ? `${path}/${name}` : name, size: 10, mtime: Date.now(), mode: '-rw-r--r--' })),
 });
 
 const backupTask = (over: Partial<TaskInfo> = {}): TaskInfo => ({
@@ -113,15 +113,15 @@ describe('VolumesPage', { timeout: 20_000 }, () => {
 
   it('browses files folder by folder', async () => {
     const { fake, user } = setup({
-      'volumes.files.list': ({ path }: { path?: string }) => ok(path ? listing('logs', [['today.log', 'file']]) : listing('', [['logs', 'directory'], ['a.txt', 'file']])),
+      'volumes.files.list': ({ path }: { path?: string }) => ok(path ? listing('logs', [['today.log', 'file']]) : listing('', [['logs', 'dir'], ['a.txt', 'file']])),
     });
     await user.click(await screen.findByRole('button', { name: 'Open cache' }));
     const drawer = screen.getByRole('dialog', { name: 'Volume cache' });
-    await user.click(await within(drawer).findByRole('button', { name: 'Open folder logs' }));
-    expect(await within(drawer).findByRole('button', { name: 'today.log' })).toBeInTheDocument();
+    await user.click(await within(await within(drawer).findByRole('grid', { name: 'Files in cache' })).findByRole('button', { name: 'logs' }));
+    expect(await within(await within(drawer).findByRole('grid', { name: 'Files in logs' })).findByRole('row', { name: 'today.log' })).toBeInTheDocument();
     expect(fake.callsOf('volumes.files.list')).toEqual([{ name: 'cache', path: '' }, { name: 'cache', path: 'logs' }]);
-    await user.click(within(within(drawer).getByRole('navigation', { name: 'Folder' })).getByRole('button', { name: 'cache' }));
-    expect(await within(drawer).findByRole('button', { name: 'a.txt' })).toBeInTheDocument();
+    await user.click(within(within(drawer).getByRole('navigation', { name: 'Folder path' })).getByRole('button', { name: 'cache' }));
+    expect(await within(await within(drawer).findByRole('grid', { name: 'Files in cache' })).findByRole('row', { name: 'a.txt' })).toBeInTheDocument();
   });
 
   // One task event per test: the test store applies batched events at once, and its batcher takes one batch.

@@ -1,26 +1,31 @@
-import { Transform, type TransformCallback } from 'node:stream';
-
-// A small streaming tar (ustar + PAX + GNU long names) reader and a one-file writer. The engine's archive API
-// speaks tar; listing a folder needs only the headers, so the reader never buffers file contents.
+// One streaming tar reader (ustar + PAX + GNU long names) for every domain: the engine's archive API speaks tar,
+// and listings, downloads and restores all read it. Bodies are passed on only when asked for, never buffered.
 
 export type TarEntryType = 'file' | 'dir' | 'link' | 'hardlink' | 'other';
 
 export interface TarHeader {
+  /** As written in the archive, long names from PAX/GNU records applied. */
   name: string;
   type: TarEntryType;
+  /** Bytes of body the entry carries (0 for folders and links). */
   size: number;
   /** Permission bits (e.g. 0o755). */
   mode: number;
-  /** Seconds since epoch. */
+  /** Milliseconds since epoch. */
   mtime: number;
   linkName: string;
 }
 
-const BLOCK = 512;
+export const BLOCK = 512;
 /** PAX / GNU long-name bodies larger than this are not names: refuse instead of buffering them. */
 const MAX_META = 1 << 20;
 
-export class TarFormatError extends Error {}
+/** The bytes are not a (whole) tar archive; `reason` is a short phrase each domain puts in its own message. */
+export class TarFormatError extends Error {
+  constructor(readonly reason: string) {
+    super(`Not a valid tar archive: ${reason}.`);
+  }
+}
 
 interface Overrides {
   path?: string;
@@ -48,11 +53,11 @@ export class TarParser {
   private meta: { kind: 'pax' | 'pax-global' | 'gnu-name' | 'gnu-link'; parts: Buffer[] } | undefined;
   private overrides: Overrides = {};
   private ended = false;
-  private zeroBlocks = 0;
+  private sawHeader = false;
 
   constructor(private readonly handlers: TarHandlers) {}
 
-  /** True after the two zero blocks that end an archive. */
+  /** True after the end-of-archive marker; later bytes are ignored. */
   get finished(): boolean {
     return this.ended;
   }
@@ -87,11 +92,15 @@ export class TarParser {
     }
   }
 
-  /** The source ended: throws when it ended inside an entry. */
+  /**
+   * The source ended: throws when it was empty or ended inside an entry. Some writers omit the end-of-archive
+   * blocks, so an archive cut exactly between entries is accepted.
+   */
   end(): void {
-    if (this.bodyLeft > 0 || this.pendingBytes > 0 || this.meta) {
-      throw new TarFormatError('The archive ended in the middle of an entry.');
-    }
+    if (this.ended) return;
+    if (!this.sawHeader && this.pendingBytes === 0) throw new TarFormatError('it is empty');
+    if (this.bodyLeft > 0 || this.pendingBytes > 0 || this.meta) throw new TarFormatError('it ends in the middle of a file');
+    this.ended = true;
   }
 
   private body(part: Buffer): void {
@@ -105,11 +114,10 @@ export class TarParser {
   private bodyDone(): void {
     if (this.meta) {
       const text = Buffer.concat(this.meta.parts).toString('utf8');
-      // Global PAX records (e.g. a comment) carry nothing a listing needs.
+      // Global PAX records (e.g. a comment) carry nothing a reader needs.
       if (this.meta.kind === 'pax') Object.assign(this.overrides, parsePax(text));
-      else if (this.meta.kind === 'pax-global') return void (this.meta = undefined);
       else if (this.meta.kind === 'gnu-name') this.overrides.path = text.replace(/\0.*$/s, '');
-      else this.overrides.linkpath = text.replace(/\0.*$/s, '');
+      else if (this.meta.kind === 'gnu-link') this.overrides.linkpath = text.replace(/\0.*$/s, '');
       this.meta = undefined;
       return;
     }
@@ -119,20 +127,20 @@ export class TarParser {
 
   private header(block: Buffer): void {
     if (block.every((b) => b === 0)) {
-      // Two zero blocks end the archive; one is tolerated (some writers stop there).
-      this.zeroBlocks++;
-      if (this.zeroBlocks >= 2) this.ended = true;
+      // A zero block ends the archive (writers add two; some stop after one). None can come first.
+      if (!this.sawHeader) throw new TarFormatError('it starts with an empty block');
+      this.ended = true;
       return;
     }
-    this.zeroBlocks = 0;
-    if (!checksumOk(block)) throw new TarFormatError('The archive has a damaged header (checksum mismatch).');
+    if (!checksumOk(block)) throw new TarFormatError('a header checksum does not match');
+    this.sawHeader = true;
     const flag = String.fromCharCode(block[156] ?? 0);
     const rawSize = readNumber(block, 124, 12);
     if (flag === 'x' || flag === 'g' || flag === 'L' || flag === 'K') {
-      if (rawSize > MAX_META) throw new TarFormatError('The archive has an oversized metadata entry.');
+      if (rawSize > MAX_META) throw new TarFormatError('a metadata record is too large');
       const kind = flag === 'x' ? 'pax' : flag === 'g' ? 'pax-global' : flag === 'L' ? 'gnu-name' : 'gnu-link';
       this.meta = { kind, parts: [] };
-      this.startBody(rawSize, Math.ceil(rawSize / BLOCK) * BLOCK, false);
+      this.startBody(rawSize, false);
       if (rawSize === 0) this.bodyDone();
       return;
     }
@@ -140,35 +148,40 @@ export class TarParser {
     const prefix = readString(block, 345, 155);
     const isUstar = readString(block, 257, 6).startsWith('ustar');
     const rawName = readString(block, 0, 100);
+    const name = this.overrides.path ?? (isUstar && prefix ? `${prefix}/${rawName}` : rawName);
+    const type = typeOf(flag, name);
+    // Links and folders carry no body whatever their size field says; other entries carry `size` bytes.
+    const carries = flag === '1' || flag === '2' || flag === '5' ? 0 : size;
     const header: TarHeader = {
-      name: this.overrides.path ?? (isUstar && prefix ? `${prefix}/${rawName}` : rawName),
-      type: typeOf(flag, rawName),
-      size,
+      name,
+      type,
+      size: type === 'dir' ? 0 : carries,
       mode: readNumber(block, 100, 8) & 0o7777,
-      mtime: this.overrides.mtime ?? readNumber(block, 136, 12),
+      mtime: this.overrides.mtime ?? readNumber(block, 136, 12) * 1000,
       linkName: this.overrides.linkpath ?? readString(block, 157, 100),
     };
     this.overrides = {};
-    // Only regular files carry bodies we pass on; links and folders have none (size may be 0 or ignored).
-    const carries = header.type === 'file' ? size : flag === '1' || flag === '2' || flag === '5' ? 0 : size;
     const want = this.handlers.entry(header);
-    this.startBody(carries, Math.ceil(carries / BLOCK) * BLOCK, want);
+    this.startBody(carries, want);
     if (carries === 0 && want) this.handlers.entryEnd?.();
   }
 
-
-  private startBody(size: number, paddedTo: number, want: boolean): void {
+  private startBody(size: number, want: boolean): void {
     this.bodyLeft = size;
-    this.padLeft = paddedTo - size;
+    this.padLeft = padding(size);
     this.wantBody = want && size > 0;
   }
 }
+
+/** Zero bytes that pad a body of `size` bytes to a whole block. */
+export const padding = (size: number): number => (BLOCK - (size % BLOCK)) % BLOCK;
 
 function typeOf(flag: string, name: string): TarEntryType {
   switch (flag) {
     case '0':
     case '\0':
     case '7':
+      // Pre-POSIX writers mark folders only by the trailing slash.
       return name.endsWith('/') ? 'dir' : 'file';
     case '5':
       return 'dir';
@@ -197,9 +210,8 @@ function readNumber(block: Buffer, offset: number, length: number): number {
   }
   const text = readString(block, offset, length).trim();
   if (text === '') return 0;
-  const value = parseInt(text, 8);
-  if (!Number.isFinite(value)) throw new TarFormatError(`The archive has a malformed number field ("${text}").`);
-  return value;
+  if (!/^[0-7]+$/.test(text)) throw new TarFormatError('a header has a malformed number');
+  return parseInt(text, 8);
 }
 
 function checksumOk(block: Buffer): boolean {
@@ -228,84 +240,17 @@ function parsePax(text: string): Overrides {
     if (key === 'path') out.path = value;
     else if (key === 'linkpath') out.linkpath = value;
     else if (key === 'size') out.size = Number(value);
-    else if (key === 'mtime') out.mtime = Math.floor(Number(value));
+    else if (key === 'mtime') out.mtime = Math.floor(Number(value) * 1000);
   }
   return out;
 }
 
-/** Passes on the body of the first regular file of a tar stream (a single-file download); the rest is ignored. */
-export function firstFileOf(): Transform {
-  let taken = false;
-  let done = false;
-  const out: Transform = new Transform({
-    transform(chunk: Buffer, _enc, cb: TransformCallback) {
-      try {
-        if (!done) parser.push(chunk);
-        cb();
-      } catch (err) {
-        cb(err as Error);
-      }
-    },
-    flush(cb) {
-      cb(taken ? null : new TarFormatError('The archive holds no regular file.'));
-    },
-  });
-  const parser = new TarParser({
-    entry: (h) => {
-      if (taken || h.type !== 'file') return false;
-      taken = true;
-      return true;
-    },
-    data: (chunk) => void out.push(chunk),
-    entryEnd: () => {
-      done = true;
-    },
-  });
-  return out;
-}
-
-/** The tar header block of one regular file (ustar; PAX record for names longer than 100 bytes). */
-export function fileHeader(name: string, size: number, mode = 0o644, mtime = Math.floor(Date.now() / 1000)): Buffer {
-  const nameBytes = Buffer.from(name, 'utf8');
-  if (nameBytes.length <= 100) return ustarHeader(name, size, mode, mtime, '0');
-  const record = paxRecord('path', name);
-  const pax = ustarHeader('PaxHeader', record.length, 0o644, mtime, 'x');
-  const body = Buffer.concat([record, Buffer.alloc(padding(record.length))]);
-  return Buffer.concat([pax, body, ustarHeader(name.replace(/[^\x20-\x7e]/g, '_').slice(0, 100), size, mode, mtime, '0')]);
-}
-
-/** Zero bytes that pad a body of `size` bytes to a whole block. */
-export const padding = (size: number): number => (BLOCK - (size % BLOCK)) % BLOCK;
-/** The two zero blocks that end an archive. */
-export const endOfArchive = (): Buffer => Buffer.alloc(BLOCK * 2);
-
-function paxRecord(key: string, value: string): Buffer {
-  const body = ` ${key}=${value}\n`;
-  let len = Buffer.byteLength(body) + 1;
-  while (String(len).length + Buffer.byteLength(body) !== len) len = String(len).length + Buffer.byteLength(body);
-  return Buffer.from(`${len}${body}`, 'utf8');
-}
-
-function ustarHeader(name: string, size: number, mode: number, mtime: number, flag: string): Buffer {
-  const block = Buffer.alloc(BLOCK);
-  block.write(name, 0, 100, 'utf8');
-  writeOctal(block, mode, 100, 8);
-  writeOctal(block, 0, 108, 8);
-  writeOctal(block, 0, 116, 8);
-  writeOctal(block, size, 124, 12);
-  writeOctal(block, mtime, 136, 12);
-  block.write(flag, 156, 1, 'latin1');
-  block.write('ustar\0', 257, 6, 'latin1');
-  block.write('00', 263, 2, 'latin1');
-  block.fill(32, 148, 156);
-  let sum = 0;
-  for (const b of block) sum += b;
-  writeOctal(block, sum, 148, 8);
-  return block;
-}
-
-function writeOctal(block: Buffer, value: number, offset: number, length: number): void {
-  const text = value.toString(8).padStart(length - 1, '0');
-  if (text.length > length - 1) throw new TarFormatError(`Value ${value} does not fit a tar header field.`);
-  block.write(`${text}\0`, offset, length, 'latin1');
+/**
+ * The path of an entry relative to where the archive is extracted, or undefined for one that would land outside
+ * it (absolute paths, '..' segments, NUL). './a/b/' → 'a/b'; './' → ''.
+ */
+export function entryPath(name: string): string | undefined {
+  if (name.includes('\0') || name.startsWith('/')) return undefined;
+  const parts = name.split('/').filter((p) => p !== '' && p !== '.');
+  return parts.includes('..') ? undefined : parts.join('/');
 }
