@@ -16,5 +16,10 @@ const containersList: ListSpec<ContainerSummary, ContainerAction> = {
 };
 
 export const createContainersSlice: SliceCreator<ContainersSlice> = (client) => (set, get) => ({
-  containers: createList(containersList, client, () => get().containers, (containers) => set({ containers })),
+  containers: createList(
+    containersList,
+    client,
+    () => get().containers,
+    (containers) => set({ containers }),
+  ),
 });

@@ -26,7 +26,9 @@ function deferred<T>() {
 }
 
 /** A list over a plain variable, as a slice puts it under its key in the store. */
-function setup(list: ListSpec<VolumeSummary, Action>['list'] = () => Promise.resolve(ok([volume('a'), volume('b')]))) {
+function setup(
+  list: ListSpec<VolumeSummary, Action>['list'] = () => Promise.resolve(ok([volume('a'), volume('b')])),
+) {
   const fake = createFakeClient();
   const spec: ListSpec<VolumeSummary, Action> = {
     list,
@@ -35,10 +37,15 @@ function setup(list: ListSpec<VolumeSummary, Action>['list'] = () => Promise.res
     removeAction: 'remove',
   };
   const changes = vi.fn<(s: ListState<VolumeSummary, Action>) => void>();
-  let state: ListState<VolumeSummary, Action> = createList(spec, fake.client, () => state, (next) => {
-    state = next;
-    changes(next);
-  });
+  let state: ListState<VolumeSummary, Action> = createList(
+    spec,
+    fake.client,
+    () => state,
+    (next) => {
+      state = next;
+      changes(next);
+    },
+  );
   return { fake, changes, get: () => state };
 }
 
@@ -124,7 +131,11 @@ describe('createList', () => {
       frames.push(run);
       return () => undefined;
     });
-    const patch = (name: string): CollectionPatch<VolumeSummary> => ({ kind: 'patch', upserts: [volume(name)], removed: [] });
+    const patch = (name: string): CollectionPatch<VolumeSummary> => ({
+      kind: 'patch',
+      upserts: [volume(name)],
+      removed: [],
+    });
     fake.emit('volumes.changed', patch('x'));
     fake.emit('volumes.changed', patch('y'));
     expect(changes).not.toHaveBeenCalled();

@@ -26,7 +26,11 @@ export interface ListState<T, A extends string = string> {
   load: () => Promise<void>;
   applyPatches: (patches: CollectionPatch<T>[]) => void;
   /** Runs `invoke` as `action` on item `key`, tracking pending and error state. Resolves true on success. */
-  runAction: (key: string, action: A, invoke: (client: EngineClient) => Promise<Result<unknown>>) => Promise<boolean>;
+  runAction: (
+    key: string,
+    action: A,
+    invoke: (client: EngineClient) => Promise<Result<unknown>>,
+  ) => Promise<boolean>;
   dismissError: (key: string) => void;
   /** Applies the domain's change events to this list, one batch per frame. Returns the disposer. */
   follow: (schedule?: Scheduler) => () => void;
@@ -99,7 +103,10 @@ export function createList<T, A extends string = string>(
     },
     dismissError: (key) => update((s) => ({ errors: without(s.errors, key) })),
     follow: (schedule) => {
-      const batcher = createFrameBatcher<CollectionPatch<T>>((patches) => get().applyPatches(patches), schedule);
+      const batcher = createFrameBatcher<CollectionPatch<T>>(
+        (patches) => get().applyPatches(patches),
+        schedule,
+      );
       const off = spec.changes(client, (patch) => batcher.push(patch));
       return () => {
         off();

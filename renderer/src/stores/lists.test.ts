@@ -13,15 +13,55 @@ import { liveLists } from './lists';
 import { bindEngine, createBerthStore } from './store';
 import type { BerthState } from './types';
 
-const image: ImageSummary = { id: 'sha256:i', repoTags: ['nginx:alpine'], repoDigests: [], size: 1, created: 0, containers: [], dangling: false, labels: {} };
-const volume: VolumeSummary = { name: 'data', driver: 'local', mountpoint: '/v/data', scope: 'local', labels: {}, refCount: 0, usedBy: [], anonymous: false };
-const network: NetworkSummary = {
-  id: 'net-id', name: 'shop_default', driver: 'bridge', scope: 'local', ipam: [], internal: false, attachable: false,
-  ingress: false, ipv6: false, labels: {}, containers: [], predefined: false,
+const image: ImageSummary = {
+  id: 'sha256:i',
+  repoTags: ['nginx:alpine'],
+  repoDigests: [],
+  size: 1,
+  created: 0,
+  containers: [],
+  dangling: false,
+  labels: {},
 };
-const project: ComposeProjectSummary = { name: 'shop', status: 'running', services: 1, containers: { running: 1, total: 1 }, origin: 'cli' };
+const volume: VolumeSummary = {
+  name: 'data',
+  driver: 'local',
+  mountpoint: '/v/data',
+  scope: 'local',
+  labels: {},
+  refCount: 0,
+  usedBy: [],
+  anonymous: false,
+};
+const network: NetworkSummary = {
+  id: 'net-id',
+  name: 'shop_default',
+  driver: 'bridge',
+  scope: 'local',
+  ipam: [],
+  internal: false,
+  attachable: false,
+  ingress: false,
+  ipv6: false,
+  labels: {},
+  containers: [],
+  predefined: false,
+};
+const project: ComposeProjectSummary = {
+  name: 'shop',
+  status: 'running',
+  services: 1,
+  containers: { running: 1, total: 1 },
+  origin: 'cli',
+};
 
-const listMethods: MethodName[] = ['containers.list', 'images.list', 'volumes.list', 'networks.list', 'compose.projects.list'];
+const listMethods: MethodName[] = [
+  'containers.list',
+  'images.list',
+  'volumes.list',
+  'networks.list',
+  'compose.projects.list',
+];
 const flushPromises = () => new Promise((r) => setTimeout(r, 0));
 
 function setup() {

@@ -15,7 +15,13 @@ export interface LiveList {
  * again whenever the engine comes back to 'connected' (events may have been missed meanwhile); in between, each
  * list follows its change event, one batch of patches per animation frame. Pages only read the lists.
  */
-export const liveLists = (s: BerthState): LiveList[] => [s.containers, s.images, s.volumes, s.networks, s.composeProjects];
+export const liveLists = (s: BerthState): LiveList[] => [
+  s.containers,
+  s.images,
+  s.volumes,
+  s.networks,
+  s.composeProjects,
+];
 
 export function loadLists(s: BerthState): void {
   for (const list of liveLists(s)) void list.load();

@@ -25,7 +25,12 @@ const composeList: ListSpec<ComposeProjectSummary> = {
 };
 
 export const createComposeSlice: SliceCreator<ComposeSlice> = (client) => (set, get) => ({
-  composeProjects: createList(composeList, client, () => get().composeProjects, (composeProjects) => set({ composeProjects })),
+  composeProjects: createList(
+    composeList,
+    client,
+    () => get().composeProjects,
+    (composeProjects) => set({ composeProjects }),
+  ),
   composeTasks: {},
   trackComposeTask: (project, ref) => set((s) => ({ composeTasks: { ...s.composeTasks, [project]: ref } })),
   clearComposeTask: (project) =>

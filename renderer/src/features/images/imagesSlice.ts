@@ -19,5 +19,10 @@ const imagesList: ListSpec<ImageSummary, ImageRowAction> = {
 };
 
 export const createImagesSlice: SliceCreator<ImagesSlice> = (client) => (set, get) => ({
-  images: createList(imagesList, client, () => get().images, (images) => set({ images })),
+  images: createList(
+    imagesList,
+    client,
+    () => get().images,
+    (images) => set({ images }),
+  ),
 });

@@ -14,5 +14,10 @@ const networksList: ListSpec<NetworkSummary> = {
 };
 
 export const createNetworksSlice: SliceCreator<NetworksSlice> = (client) => (set, get) => ({
-  networks: createList(networksList, client, () => get().networks, (networks) => set({ networks })),
+  networks: createList(
+    networksList,
+    client,
+    () => get().networks,
+    (networks) => set({ networks }),
+  ),
 });

@@ -14,5 +14,10 @@ const volumesList: ListSpec<VolumeSummary> = {
 };
 
 export const createVolumesSlice: SliceCreator<VolumesSlice> = (client) => (set, get) => ({
-  volumes: createList(volumesList, client, () => get().volumes, (volumes) => set({ volumes })),
+  volumes: createList(
+    volumesList,
+    client,
+    () => get().volumes,
+    (volumes) => set({ volumes }),
+  ),
 });
