@@ -41,14 +41,25 @@ async function renderApp(status: EngineStatus) {
   return fake;
 }
 
-describe('App', () => {
+describe('App', { timeout: 20_000 }, () => {
   it('shows the shell with navigation, engine status and the containers page', async () => {
     await renderApp(connectedStatus);
     expect(screen.getByRole('navigation', { name: 'Sections' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Containers' })).toHaveAttribute('aria-current', 'page');
     expect(screen.getByRole('button', { name: 'Engine status: Docker 27.3.1' })).toBeInTheDocument();
-    expect(await screen.findByText('No containers yet')).toBeInTheDocument();
+    // Pages load lazily: the first import of a page's modules may take a while on a busy test machine.
+    expect(await screen.findByText('No containers yet', {}, { timeout: 10_000 })).toBeInTheDocument();
     expect(document.documentElement).toHaveClass('dark');
+  });
+
+  it('renders each section from its page in the sections table, and a detail route from its detail page', async () => {
+    window.location.hash = '#/containers/gone';
+    await renderApp(connectedStatus);
+    // No containers.inspect fake: the details page says it could not load the container named in the route.
+    expect(await screen.findByText(/Could not load container gone/, {}, { timeout: 10_000 })).toBeInTheDocument();
+    await userEvent.setup().click(screen.getByRole('link', { name: 'Networks' }));
+    expect(await screen.findByRole('heading', { name: 'Networks' }, { timeout: 10_000 })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Networks' })).toHaveAttribute('aria-current', 'page');
   });
 
   it('says which sections are not built yet and what they will do', async () => {

@@ -1,15 +1,18 @@
-import { AppBar, Box, List, ListItemButton, ListItemIcon, ListItemText, Toolbar, Typography } from '@mui/material';
+import { Suspense } from 'react';
+import {
+  AppBar,
+  Box,
+  CircularProgress,
+  List,
+  ListItemButton,
+  ListItemIcon,
+  ListItemText,
+  Toolbar,
+  Typography,
+} from '@mui/material';
 import SailingIcon from '@mui/icons-material/Sailing';
 import { NotBuiltYet } from '../components/NotBuiltYet';
-import { ComposePage } from '../features/compose/ComposePage';
-import { ContainerDetailsPage } from '../features/container-details/ContainerDetailsPage';
-import { ContainersPage } from '../features/containers/ContainersPage';
-import { ImagesPage } from '../features/images/ImagesPage';
-import { NetworksPage } from '../features/networks/NetworksPage';
-import { SystemPage } from '../features/system/SystemPage';
-import { VolumesPage } from '../features/volumes/VolumesPage';
 import { UnreachableBanner } from '../features/onboarding/UnreachableBanner';
-import { SettingsPage } from '../features/settings/SettingsPage';
 import { TasksButton } from '../features/tasks/TasksButton';
 import { EngineStatusIndicator } from './EngineStatusIndicator';
 import { sections, type Section } from './sections';
@@ -17,26 +20,16 @@ import { hrefFor, useHashRoute, useRoutePath } from './useHashRoute';
 
 const NAV_WIDTH = 200;
 
+/** The current section's page from the sections table; its detail page for `#/<section>/<id>[/<tab>]`. */
 function Page({ section }: { section: Section }) {
   const [detailId, detailTab] = useRoutePath();
-  switch (section.id) {
-    case 'containers':
-      return detailId ? <ContainerDetailsPage id={detailId} tab={detailTab} /> : <ContainersPage />;
-    case 'images':
-      return <ImagesPage />;
-    case 'compose':
-      return <ComposePage />;
-    case 'volumes':
-      return <VolumesPage />;
-    case 'networks':
-      return <NetworksPage />;
-    case 'system':
-      return <SystemPage />;
-    case 'settings':
-      return <SettingsPage />;
-    default:
-      return <NotBuiltYet title={section.label} description={section.description} />;
-  }
+  const { page: Main, detail: Detail } = section;
+  if (!Main) return <NotBuiltYet title={section.label} description={section.description} />;
+  return (
+    <Suspense fallback={<CircularProgress size={24} sx={{ m: 4 }} aria-label={`Loading ${section.label}`} />}>
+      {detailId && Detail ? <Detail id={detailId} tab={detailTab} /> : <Main />}
+    </Suspense>
+  );
 }
 
 /** App bar with the engine status, the section navigation, and the current section. */
@@ -46,7 +39,12 @@ export function Shell() {
   if (!section) return null;
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', height: '100vh' }}>
-      <AppBar position="static" elevation={0} color="default" sx={{ borderBottom: 1, borderColor: 'divider' }}>
+      <AppBar
+        position="static"
+        elevation={0}
+        color="default"
+        sx={{ borderBottom: 1, borderColor: 'divider' }}
+      >
         <Toolbar variant="dense" sx={{ gap: 1 }}>
           <SailingIcon color="primary" aria-hidden />
           <Typography variant="h6" component="div" sx={{ flex: 1 }}>
@@ -57,14 +55,21 @@ export function Shell() {
         </Toolbar>
       </AppBar>
       <Box sx={{ display: 'flex', flex: 1, minHeight: 0 }}>
-        <Box component="nav" aria-label="Sections" sx={{ width: NAV_WIDTH, flexShrink: 0, borderRight: 1, borderColor: 'divider', overflowY: 'auto' }}>
+        <Box
+          component="nav"
+          aria-label="Sections"
+          sx={{ width: NAV_WIDTH, flexShrink: 0, borderRight: 1, borderColor: 'divider', overflowY: 'auto' }}
+        >
           <List dense>
             {sections.map((s) => (
               <NavItem key={s.id} section={s} selected={s.id === current} />
             ))}
           </List>
         </Box>
-        <Box component="main" sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column', overflow: 'auto' }}>
+        <Box
+          component="main"
+          sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column', overflow: 'auto' }}
+        >
           <UnreachableBanner />
           <Box sx={{ flex: 1, minHeight: 0 }}>
             <Page section={section} />
@@ -78,7 +83,12 @@ export function Shell() {
 function NavItem({ section, selected }: { section: Section; selected: boolean }) {
   const Icon = section.icon;
   return (
-    <ListItemButton component="a" href={hrefFor(section.id)} selected={selected} aria-current={selected ? 'page' : undefined}>
+    <ListItemButton
+      component="a"
+      href={hrefFor(section.id)}
+      selected={selected}
+      aria-current={selected ? 'page' : undefined}
+    >
       <ListItemIcon sx={{ minWidth: 36 }}>
         <Icon fontSize="small" />
       </ListItemIcon>

@@ -1,3 +1,4 @@
+import { lazy, type ComponentType } from 'react';
 import type { SvgIconComponent } from '@mui/icons-material';
 import ViewInArIcon from '@mui/icons-material/ViewInAr';
 import LayersIcon from '@mui/icons-material/Layers';
@@ -30,20 +31,94 @@ export interface Section {
   icon: SvgIconComponent;
   /** What the section does, completing "it will …" (shown while the section is not built yet). */
   description: string;
+  /** The section's page; without one the section shows that it is not built yet, with the description. */
+  page?: ComponentType;
+  /** The page for `#/<section>/<id>[/<tab>]`, for a section whose details are routed by the shell. */
+  detail?: ComponentType<{ id: string; tab?: string }>;
 }
 
+// Pages load when first shown, so the window starts fast; this also keeps the table free of import cycles
+// (pages import the router, which reads this table).
+const page = <P extends object>(load: () => Promise<ComponentType<P>>) =>
+  lazy(async () => ({ default: await load() }));
+
 export const sections: readonly Section[] = [
-  { id: 'containers', label: 'Containers', icon: ViewInArIcon, description: 'list, start, stop and remove containers.' },
-  { id: 'images', label: 'Images', icon: LayersIcon, description: 'list, pull, tag, push and remove images, and show their layers and size.' },
-  { id: 'volumes', label: 'Volumes', icon: StorageIcon, description: 'create, inspect, back up, restore and remove volumes.' },
-  { id: 'networks', label: 'Networks', icon: HubIcon, description: 'create and remove networks and show which containers are attached to each.' },
-  { id: 'compose', label: 'Compose', icon: AccountTreeIcon, description: 'open compose files and bring whole applications up and down with progress.' },
-  { id: 'templates', label: 'Templates', icon: WidgetsIcon, description: 'let you assemble applications from ready-made services by drag and drop.' },
-  { id: 'swarm', label: 'Swarm', icon: LanIcon, description: 'show cluster nodes, services and tasks, and deploy stacks.' },
-  { id: 'registries', label: 'Registries', icon: CloudIcon, description: 'store registry logins securely and browse repositories and tags.' },
-  { id: 'security', label: 'Security', icon: SecurityIcon, description: 'show vulnerability scans and risky settings of images and containers.' },
-  { id: 'system', label: 'System', icon: DnsIcon, description: 'show disk usage, clean up unused data and describe the engine.' },
-  { id: 'settings', label: 'Settings', icon: SettingsIcon, description: 'let you choose the engine and the theme.' },
+  {
+    id: 'containers',
+    label: 'Containers',
+    icon: ViewInArIcon,
+    description: 'list, start, stop and remove containers.',
+    page: page(async () => (await import('../features/containers/ContainersPage')).ContainersPage),
+    detail: page(
+      async () => (await import('../features/container-details/ContainerDetailsPage')).ContainerDetailsPage,
+    ),
+  },
+  {
+    id: 'images',
+    label: 'Images',
+    icon: LayersIcon,
+    description: 'list, pull, tag, push and remove images, and show their layers and size.',
+    page: page(async () => (await import('../features/images/ImagesPage')).ImagesPage),
+  },
+  {
+    id: 'volumes',
+    label: 'Volumes',
+    icon: StorageIcon,
+    description: 'create, inspect, back up, restore and remove volumes.',
+    page: page(async () => (await import('../features/volumes/VolumesPage')).VolumesPage),
+  },
+  {
+    id: 'networks',
+    label: 'Networks',
+    icon: HubIcon,
+    description: 'create and remove networks and show which containers are attached to each.',
+    page: page(async () => (await import('../features/networks/NetworksPage')).NetworksPage),
+  },
+  {
+    id: 'compose',
+    label: 'Compose',
+    icon: AccountTreeIcon,
+    description: 'open compose files and bring whole applications up and down with progress.',
+    page: page(async () => (await import('../features/compose/ComposePage')).ComposePage),
+  },
+  {
+    id: 'templates',
+    label: 'Templates',
+    icon: WidgetsIcon,
+    description: 'let you assemble applications from ready-made services by drag and drop.',
+  },
+  {
+    id: 'swarm',
+    label: 'Swarm',
+    icon: LanIcon,
+    description: 'show cluster nodes, services and tasks, and deploy stacks.',
+  },
+  {
+    id: 'registries',
+    label: 'Registries',
+    icon: CloudIcon,
+    description: 'store registry logins securely and browse repositories and tags.',
+  },
+  {
+    id: 'security',
+    label: 'Security',
+    icon: SecurityIcon,
+    description: 'show vulnerability scans and risky settings of images and containers.',
+  },
+  {
+    id: 'system',
+    label: 'System',
+    icon: DnsIcon,
+    description: 'show disk usage, clean up unused data and describe the engine.',
+    page: page(async () => (await import('../features/system/SystemPage')).SystemPage),
+  },
+  {
+    id: 'settings',
+    label: 'Settings',
+    icon: SettingsIcon,
+    description: 'let you choose the engine and the theme.',
+    page: page(async () => (await import('../features/settings/SettingsPage')).SettingsPage),
+  },
 ];
 
 export const isSectionId = (value: string): value is SectionId => sections.some((s) => s.id === value);

@@ -1,4 +1,5 @@
 import type { EngineStatus, Result, TransportState } from '../api/contract';
+import { loadLists } from './lists';
 import type { SliceCreator } from './types';
 
 export interface EngineSlice {
@@ -19,9 +20,10 @@ export const createEngineSlice: SliceCreator<EngineSlice> = (client) => (set, ge
   setEngineStatus: (status) => {
     const previous = get().engineStatus;
     set({ engineStatus: status });
-    // Events may have been missed while the engine was away: relist when it comes (back) to 'connected'.
+    // Events may have been missed while the engine was away: relist when it comes (back) to 'connected'
+    // (the load policy of every list, see stores/lists.ts).
     if (status.state === 'connected' && previous !== null && previous.state !== 'connected') {
-      void get().loadContainers();
+      loadLists(get());
     }
   },
   setTransport: (state) => {
@@ -30,7 +32,7 @@ export const createEngineSlice: SliceCreator<EngineSlice> = (client) => (set, ge
     // A (re)opened link may have missed any number of events: fetch everything again.
     if (state === 'open' && previous !== 'open') {
       void get().refreshEngineStatus();
-      void get().loadContainers();
+      loadLists(get());
       void get().loadSettings();
     }
   },

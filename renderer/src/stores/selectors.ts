@@ -7,7 +7,7 @@ import type {
   PortMapping,
   TransportState,
 } from '../api/contract';
-import type { ActionFailure } from './containersSlice';
+import type { ContainerActionFailure } from './containersSlice';
 import type { BerthState } from './types';
 
 // DTO → view model mapping lives here, in one place; components render view models only.
@@ -33,7 +33,7 @@ export interface ContainerRow {
   created: number;
   project: string;
   pendingAction?: ContainerAction;
-  failure?: ActionFailure;
+  failure?: ContainerActionFailure;
 }
 
 const stateTones: Record<ContainerState, StateTone> = {
@@ -63,7 +63,7 @@ export function toPortViews(ports: PortMapping[]): PortView[] {
   return views;
 }
 
-export function toContainerRow(c: ContainerSummary, pending?: ContainerAction, failure?: ActionFailure): ContainerRow {
+export function toContainerRow(c: ContainerSummary, pending?: ContainerAction, failure?: ContainerActionFailure): ContainerRow {
   const row: ContainerRow = {
     id: c.id,
     name: c.name,
@@ -84,9 +84,10 @@ export function toContainerRow(c: ContainerSummary, pending?: ContainerAction, f
 export const selectContainerRows = (() => {
   let last: { c: unknown; p: unknown; e: unknown; rows: ContainerRow[] } | null = null;
   return (s: BerthState): ContainerRow[] => {
-    if (last && last.c === s.containers && last.p === s.pending && last.e === s.actionErrors) return last.rows;
-    const rows = Object.values(s.containers).map((c) => toContainerRow(c, s.pending[c.id], s.actionErrors[c.id]));
-    last = { c: s.containers, p: s.pending, e: s.actionErrors, rows };
+    const { items, pending, errors } = s.containers;
+    if (last && last.c === items && last.p === pending && last.e === errors) return last.rows;
+    const rows = Object.values(items).map((c) => toContainerRow(c, pending[c.id], errors[c.id]));
+    last = { c: items, p: pending, e: errors, rows };
     return rows;
   };
 })();

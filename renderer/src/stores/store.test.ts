@@ -38,8 +38,8 @@ describe('berth store', () => {
     const s = store.getState();
     expect(s.engineStatus?.state).toBe('connected');
     expect(s.settings?.theme).toBe('dark');
-    expect(Object.keys(s.containers).sort()).toEqual(['db-id', 'web-id']);
-    expect(s.containersLoaded).toBe(true);
+    expect(Object.keys(s.containers.items).sort()).toEqual(['db-id', 'web-id']);
+    expect(s.containers.loaded).toBe(true);
   });
 
   it('applies patches in one batch per frame: upserts, removals and resets', async () => {
@@ -50,14 +50,14 @@ describe('berth store', () => {
     store.subscribe(listener);
     fake.emit('containers.changed', { kind: 'patch', upserts: [container('web', { state: 'exited' })], removed: [] });
     fake.emit('containers.changed', { kind: 'patch', upserts: [container('cache')], removed: ['db-id'] });
-    expect(store.getState().containers['web-id']?.state).toBe('running');
+    expect(store.getState().containers.items['web-id']?.state).toBe('running');
     frames.runFrame();
     expect(listener).toHaveBeenCalledTimes(1);
-    expect(store.getState().containers['web-id']?.state).toBe('exited');
-    expect(Object.keys(store.getState().containers).sort()).toEqual(['cache-id', 'web-id']);
+    expect(store.getState().containers.items['web-id']?.state).toBe('exited');
+    expect(Object.keys(store.getState().containers.items).sort()).toEqual(['cache-id', 'web-id']);
     fake.emit('containers.changed', { kind: 'reset', items: [container('only')] });
     frames.runFrame();
-    expect(Object.keys(store.getState().containers)).toEqual(['only-id']);
+    expect(Object.keys(store.getState().containers.items)).toEqual(['only-id']);
   });
 
   it('relists when the transport reopens and when the engine comes back to connected', async () => {
@@ -82,20 +82,20 @@ describe('berth store', () => {
     fake.setTransport('open');
     await flushPromises();
     let finish: (ok: boolean) => void = () => undefined;
-    const run = store.getState().runContainerAction('web-id', 'stop', () =>
+    const run = store.getState().containers.runAction('web-id', 'stop', () =>
       new Promise((resolve) => {
         finish = (success) =>
           resolve(success ? ok(undefined) : { ok: false, error: { code: 'CONFLICT', message: 'busy' } });
       }),
     );
-    expect(store.getState().pending).toEqual({ 'web-id': 'stop' });
+    expect(store.getState().containers.pending).toEqual({ 'web-id': 'stop' });
     finish(false);
     await expect(run).resolves.toBe(false);
-    expect(store.getState().pending).toEqual({});
-    expect(store.getState().actionErrors['web-id']).toEqual({ action: 'stop', error: { code: 'CONFLICT', message: 'busy' } });
-    await store.getState().runContainerAction('web-id', 'remove', () => Promise.resolve(ok(undefined)));
-    expect(store.getState().actionErrors['web-id']).toBeUndefined();
-    expect(store.getState().containers['web-id']).toBeUndefined();
+    expect(store.getState().containers.pending).toEqual({});
+    expect(store.getState().containers.errors['web-id']).toEqual({ action: 'stop', error: { code: 'CONFLICT', message: 'busy' } });
+    await store.getState().containers.runAction('web-id', 'remove', () => Promise.resolve(ok(undefined)));
+    expect(store.getState().containers.errors['web-id']).toBeUndefined();
+    expect(store.getState().containers.items['web-id']).toBeUndefined();
   });
 
   it('unhooks events on dispose', async () => {
@@ -105,7 +105,7 @@ describe('berth store', () => {
     dispose();
     fake.emit('containers.changed', { kind: 'reset', items: [] });
     frames.runFrame();
-    expect(Object.keys(store.getState().containers)).toHaveLength(2);
+    expect(Object.keys(store.getState().containers.items)).toHaveLength(2);
   });
 });
 

@@ -28,7 +28,7 @@ function UpWithOptions({ name, source, onUp, onCancel }: { name: string; source:
 
 /** One compose project: header with actions and progress, then Services, Logs, Config, Files, Environment. */
 export function ProjectPage({ name, tab }: { name: string; tab: ProjectTab }) {
-  const summary = useBerth((s) => s.composeProjects[name]);
+  const summary = useBerth((s) => s.composeProjects.items[name]);
   const task = useProjectTask(name);
   const detail = useProjectDetail(name, summary, task);
   const { run, scale, failure, dismissFailure } = useComposeActions();

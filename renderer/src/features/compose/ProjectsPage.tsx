@@ -18,10 +18,10 @@ const noFilter: ProjectFilter = { query: '', status: 'all' };
 
 /** Every compose project (Berth's and the CLI's), live, with actions and "Open project…". */
 export function ProjectsPage() {
-  const projects = useBerth((s) => s.composeProjects);
-  const loaded = useBerth((s) => s.composeLoaded);
+  const projects = useBerth((s) => s.composeProjects.items);
+  const loaded = useBerth((s) => s.composeProjects.loaded);
   const engineUnreachable = useBerth((s) => s.engineStatus?.state === 'unreachable');
-  const listError = useBerth((s) => (engineUnreachable ? null : s.composeError));
+  const listError = useBerth((s) => (engineUnreachable ? null : s.composeProjects.error));
   const { run, failure, dismissFailure } = useComposeActions();
   const [filter, setFilter] = useState<ProjectFilter>(noFilter);
   const [sort, setSort] = useState<ProjectSort>({ key: 'name', direction: 'asc' });

@@ -14,9 +14,9 @@ const tones: Record<string, StateTone> = { running: 'success', paused: 'warning'
 
 /** Name, state, image and the container actions (the same definitions as the list's rows). */
 export function DetailsHeader({ details, summary }: { details: ContainerDetails; summary?: ContainerSummary }) {
-  const runAction = useBerth((s) => s.runContainerAction);
-  const pending = useBerth((s) => s.pending[details.id]);
-  const failure = useBerth((s) => s.actionErrors[details.id]);
+  const runAction = useBerth((s) => s.containers.runAction);
+  const pending = useBerth((s) => s.containers.pending[details.id]);
+  const failure = useBerth((s) => s.containers.errors[details.id]);
   const [confirming, setConfirming] = useState<Confirmable | null>(null);
   const state = summary?.state ?? details.state;
   const tone = tones[state] ?? 'default';

@@ -5,9 +5,9 @@ import { useBerth } from '../../stores/context';
 /** The container's summary in the live list, by ID, short ID or name (the route may hold any of them). */
 export function useContainerSummary(ref: string): ContainerSummary | undefined {
   return useBerth((s) => {
-    const direct = s.containers[ref];
+    const direct = s.containers.items[ref];
     if (direct) return direct;
-    for (const c of Object.values(s.containers)) if (c.name === ref || c.id.startsWith(ref)) return c;
+    for (const c of Object.values(s.containers.items)) if (c.name === ref || c.id.startsWith(ref)) return c;
     return undefined;
   });
 }

@@ -27,13 +27,13 @@ const distinct = (values: string[]) => [...new Set(values.filter(Boolean))].sort
 /** The live list of every container, with filters, grouping, selection, bulk and row actions, and dialogs. */
 export function ContainersPage() {
   const rows = useBerth(selectContainerRows);
-  const summaries = useBerth((s) => s.containers);
-  const loaded = useBerth((s) => s.containersLoaded);
+  const summaries = useBerth((s) => s.containers.items);
+  const loaded = useBerth((s) => s.containers.loaded);
   // While the engine is unreachable the banner above says so; a second error here would only repeat it.
   const engineUnreachable = useBerth((s) => s.engineStatus?.state === 'unreachable');
-  const listError = useBerth((s) => (engineUnreachable ? null : s.containersError));
-  const runAction = useBerth((s) => s.runContainerAction);
-  const dismissError = useBerth((s) => s.dismissActionError);
+  const listError = useBerth((s) => (engineUnreachable ? null : s.containers.error));
+  const runAction = useBerth((s) => s.containers.runAction);
+  const dismissError = useBerth((s) => s.containers.dismissError);
   const notify = useBerth((s) => s.notify);
   const { filter, grouped, setFilter, setGrouped } = useFilterState();
   const [sort, setSort] = useState<Sort>({ key: 'name', direction: 'asc' });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Alert, Box, CircularProgress, Typography } from '@mui/material';
 import { downloadTicket } from '../../api/transfers';
 import { ErrorDetails } from '../../components/ErrorDetails';
@@ -25,21 +25,16 @@ type RowDialog = { kind: 'details' | 'tag' | 'push' | 'remove'; id: string };
 /** The live list of images with search, usage filter and sorting; pull, build, load, import and prune. */
 export function ImagesPage() {
   const rows = useBerth(selectImageRows);
-  const loaded = useBerth((s) => s.imagesLoaded);
+  const loaded = useBerth((s) => s.images.loaded);
   const engineUnreachable = useBerth((s) => s.engineStatus?.state === 'unreachable');
-  const listError = useBerth((s) => (engineUnreachable ? null : s.imagesError));
-  const loadImages = useBerth((s) => s.loadImages);
-  const runAction = useBerth((s) => s.runImageAction);
-  const dismissError = useBerth((s) => s.dismissImageError);
+  const listError = useBerth((s) => (engineUnreachable ? null : s.images.error));
+  const runAction = useBerth((s) => s.images.runAction);
+  const dismissError = useBerth((s) => s.images.dismissError);
   const [filter, setFilter] = useState<ImageFilter>(noFilter);
   const [sort, setSort] = useState<ImageSort>({ key: 'name', direction: 'asc' });
   const [pageDialog, setPageDialog] = useState<PageDialog | null>(null);
   const [rowDialog, setRowDialog] = useState<RowDialog | null>(null);
   const now = useNow(30_000);
-
-  useEffect(() => {
-    void loadImages();
-  }, [loadImages]);
 
   const visible = useMemo(() => sortImages(filterImages(rows, filter), sort), [rows, filter, sort]);
   const totalSize = useMemo(() => formatSize(rows.reduce((n, r) => n + r.size, 0)), [rows]);

@@ -40,9 +40,10 @@ export function toImageRow(i: ImageSummary, pending?: ImageRowAction, failure?: 
 export const selectImageRows = (() => {
   let last: { i: unknown; p: unknown; e: unknown; rows: ImageRow[] } | null = null;
   return (s: BerthState): ImageRow[] => {
-    if (last && last.i === s.images && last.p === s.imagePending && last.e === s.imageErrors) return last.rows;
-    const rows = Object.values(s.images).map((i) => toImageRow(i, s.imagePending[i.id], s.imageErrors[i.id]));
-    last = { i: s.images, p: s.imagePending, e: s.imageErrors, rows };
+    const { items, pending, errors } = s.images;
+    if (last && last.i === items && last.p === pending && last.e === errors) return last.rows;
+    const rows = Object.values(items).map((i) => toImageRow(i, pending[i.id], errors[i.id]));
+    last = { i: items, p: pending, e: errors, rows };
     return rows;
   };
 })();

@@ -8,7 +8,7 @@ import { compareText } from '../system/format';
 /** Connects a container to a network, optionally with aliases and a fixed IPv4 address. */
 export function ConnectDialog({ network, onClose }: { network: NetworkSummary; onClose: () => void }) {
   const client = useBerth((s) => s.client);
-  const containers = useBerth((s) => s.containers);
+  const containers = useBerth((s) => s.containers.items);
   const candidates = useMemo(() => {
     const attached = new Set(network.containers.map((c) => c.containerId));
     return Object.values(containers)

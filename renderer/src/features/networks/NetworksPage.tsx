@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, Box, Button, CircularProgress, DialogContentText, InputAdornment, TextField, Typography } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
 import CleaningServicesIcon from '@mui/icons-material/CleaningServices';
@@ -20,19 +20,14 @@ type Dialog = { kind: 'create' } | { kind: 'prune' } | { kind: 'remove'; network
 
 /** Every network, live: driver, subnet and attached containers; create, connect, disconnect, remove, prune. */
 export function NetworksPage() {
-  const record = useBerth((s) => s.networks);
-  const loaded = useBerth((s) => s.networksLoaded);
+  const record = useBerth((s) => s.networks.items);
+  const loaded = useBerth((s) => s.networks.loaded);
   const connected = useBerth((s) => s.engineStatus?.state === 'connected');
-  const listError = useBerth((s) => (s.engineStatus?.state === 'unreachable' ? null : s.networksError));
-  const load = useBerth((s) => s.loadNetworks);
+  const listError = useBerth((s) => (s.engineStatus?.state === 'unreachable' ? null : s.networks.error));
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<Sort<NetworkSortKey>>({ key: 'name', direction: 'asc' });
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (connected) void load();
-  }, [connected, load]);
 
   const all = useMemo(() => Object.values(record), [record]);
   const rows = useMemo(() => sortNetworks(filterNetworks(all, query), sort), [all, query, sort]);

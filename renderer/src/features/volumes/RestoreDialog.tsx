@@ -37,7 +37,7 @@ const modeText: Record<VolumeRestoreResult['mode'], string> = {
 /** Restores a backup (.tar.gz or .tar) into a volume: pick a file, choose create/overwrite, watch the upload. */
 export function RestoreDialog({ volume, onClose }: Props) {
   const client = useBerth((s) => s.client);
-  const volumes = useBerth((s) => s.volumes);
+  const volumes = useBerth((s) => s.volumes.items);
   const [name, setName] = useState(volume ?? '');
   const [file, setFile] = useState<File | null>(null);
   const [create, setCreate] = useState(volume === undefined);

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, Box, Button, CircularProgress, InputAdornment, TextField, Typography } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
 import CleaningServicesIcon from '@mui/icons-material/CleaningServices';
@@ -22,20 +22,14 @@ type Dialog = { kind: 'create' } | { kind: 'prune' } | { kind: 'remove'; volume:
 
 /** Every volume, live: size, users, compose project; create, remove, prune, browse, back up and restore. */
 export function VolumesPage() {
-  const record = useBerth((s) => s.volumes);
-  const loaded = useBerth((s) => s.volumesLoaded);
+  const record = useBerth((s) => s.volumes.items);
+  const loaded = useBerth((s) => s.volumes.loaded);
   const connected = useBerth((s) => s.engineStatus?.state === 'connected');
-  const listError = useBerth((s) => (s.engineStatus?.state === 'unreachable' ? null : s.volumesError));
-  const load = useBerth((s) => s.loadVolumes);
+  const listError = useBerth((s) => (s.engineStatus?.state === 'unreachable' ? null : s.volumes.error));
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<Sort<VolumeSortKey>>({ key: 'name', direction: 'asc' });
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [openName, setOpenName] = useState<string | null>(null);
-
-  // Events keep the list live once loaded; (re)load whenever the engine is (again) connected.
-  useEffect(() => {
-    if (connected) void load();
-  }, [connected, load]);
 
   const all = useMemo(() => Object.values(record), [record]);
   const rows = useMemo(() => sortVolumes(filterVolumes(all, query), sort), [all, query, sort]);
