@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { StreamServerMessage } from '../contract';
+import { streams, type StreamServerMessage } from '../contract';
 import type { AuditEntry } from '../base/audit';
 import type { StreamHandlers } from '../base/handlers';
 import { auditedStreams } from './stream-audit';
@@ -61,5 +61,11 @@ describe('auditedStreams', () => {
     expect(sent).toEqual([{ type: 'stream-end', id: 'a' }]);
     expect(error).toHaveBeenCalledWith('[berth] audit failed:', expect.any(Error));
     error.mockRestore();
+  });
+
+  it('marks the streams that act on the engine as mutating, so their opens are audited', () => {
+    expect(streams['compose.run'].mutates).toBe(true);
+    expect(streams['containers.exec'].mutates).toBe(true);
+    expect(streams['compose.logs'].mutates).toBe(false);
   });
 });
