@@ -16,7 +16,7 @@ export interface OneOffOptions {
  * is a TTY, stdin and resizes forwarded, output printed (raw with a TTY, by lines without), and the one-off's
  * exit code returned. Detached: the container's name is printed instead.
  */
-export async function runOneOffAttached(session: ComposeSession, io: CliIo, { params, terminal: term, noTty }: OneOffOptions): Promise<number> {
+export async function runOneOffAttached(session: Pick<ComposeSession, 'stream'>, io: CliIo, { params, terminal: term, noTty }: OneOffOptions): Promise<number> {
   const size = noTty ? undefined : term?.size();
   const lines = { out: '', err: '' };
   const writer = (which: 'out' | 'err') => (chunk: Buffer) => {
