@@ -1,4 +1,4 @@
-import type { MethodName, Role } from '../contract';
+import type { MethodName, Role, StreamName } from '../contract';
 
 /** Who made a call: checked by the dispatcher's role rules and written to the audit log. */
 export interface Caller {
@@ -8,11 +8,15 @@ export interface Caller {
   via: 'ipc' | 'web' | 'cli';
 }
 
-/** One line of the audit log: every mutating call, successful or not (parameters as validated). */
+/**
+ * One line of the audit log: every mutating call, successful or not, and every open of a mutating stream
+ * (parameters as validated).
+ */
 export interface AuditEntry {
   at: number;
   caller: Caller;
-  method: MethodName;
+  /** The method called, or the stream opened. */
+  method: MethodName | StreamName;
   params: unknown;
   ok: boolean;
   errorCode?: string;

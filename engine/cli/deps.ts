@@ -1,16 +1,13 @@
-import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBackend } from '../host/create-backend';
-import { discoverEngines, nodeDiscoveryEnv, resolvePreferred } from '../providers/discovery';
 import { startEmbeddedEngine, stopEmbeddedEngine } from '../providers/embedded';
-import { DATABASE_FILE, openStore } from '../store/sqlite';
+import { openStore } from '../store/sqlite';
 import type { CliDeps } from './cli';
 import type { ComposeDeps } from './commands/compose';
 import type { EngineDeps } from './commands/engine';
-import { createDockerClient } from '../docker/client';
 import type { WebDeps } from './commands/web';
-import { probeEngine } from './engine-probe';
+import { engineQueries } from './engine-queries';
 import { processTerminal } from './terminal';
 import { openBrowser } from './open-browser';
 import { BERTH_VERSION } from './version';
@@ -35,9 +32,7 @@ function webDeps(): WebDeps {
 
 function engineDeps(): EngineDeps {
   return {
-    discover: async (dataDir) =>
-      resolvePreferred(preferredEngine(dataDir), await discoverEngines(nodeDiscoveryEnv(), { dataDir })),
-    probe: (candidate) => probeEngine(candidate),
+    engines: engineQueries,
     startEmbedded: startEmbeddedEngine,
     stopEmbedded: stopEmbeddedEngine,
   };
@@ -48,22 +43,10 @@ function composeDeps(): ComposeDeps {
     ...engineDeps(),
     openStore,
     createBackend,
-    createDockerClient,
     waitForShutdownSignal,
     cwd: process.cwd(),
     terminal: processTerminal(),
   };
-}
-
-/** The engine the user chose in settings, so `engine status` reports what the app would use. Read-only: a status query does not create a database. */
-function preferredEngine(dataDir: string): string {
-  if (!existsSync(join(dataDir, DATABASE_FILE))) return 'auto';
-  const store = openStore(dataDir);
-  try {
-    return store.settings.get().engine.preferred;
-  } finally {
-    store.close();
-  }
 }
 
 /**

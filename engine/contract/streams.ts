@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { LogChunk, StatsSample, TaskLogChunk, TerminalChunk, TerminalInput } from './dto';
+import type { ComposeRunChunk, ComposeRunInput, LogChunk, StatsSample, TaskLogChunk, TerminalChunk, TerminalInput } from './dto';
+import { composeServiceName, composeSource } from './methods/compose';
 import { containerRef, type Access } from './methods/index';
 
 /**
@@ -10,6 +11,8 @@ import { containerRef, type Access } from './methods/index';
 export interface StreamDef<P extends z.ZodType, C, I> {
   params: P;
   access: Access;
+  /** Opening it acts on the engine (a terminal, a one-off): the open is written to the audit log, like a call. */
+  mutates: boolean;
   /** Phantom types: chunk sent to the client, input accepted from it. */
   readonly chunk?: C;
   readonly input?: I;
@@ -17,7 +20,7 @@ export interface StreamDef<P extends z.ZodType, C, I> {
 
 const stream =
   <C, I = never>() =>
-  <P extends z.ZodType>(params: P, access: Access): StreamDef<P, C, I> => ({ params, access });
+  <P extends z.ZodType>(params: P, access: Access): StreamDef<P, C, I> => ({ params, access, mutates: access !== 'read' });
 
 const terminalSize = { cols: z.number().int().min(1).max(1000).default(80), rows: z.number().int().min(1).max(500).default(24) };
 
@@ -71,6 +74,35 @@ export const streams = {
       })
       .strict(),
     'read',
+  ),
+  /**
+   * `compose run`: a one-off container of a service, attached until it exits (or started detached). Output and
+   * the exit code come as chunks; input is the user's keystrokes or piped stdin, its end, and resizes.
+   */
+  'compose.run': stream<ComposeRunChunk, ComposeRunInput>()(
+    z
+      .object({
+        source: composeSource,
+        service: composeServiceName,
+        /** Replaces the service's command. */
+        command: z.array(z.string().max(65_536)).max(1000).optional(),
+        /** Remove the container when it exits. */
+        rm: z.boolean().default(false),
+        detach: z.boolean().default(false),
+        name: z.string().min(1).max(256).regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'Not a valid container name').optional(),
+        /** KEY=VALUE (or KEY, taken from the backend's environment) added to the service's. */
+        env: z.array(z.string().min(1).max(65_536)).max(1000).optional(),
+        servicePorts: z.boolean().default(false),
+        entrypoint: z.array(z.string().max(65_536)).min(1).max(1000).optional(),
+        user: z.string().min(1).max(256).optional(),
+        workdir: z.string().min(1).max(4096).optional(),
+        /** Attach stdin: input chunks reach the process, and 'eof' closes its input. */
+        interactive: z.boolean().default(false),
+        /** Allocate a terminal of this size (output then comes as one raw stdout). */
+        tty: z.object(terminalSize).strict().optional(),
+      })
+      .strict(),
+    'operate',
   ),
   /** A task's log (build output, compose progress lines): what was kept so far, then new lines live. */
   'tasks.log': stream<TaskLogChunk>()(

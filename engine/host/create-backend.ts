@@ -22,6 +22,8 @@ import { EngineManager, type EngineManagerTiming } from '../services/engine/engi
 import type { Store } from '../store/types';
 import type { Backend } from './backend';
 import { createDispatcher } from './dispatcher';
+import { auditedStreams } from './stream-audit';
+import type { AuditEntry } from '../base/audit';
 import type { Handlers } from '../base/handlers';
 import { EventBus } from '../base/event-bus';
 import type { StreamHandlers } from '../base/handlers';
@@ -44,6 +46,11 @@ export interface CreateBackendOptions {
    * answer calls but do not follow engine events or relist, which would only add engine requests. Default true.
    */
   liveCollections?: boolean;
+  /**
+   * false: the engine is never connected (no event stream); only calls that need no connection answer, such as
+   * 'engine.candidates' and 'engine.probe' for `berth engine status`. Default true.
+   */
+  connect?: boolean;
 }
 
 /**
@@ -94,14 +101,18 @@ export function createBackend(options: CreateBackendOptions): Promise<Backend> {
     ...networkHandlers(networks),
     ...systemHandlers(ctx, networks),
   };
-  const streams: StreamHandlers = {
-    ...containerStreams(ctx),
-    ...taskStreams(ctx),
-    ...composeStreams(compose),
-  };
+  const audit = (entry: AuditEntry) => store.audit.append(entry);
+  const streams: StreamHandlers = auditedStreams(
+    {
+      ...containerStreams(ctx),
+      ...taskStreams(ctx),
+      ...composeStreams(compose),
+    },
+    audit,
+  );
 
-  const dispatch = createDispatcher(handlers, { audit: (entry) => store.audit.append(entry) });
-  engine.start();
+  const dispatch = createDispatcher(handlers, { audit });
+  if (options.connect !== false) engine.start();
 
   let disposing: Promise<void> | undefined;
   return Promise.resolve({

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DATABASE_FILE, openStore } from './sqlite';
+import { DATABASE_FILE, openMemoryStore, openStore } from './sqlite';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -26,6 +26,17 @@ describe('store', () => {
     a.close();
     const b = openStore(dir);
     expect(b.settings.get()).toEqual({ engine: { preferred: 'unix:///tmp/x.sock' }, theme: 'dark' });
+    b.close();
+  });
+
+  it('has a memory store with the same defaults that keeps nothing after close', () => {
+    const a = openMemoryStore();
+    expect(a.settings.get()).toEqual({ engine: { preferred: 'auto' }, theme: 'system' });
+    a.settings.update({ theme: 'dark' });
+    expect(a.settings.get().theme).toBe('dark');
+    a.close();
+    const b = openMemoryStore();
+    expect(b.settings.get().theme).toBe('system');
     b.close();
   });
 

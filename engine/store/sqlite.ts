@@ -48,6 +48,18 @@ export function openStore(dataDir: string): Store {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
+  return storeOver(db);
+}
+
+/**
+ * The same store in memory, gone on close: for a one-shot query (`berth engine status`) that must not create
+ * a database where there is none. Defaults are what a new database would hold.
+ */
+export function openMemoryStore(): Store {
+  return storeOver(new Database(':memory:'));
+}
+
+function storeOver(db: Database.Database): Store {
   migrate(db);
   return {
     settings: settingsStore(db),

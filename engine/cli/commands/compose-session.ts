@@ -17,7 +17,7 @@ import type { Caller } from '../../base/audit';
 import { StreamHost } from '../../host/stream-host';
 
 /**
- * The compose CLI's view of an in-process backend: calls as the local admin, streams through a StreamHost (so
+ * The CLI's view of an in-process backend (compose commands, engine queries): calls as the local admin, streams through a StreamHost (so
  * parameters are validated exactly as for the UI), and tasks followed to their end with their log printed.
  */
 export class ComposeSession {
@@ -61,8 +61,17 @@ export class ComposeSession {
     return r.value as T;
   }
 
-  /** Opens a stream; resolves when it ends (rejects with its error); `signal` closes it early. */
-  stream<C>(stream: StreamName, params: unknown, onChunk: (chunk: C) => void, signal?: AbortSignal): Promise<void> {
+  /**
+   * Opens a stream; resolves when it ends (rejects with its error); `signal` closes it early. `wire` gets, once
+   * the stream is open, the function that sends it input (a one-off's stdin and resizes).
+   */
+  stream<C, I = never>(
+    stream: StreamName,
+    params: unknown,
+    onChunk: (chunk: C) => void,
+    signal?: AbortSignal,
+    wire?: (send: (input: I) => void) => void,
+  ): Promise<void> {
     const id = `s${++this.next}`;
     return new Promise((resolve, reject) => {
       const close = () => {
@@ -79,6 +88,7 @@ export class ComposeSession {
         else resolve();
       });
       this.host.handle({ type: 'stream-open', id, stream, params });
+      wire?.((input) => this.host.handle({ type: 'stream-input', id, input }));
     });
   }
 

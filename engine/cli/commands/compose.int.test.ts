@@ -4,7 +4,6 @@ import { PassThrough } from 'node:stream';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTestImage, startTestEngine, TEST_IMAGE, type TestEngine } from '../../../e2e/harness/engine';
-import { createDockerClient } from '../../docker/client';
 import { createBackend } from '../../host/create-backend';
 import { openStore } from '../../store/sqlite';
 import { recordingIo } from '../test-io';
@@ -34,10 +33,8 @@ afterAll(async () => {
 const deps = (): ComposeDeps => ({
   openStore,
   createBackend,
-  createDockerClient,
-  // --engine is always given here: discovery must not be consulted.
-  discover: () => Promise.reject(new Error('discovery must not run with --engine')),
-  probe: () => Promise.reject(new Error('probe must not run with --engine')),
+  // --engine is always given here: discovery and probes must not be consulted.
+  engines: () => Promise.reject(new Error('discovery must not run with --engine')),
   waitForShutdownSignal: () => new Promise<string>(() => undefined),
   cwd: dir,
 });

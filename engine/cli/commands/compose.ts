@@ -1,27 +1,22 @@
 import type { TerminalIo } from '../terminal';
 import path from 'node:path';
-import type Dockerode from 'dockerode';
-import type { ComposeConfigResult, ComposeProjectSummary, ComposeSource, ContainerSummary, EngineCandidate, EngineVersion, LogChunk } from '../../contract';
+import type { ComposeConfigResult, ComposeProjectSummary, ComposeSource, ContainerSummary, LogChunk } from '../../contract';
 import type { Backend } from '../../host/backend';
-import { loadFromSource } from '../../services/compose/project/source';
-import { dependencyGraph, withDependencies } from '../../services/compose/apply/plan';
-import { runOneOff } from '../../services/compose/apply/run';
-import { BERTH_VERSION } from '../../services/compose/service';
 import type { Store } from '../../store/types';
 import { errorLines, ComposeSession } from './compose-session';
 import { LogPrinter, lsTable, psTable } from './compose-output';
 import { resolveDataDir } from '../data-dir';
 import { EXIT, type CliIo } from '../io';
 import { COMPOSE_USAGE } from './compose-usage';
+import { runOneOffAttached } from './compose-run';
+import type { EngineQueries } from './engine';
 import { parseComposeArgs, parseScale, parseTimeout, type ComposeInvocation } from './compose-args';
 
 export interface ComposeDeps {
   openStore(dataDir: string): Store;
   createBackend(options: { dataDir: string; store: Store; engineFlag?: string; liveCollections?: boolean }): Promise<Backend>;
   /** Engines in preference order, and a probe, to pick the one that answers (never starting one). */
-  discover(dataDir: string): Promise<EngineCandidate[]>;
-  probe(candidate: EngineCandidate): Promise<EngineVersion>;
-  createDockerClient(candidate: EngineCandidate): Dockerode;
+  engines(dataDir: string): Promise<EngineQueries>;
   /** Resolves at the first Ctrl+C / SIGTERM (`up` attached and `logs -f` stop there). */
   waitForShutdownSignal(): Promise<string>;
   cwd: string;
@@ -49,8 +44,8 @@ export async function composeCommand(argv: string[], io: CliIo, deps: ComposeDep
   const backend = await deps.createBackend({ dataDir, store, engineFlag: engine, liveCollections: false });
   const session = new ComposeSession(backend);
   try {
-    const candidate = await session.connected();
-    return await run(inv, session, io, deps, candidate);
+    await session.connected();
+    return await run(inv, session, io, deps);
   } catch (err) {
     for (const line of errorLines(err)) io.err(line);
     return EXIT.failed;
@@ -65,14 +60,19 @@ export async function composeCommand(argv: string[], io: CliIo, deps: ComposeDep
 async function pickEngine(flag: string | undefined, dataDir: string, deps: ComposeDeps): Promise<string | { error: string }> {
   if (flag && flag !== 'auto' && flag !== 'embedded') return flag;
   const tried: string[] = [];
-  for (const c of await deps.discover(dataDir)) {
-    if (flag === 'embedded' && !c.embedded) continue;
-    try {
-      await deps.probe(c);
-      return c.endpoint;
-    } catch (err) {
-      tried.push(`${c.label} (${c.endpoint}): ${err instanceof Error ? err.message : String(err)}`);
+  const engines = await deps.engines(dataDir);
+  try {
+    for (const c of await engines.candidates()) {
+      if (flag === 'embedded' && !c.embedded) continue;
+      try {
+        await engines.probe(c);
+        return c.endpoint;
+      } catch (err) {
+        tried.push(`${c.label} (${c.endpoint}): ${err instanceof Error ? err.message : String(err)}`);
+      }
     }
+  } finally {
+    await engines.close();
   }
   return { error: `No container engine answers. Start one (e.g. berth engine start) or pass --engine URL.${tried.length ? ` Tried: ${tried.join('; ')}` : ''}` };
 }
@@ -108,7 +108,7 @@ async function task(session: ComposeSession, io: CliIo, method: string, params: 
   return EXIT.failed;
 }
 
-async function run(inv: ComposeInvocation, session: ComposeSession, io: CliIo, deps: ComposeDeps, candidate: EngineCandidate): Promise<number> {
+async function run(inv: ComposeInvocation, session: ComposeSession, io: CliIo, deps: ComposeDeps): Promise<number> {
   const f = inv.flags;
   const source = sourceOf(inv, deps.cwd);
   const services = inv.args.length ? { services: inv.args } : {};
@@ -191,7 +191,7 @@ async function run(inv: ComposeInvocation, session: ComposeSession, io: CliIo, d
       return followLogs(session, io, deps, { name, ...services, tail, follow: f.follow === true, timestamps: f.timestamps === true });
     }
     case 'run':
-      return runCommand(inv, session, io, deps, source, candidate);
+      return runCommand(inv, session, io, deps, source);
     default:
       return EXIT.usage;
   }
@@ -218,67 +218,28 @@ async function attached(inv: ComposeInvocation, session: ComposeSession, io: Cli
   return code.state === 'succeeded' ? 130 : EXIT.failed;
 }
 
-async function runCommand(inv: ComposeInvocation, session: ComposeSession, io: CliIo, deps: ComposeDeps, source: ComposeSource, candidate: EngineCandidate): Promise<number> {
+async function runCommand(inv: ComposeInvocation, session: ComposeSession, io: CliIo, deps: ComposeDeps, source: ComposeSource): Promise<number> {
   const f = inv.flags;
   const [service = '', ...command] = inv.args;
-  const project = await loadFromSource(source, { services: [service] });
-  const deps_ = withDependencies(dependencyGraph(project), [service]).filter((s) => s !== service);
-  if (deps_.length > 0 && !f['no-deps']) {
-    const code = await task(session, io, 'compose.up', { source, services: deps_ }, deps);
+  const needs = await session.call<string[]>('compose.dependencies', { source, services: [service] });
+  if (needs.length > 0 && !f['no-deps']) {
+    const code = await task(session, io, 'compose.up', { source, services: needs }, deps);
     if (code !== EXIT.ok) return code;
   }
-  const docker = deps.createDockerClient(candidate);
-  const lines = { out: '', err: '' };
-  const writer = (which: 'out' | 'err') => (chunk: Buffer) => {
-    const parts = (lines[which] + chunk.toString('utf8')).split('\n');
-    lines[which] = parts.pop() ?? '';
-    for (const p of parts) io[which](p);
+  const params = {
+    source,
+    service,
+    ...(command.length ? { command } : {}),
+    ...(f.rm ? { rm: true } : {}),
+    ...(f.detach ? { detach: true } : {}),
+    ...(str(f.name) ? { name: str(f.name) } : {}),
+    ...(Array.isArray(f.env) ? { env: f.env } : {}),
+    ...(f['service-ports'] ? { servicePorts: true } : {}),
+    ...(str(f.entrypoint) ? { entrypoint: [str(f.entrypoint) ?? ''] } : {}),
+    ...(str(f.user) ? { user: str(f.user) } : {}),
+    ...(str(f.workdir) ? { workdir: str(f.workdir) } : {}),
   };
-  const controller = new AbortController();
   // Like docker compose: stdin attached unless detached; a TTY when the user's terminal is one and -T is absent.
-  const term = f.detach ? undefined : deps.terminal;
-  const size = f['no-TTY'] ? undefined : term?.size();
-  let stopResizing = (): void => undefined;
-  if (size) term?.setRaw(true);
-  let result: { exitCode: number; name: string };
-  try {
-    result = await runOneOff(
-      { docker, signal: controller.signal, berthVersion: BERTH_VERSION, step: () => undefined, log: (l) => (f.detach ? io.err(l) : undefined) },
-      project,
-      service,
-      {
-        ...(command.length ? { command } : {}),
-        ...(f.rm ? { rm: true } : {}),
-        ...(f.detach ? { detach: true } : {}),
-        ...(str(f.name) ? { name: str(f.name) } : {}),
-        ...(Array.isArray(f.env) ? { env: f.env } : {}),
-        ...(f['service-ports'] ? { servicePorts: true } : {}),
-        ...(str(f.entrypoint) ? { entrypoint: [str(f.entrypoint) ?? ''] } : {}),
-        ...(str(f.user) ? { user: str(f.user) } : {}),
-        ...(str(f.workdir) ? { workdir: str(f.workdir) } : {}),
-        ...(term ? { stdin: term.stdin } : {}),
-        ...(term && size
-          ? {
-              tty: size,
-              onResizable: (resize: (s: { rows: number; columns: number }) => void) => {
-                stopResizing = term.onResize(() => {
-                  const now = term.size();
-                  if (now) resize(now);
-                });
-              },
-            }
-          : {}),
-        stdout: term && size ? (c: Buffer) => term.writeRaw(c) : writer('out'),
-        stderr: writer('err'),
-      },
-    );
-  } finally {
-    stopResizing();
-    if (size) term?.setRaw(false);
-    term?.release();
-  }
-  if (lines.out) io.out(lines.out);
-  if (lines.err) io.err(lines.err);
-  if (f.detach) io.out(result.name);
-  return result.exitCode;
+  const terminal = f.detach ? undefined : deps.terminal;
+  return runOneOffAttached(session, io, { params, ...(terminal ? { terminal } : {}), noTty: f['no-TTY'] === true });
 }

@@ -3,7 +3,7 @@ import { ErrorCode, type EngineCandidate } from '../../contract';
 import { BerthError } from '../../base/errors';
 import type { EmbeddedEngine } from '../../providers/types';
 import { recordingIo } from '../test-io';
-import { engineCommand, type EngineDeps } from './engine';
+import { engineCommand, type EngineDeps, type EngineQueries } from './engine';
 
 const candidate = (id: string, endpoint: string): EngineCandidate => ({
   id,
@@ -22,13 +22,28 @@ const version = {
   product: 'docker' as const,
 };
 
-function deps(overrides: Partial<EngineDeps> = {}): EngineDeps {
+/** Engine queries over two candidates; `probe` replaces the default (only `local` answers). */
+function queries(probe?: EngineQueries['probe']): EngineQueries & { closed: number } {
+  const q = {
+    closed: 0,
+    candidates: () => Promise.resolve([dockerHost, local]),
+    probe:
+      probe ??
+      ((c: EngineCandidate) =>
+        c === local
+          ? Promise.resolve(version)
+          : Promise.reject(new BerthError(ErrorCode.ENGINE_UNREACHABLE, 'Connection refused.'))),
+    close: () => {
+      q.closed++;
+      return Promise.resolve();
+    },
+  };
+  return q;
+}
+
+function deps(overrides: Partial<EngineDeps> = {}, engines = queries()): EngineDeps {
   return {
-    discover: () => Promise.resolve([dockerHost, local]),
-    probe: (c) =>
-      c === local
-        ? Promise.resolve(version)
-        : Promise.reject(new BerthError(ErrorCode.ENGINE_UNREACHABLE, 'Connection refused.')),
+    engines: () => Promise.resolve(engines),
     startEmbedded: () => Promise.reject(new Error('not expected')),
     stopEmbedded: () => Promise.reject(new Error('not expected')),
     ...overrides,
@@ -38,7 +53,9 @@ function deps(overrides: Partial<EngineDeps> = {}): EngineDeps {
 describe('berth engine', () => {
   it('status reports the first engine that answers', async () => {
     const { io, out } = recordingIo();
-    expect(await engineCommand(['status', '--data-dir', '/d'], io, deps())).toBe(0);
+    const engines = queries();
+    expect(await engineCommand(['status', '--data-dir', '/d'], io, deps({}, engines))).toBe(0);
+    expect(engines.closed).toBe(1);
     expect(out).toEqual([
       'Engine:  Default socket (unix:///var/run/docker.sock)',
       'Version: docker 20.10.24 (API 1.41, linux/amd64)',
@@ -48,10 +65,9 @@ describe('berth engine', () => {
 
   it('status exits 1 and lists why each engine failed when none answers', async () => {
     const { io, out } = recordingIo();
-    const none = deps({
-      probe: () => Promise.reject(new BerthError(ErrorCode.ENGINE_UNREACHABLE, 'Connection refused.')),
-    });
-    expect(await engineCommand(['status'], io, none)).toBe(1);
+    const engines = queries(() => Promise.reject(new BerthError(ErrorCode.ENGINE_UNREACHABLE, 'Connection refused.')));
+    expect(await engineCommand(['status'], io, deps({}, engines))).toBe(1);
+    expect(engines.closed).toBe(1);
     expect(out[0]).toBe('State:   unreachable');
     expect(out).toContain('  DOCKER_HOST (tcp://10.0.0.1:2375): Connection refused.');
   });

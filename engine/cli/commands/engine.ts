@@ -7,10 +7,18 @@ import { EXIT, type CliIo } from '../io';
 import { ENGINE_USAGE } from '../usage';
 import { UsageError } from './args';
 
-export interface EngineDeps {
+/** What the CLI asks about engines, through the dispatcher; close() when done. */
+export interface EngineQueries {
   /** Every engine discovery finds, in preference order. */
-  discover(dataDir: string): Promise<EngineCandidate[]>;
+  candidates(): Promise<EngineCandidate[]>;
+  /** Whether the candidate answers and what it is; never connects to it for longer. */
   probe(candidate: EngineCandidate): Promise<EngineVersion>;
+  close(): Promise<void>;
+}
+
+export interface EngineDeps {
+  /** The engine queries of a data directory. */
+  engines(dataDir: string): Promise<EngineQueries>;
   startEmbedded(options: EmbeddedEngineOptions): Promise<EmbeddedEngine>;
   stopEmbedded(dataDir: string): Promise<boolean>;
 }
@@ -56,18 +64,22 @@ export async function engineCommand(argv: string[], io: CliIo, deps: EngineDeps)
 
 /** Tries candidates in discovery order and reports the first that answers, like the backend's 'auto' would pick. */
 async function status(dataDir: string, json: boolean, io: CliIo, deps: EngineDeps): Promise<number> {
-  const candidates = await deps.discover(dataDir);
+  const engines = await deps.engines(dataDir);
   const tried: Probed[] = [];
   let chosen: Probed | undefined;
-  for (const candidate of candidates) {
-    try {
-      chosen = { candidate, version: await deps.probe(candidate) };
-      tried.push(chosen);
-      break;
-    } catch (err) {
-      const { code, message } = toErrorData(err);
-      tried.push({ candidate, error: { code, message } });
+  try {
+    for (const candidate of await engines.candidates()) {
+      try {
+        chosen = { candidate, version: await engines.probe(candidate) };
+        tried.push(chosen);
+        break;
+      } catch (err) {
+        const { code, message } = toErrorData(err);
+        tried.push({ candidate, error: { code, message } });
+      }
     }
+  } finally {
+    await engines.close();
   }
   const connected = chosen?.version !== undefined;
   if (json) {

@@ -39,6 +39,17 @@ export interface TerminalChunk {
 }
 export type TerminalInput = { type: 'data'; data: string } | { type: 'resize'; cols: number; rows: number };
 
+/**
+ * What a `compose run` one-off sends: its output (base64, like a terminal's; stdout only when it has a TTY),
+ * progress lines of a detached run, and, last, its exit code and container name.
+ */
+export type ComposeRunChunk =
+  | { type: 'stdout' | 'stderr'; data: string }
+  | { type: 'log'; line: string }
+  | { type: 'exit'; exitCode: number; name: string };
+/** Input of a one-off: the terminal's, plus end of input (the process then reads EOF). */
+export type ComposeRunInput = TerminalInput | { type: 'eof' };
+
 /** A line of a task's log (build output, compose progress), for the 'tasks.log' stream. */
 export interface TaskLogChunk {
   lines: string[];

@@ -67,6 +67,11 @@ export const composeMethods = {
 
   /** The resolved model. INVALID_ARGUMENT with details.problems: ComposeProblem[] when the files are invalid. */
   'compose.config': def<ComposeConfigResult>()(z.object({ source: composeSource }).strict(), 'read'),
+  /** The services the given ones depend on (depends_on, transitively), without themselves: what `run` starts first. */
+  'compose.dependencies': def<string[]>()(
+    z.object({ source: composeSource, services: z.array(composeServiceName).min(1).max(500) }).strict(),
+    'read',
+  ),
   /** Problems of unsaved editor text (schema, interpolation, references); never throws for invalid text. */
   'compose.validate': def<{ problems: ComposeValidationProblem[] }>()(
     z

@@ -1,11 +1,16 @@
 import { z } from 'zod';
-import type { EngineCandidate, EngineStatus, Settings } from '../dto';
+import type { EngineCandidate, EngineStatus, EngineVersion, Settings } from '../dto';
 import { def, none } from './define';
 
 export const engineMethods = {
   'engine.status': def<EngineStatus>()(none, 'read'),
   /** Every engine discovery found, in preference order (for the engine picker in settings). */
   'engine.candidates': def<EngineCandidate[]>()(none, 'read'),
+  /**
+   * Asks one of those candidates (by id) whether it answers and what it is: one bounded GET /version, with no
+   * connection or event stream kept. Only discovered engines, so a caller cannot aim the backend anywhere.
+   */
+  'engine.probe': def<EngineVersion>()(z.object({ id: z.string().min(1).max(4200) }).strict(), 'read'),
   /** Drop the current connection and connect again now (skips the backoff wait). */
   'engine.reconnect': def<EngineStatus>()(none, 'operate'),
 

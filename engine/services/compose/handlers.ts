@@ -11,6 +11,7 @@ import type { ComposeProject } from './model';
 import { browse, readEnvFile, readTextFile, writeEnvFile, writeTextFile } from './project/files-api';
 import { validateText } from './project/editor-validate';
 import { streamProjectLogs } from './project/logs';
+import { dependenciesOf, streamOneOff } from './one-off';
 import type { ComposeService } from './service';
 
 /** The .env file the project was loaded with, for com.docker.compose.project.environment_file. */
@@ -35,6 +36,7 @@ export function composeHandlers(svc: ComposeService): HandlersOf<typeof composeM
     'compose.projects.open': ({ source }) => svc.open(source),
     'compose.projects.forget': ({ name }) => Promise.resolve(svc.forget(name)),
     'compose.config': ({ source }) => svc.config(source),
+    'compose.dependencies': ({ source, services }) => dependenciesOf(svc, source, services),
     'compose.validate': async ({ content, fileName, workingDir }) => ({ problems: await validateText(content, fileName, workingDir) }),
     'compose.files.read': ({ path: file }) => readTextFile(file),
     'compose.files.write': ({ path: file, content, expectedMtime }) => writeTextFile(file, content, expectedMtime),
@@ -122,8 +124,9 @@ export function composeHandlers(svc: ComposeService): HandlersOf<typeof composeM
   };
 }
 
-export function composeStreams(svc: ComposeService): StreamsOf<'compose.logs'> {
+export function composeStreams(svc: ComposeService): StreamsOf<'compose.logs' | 'compose.run'> {
   return {
+    'compose.run': (ctx) => streamOneOff(svc, ctx),
     'compose.logs': (ctx) =>
       streamProjectLogs(svc.docker(), {
         project: ctx.params.name,

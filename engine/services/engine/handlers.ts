@@ -1,7 +1,11 @@
 import type { EngineCandidate } from '../../contract';
 import type { DomainHandlers, ServiceContext } from '../context';
+import { probeEngine } from './engine-probe';
 
-/** engine.* methods. `candidates` lists every engine discovery finds, in the user's preference order. */
+/**
+ * engine.* methods. `candidates` lists every engine discovery finds, in the user's preference order; `probe`
+ * asks one of them only.
+ */
 export function engineHandlers(
   { engine }: ServiceContext,
   candidates: () => Promise<EngineCandidate[]>,
@@ -9,6 +13,7 @@ export function engineHandlers(
   return {
     'engine.status': () => Promise.resolve(engine.getStatus()),
     'engine.candidates': () => candidates(),
+    'engine.probe': ({ id }) => probeEngine(candidates, id),
     'engine.reconnect': () => engine.reconnect(),
   };
 }
