@@ -90,8 +90,8 @@ export const streams = {
         rm: z.boolean().default(false),
         detach: z.boolean().default(false),
         name: z.string().min(1).max(256).regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'Not a valid container name').optional(),
-        /** KEY=VALUE (or KEY, taken from the backend's environment) added to the service's. */
-        env: z.array(z.string().min(1).max(65_536)).max(1000).optional(),
+        /** KEY=VALUE added to the service's (a bare KEY is resolved by the client, never from the backend's environment). */
+        env: z.array(z.string().max(65_536).regex(/^[^=]+=/, 'must be KEY=VALUE')).max(1000).optional(),
         servicePorts: z.boolean().default(false),
         entrypoint: z.array(z.string().max(65_536)).min(1).max(1000).optional(),
         user: z.string().min(1).max(256).optional(),

@@ -77,6 +77,14 @@ async function pickEngine(flag: string | undefined, dataDir: string, deps: Compo
   return { error: `No container engine answers. Start one (e.g. berth engine start) or pass --engine URL.${tried.length ? ` Tried: ${tried.join('; ')}` : ''}` };
 }
 
+/**
+ * `-e KEY` takes KEY's value from the user's environment (this process), as docker compose does; unset means not
+ * set. The stream accepts only KEY=VALUE, so a web caller can never read the server's environment this way.
+ */
+export function resolveEnv(entries: string[], env: NodeJS.ProcessEnv = process.env): string[] {
+  return entries.flatMap((e) => (e.includes('=') ? [e] : env[e] !== undefined ? [`${e}=${env[e]}`] : []));
+}
+
 function sourceOf(inv: ComposeInvocation, cwd: string): ComposeSource {
   const g = inv.global;
   const first = g.files[0];
@@ -233,7 +241,7 @@ async function runCommand(inv: ComposeInvocation, session: ComposeSession, io: C
     ...(f.rm ? { rm: true } : {}),
     ...(f.detach ? { detach: true } : {}),
     ...(str(f.name) ? { name: str(f.name) } : {}),
-    ...(Array.isArray(f.env) ? { env: f.env } : {}),
+    ...(Array.isArray(f.env) ? { env: resolveEnv(f.env) } : {}),
     ...(f['service-ports'] ? { servicePorts: true } : {}),
     ...(str(f.entrypoint) ? { entrypoint: [str(f.entrypoint) ?? ''] } : {}),
     ...(str(f.user) ? { user: str(f.user) } : {}),

@@ -52,7 +52,7 @@ export async function runOneOff(ctx: ApplyContext, project: ComposeProject, serv
         ...(options.entrypoint ? { entrypoint: options.entrypoint } : {}),
         ...(options.user ? { user: options.user } : {}),
         ...(options.workdir ? { working_dir: options.workdir } : {}),
-        environment: { ...svc.environment, ...Object.fromEntries((options.env ?? []).map((e) => [e.split('=')[0] ?? e, e.includes('=') ? e.slice(e.indexOf('=') + 1) : (process.env[e] ?? null)])) },
+        environment: { ...svc.environment, ...Object.fromEntries((options.env ?? []).map((e) => [e.split('=')[0] ?? e, e.includes('=') ? e.slice(e.indexOf('=') + 1) : null])) },
         // A one-off never restarts on its own and is not a replica.
         restart: 'no',
         container_name: undefined,
