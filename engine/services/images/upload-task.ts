@@ -1,6 +1,6 @@
 import { Transform, type Readable } from 'node:stream';
 import { ErrorCode, type UploadTask } from '../../contract';
-import { formatBytes } from '../../docker/progress';
+import { formatBytes } from '../../contract';
 import { BerthError } from '../../host/errors';
 import type { TransferRegistry } from '../../host/transfers';
 import type { TaskContext, TaskManager } from '../tasks/task-manager';
