@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Alert, Box, Typography } from '@mui/material';
-import type { ContainerDetails } from '../../api/contract';
-import { formatCommand, formatMemory, formatTime } from './format';
+import { type ContainerDetails, formatMemory, formatTime } from '../../api/contract';
+import { formatCommand } from './format';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (

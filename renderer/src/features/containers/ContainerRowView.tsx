@@ -7,9 +7,9 @@ import { ErrorDetails } from '../../components/ErrorDetails';
 import type { ContainerRow } from '../../stores/selectors';
 import { actionById, type ContainerActionDef, type ContainerMenuActionDef } from './actions';
 import { gridTemplate, ROW_HEIGHT } from './columns';
-import { relativeTime } from './filter';
 import { RowActions } from './RowActions';
 import { RowMenu } from './RowMenu';
+import { relativeTime } from '../../api/contract';
 
 interface Props {
   row: ContainerRow;

@@ -15,20 +15,9 @@ import {
   TableHead,
   TableRow,
 } from '@mui/material';
-import type { BerthErrorData, ContainerPrunePreview } from '../../api/contract';
+import { formatBytes, type BerthErrorData, type ContainerPrunePreview } from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useBerth } from '../../stores/context';
-
-export const formatBytes = (n: number): string => {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-  let v = n;
-  let u = 0;
-  while (v >= 1000 && u < units.length - 1) {
-    v /= 1000;
-    u += 1;
-  }
-  return `${u === 0 ? v : v.toFixed(v < 10 ? 1 : 0)} ${units[u]}`;
-};
 
 interface Props {
   onClose: () => void;

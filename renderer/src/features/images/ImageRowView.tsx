@@ -2,9 +2,9 @@ import { memo } from 'react';
 import { Alert, Box, Chip, CircularProgress, IconButton, Tooltip, Typography } from '@mui/material';
 import CloseIcon from '@mui/icons-material/Close';
 import { ErrorDetails } from '../../components/ErrorDetails';
-import { formatSize, relativeTime } from './format';
 import { availableImageActions, imageActionById, type ImageActionDef } from './actions';
 import type { ImageRow } from './view';
+import { formatBytes, relativeTime } from '../../api/contract';
 
 export const IMAGE_ROW_HEIGHT = 52;
 export const imageColumns = [
@@ -54,7 +54,7 @@ export const ImageRowView = memo(function ImageRowView({ row, now, onAction, onD
           </Typography>
         </Box>
         <Box role="gridcell" sx={cell}>
-          <Typography variant="body2">{formatSize(row.size)}</Typography>
+          <Typography variant="body2">{formatBytes(row.size)}</Typography>
         </Box>
         <Box role="gridcell" sx={cell}>
           <Typography variant="body2" color="text.secondary" title={new Date(row.created).toLocaleString()}>

@@ -3,9 +3,9 @@ import { Alert, Dialog, DialogActions, DialogContent, DialogContentText, DialogT
 import { parseImageReference, type BerthErrorData } from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useBerth } from '../../stores/context';
-import { TaskDialogActions } from './TaskDialogActions';
-import { TaskPanel } from './TaskPanel';
-import { useTaskInfo } from './useTaskInfo';
+import { TaskDialogActions } from '../../components/task/TaskDialogActions';
+import { TaskPanel } from '../../components/task/TaskPanel';
+import { useTaskInfo } from '../../components/task/useTaskInfo';
 
 /** The reference field's complaint, or undefined when it is valid. */
 export function referenceProblem(ref: string): string | undefined {

@@ -3,10 +3,10 @@ import { Alert, Dialog, DialogActions, DialogContent, DialogContentText, DialogT
 import { parseImageReference, registryOf, type BerthErrorData } from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useBerth } from '../../stores/context';
-import { TaskDialogActions } from './TaskDialogActions';
-import { TaskPanel } from './TaskPanel';
-import { useTaskInfo } from './useTaskInfo';
 import type { ImageRow } from './view';
+import { TaskDialogActions } from '../../components/task/TaskDialogActions';
+import { TaskPanel } from '../../components/task/TaskPanel';
+import { useTaskInfo } from '../../components/task/useTaskInfo';
 
 /** Push one of the image's names to its registry, with per-layer progress. */
 export function PushDialog({ row, onClose }: { row: ImageRow; onClose: () => void }) {

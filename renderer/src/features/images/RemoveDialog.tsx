@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Checkbox, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, FormControlLabel } from '@mui/material';
-import { formatSize } from './format';
 import type { ImageRow } from './view';
+import { formatBytes } from '../../api/contract';
 
 interface Props {
   row: ImageRow;
@@ -21,8 +21,8 @@ export function RemoveDialog({ row, onConfirm, onCancel }: Props) {
       <DialogContent>
         <DialogContentText gutterBottom>
           {severalTags
-            ? `The image has ${row.repoTags.length} names (${row.repoTags.join(', ')}). Removing it deletes every name and its layers (${formatSize(row.size)}) unless another image shares them.`
-            : `${name} and its layers (${formatSize(row.size)}) will be deleted from this engine unless another image shares them.`}{' '}
+            ? `The image has ${row.repoTags.length} names (${row.repoTags.join(', ')}). Removing it deletes every name and its layers (${formatBytes(row.size)}) unless another image shares them.`
+            : `${name} and its layers (${formatBytes(row.size)}) will be deleted from this engine unless another image shares them.`}{' '}
           You can pull or build it again later.
         </DialogContentText>
         {inUse && (

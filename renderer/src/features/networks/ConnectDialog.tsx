@@ -3,7 +3,7 @@ import { Alert, Button, CircularProgress, Dialog, DialogActions, DialogContent, 
 import type { BerthErrorData, NetworkSummary } from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useBerth } from '../../stores/context';
-import { compareText } from '../system/format';
+import { compareText } from '../../components/grid/sort';
 
 /** Connects a container to a network, optionally with aliases and a fixed IPv4 address. */
 export function ConnectDialog({ network, onClose }: { network: NetworkSummary; onClose: () => void }) {

@@ -16,7 +16,7 @@ import {
 import type { BerthErrorData } from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useBerth } from '../../stores/context';
-import { nameProblem, parseKeyValues } from '../system/keyValues';
+import { nameProblem, parseKeyValues } from '../../components/keyValues';
 
 type Driver = 'bridge' | 'overlay' | 'macvlan';
 const CIDR = /^[0-9a-fA-F:.]+\/\d{1,3}$/;

@@ -3,18 +3,18 @@ import { Alert, Box, Button, CircularProgress, DialogContentText, InputAdornment
 import AddIcon from '@mui/icons-material/Add';
 import CleaningServicesIcon from '@mui/icons-material/CleaningServices';
 import SearchIcon from '@mui/icons-material/Search';
-import type { BerthErrorData, NetworkSummary } from '../../api/contract';
+import { type BerthErrorData, type NetworkSummary, plural } from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useBerth } from '../../stores/context';
 import { ConfirmDialog } from '../system/ConfirmDialog';
-import { nextSort, plural, type Sort } from '../system/format';
-import { ResourceGrid } from '../system/ResourceGrid';
 import { networkColumns, NETWORKS_MIN_WIDTH } from './columns';
 import { ConnectDialog } from './ConnectDialog';
 import { CreateNetworkDialog } from './CreateNetworkDialog';
 import { NetworkDrawer } from './NetworkDrawer';
 import { PruneNetworksDialog } from './PruneNetworksDialog';
 import { filterNetworks, sortNetworks, type NetworkSortKey } from './view';
+import { nextSort, type Sort } from '../../components/grid/sort';
+import { ResourceGrid } from '../../components/grid/ResourceGrid';
 
 type Dialog = { kind: 'create' } | { kind: 'prune' } | { kind: 'remove'; network: NetworkSummary } | { kind: 'connect'; id: string };
 

@@ -3,7 +3,7 @@ import { Alert, Button, CircularProgress, Dialog, DialogActions, DialogContent, 
 import type { BerthErrorData } from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useBerth } from '../../stores/context';
-import { nameProblem, parseKeyValues } from '../system/keyValues';
+import { nameProblem, parseKeyValues } from '../../components/keyValues';
 
 /** Create a volume: name (empty for an engine-chosen one), driver, driver options and labels. */
 export function CreateVolumeDialog({ onClose }: { onClose: (created?: string) => void }) {

@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { Box, CircularProgress, DialogContentText, FormControlLabel, List, ListItem, ListItemText, Radio, RadioGroup } from '@mui/material';
-import type { BerthErrorData, VolumePruneScope } from '../../api/contract';
+import { type BerthErrorData, formatBytes, type VolumePruneScope } from '../../api/contract';
 import { useBerth } from '../../stores/context';
 import { ConfirmDialog } from '../system/ConfirmDialog';
-import { formatBytes } from '../system/format';
-import { useCall } from '../system/useCall';
+import { useCall } from '../../components/useCall';
 
 /** Shows exactly which unused volumes a prune removes (anonymous only, or all) before removing them. */
 export function PruneVolumesDialog({ onClose }: { onClose: () => void }) {

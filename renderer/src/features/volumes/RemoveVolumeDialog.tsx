@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { DialogContentText } from '@mui/material';
-import type { BerthErrorData, VolumeSummary } from '../../api/contract';
+import { type BerthErrorData, formatBytes, type VolumeSummary } from '../../api/contract';
 import { useBerth } from '../../stores/context';
 import { ConfirmDialog } from '../system/ConfirmDialog';
-import { formatBytes } from '../system/format';
 
 /** Confirms removing a volume and says plainly that its data is gone for good. */
 export function RemoveVolumeDialog({ volume, onClose }: { volume: VolumeSummary; onClose: (removed: boolean) => void }) {

@@ -3,8 +3,7 @@ import { Box, Button, Chip, Divider, Drawer, IconButton, Typography } from '@mui
 import CloseIcon from '@mui/icons-material/Close';
 import DeleteIcon from '@mui/icons-material/Delete';
 import RestoreIcon from '@mui/icons-material/Restore';
-import type { VolumeSummary } from '../../api/contract';
-import { formatBytes } from '../system/format';
+import { formatBytes, type VolumeSummary } from '../../api/contract';
 import { BackupPanel } from './BackupPanel';
 import { FileBrowser } from './FileBrowser';
 

@@ -4,12 +4,10 @@ import AddIcon from '@mui/icons-material/Add';
 import CleaningServicesIcon from '@mui/icons-material/CleaningServices';
 import RestoreIcon from '@mui/icons-material/Restore';
 import SearchIcon from '@mui/icons-material/Search';
-import type { VolumeSummary } from '../../api/contract';
+import { plural, type VolumeSummary } from '../../api/contract';
 import { CopyableCommand } from '../../components/CopyableCommand';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useBerth } from '../../stores/context';
-import { nextSort, plural, type Sort } from '../system/format';
-import { ResourceGrid } from '../system/ResourceGrid';
 import { volumeColumns, VOLUMES_MIN_WIDTH } from './columns';
 import { CreateVolumeDialog } from './CreateVolumeDialog';
 import { PruneVolumesDialog } from './PruneVolumesDialog';
@@ -17,6 +15,8 @@ import { RemoveVolumeDialog } from './RemoveVolumeDialog';
 import { RestoreDialog } from './RestoreDialog';
 import { VolumeDrawer } from './VolumeDrawer';
 import { filterVolumes, sortVolumes, type VolumeSortKey } from './view';
+import { nextSort, type Sort } from '../../components/grid/sort';
+import { ResourceGrid } from '../../components/grid/ResourceGrid';
 
 type Dialog = { kind: 'create' } | { kind: 'prune' } | { kind: 'remove'; volume: VolumeSummary } | { kind: 'restore'; volume?: string };
 

@@ -1,10 +1,9 @@
 import { Chip, IconButton, Tooltip, Typography } from '@mui/material';
 import DeleteIcon from '@mui/icons-material/Delete';
 import FolderOpenIcon from '@mui/icons-material/FolderOpen';
-import type { VolumeSummary } from '../../api/contract';
-import { formatBytes } from '../system/format';
-import type { GridColumn } from '../system/ResourceGrid';
+import { formatBytes, type VolumeSummary } from '../../api/contract';
 import { displayName, type VolumeSortKey } from './view';
+import type { GridColumn } from '../../components/grid/ResourceGrid';
 
 const ellipsis = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
 
