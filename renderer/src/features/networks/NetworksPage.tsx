@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Box, Button, CircularProgress, DialogContentText, InputAdornment, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, CircularProgress, InputAdornment, TextField, Typography } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
 import CleaningServicesIcon from '@mui/icons-material/CleaningServices';
 import SearchIcon from '@mui/icons-material/Search';
 import { type BerthErrorData, type NetworkSummary, plural } from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
+import { DangerDialog } from '../../components/DangerDialog';
 import { useBerth } from '../../stores/context';
-import { ConfirmDialog } from '../system/ConfirmDialog';
 import { networkColumns, NETWORKS_MIN_WIDTH } from './columns';
 import { ConnectDialog } from './ConnectDialog';
 import { CreateNetworkDialog } from './CreateNetworkDialog';
@@ -136,11 +136,15 @@ function RemoveNetworkDialog({ network, onClose }: { network: NetworkSummary; on
     else setError(r.error);
   };
   return (
-    <ConfirmDialog title={`Remove network ${network.name}?`} confirmLabel="Remove network" busy={busy} error={error} onConfirm={() => void remove()} onCancel={onClose}>
-      <DialogContentText>
-        Containers can no longer join it, and stopped containers configured on it lose that setting.
-        {network.containers.length > 0 && ` Connected now: ${network.containers.map((c) => c.containerName).join(', ')}; disconnect them first.`}
-      </DialogContentText>
-    </ConfirmDialog>
+    <DangerDialog
+      id="remove-network-title"
+      title={`Remove network ${network.name}?`}
+      lost={`Containers can no longer join it, and stopped containers configured on it lose that setting.${network.containers.length > 0 ? ` Connected now: ${network.containers.map((c) => c.containerName).join(', ')}; disconnect them first.` : ''}`}
+      confirmLabel="Remove network"
+      busy={busy}
+      error={error}
+      onConfirm={() => void remove()}
+      onCancel={onClose}
+    />
   );
 }
