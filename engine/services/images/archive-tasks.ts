@@ -1,8 +1,8 @@
 import type { Readable } from 'node:stream';
 import type Dockerode from 'dockerode';
 import { ErrorCode, type MethodParams, type TransferTicket, type UploadTask } from '../../contract';
-import { mapDockerError } from '../../docker/errors';
 import { formatBytes } from '../../contract';
+import { mapDockerError } from '../../docker/errors';
 import { parseBuildStep, readProgress } from '../../docker/progress';
 import { BerthError } from '../../host/errors';
 import type { TransferRegistry } from '../../host/transfers';

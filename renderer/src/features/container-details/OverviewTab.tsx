@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Alert, Box, Typography } from '@mui/material';
-import { type ContainerDetails, formatMemory, formatTime } from '../../api/contract';
+import { formatMemory, formatTime, type ContainerDetails } from '../../api/contract';
 import { formatCommand } from './format';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Alert, Box, Button, Paper, Typography } from '@mui/material';
-import { type BerthErrorData, formatBytes, formatMemory, formatRate, type StatsSample } from '../../api/contract';
+import { formatBytes, formatMemory, formatRate, type BerthErrorData, type StatsSample } from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useBerth } from '../../stores/context';
 import { Sparkline } from './Sparkline';

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import type { MouseEvent } from 'react';
 import { Alert, Box, Checkbox, Chip, CircularProgress, IconButton, Link, Typography } from '@mui/material';
 import CloseIcon from '@mui/icons-material/Close';
+import { relativeTime } from '../../api/contract';
 import { containerHref } from '../../app/useHashRoute';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import type { ContainerRow } from '../../stores/selectors';
@@ -9,7 +10,6 @@ import { actionById, type ContainerActionDef, type ContainerMenuActionDef } from
 import { gridTemplate, ROW_HEIGHT } from './columns';
 import { RowActions } from './RowActions';
 import { RowMenu } from './RowMenu';
-import { relativeTime } from '../../api/contract';
 
 interface Props {
   row: ContainerRow;

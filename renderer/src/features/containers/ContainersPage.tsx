@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { Alert, Box, CircularProgress, Typography } from '@mui/material';
 import { ErrorDetails } from '../../components/ErrorDetails';
+import { nextSort, type Sort } from '../../components/grid/sort';
 import { useNow } from '../../components/useNow';
 import { useBerth } from '../../stores/context';
 import { selectContainerRows, type ContainerRow } from '../../stores/selectors';
@@ -10,7 +11,6 @@ import { ConfirmActionDialog } from './ConfirmActionDialog';
 import { ContainerList } from './ContainerList';
 import { ContainerToolbar } from './ContainerToolbar';
 import { NoContainers, NoMatches } from './EmptyState';
-import { nextSort, type Sort } from '../../components/grid/sort';
 import { filterRows, sortRows, type SortKey } from './filter';
 import type { GroupItem } from './grouping';
 import { PruneDialog } from './PruneDialog';

@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField, Typography } from '@mui/material';
-import { ErrorDetails } from '../../components/ErrorDetails';
-import { useBerth } from '../../stores/context';
-import { splitNewName } from './TagDialog';
 import { formatBytes } from '../../api/contract';
+import { ErrorDetails } from '../../components/ErrorDetails';
 import { TaskDialogActions } from '../../components/task/TaskDialogActions';
 import { TaskPanel } from '../../components/task/TaskPanel';
 import { useUploadTask } from '../../components/task/useUploadTask';
+import { useBerth } from '../../stores/context';
+import { splitNewName } from './TagDialog';
 
 /**
  * Load (a `docker save` archive, names included) or import (a root filesystem tar that becomes a new image):

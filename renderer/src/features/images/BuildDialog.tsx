@@ -1,14 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Box, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
-import { ErrorDetails } from '../../components/ErrorDetails';
-import { useBerth } from '../../stores/context';
-import { referenceProblem } from './PullDialog';
-import { tarOfFolder } from './tar';
 import { formatBytes } from '../../api/contract';
+import { ErrorDetails } from '../../components/ErrorDetails';
 import { TaskDialogActions } from '../../components/task/TaskDialogActions';
 import { TaskLog } from '../../components/task/TaskLog';
 import { TaskPanel } from '../../components/task/TaskPanel';
 import { useUploadTask } from '../../components/task/useUploadTask';
+import { useBerth } from '../../stores/context';
+import { referenceProblem } from './PullDialog';
+import { tarOfFolder } from './tar';
 
 /** "KEY=value" lines → build arguments, or the first line that is not one. */
 export function parseBuildArgs(text: string): { args: Record<string, string> } | { problem: string } {

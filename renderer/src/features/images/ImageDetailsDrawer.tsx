@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Box, CircularProgress, Drawer, IconButton, Tab, Table, TableBody, TableCell, TableHead, TableRow, Tabs, Typography } from '@mui/material';
 import CloseIcon from '@mui/icons-material/Close';
-import { type BerthErrorData, formatBytes, type ImageDetails, type ImageHistoryEntry, relativeTime } from '../../api/contract';
+import { formatBytes, relativeTime, type BerthErrorData, type ImageDetails, type ImageHistoryEntry } from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useNow } from '../../components/useNow';
 import { useBerth } from '../../stores/context';

@@ -1,10 +1,10 @@
 import { memo } from 'react';
 import { Alert, Box, Chip, CircularProgress, IconButton, Tooltip, Typography } from '@mui/material';
 import CloseIcon from '@mui/icons-material/Close';
+import { formatBytes, relativeTime } from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { availableImageActions, imageActionById, type ImageActionDef } from './actions';
 import type { ImageRow } from './view';
-import { formatBytes, relativeTime } from '../../api/contract';
 
 export const IMAGE_ROW_HEIGHT = 52;
 export const imageColumns = [

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert, Box, CircularProgress, Typography } from '@mui/material';
+import { formatBytes } from '../../api/contract';
 import { downloadTicket } from '../../api/transfers';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { nextSort, type Sort } from '../../components/grid/sort';
@@ -18,7 +19,6 @@ import { PushDialog } from './PushDialog';
 import { RemoveDialog } from './RemoveDialog';
 import { TagDialog } from './TagDialog';
 import { filterImages, selectImageRows, sortImages, type ImageFilter, type ImageRow, type ImageSortKey } from './view';
-import { formatBytes } from '../../api/contract';
 
 const noFilter: ImageFilter = { query: '', usage: 'all' };
 type RowDialog = { kind: 'details' | 'tag' | 'push' | 'remove'; id: string };

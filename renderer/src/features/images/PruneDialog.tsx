@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Alert, Box, Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, FormControlLabel, List, ListItem, ListItemText, Switch } from '@mui/material';
-import { type BerthErrorData, formatBytes, imageDisplayName, type ImagePrunePreview, type ImagePruneResult, shortImageId } from '../../api/contract';
+import { formatBytes, imageDisplayName, shortImageId, type BerthErrorData, type ImagePrunePreview, type ImagePruneResult } from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useBerth } from '../../stores/context';
 

@@ -3,9 +3,11 @@ import { Alert, Box, Button, CircularProgress, InputAdornment, TextField, Typogr
 import AddIcon from '@mui/icons-material/Add';
 import CleaningServicesIcon from '@mui/icons-material/CleaningServices';
 import SearchIcon from '@mui/icons-material/Search';
-import { type BerthErrorData, type NetworkSummary, plural } from '../../api/contract';
-import { ErrorDetails } from '../../components/ErrorDetails';
+import { plural, type BerthErrorData, type NetworkSummary } from '../../api/contract';
 import { DangerDialog } from '../../components/DangerDialog';
+import { ErrorDetails } from '../../components/ErrorDetails';
+import { ResourceGrid } from '../../components/grid/ResourceGrid';
+import { nextSort, type Sort } from '../../components/grid/sort';
 import { useBerth } from '../../stores/context';
 import { networkColumns, NETWORKS_MIN_WIDTH } from './columns';
 import { ConnectDialog } from './ConnectDialog';
@@ -13,8 +15,6 @@ import { CreateNetworkDialog } from './CreateNetworkDialog';
 import { NetworkDrawer } from './NetworkDrawer';
 import { PruneNetworksDialog } from './PruneNetworksDialog';
 import { filterNetworks, sortNetworks, type NetworkSortKey } from './view';
-import { nextSort, type Sort } from '../../components/grid/sort';
-import { ResourceGrid } from '../../components/grid/ResourceGrid';
 
 type Dialog = { kind: 'create' } | { kind: 'prune' } | { kind: 'remove'; network: NetworkSummary } | { kind: 'connect'; id: string };
 

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Box, CircularProgress, DialogContentText, List, ListItem, ListItemText } from '@mui/material';
 import { plural, type BerthErrorData, type NetworkPrunePreview } from '../../api/contract';
-import { useBerth } from '../../stores/context';
 import { DangerDialog } from '../../components/DangerDialog';
+import { useBerth } from '../../stores/context';
 
 /** Lists the networks no running container uses, then removes exactly those. */
 export function PruneNetworksDialog({ onClose }: { onClose: () => void }) {

@@ -3,8 +3,8 @@ import DeleteIcon from '@mui/icons-material/Delete';
 import InfoIcon from '@mui/icons-material/InfoOutlined';
 import LinkIcon from '@mui/icons-material/AddLink';
 import type { NetworkSummary } from '../../api/contract';
-import { subnetOf, type NetworkSortKey } from './view';
 import type { GridColumn } from '../../components/grid/ResourceGrid';
+import { subnetOf, type NetworkSortKey } from './view';
 
 const ellipsis = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
 

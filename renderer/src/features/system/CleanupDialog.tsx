@@ -18,10 +18,10 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { type BerthErrorData, formatBytes, plural, type PruneKind, type SystemPruneOptions, type SystemPruneResult } from '../../api/contract';
+import { formatBytes, plural, type BerthErrorData, type PruneKind, type SystemPruneOptions, type SystemPruneResult } from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
-import { useBerth } from '../../stores/context';
 import { useCall } from '../../components/useCall';
+import { useBerth } from '../../stores/context';
 
 const KINDS: { key: PruneKind; label: string }[] = [
   { key: 'containers', label: 'Stopped containers' },

@@ -1,5 +1,5 @@
 import { Box, Typography } from '@mui/material';
-import { type DiskUsage, type DiskUsageCategory, formatBytes } from '../../api/contract';
+import { formatBytes, type DiskUsage, type DiskUsageCategory } from '../../api/contract';
 
 export const CATEGORIES: { key: keyof DiskUsage; label: string }[] = [
   { key: 'images', label: 'Images' },

@@ -3,9 +3,9 @@ import { Alert, Box, Button, Chip, LinearProgress, Typography } from '@mui/mater
 import { formatDuration, type TaskInfo } from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useBerth } from '../../stores/context';
+import { progressLabel, progressPercent, taskStateColor, taskStateLabel } from './format';
 import { TaskLogDialog } from './TaskLogDialog';
 import { TaskSteps } from './TaskSteps';
-import { progressLabel, progressPercent, taskStateColor, taskStateLabel } from './format';
 
 /** One task in the tasks panel: state, overall progress, latest message, steps, error, and its actions. */
 export function TaskItem({ task, now }: { task: TaskInfo; now: number }) {

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Box, CircularProgress, DialogContentText, FormControlLabel, List, ListItem, ListItemText, Radio, RadioGroup } from '@mui/material';
-import { type BerthErrorData, formatBytes, type VolumePruneScope } from '../../api/contract';
-import { useBerth } from '../../stores/context';
+import { formatBytes, type BerthErrorData, type VolumePruneScope } from '../../api/contract';
 import { DangerDialog } from '../../components/DangerDialog';
 import { useCall } from '../../components/useCall';
+import { useBerth } from '../../stores/context';
 
 /** Shows exactly which unused volumes a prune removes (anonymous only, or all) before removing them. */
 export function PruneVolumesDialog({ onClose }: { onClose: () => void }) {

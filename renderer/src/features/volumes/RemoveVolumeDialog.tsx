@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { DialogContentText } from '@mui/material';
-import { type BerthErrorData, formatBytes, type VolumeSummary } from '../../api/contract';
-import { useBerth } from '../../stores/context';
+import { formatBytes, type BerthErrorData, type VolumeSummary } from '../../api/contract';
 import { DangerDialog } from '../../components/DangerDialog';
+import { useBerth } from '../../stores/context';
 
 /** Confirms removing a volume and says plainly that its data is gone for good. */
 export function RemoveVolumeDialog({ volume, onClose }: { volume: VolumeSummary; onClose: (removed: boolean) => void }) {

@@ -7,6 +7,8 @@ import SearchIcon from '@mui/icons-material/Search';
 import { plural, type VolumeSummary } from '../../api/contract';
 import { CopyableCommand } from '../../components/CopyableCommand';
 import { ErrorDetails } from '../../components/ErrorDetails';
+import { ResourceGrid } from '../../components/grid/ResourceGrid';
+import { nextSort, type Sort } from '../../components/grid/sort';
 import { useBerth } from '../../stores/context';
 import { volumeColumns, VOLUMES_MIN_WIDTH } from './columns';
 import { CreateVolumeDialog } from './CreateVolumeDialog';
@@ -15,8 +17,6 @@ import { RemoveVolumeDialog } from './RemoveVolumeDialog';
 import { RestoreDialog } from './RestoreDialog';
 import { VolumeDrawer } from './VolumeDrawer';
 import { filterVolumes, sortVolumes, type VolumeSortKey } from './view';
-import { nextSort, type Sort } from '../../components/grid/sort';
-import { ResourceGrid } from '../../components/grid/ResourceGrid';
 
 type Dialog = { kind: 'create' } | { kind: 'prune' } | { kind: 'remove'; volume: VolumeSummary } | { kind: 'restore'; volume?: string };
 

@@ -2,8 +2,8 @@ import { Chip, IconButton, Tooltip, Typography } from '@mui/material';
 import DeleteIcon from '@mui/icons-material/Delete';
 import FolderOpenIcon from '@mui/icons-material/FolderOpen';
 import { formatBytes, type VolumeSummary } from '../../api/contract';
-import { displayName, type VolumeSortKey } from './view';
 import type { GridColumn } from '../../components/grid/ResourceGrid';
+import { displayName, type VolumeSortKey } from './view';
 
 const ellipsis = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
 
