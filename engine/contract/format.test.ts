@@ -52,6 +52,8 @@ describe('the other formatters', () => {
     expect(formatTime(undefined)).toBe('—');
     expect(formatTime('not a date')).toBe('not a date');
     expect(formatTime('2025-01-10T00:00:00Z')).toBe(new Date(now).toLocaleString());
+    expect(formatTime(now)).toBe(new Date(now).toLocaleString());
+    expect(formatTime(0)).toBe('—');
   });
 
   it('pluralises counts', () => {

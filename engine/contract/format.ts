@@ -73,11 +73,14 @@ export function relativeTime(thenMs: number, nowMs: number): string {
   return 'just now';
 }
 
-/** A moment as a local date and time; an unparsable text is shown as it came, a missing one as "—". */
-export function formatTime(iso: string | undefined): string {
-  if (!iso) return UNKNOWN;
-  const t = Date.parse(iso);
-  return Number.isFinite(t) ? new Date(t).toLocaleString() : iso;
+/**
+ * A moment (ISO text or epoch milliseconds) as a local date and time; an unparsable text is shown as it came, a
+ * missing one (or 0, which the engine reports for "unknown") as "—".
+ */
+export function formatTime(moment: string | number | undefined): string {
+  if (!moment) return UNKNOWN;
+  const t = typeof moment === 'number' ? moment : Date.parse(moment);
+  return Number.isFinite(t) ? new Date(t).toLocaleString() : String(moment);
 }
 
 /** "1 volume", "3 volumes". */

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { Alert, Box, Chip, CircularProgress, IconButton, Tooltip, Typography } from '@mui/material';
 import CloseIcon from '@mui/icons-material/Close';
-import { formatBytes, relativeTime } from '../../api/contract';
+import { formatBytes, formatTime, relativeTime } from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { availableImageActions, imageActionById, type ImageActionDef } from './actions';
 import type { ImageRow } from './view';
@@ -57,7 +57,7 @@ export const ImageRowView = memo(function ImageRowView({ row, now, onAction, onD
           <Typography variant="body2">{formatBytes(row.size)}</Typography>
         </Box>
         <Box role="gridcell" sx={cell}>
-          <Typography variant="body2" color="text.secondary" title={new Date(row.created).toLocaleString()}>
+          <Typography variant="body2" color="text.secondary" title={formatTime(row.created)}>
             {relativeTime(row.created, now)}
           </Typography>
         </Box>

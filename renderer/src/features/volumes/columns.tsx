@@ -1,7 +1,7 @@
 import { Chip, IconButton, Tooltip, Typography } from '@mui/material';
 import DeleteIcon from '@mui/icons-material/Delete';
 import FolderOpenIcon from '@mui/icons-material/FolderOpen';
-import { formatBytes, type VolumeSummary } from '../../api/contract';
+import { formatBytes, formatTime, type VolumeSummary } from '../../api/contract';
 import type { GridColumn } from '../../components/grid/ResourceGrid';
 import { displayName, type VolumeSortKey } from './view';
 
@@ -50,7 +50,7 @@ export function volumeColumns(actions: { open: (v: VolumeSummary) => void; remov
       sortKey: 'created',
       render: (v) => (
         <Typography variant="body2" color="text.secondary">
-          {v.created ? new Date(v.created).toLocaleString() : '—'}
+          {formatTime(v.created)}
         </Typography>
       ),
     },
