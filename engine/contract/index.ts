@@ -1,5 +1,6 @@
 export * from './errors';
 export * from './dto';
+export * from './format';
 export * from './methods/index';
 export * from './events';
 export * from './roles';

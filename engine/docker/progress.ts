@@ -3,8 +3,6 @@ import { ErrorCode, formatBytes } from '../contract';
 import { BerthError } from '../base/errors';
 import { JsonLineDecoder } from './events';
 
-export { formatBytes };
-
 /**
  * One message of the engine's JSON progress stream (pull, push, build, load, import). The engine sends one
  * JSON object per line; errors that happen after the response started arrive as a message with `errorDetail`.

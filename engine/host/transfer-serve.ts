@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { Transform } from 'node:stream';
-import { ErrorCode, type BerthErrorData } from '../contract';
+import { ErrorCode, formatBytes, type BerthErrorData } from '../contract';
 import { BerthError, toErrorData } from '../base/errors';
 import { contentDisposition, type TransferRegistry } from '../base/transfers';
 
@@ -147,13 +147,3 @@ export async function receiveUpload(
   }
 }
 
-export function formatBytes(n: number): string {
-  const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let v = n;
-  let i = 0;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i += 1;
-  }
-  return `${Number.isInteger(v) ? v : v.toFixed(1)} ${units[i] ?? 'bytes'}`;
-}

@@ -139,16 +139,3 @@ export function imageDisplayName(image: Pick<ImageSummary, 'id' | 'repoTags' | '
 }
 
 export const shortImageId = (id: string): string => id.replace(/^sha256:/, '').slice(0, 12);
-
-const SIZE_UNITS = ['B', 'kB', 'MB', 'GB', 'TB'];
-
-/** Decimal units, as the docker CLI shows sizes ("12.3 MB"). */
-export function formatBytes(bytes: number): string {
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < SIZE_UNITS.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return `${unit === 0 ? value : value.toFixed(value < 10 ? 2 : 1)} ${SIZE_UNITS[unit]}`;
-}

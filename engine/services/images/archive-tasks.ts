@@ -1,8 +1,9 @@
 import type { Readable } from 'node:stream';
 import type Dockerode from 'dockerode';
 import { ErrorCode, type MethodParams, type TransferTicket, type UploadTask } from '../../contract';
+import { formatBytes } from '../../contract';
 import { mapDockerError } from '../../docker/errors';
-import { formatBytes, parseBuildStep, readProgress } from '../../docker/progress';
+import { parseBuildStep, readProgress } from '../../docker/progress';
 import { BerthError } from '../../base/errors';
 import type { TransferRegistry } from '../../base/transfers';
 import type { TaskContext, TaskManager } from '../tasks/task-manager';

@@ -1,6 +1,6 @@
 import { Transform, type Readable } from 'node:stream';
 import { ErrorCode, type UploadTask } from '../../contract';
-import { formatBytes } from '../../docker/progress';
+import { formatBytes } from '../../contract';
 import { BerthError } from '../../base/errors';
 import type { TransferRegistry } from '../../base/transfers';
 import type { TaskContext, TaskManager } from '../tasks/task-manager';

@@ -1,6 +1,7 @@
 import type Dockerode from 'dockerode';
 import {
   ErrorCode,
+  formatBytes,
   type PruneItem,
   type PruneKind,
   type SystemPruneOptions,
@@ -11,7 +12,6 @@ import { mapDockerError } from '../../docker/errors';
 import { BerthError } from '../../base/errors';
 import type { NetworksService } from '../networks/service';
 import type { TaskContext, TaskManager } from '../tasks/task-manager';
-import { formatBytes } from '../volumes/backup';
 import { prunePlan, readDiskUsage } from './disk-usage';
 
 const LABELS: Record<PruneKind, string> = {

@@ -5,7 +5,7 @@ import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import type Dockerode from 'dockerode';
-import { ErrorCode, type TransferTicket, type VolumeBackupResult } from '../../contract';
+import { ErrorCode, formatBytes, type TransferTicket, type VolumeBackupResult } from '../../contract';
 import { mapDockerError } from '../../docker/errors';
 import { BerthError } from '../../base/errors';
 import type { TransferRegistry } from '../../base/transfers';
@@ -109,13 +109,3 @@ export async function backupDownload(deps: Pick<BackupDeps, 'transfers' | 'dataD
   return backupTicket(deps.transfers, dir, file);
 }
 
-export function formatBytes(n: number): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-  let value = n;
-  let i = 0;
-  while (value >= 1000 && i < units.length - 1) {
-    value /= 1000;
-    i++;
-  }
-  return `${i === 0 ? value : value.toFixed(1)} ${units[i]}`;
-}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Box, Button, Typography } from '@mui/material';
-import type { EngineStatus, TransportState } from '../api/contract';
+import { formatTime, type EngineStatus, type TransportState } from '../api/contract';
 import { ErrorDetails } from '../components/ErrorDetails';
 import { useBerth } from '../stores/context';
 import type { EngineSummary } from '../stores/selectors';
@@ -60,7 +60,7 @@ export function EngineStatusDetails({ status, transport, summary, retry }: Props
         <Row label="Found via" value={engine ? (sourceNames[engine.source] ?? engine.source) : undefined} />
         <Row label="Version" value={version ? `${version.version} (API ${version.apiVersion})` : undefined} />
         <Row label="Platform" value={version ? `${version.os}/${version.arch}` : undefined} />
-        <Row label="Since" value={status ? new Date(status.since).toLocaleString() : undefined} />
+        <Row label="Since" value={status ? formatTime(status.since) : undefined} />
         <Row label="Attempt" value={status?.reconnect ? String(status.reconnect.attempt) : undefined} />
       </Box>
       {engine?.insecure && (

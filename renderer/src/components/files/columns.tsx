@@ -4,8 +4,9 @@ import FolderIcon from '@mui/icons-material/Folder';
 import InsertDriveFileOutlinedIcon from '@mui/icons-material/InsertDriveFileOutlined';
 import LinkIcon from '@mui/icons-material/Link';
 import type { FileEntry } from '../../api/contract';
-import { formatBytes, sortBy, type Sort } from '../../features/system/format';
-import type { GridColumn } from '../../features/system/ResourceGrid';
+import { formatBytes } from '../../api/contract';
+import { sortBy, type Sort } from '../grid/sort';
+import type { GridColumn } from '../grid/ResourceGrid';
 
 export type FileSortKey = 'name' | 'size' | 'mtime';
 

@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 import { Box, ButtonBase } from '@mui/material';
 import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
-import { HEADER_HEIGHT, type GridSort } from './grid';
+import { HEADER_HEIGHT } from './grid';
+import type { Sort } from './sort';
 
 export interface HeaderColumn<K extends string> {
   id: string;
@@ -15,13 +16,13 @@ interface Props<K extends string> {
   /** CSS grid-template-columns shared with the rows. */
   template: string;
   minWidth: number;
-  sort: GridSort<K>;
+  sort: Sort<K>;
   onSort: (key: K) => void;
   /** A header cell of its own for some column (e.g. a select-all checkbox); undefined keeps the default. */
   renderCell?: (column: HeaderColumn<K>) => ReactNode | undefined;
 }
 
-export const ariaSort = <K extends string>(sort: GridSort<K>, key: K | undefined) =>
+export const ariaSort = <K extends string>(sort: Sort<K>, key: K | undefined) =>
   key === undefined ? undefined : sort.key === key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none';
 
 /** The sticky header row of a virtualized grid: sortable column headers with aria-sort. */

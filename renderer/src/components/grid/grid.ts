@@ -3,11 +3,6 @@ import type { SxProps, Theme } from '@mui/material';
 /** Shared shape of Berth's virtualized grids (containers, images, volumes, networks). */
 export const HEADER_HEIGHT = 40;
 
-export interface GridSort<K extends string> {
-  key: K;
-  direction: 'asc' | 'desc';
-}
-
 /** The scrolling element that holds the header and the rows. */
 export const gridScrollSx: SxProps<Theme> = {
   flex: 1,

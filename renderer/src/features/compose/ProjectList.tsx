@@ -4,14 +4,16 @@ import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ComposeProjectSummary } from '../../api/contract';
+import { ariaSort } from '../../components/grid/GridHeader';
+import type { Sort } from '../../components/grid/sort';
 import type { ComposeActionDef } from './actions';
 import { PROJECT_ROW_HEIGHT, ProjectRow, projectGrid } from './ProjectRow';
 import { navigate, projectHref } from './route';
-import type { ProjectSort, ProjectSortKey } from './view';
+import type { ProjectSortKey } from './view';
 
 interface Props {
   projects: ComposeProjectSummary[];
-  sort: ProjectSort;
+  sort: Sort<ProjectSortKey>;
   onSort: (key: ProjectSortKey) => void;
   onAction: (project: ComposeProjectSummary, action: ComposeActionDef) => void;
 }
@@ -92,7 +94,7 @@ export function ProjectList({ projects, sort, onSort, onAction }: Props) {
           <Box
             key={h.label}
             role="columnheader"
-            aria-sort={h.sortKey ? (sort.key === h.sortKey ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none') : undefined}
+            aria-sort={ariaSort(sort, h.sortKey)}
             sx={{ typography: 'subtitle2', textAlign: h.label === 'Actions' ? 'right' : 'left' }}
           >
             {h.sortKey ? (

@@ -4,6 +4,7 @@ import FolderOpenIcon from '@mui/icons-material/FolderOpen';
 import SearchIcon from '@mui/icons-material/Search';
 import type { ComposeProjectSummary } from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
+import { nextSort, type Sort } from '../../components/grid/sort';
 import { useSlashFocus } from '../../components/useSlashFocus';
 import { useBerth } from '../../stores/context';
 import { sourceOf, type ComposeActionDef } from './actions';
@@ -11,7 +12,7 @@ import { ConfirmDownDialog } from './ConfirmDownDialog';
 import { OpenProjectDialog } from './OpenProjectDialog';
 import { ProjectList } from './ProjectList';
 import { failureTitle, useComposeActions } from './useComposeActions';
-import { filterProjects, sortProjects, type ProjectFilter, type ProjectSort, type ProjectSortKey } from './view';
+import { filterProjects, sortProjects, type ProjectFilter, type ProjectSortKey } from './view';
 
 const statusOptions: ProjectFilter['status'][] = ['all', 'running', 'partial', 'stopped', 'exited'];
 const noFilter: ProjectFilter = { query: '', status: 'all' };
@@ -24,7 +25,7 @@ export function ProjectsPage() {
   const listError = useBerth((s) => (engineUnreachable ? null : s.composeProjects.error));
   const { run, failure, dismissFailure } = useComposeActions();
   const [filter, setFilter] = useState<ProjectFilter>(noFilter);
-  const [sort, setSort] = useState<ProjectSort>({ key: 'name', direction: 'asc' });
+  const [sort, setSort] = useState<Sort<ProjectSortKey>>({ key: 'name', direction: 'asc' });
   const [opening, setOpening] = useState(false);
   const [downFor, setDownFor] = useState<ComposeProjectSummary | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -37,7 +38,7 @@ export function ProjectsPage() {
     if (action.confirms) setDownFor(project);
     else void run(project, action.id, { source: sourceOf(project) });
   };
-  const onSort = (key: ProjectSortKey) => setSort((s) => ({ key, direction: s.key === key && s.direction === 'asc' ? 'desc' : 'asc' }));
+  const onSort = (key: ProjectSortKey) => setSort((s) => nextSort(s, key));
 
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 }}>

@@ -15,8 +15,8 @@ import {
   Typography,
 } from '@mui/material';
 import type { ComposeServiceDetail } from '../../api/contract';
+import { containerHref } from '../../app/useHashRoute';
 import { toPortViews } from '../../stores/selectors';
-import { containerHref } from './route';
 import { serviceStateLabel, serviceStateTone } from './view';
 
 interface Props {

@@ -19,7 +19,6 @@ export function composeRouteFromHash(hash: string): ComposeRoute {
 export const projectsHref = '#/compose';
 export const projectHref = (name: string, tab: ProjectTab = 'services'): string =>
   `#/compose/${encodeURIComponent(name)}${tab === 'services' ? '' : `/${tab}`}`;
-export const containerHref = (id: string): string => `#/containers/${encodeURIComponent(id)}`;
 
 const subscribe = (onChange: () => void) => {
   window.addEventListener('hashchange', onChange);

@@ -1,4 +1,5 @@
 import type { ComposeProjectStatus, ComposeProjectSummary, ComposeServiceState } from '../../api/contract';
+import { sortWith, type Sort } from '../../components/grid/sort';
 
 export type Tone = 'success' | 'warning' | 'error' | 'info' | 'default';
 
@@ -42,10 +43,6 @@ export function shortFolder(path: string | undefined): string {
 }
 
 export type ProjectSortKey = 'name' | 'status' | 'containers' | 'folder';
-export interface ProjectSort {
-  key: ProjectSortKey;
-  direction: 'asc' | 'desc';
-}
 export interface ProjectFilter {
   query: string;
   status: ComposeProjectStatus | 'all';
@@ -62,13 +59,12 @@ export function filterProjects(projects: ComposeProjectSummary[], f: ProjectFilt
   );
 }
 
-export function sortProjects(projects: ComposeProjectSummary[], s: ProjectSort): ComposeProjectSummary[] {
+export function sortProjects(projects: ComposeProjectSummary[], sort: Sort<ProjectSortKey>): ComposeProjectSummary[] {
   const by: Record<ProjectSortKey, (a: ComposeProjectSummary, b: ComposeProjectSummary) => number> = {
     name: (a, b) => a.name.localeCompare(b.name),
     status: (a, b) => statusRank[a.status] - statusRank[b.status],
     containers: (a, b) => a.containers.running - b.containers.running || a.containers.total - b.containers.total,
     folder: (a, b) => (a.workingDir ?? '').localeCompare(b.workingDir ?? ''),
   };
-  const sign = s.direction === 'asc' ? 1 : -1;
-  return [...projects].sort((a, b) => sign * by[s.key](a, b) || a.name.localeCompare(b.name));
+  return sortWith(projects, sort, (a, b, key) => by[key](a, b), (a, b) => a.name.localeCompare(b.name));
 }

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Box, Link, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import type { ContainerDetails } from '../../api/contract';
+import { UNKNOWN, type ContainerDetails } from '../../api/contract';
 
 function SimpleTable({ label, head, rows, empty }: { label: string; head: string[]; rows: ReactNode[][]; empty: string }) {
   if (rows.length === 0) {
@@ -57,7 +57,7 @@ export function MountsTab({ details }: { details: ContainerDetails }) {
     <SimpleTable
       label="Mounts"
       head={['Destination', 'Type', 'Source', 'Access']}
-      rows={details.mounts.map((m) => [m.destination, m.type, m.source || '–', m.readOnly ? 'read-only' : 'read-write'])}
+      rows={details.mounts.map((m) => [m.destination, m.type, m.source || UNKNOWN, m.readOnly ? 'read-only' : 'read-write'])}
       empty="Nothing is mounted: files live in the container's writable layer and are lost when it is removed."
     />
   );
@@ -78,7 +78,7 @@ export function PortsTab({ details }: { details: ContainerDetails }) {
               {url}
             </Link>
           ) : (
-            '–'
+            UNKNOWN
           ),
         ];
       })}
@@ -94,10 +94,10 @@ export function NetworksTab({ details }: { details: ContainerDetails }) {
       head={['Network', 'IP address', 'Gateway', 'MAC', 'Aliases']}
       rows={details.networks.map((n) => [
         n.name,
-        [n.ipAddress, n.ipv6Address].filter(Boolean).join(', ') || '–',
-        n.gateway ?? '–',
-        n.macAddress ?? '–',
-        n.aliases.join(', ') || '–',
+        [n.ipAddress, n.ipv6Address].filter(Boolean).join(', ') || UNKNOWN,
+        n.gateway ?? UNKNOWN,
+        n.macAddress ?? UNKNOWN,
+        n.aliases.join(', ') || UNKNOWN,
       ])}
       empty={`Not attached to any network (network mode: ${details.networkMode}).`}
     />

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Alert, Box, Typography } from '@mui/material';
-import type { ContainerDetails } from '../../api/contract';
-import { formatCommand, formatMemory, formatTime } from './format';
+import { formatMemory, formatTime, UNKNOWN, type ContainerDetails } from '../../api/contract';
+import { formatCommand } from './format';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -36,8 +36,8 @@ export function OverviewTab({ details: d }: { details: ContainerDetails }) {
         {d.health !== 'none' && <Row label="Health">{d.health}{d.healthLog ? ` — ${d.healthLog}` : ''}</Row>}
         <Row label="ID">{d.id}</Row>
         <Row label="Image">{d.image}</Row>
-        <Row label="Entrypoint">{d.entrypoint.length ? formatCommand(d.entrypoint) : '–'}</Row>
-        <Row label="Command">{d.command.length ? formatCommand(d.command) : '–'}</Row>
+        <Row label="Entrypoint">{d.entrypoint.length ? formatCommand(d.entrypoint) : UNKNOWN}</Row>
+        <Row label="Command">{d.command.length ? formatCommand(d.command) : UNKNOWN}</Row>
         <Row label="Working directory">{d.workingDir || '/'}</Row>
         <Row label="User">{d.user || 'root (image default)'}</Row>
         <Row label="Restart policy">
@@ -47,7 +47,7 @@ export function OverviewTab({ details: d }: { details: ContainerDetails }) {
         </Row>
         <Row label="Created">{formatTime(d.created)}</Row>
         <Row label="Started">{formatTime(d.startedAt)}</Row>
-        <Row label="Finished">{d.finishedAt ? `${formatTime(d.finishedAt)} (exit code ${d.exitCode})` : '–'}</Row>
+        <Row label="Finished">{d.finishedAt ? `${formatTime(d.finishedAt)} (exit code ${d.exitCode})` : UNKNOWN}</Row>
         <Row label="CPU limit">{r.cpus ? `${r.cpus} CPUs` : 'unlimited'}</Row>
         <Row label="Memory limit">{r.memory ? formatMemory(r.memory) : 'unlimited'}</Row>
         <Row label="PIDs limit">{r.pidsLimit > 0 ? r.pidsLimit : 'unlimited'}</Row>

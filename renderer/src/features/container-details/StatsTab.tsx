@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Alert, Box, Button, Paper, Typography } from '@mui/material';
-import type { BerthErrorData, StatsSample } from '../../api/contract';
+import { formatBytes, formatMemory, formatRate, type BerthErrorData, type StatsSample } from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useBerth } from '../../stores/context';
-import { formatBytes, formatMemory, formatRate } from './format';
 import { Sparkline } from './Sparkline';
 
 /** Samples kept for the charts: one a second, so about a minute. */

@@ -3,19 +3,20 @@ import { Box, Checkbox } from '@mui/material';
 import { measureElement, useVirtualizer } from '@tanstack/react-virtual';
 import { GridHeader } from '../../components/grid/GridHeader';
 import { gridScrollSx, virtualRowSx } from '../../components/grid/grid';
+import type { Sort } from '../../components/grid/sort';
 import { useRowFocus } from '../../components/useRowFocus';
 import type { ContainerRow } from '../../stores/selectors';
 import { availableActions, type ContainerActionDef, type ContainerMenuActionDef } from './actions';
 import { columns, gridTemplate, HEADER_HEIGHT, ROW_HEIGHT, TABLE_MIN_WIDTH } from './columns';
 import { ContainerRowView } from './ContainerRowView';
-import type { Sort, SortKey } from './filter';
+import type { SortKey } from './filter';
 import { GroupHeaderRow } from './GroupHeaderRow';
 import { asItems, groupByProject, type GroupItem, type ListItem } from './grouping';
 import { emptySelection, selectAll, setMany, toggleSelection, type Selection } from './selection';
 
 interface Props {
   rows: ContainerRow[];
-  sort: Sort;
+  sort: Sort<SortKey>;
   now: number;
   onSort: (key: SortKey) => void;
   onAction: (row: ContainerRow, action: ContainerActionDef) => void;

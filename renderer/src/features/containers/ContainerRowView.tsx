@@ -2,12 +2,12 @@ import { memo } from 'react';
 import type { MouseEvent } from 'react';
 import { Alert, Box, Checkbox, Chip, CircularProgress, IconButton, Link, Typography } from '@mui/material';
 import CloseIcon from '@mui/icons-material/Close';
+import { formatTime, relativeTime } from '../../api/contract';
 import { containerHref } from '../../app/useHashRoute';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import type { ContainerRow } from '../../stores/selectors';
 import { actionById, type ContainerActionDef, type ContainerMenuActionDef } from './actions';
 import { gridTemplate, ROW_HEIGHT } from './columns';
-import { relativeTime } from './filter';
 import { RowActions } from './RowActions';
 import { RowMenu } from './RowMenu';
 
@@ -118,7 +118,7 @@ export const ContainerRowView = memo(function ContainerRowView({
           )}
         </Box>
         <Box role="gridcell" sx={cell}>
-          <Typography variant="body2" color="text.secondary" title={new Date(row.created).toLocaleString()}>
+          <Typography variant="body2" color="text.secondary" title={formatTime(row.created)}>
             {relativeTime(row.created, now)}
           </Typography>
         </Box>

@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { Alert, Box, CircularProgress, Typography } from '@mui/material';
 import { ErrorDetails } from '../../components/ErrorDetails';
+import { nextSort, type Sort } from '../../components/grid/sort';
 import { useNow } from '../../components/useNow';
 import { useBerth } from '../../stores/context';
 import { selectContainerRows, type ContainerRow } from '../../stores/selectors';
@@ -10,7 +11,7 @@ import { ConfirmActionDialog } from './ConfirmActionDialog';
 import { ContainerList } from './ContainerList';
 import { ContainerToolbar } from './ContainerToolbar';
 import { NoContainers, NoMatches } from './EmptyState';
-import { filterRows, sortRows, type Sort, type SortKey } from './filter';
+import { filterRows, sortRows, type SortKey } from './filter';
 import type { GroupItem } from './grouping';
 import { PruneDialog } from './PruneDialog';
 import { emptySelection, keepListed, type Selection } from './selection';
@@ -36,7 +37,7 @@ export function ContainersPage() {
   const dismissError = useBerth((s) => s.containers.dismissError);
   const notify = useBerth((s) => s.notify);
   const { filter, grouped, setFilter, setGrouped } = useFilterState();
-  const [sort, setSort] = useState<Sort>({ key: 'name', direction: 'asc' });
+  const [sort, setSort] = useState<Sort<SortKey>>({ key: 'name', direction: 'asc' });
   const [confirming, setConfirming] = useState<Confirming | null>(null);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [highlight, setHighlight] = useState<string | null>(null);
@@ -89,15 +90,7 @@ export function ContainersPage() {
 
   const onSort = useCallback(
     (key: SortKey) =>
-      setSort((s) => ({
-        key,
-        direction:
-          s.key === key && s.direction === 'asc'
-            ? 'desc'
-            : key === 'created' && s.key !== key
-              ? 'desc'
-              : 'asc',
-      })),
+      setSort((s) => nextSort(s, key, ['created'])),
     [],
   );
 

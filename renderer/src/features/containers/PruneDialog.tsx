@@ -1,34 +1,17 @@
 import { useEffect, useState } from 'react';
 import {
-  Alert,
   Box,
-  Button,
   CircularProgress,
-  Dialog,
-  DialogActions,
-  DialogContent,
   DialogContentText,
-  DialogTitle,
   Table,
   TableBody,
   TableCell,
   TableHead,
   TableRow,
 } from '@mui/material';
-import type { BerthErrorData, ContainerPrunePreview } from '../../api/contract';
-import { ErrorDetails } from '../../components/ErrorDetails';
+import { formatBytes, type BerthErrorData, type ContainerPrunePreview } from '../../api/contract';
+import { DangerDialog } from '../../components/DangerDialog';
 import { useBerth } from '../../stores/context';
-
-export const formatBytes = (n: number): string => {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-  let v = n;
-  let u = 0;
-  while (v >= 1000 && u < units.length - 1) {
-    v /= 1000;
-    u += 1;
-  }
-  return `${u === 0 ? v : v.toFixed(v < 10 ? 1 : 0)} ${units[u]}`;
-};
 
 interface Props {
   onClose: () => void;
@@ -70,80 +53,59 @@ export function PruneDialog({ onClose, onDone }: Props) {
 
   const count = preview?.containers.length ?? 0;
   return (
-    <Dialog
-      open
-      onClose={busy ? undefined : onClose}
-      aria-labelledby="prune-title"
-      maxWidth="sm"
-      fullWidth
-      scroll="paper"
+    <DangerDialog
+      id="prune-title"
+      title="Prune stopped containers"
+      confirmLabel={busy ? 'Removing…' : `Remove ${count} ${count === 1 ? 'container' : 'containers'}`}
+      canConfirm={count > 0}
+      busy={busy}
+      error={error}
+      onConfirm={() => void prune()}
+      onCancel={onClose}
     >
-      <DialogTitle id="prune-title">Prune stopped containers</DialogTitle>
-      <DialogContent dividers>
-        {error && (
-          <Alert severity="error" sx={{ mb: 2 }}>
-            {error.message}
-            <ErrorDetails details={error.details} />
-          </Alert>
-        )}
-        {!preview && !error && (
-          <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }} role="status">
-            <CircularProgress size={18} /> Finding stopped containers and their sizes…
-          </Box>
-        )}
-        {preview && count === 0 && (
-          <DialogContentText>There are no stopped containers: nothing to prune.</DialogContentText>
-        )}
-        {preview && count > 0 && (
-          <>
-            <DialogContentText gutterBottom>
-              {count === 1 ? 'This container is' : `These ${count} containers are`} not running. Removing them
-              deletes their writable layers (files they changed outside volumes); their images and volumes are
-              kept. A container started in the meantime is kept.
-            </DialogContentText>
-            <Table size="small" aria-label="Containers to prune">
-              <TableHead>
-                <TableRow>
-                  <TableCell>Name</TableCell>
-                  <TableCell>Status</TableCell>
-                  <TableCell align="right">Size</TableCell>
+      {!preview && !error && (
+        <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }} role="status">
+          <CircularProgress size={18} /> Finding stopped containers and their sizes…
+        </Box>
+      )}
+      {preview && count === 0 && (
+        <DialogContentText>There are no stopped containers: nothing to prune.</DialogContentText>
+      )}
+      {preview && count > 0 && (
+        <>
+          <DialogContentText gutterBottom>
+            {count === 1 ? 'This container is' : `These ${count} containers are`} not running. Removing them
+            deletes their writable layers (files they changed outside volumes); their images and volumes are
+            kept. A container started in the meantime is kept.
+          </DialogContentText>
+          <Table size="small" aria-label="Containers to prune">
+            <TableHead>
+              <TableRow>
+                <TableCell>Name</TableCell>
+                <TableCell>Status</TableCell>
+                <TableCell align="right">Size</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {preview.containers.map((c) => (
+                <TableRow key={c.id}>
+                  <TableCell>{c.name}</TableCell>
+                  <TableCell>{c.status}</TableCell>
+                  <TableCell align="right">{formatBytes(c.sizeRw)}</TableCell>
                 </TableRow>
-              </TableHead>
-              <TableBody>
-                {preview.containers.map((c) => (
-                  <TableRow key={c.id}>
-                    <TableCell>{c.name}</TableCell>
-                    <TableCell>{c.status}</TableCell>
-                    <TableCell align="right">{formatBytes(c.sizeRw)}</TableCell>
-                  </TableRow>
-                ))}
-                <TableRow>
-                  <TableCell colSpan={2} sx={{ fontWeight: 500 }}>
-                    Total reclaimed
-                  </TableCell>
-                  <TableCell align="right" sx={{ fontWeight: 500 }}>
-                    {formatBytes(preview.totalBytes)}
-                  </TableCell>
-                </TableRow>
-              </TableBody>
-            </Table>
-          </>
-        )}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose} disabled={busy} autoFocus>
-          Cancel
-        </Button>
-        <Button
-          color="error"
-          variant="contained"
-          disabled={busy || count === 0}
-          onClick={() => void prune()}
-          startIcon={busy ? <CircularProgress size={16} color="inherit" /> : undefined}
-        >
-          {busy ? 'Removing…' : `Remove ${count} ${count === 1 ? 'container' : 'containers'}`}
-        </Button>
-      </DialogActions>
-    </Dialog>
+              ))}
+              <TableRow>
+                <TableCell colSpan={2} sx={{ fontWeight: 500 }}>
+                  Total reclaimed
+                </TableCell>
+                <TableCell align="right" sx={{ fontWeight: 500 }}>
+                  {formatBytes(preview.totalBytes)}
+                </TableCell>
+              </TableRow>
+            </TableBody>
+          </Table>
+        </>
+      )}
+    </DangerDialog>
   );
 }

@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField, Typography } from '@mui/material';
+import { formatBytes } from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
+import { TaskDialogActions } from '../../components/task/TaskDialogActions';
+import { TaskPanel } from '../../components/task/TaskPanel';
+import { useUploadTask } from '../../components/task/useUploadTask';
 import { useBerth } from '../../stores/context';
-import { formatSize } from './format';
 import { splitNewName } from './TagDialog';
-import { TaskDialogActions } from './TaskDialogActions';
-import { TaskPanel } from './TaskPanel';
-import { useUploadTask } from './useUploadTask';
 
 /**
  * Load (a `docker save` archive, names included) or import (a root filesystem tar that becomes a new image):
@@ -50,7 +50,7 @@ export function ArchiveDialog({ kind, onClose }: { kind: 'load' | 'import'; onCl
               <input hidden type="file" aria-label="Archive file" accept=".tar,.tar.gz,.tgz,application/x-tar,application/gzip" onChange={(e) => setFile(e.target.files?.[0])} />
             </Button>
             <Typography variant="body2" color="text.secondary">
-              {file ? `${file.name} (${formatSize(file.size)})` : 'Nothing chosen'}
+              {file ? `${file.name} (${formatBytes(file.size)})` : 'Nothing chosen'}
             </Typography>
           </Box>
           {kind === 'import' && (

@@ -1,14 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Box, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
+import { formatBytes } from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
+import { TaskDialogActions } from '../../components/task/TaskDialogActions';
+import { TaskLog } from '../../components/task/TaskLog';
+import { TaskPanel } from '../../components/task/TaskPanel';
+import { useUploadTask } from '../../components/task/useUploadTask';
 import { useBerth } from '../../stores/context';
-import { formatSize } from './format';
 import { referenceProblem } from './PullDialog';
 import { tarOfFolder } from './tar';
-import { TaskDialogActions } from './TaskDialogActions';
-import { TaskLog } from './TaskLog';
-import { TaskPanel } from './TaskPanel';
-import { useUploadTask } from './useUploadTask';
 
 /** "KEY=value" lines → build arguments, or the first line that is not one. */
 export function parseBuildArgs(text: string): { args: Record<string, string> } | { problem: string } {
@@ -58,7 +58,7 @@ export function BuildDialog({ onClose }: { onClose: () => void }) {
     );
   };
 
-  const sourceLabel = !source ? 'Nothing chosen' : source.kind === 'folder' ? `${source.files.length} files` : `${source.file.name} (${formatSize(source.file.size)})`;
+  const sourceLabel = !source ? 'Nothing chosen' : source.kind === 'folder' ? `${source.files.length} files` : `${source.file.name} (${formatBytes(source.file.size)})`;
   return (
     <Dialog open onClose={onClose} maxWidth="md" fullWidth aria-labelledby="build-title">
       <DialogTitle id="build-title">Build an image</DialogTitle>

@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'react';
 import { Alert, Box, CircularProgress, Drawer, IconButton, Tab, Table, TableBody, TableCell, TableHead, TableRow, Tabs, Typography } from '@mui/material';
 import CloseIcon from '@mui/icons-material/Close';
-import type { BerthErrorData, ImageDetails, ImageHistoryEntry } from '../../api/contract';
+import { formatBytes, relativeTime, type BerthErrorData, type ImageDetails, type ImageHistoryEntry } from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useNow } from '../../components/useNow';
 import { useBerth } from '../../stores/context';
-import { formatSize, relativeTime } from './format';
 import type { ImageRow } from './view';
 
 type Loaded<T> = { value: T } | { error: BerthErrorData } | undefined;
@@ -57,7 +56,7 @@ export function ImageDetailsDrawer({ row, onClose }: { row: ImageRow; onClose: (
             {row.name === '<none>' ? `<none> ${row.shortId}` : row.name}
           </Typography>
           <Typography variant="body2" color="text.secondary">
-            {row.shortId} · {formatSize(row.size)} · created {relativeTime(row.created, now)} ·{' '}
+            {row.shortId} · {formatBytes(row.size)} · created {relativeTime(row.created, now)} ·{' '}
             {row.containers.length ? `used by ${row.containers.join(', ')}` : row.usage}
           </Typography>
           {row.repoTags.length > 1 && (
@@ -91,7 +90,7 @@ export function ImageDetailsDrawer({ row, onClose }: { row: ImageRow; onClose: (
                     <TableRow key={`${l.id}-${i}`}>
                       <TableCell sx={{ fontFamily: 'monospace', fontSize: 12, wordBreak: 'break-all' }}>{l.createdBy || l.comment || '—'}</TableCell>
                       <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                        {formatSize(l.size)}
+                        {formatBytes(l.size)}
                       </TableCell>
                       <TableCell sx={{ whiteSpace: 'nowrap' }}>{relativeTime(l.created * 1000, now)}</TableCell>
                     </TableRow>

@@ -3,16 +3,17 @@ import { Box } from '@mui/material';
 import { measureElement, useVirtualizer } from '@tanstack/react-virtual';
 import { GridHeader } from '../../components/grid/GridHeader';
 import { gridScrollSx, HEADER_HEIGHT, virtualRowSx } from '../../components/grid/grid';
+import type { Sort } from '../../components/grid/sort';
 import { useRowFocus } from '../../components/useRowFocus';
 import { availableImageActions, type ImageActionDef } from './actions';
 import { IMAGE_ROW_HEIGHT, imageColumns, imageGrid, ImageRowView } from './ImageRowView';
-import type { ImageRow, ImageSort, ImageSortKey } from './view';
+import type { ImageRow, ImageSortKey } from './view';
 
 const MIN_WIDTH = 940;
 
 interface Props {
   rows: ImageRow[];
-  sort: ImageSort;
+  sort: Sort<ImageSortKey>;
   now: number;
   onSort: (key: ImageSortKey) => void;
   onAction: (row: ImageRow, action: ImageActionDef) => void;

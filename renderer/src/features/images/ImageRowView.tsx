@@ -1,8 +1,8 @@
 import { memo } from 'react';
 import { Alert, Box, Chip, CircularProgress, IconButton, Tooltip, Typography } from '@mui/material';
 import CloseIcon from '@mui/icons-material/Close';
+import { formatBytes, formatTime, relativeTime } from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
-import { formatSize, relativeTime } from './format';
 import { availableImageActions, imageActionById, type ImageActionDef } from './actions';
 import type { ImageRow } from './view';
 
@@ -54,10 +54,10 @@ export const ImageRowView = memo(function ImageRowView({ row, now, onAction, onD
           </Typography>
         </Box>
         <Box role="gridcell" sx={cell}>
-          <Typography variant="body2">{formatSize(row.size)}</Typography>
+          <Typography variant="body2">{formatBytes(row.size)}</Typography>
         </Box>
         <Box role="gridcell" sx={cell}>
-          <Typography variant="body2" color="text.secondary" title={new Date(row.created).toLocaleString()}>
+          <Typography variant="body2" color="text.secondary" title={formatTime(row.created)}>
             {relativeTime(row.created, now)}
           </Typography>
         </Box>

@@ -41,12 +41,12 @@ describe('ImagesPage', { timeout: 20_000 }, () => {
   it('lists images with size, users and dangling state; patches update rows', async () => {
     const { fake } = setup();
     const row = await screen.findByRole('row', { name: 'nginx:1.27' });
-    expect(within(row).getByText('190.0 MB')).toBeInTheDocument();
+    expect(within(row).getByText('190 MB')).toBeInTheDocument();
     expect(within(row).getByText('web-1, web-2')).toBeInTheDocument();
     expect(within(row).getByText('+1')).toBeInTheDocument();
     expect(within(screen.getByRole('row', { name: /^<none> cccc/ })).getByText('dangling')).toBeInTheDocument();
     expect(within(screen.getByRole('row', { name: 'busybox:latest' })).getByText('unused')).toBeInTheDocument();
-    expect(screen.getByText(/3 images · 206.3 MB/)).toBeInTheDocument();
+    expect(screen.getByText(/3 images · 206 MB/)).toBeInTheDocument();
     act(() => fake.emit('images.changed', { kind: 'patch', upserts: [{ ...busybox, containers: ['probe'] }], removed: [old.id] }));
     expect(within(screen.getByRole('row', { name: 'busybox:latest' })).getByText('probe')).toBeInTheDocument();
     expect(screen.queryByRole('row', { name: /^<none>/ })).not.toBeInTheDocument();
@@ -160,13 +160,13 @@ describe('ImagesPage', { timeout: 20_000 }, () => {
     });
     await user.click(await screen.findByRole('button', { name: 'Prune…' }));
     const dialog = screen.getByRole('dialog', { name: 'Prune images' });
-    expect(await within(dialog).findByText(/1 image will be deleted, freeing about 12.0 MB/)).toBeInTheDocument();
+    expect(await within(dialog).findByText(/1 image will be deleted, freeing about 12 MB/)).toBeInTheDocument();
     await user.click(within(dialog).getByRole('switch', { name: /Also remove tagged images/ }));
-    expect(await within(dialog).findByText(/2 images will be deleted, freeing about 16.3 MB/)).toBeInTheDocument();
+    expect(await within(dialog).findByText(/2 images will be deleted, freeing about 16 MB/)).toBeInTheDocument();
     await user.click(within(dialog).getByRole('switch', { name: /Also remove tagged images/ }));
     await user.click(await within(dialog).findByRole('button', { name: 'Remove 1 image' }));
     expect(fake.callsOf('images.prune')).toEqual([{ danglingOnly: true }]);
-    expect(await within(dialog).findByText('Removed 1 image and freed 12.0 MB.')).toBeInTheDocument();
+    expect(await within(dialog).findByText('Removed 1 image and freed 12 MB.')).toBeInTheDocument();
   });
 
   it('opens details with the layer history and the inspect JSON', async () => {
@@ -177,7 +177,7 @@ describe('ImagesPage', { timeout: 20_000 }, () => {
     await user.click(await screen.findByRole('button', { name: 'Details busybox:latest' }));
     const layers = await screen.findByRole('table', { name: 'Layers' });
     expect(within(layers).getByText('RUN make')).toBeInTheDocument();
-    expect(within(layers).getByText('2.00 MB')).toBeInTheDocument();
+    expect(within(layers).getByText('2.0 MB')).toBeInTheDocument();
     await user.click(screen.getByRole('tab', { name: 'Inspect' }));
     expect(screen.getByLabelText('Inspect JSON')).toHaveTextContent('"Architecture": "amd64"');
   });

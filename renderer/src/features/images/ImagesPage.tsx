@@ -1,14 +1,15 @@
 import { useCallback, useMemo, useState } from 'react';
 import { Alert, Box, CircularProgress, Typography } from '@mui/material';
+import { formatBytes } from '../../api/contract';
 import { downloadTicket } from '../../api/transfers';
 import { ErrorDetails } from '../../components/ErrorDetails';
+import { nextSort, type Sort } from '../../components/grid/sort';
 import { useNow } from '../../components/useNow';
 import { useBerth } from '../../stores/context';
 import type { ImageActionDef } from './actions';
 import { ArchiveDialog } from './ArchiveDialog';
 import { BuildDialog } from './BuildDialog';
 import { NoImages, NoMatchingImages } from './EmptyState';
-import { formatSize } from './format';
 import { ImageDetailsDrawer } from './ImageDetailsDrawer';
 import { ImageList } from './ImageList';
 import { ImagesToolbar, type PageDialog } from './ImagesToolbar';
@@ -17,7 +18,7 @@ import { PullDialog } from './PullDialog';
 import { PushDialog } from './PushDialog';
 import { RemoveDialog } from './RemoveDialog';
 import { TagDialog } from './TagDialog';
-import { filterImages, selectImageRows, sortImages, type ImageFilter, type ImageRow, type ImageSort, type ImageSortKey } from './view';
+import { filterImages, selectImageRows, sortImages, type ImageFilter, type ImageRow, type ImageSortKey } from './view';
 
 const noFilter: ImageFilter = { query: '', usage: 'all' };
 type RowDialog = { kind: 'details' | 'tag' | 'push' | 'remove'; id: string };
@@ -31,13 +32,13 @@ export function ImagesPage() {
   const runAction = useBerth((s) => s.images.runAction);
   const dismissError = useBerth((s) => s.images.dismissError);
   const [filter, setFilter] = useState<ImageFilter>(noFilter);
-  const [sort, setSort] = useState<ImageSort>({ key: 'name', direction: 'asc' });
+  const [sort, setSort] = useState<Sort<ImageSortKey>>({ key: 'name', direction: 'asc' });
   const [pageDialog, setPageDialog] = useState<PageDialog | null>(null);
   const [rowDialog, setRowDialog] = useState<RowDialog | null>(null);
   const now = useNow(30_000);
 
   const visible = useMemo(() => sortImages(filterImages(rows, filter), sort), [rows, filter, sort]);
-  const totalSize = useMemo(() => formatSize(rows.reduce((n, r) => n + r.size, 0)), [rows]);
+  const totalSize = useMemo(() => formatBytes(rows.reduce((n, r) => n + r.size, 0)), [rows]);
   // The dialog follows the live row (a patch may change its tags or users while it is open).
   const dialogRow = rowDialog ? rows.find((r) => r.id === rowDialog.id) : undefined;
 
@@ -56,7 +57,7 @@ export function ImagesPage() {
 
   const onSort = useCallback(
     (key: ImageSortKey) =>
-      setSort((s) => ({ key, direction: s.key === key && s.direction === 'asc' ? 'desc' : key !== 'name' && s.key !== key ? 'desc' : 'asc' })),
+      setSort((s) => nextSort(s, key, ['size', 'created', 'usage'])),
     [],
   );
 

@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Alert, Box, Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, FormControlLabel, List, ListItem, ListItemText, Switch } from '@mui/material';
-import { imageDisplayName, shortImageId, type BerthErrorData, type ImagePrunePreview, type ImagePruneResult } from '../../api/contract';
+import { formatBytes, imageDisplayName, shortImageId, type BerthErrorData, type ImagePrunePreview, type ImagePruneResult } from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useBerth } from '../../stores/context';
-import { formatSize } from './format';
 
 /** Prune with a preview: which images go and how much space that frees, before anything is deleted. */
 export function PruneDialog({ onClose }: { onClose: () => void }) {
@@ -43,7 +42,7 @@ export function PruneDialog({ onClose }: { onClose: () => void }) {
       <DialogContent>
         {done ? (
           <DialogContentText role="status">
-            Removed {done.deleted.length} {done.deleted.length === 1 ? 'image' : 'images'} and freed {formatSize(done.reclaimedBytes)}.
+            Removed {done.deleted.length} {done.deleted.length === 1 ? 'image' : 'images'} and freed {formatBytes(done.reclaimedBytes)}.
           </DialogContentText>
         ) : (
           <>
@@ -61,12 +60,12 @@ export function PruneDialog({ onClose }: { onClose: () => void }) {
                 <DialogContentText sx={{ mt: 1 }}>
                   {count === 0
                     ? 'Nothing to prune: every image is tagged or in use.'
-                    : `${count} ${count === 1 ? 'image' : 'images'} will be deleted, freeing about ${formatSize(preview.reclaimableBytes)}. Images used by any container (running or stopped) are kept.`}
+                    : `${count} ${count === 1 ? 'image' : 'images'} will be deleted, freeing about ${formatBytes(preview.reclaimableBytes)}. Images used by any container (running or stopped) are kept.`}
                 </DialogContentText>
                 <List dense aria-label="Images to remove" sx={{ maxHeight: 240, overflow: 'auto' }}>
                   {preview.images.map((i) => (
                     <ListItem key={i.id} disableGutters>
-                      <ListItemText primary={i.repoTags.length ? imageDisplayName(i) : `<none> ${shortImageId(i.id)}`} secondary={formatSize(i.size)} />
+                      <ListItemText primary={i.repoTags.length ? imageDisplayName(i) : `<none> ${shortImageId(i.id)}`} secondary={formatBytes(i.size)} />
                     </ListItem>
                   ))}
                 </List>

@@ -2,10 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { Alert, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
 import { parseImageReference, type BerthErrorData } from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
+import { TaskDialogActions } from '../../components/task/TaskDialogActions';
+import { TaskPanel } from '../../components/task/TaskPanel';
+import { useTaskInfo } from '../../components/task/useTaskInfo';
 import { useBerth } from '../../stores/context';
-import { TaskDialogActions } from './TaskDialogActions';
-import { TaskPanel } from './TaskPanel';
-import { useTaskInfo } from './useTaskInfo';
 
 /** The reference field's complaint, or undefined when it is valid. */
 export function referenceProblem(ref: string): string | undefined {

@@ -2,10 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { Alert, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, MenuItem, TextField } from '@mui/material';
 import { parseImageReference, registryOf, type BerthErrorData } from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
+import { TaskDialogActions } from '../../components/task/TaskDialogActions';
+import { TaskPanel } from '../../components/task/TaskPanel';
+import { useTaskInfo } from '../../components/task/useTaskInfo';
 import { useBerth } from '../../stores/context';
-import { TaskDialogActions } from './TaskDialogActions';
-import { TaskPanel } from './TaskPanel';
-import { useTaskInfo } from './useTaskInfo';
 import type { ImageRow } from './view';
 
 /** Push one of the image's names to its registry, with per-layer progress. */

@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { Button, Checkbox, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, FormControlLabel } from '@mui/material';
-import { formatSize } from './format';
+import { DialogContentText } from '@mui/material';
+import { formatBytes } from '../../api/contract';
+import { CheckOption, DangerDialog } from '../../components/DangerDialog';
 import type { ImageRow } from './view';
 
 interface Props {
@@ -15,37 +16,29 @@ export function RemoveDialog({ row, onConfirm, onCancel }: Props) {
   const severalTags = row.repoTags.length > 1;
   const [force, setForce] = useState(false);
   const name = row.name === '<none>' ? row.shortId : row.name;
+  const lost = severalTags
+    ? `The image has ${row.repoTags.length} names (${row.repoTags.join(', ')}). Removing it deletes every name and its layers (${formatBytes(row.size)}) unless another image shares them.`
+    : `${name} and its layers (${formatBytes(row.size)}) will be deleted from this engine unless another image shares them.`;
   return (
-    <Dialog open onClose={onCancel} aria-labelledby="remove-image-title" maxWidth="sm" fullWidth>
-      <DialogTitle id="remove-image-title">Remove image {name}?</DialogTitle>
-      <DialogContent>
-        <DialogContentText gutterBottom>
-          {severalTags
-            ? `The image has ${row.repoTags.length} names (${row.repoTags.join(', ')}). Removing it deletes every name and its layers (${formatSize(row.size)}) unless another image shares them.`
-            : `${name} and its layers (${formatSize(row.size)}) will be deleted from this engine unless another image shares them.`}{' '}
-          You can pull or build it again later.
-        </DialogContentText>
-        {inUse && (
-          <>
-            <DialogContentText gutterBottom color="warning.main">
-              Used by {row.containers.length === 1 ? 'container' : `${row.containers.length} containers`} {row.containers.join(', ')}. The engine refuses to
-              remove it unless forced; forced, the containers stay but show the image only by ID.
-            </DialogContentText>
-            <FormControlLabel control={<Checkbox checked={force} onChange={(e) => setForce(e.target.checked)} />} label="Force: remove it although containers use it" />
-          </>
-        )}
-        {!inUse && severalTags && (
-          <FormControlLabel control={<Checkbox checked={force} onChange={(e) => setForce(e.target.checked)} />} label="Force: remove all names at once" />
-        )}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onCancel} autoFocus>
-          Cancel
-        </Button>
-        <Button color="error" variant="contained" disabled={(inUse || severalTags) && !force} onClick={() => onConfirm(force)}>
-          Remove
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <DangerDialog
+      id="remove-image-title"
+      title={`Remove image ${name}?`}
+      lost={`${lost} You can pull or build it again later.`}
+      confirmLabel="Remove"
+      canConfirm={!((inUse || severalTags) && !force)}
+      onConfirm={() => onConfirm(force)}
+      onCancel={onCancel}
+    >
+      {inUse && (
+        <>
+          <DialogContentText gutterBottom color="warning.main">
+            Used by {row.containers.length === 1 ? 'container' : `${row.containers.length} containers`} {row.containers.join(', ')}. The engine refuses to
+            remove it unless forced; forced, the containers stay but show the image only by ID.
+          </DialogContentText>
+          <CheckOption checked={force} onChange={setForce} label="Force: remove it although containers use it" />
+        </>
+      )}
+      {!inUse && severalTags && <CheckOption checked={force} onChange={setForce} label="Force: remove all names at once" />}
+    </DangerDialog>
   );
 }

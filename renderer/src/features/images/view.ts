@@ -1,4 +1,5 @@
 import { imageDisplayName, shortImageId, type ImageSummary } from '../../api/contract';
+import { compareText, sortWith, type Sort } from '../../components/grid/sort';
 import type { BerthState } from '../../stores/types';
 import type { ImageActionFailure, ImageRowAction } from './imagesSlice';
 
@@ -54,10 +55,6 @@ export interface ImageFilter {
   usage: UsageFilter;
 }
 export type ImageSortKey = 'name' | 'size' | 'created' | 'usage';
-export interface ImageSort {
-  key: ImageSortKey;
-  direction: 'asc' | 'desc';
-}
 
 export function filterImages(rows: ImageRow[], { query, usage }: ImageFilter): ImageRow[] {
   const q = query.trim().toLowerCase();
@@ -69,22 +66,19 @@ export function filterImages(rows: ImageRow[], { query, usage }: ImageFilter): I
   );
 }
 
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
-
-export function sortImages(rows: ImageRow[], { key, direction }: ImageSort): ImageRow[] {
-  const sign = direction === 'asc' ? 1 : -1;
-  const primary = (a: ImageRow, b: ImageRow): number => {
+export function sortImages(rows: ImageRow[], sort: Sort<ImageSortKey>): ImageRow[] {
+  const primary = (a: ImageRow, b: ImageRow, key: ImageSortKey): number => {
     switch (key) {
       case 'size':
         return a.size - b.size;
       case 'created':
         return a.created - b.created;
       case 'usage':
-        return a.containers.length - b.containers.length || collator.compare(a.usage, b.usage);
+        return a.containers.length - b.containers.length || compareText(a.usage, b.usage);
       case 'name':
         // Dangling images ("<none>") last in ascending order.
-        return Number(a.name === '<none>') - Number(b.name === '<none>') || collator.compare(a.name, b.name);
+        return Number(a.name === '<none>') - Number(b.name === '<none>') || compareText(a.name, b.name);
     }
   };
-  return [...rows].sort((a, b) => primary(a, b) * sign || collator.compare(a.name, b.name) || collator.compare(a.id, b.id));
+  return sortWith(rows, sort, primary, (a, b) => compareText(a.name, b.name) || compareText(a.id, b.id));
 }

@@ -2,8 +2,8 @@ import { useMemo, useState } from 'react';
 import { Alert, Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
 import type { BerthErrorData, NetworkSummary } from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
+import { compareText } from '../../components/grid/sort';
 import { useBerth } from '../../stores/context';
-import { compareText } from '../system/format';
 
 /** Connects a container to a network, optionally with aliases and a fixed IPv4 address. */
 export function ConnectDialog({ network, onClose }: { network: NetworkSummary; onClose: () => void }) {

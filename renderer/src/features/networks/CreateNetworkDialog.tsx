@@ -15,8 +15,8 @@ import {
 } from '@mui/material';
 import type { BerthErrorData } from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
+import { nameProblem, parseKeyValues } from '../../components/keyValues';
 import { useBerth } from '../../stores/context';
-import { nameProblem, parseKeyValues } from '../system/keyValues';
 
 type Driver = 'bridge' | 'overlay' | 'macvlan';
 const CIDR = /^[0-9a-fA-F:.]+\/\d{1,3}$/;

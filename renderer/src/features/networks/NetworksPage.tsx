@@ -1,14 +1,14 @@
 import { useMemo, useState } from 'react';
-import { Alert, Box, Button, CircularProgress, DialogContentText, InputAdornment, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, CircularProgress, InputAdornment, TextField, Typography } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
 import CleaningServicesIcon from '@mui/icons-material/CleaningServices';
 import SearchIcon from '@mui/icons-material/Search';
-import type { BerthErrorData, NetworkSummary } from '../../api/contract';
+import { plural, type BerthErrorData, type NetworkSummary } from '../../api/contract';
+import { DangerDialog } from '../../components/DangerDialog';
 import { ErrorDetails } from '../../components/ErrorDetails';
+import { ResourceGrid } from '../../components/grid/ResourceGrid';
+import { nextSort, type Sort } from '../../components/grid/sort';
 import { useBerth } from '../../stores/context';
-import { ConfirmDialog } from '../system/ConfirmDialog';
-import { nextSort, plural, type Sort } from '../system/format';
-import { ResourceGrid } from '../system/ResourceGrid';
 import { networkColumns, NETWORKS_MIN_WIDTH } from './columns';
 import { ConnectDialog } from './ConnectDialog';
 import { CreateNetworkDialog } from './CreateNetworkDialog';
@@ -131,11 +131,15 @@ function RemoveNetworkDialog({ network, onClose }: { network: NetworkSummary; on
     else setError(r.error);
   };
   return (
-    <ConfirmDialog title={`Remove network ${network.name}?`} confirmLabel="Remove network" busy={busy} error={error} onConfirm={() => void remove()} onCancel={onClose}>
-      <DialogContentText>
-        Containers can no longer join it, and stopped containers configured on it lose that setting.
-        {network.containers.length > 0 && ` Connected now: ${network.containers.map((c) => c.containerName).join(', ')}; disconnect them first.`}
-      </DialogContentText>
-    </ConfirmDialog>
+    <DangerDialog
+      id="remove-network-title"
+      title={`Remove network ${network.name}?`}
+      lost={`Containers can no longer join it, and stopped containers configured on it lose that setting.${network.containers.length > 0 ? ` Connected now: ${network.containers.map((c) => c.containerName).join(', ')}; disconnect them first.` : ''}`}
+      confirmLabel="Remove network"
+      busy={busy}
+      error={error}
+      onConfirm={() => void remove()}
+      onCancel={onClose}
+    />
   );
 }

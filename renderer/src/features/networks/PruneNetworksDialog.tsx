@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Box, CircularProgress, DialogContentText, List, ListItem, ListItemText } from '@mui/material';
-import type { BerthErrorData, NetworkPrunePreview } from '../../api/contract';
+import { plural, type BerthErrorData, type NetworkPrunePreview } from '../../api/contract';
+import { DangerDialog } from '../../components/DangerDialog';
 import { useBerth } from '../../stores/context';
-import { ConfirmDialog } from '../system/ConfirmDialog';
 
 /** Lists the networks no running container uses, then removes exactly those. */
 export function PruneNetworksDialog({ onClose }: { onClose: () => void }) {
@@ -27,7 +27,16 @@ export function PruneNetworksDialog({ onClose }: { onClose: () => void }) {
 
   const count = preview?.networks.length ?? 0;
   return (
-    <ConfirmDialog title="Remove unused networks" confirmLabel={count ? `Remove ${count} ${count === 1 ? 'network' : 'networks'}` : 'Remove'} canConfirm={count > 0} busy={busy} error={error} onConfirm={() => void prune()} onCancel={onClose}>
+    <DangerDialog
+      id="prune-networks-title"
+      title="Remove unused networks"
+      confirmLabel={count ? `Remove ${plural(count, 'network')}` : 'Remove'}
+      canConfirm={count > 0}
+      busy={busy}
+      error={error}
+      onConfirm={() => void prune()}
+      onCancel={onClose}
+    >
       {!preview ? (
         !error && (
           <Box role="status" sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
@@ -48,6 +57,6 @@ export function PruneNetworksDialog({ onClose }: { onClose: () => void }) {
           </List>
         </>
       )}
-    </ConfirmDialog>
+    </DangerDialog>
   );
 }

@@ -3,7 +3,7 @@ import DeleteIcon from '@mui/icons-material/Delete';
 import InfoIcon from '@mui/icons-material/InfoOutlined';
 import LinkIcon from '@mui/icons-material/AddLink';
 import type { NetworkSummary } from '../../api/contract';
-import type { GridColumn } from '../system/ResourceGrid';
+import type { GridColumn } from '../../components/grid/ResourceGrid';
 import { subnetOf, type NetworkSortKey } from './view';
 
 const ellipsis = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;

@@ -1,5 +1,5 @@
 import type { NetworkSummary } from '../../api/contract';
-import { sortBy, type Sort } from '../system/format';
+import { sortBy, type Sort } from '../../components/grid/sort';
 
 export type NetworkSortKey = 'name' | 'driver' | 'subnet' | 'containers' | 'created';
 

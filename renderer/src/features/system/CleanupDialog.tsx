@@ -18,11 +18,10 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import type { BerthErrorData, PruneKind, SystemPruneOptions, SystemPruneResult } from '../../api/contract';
+import { formatBytes, plural, type BerthErrorData, type PruneKind, type SystemPruneOptions, type SystemPruneResult } from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
+import { useCall } from '../../components/useCall';
 import { useBerth } from '../../stores/context';
-import { formatBytes, plural } from './format';
-import { useCall } from './useCall';
 
 const KINDS: { key: PruneKind; label: string }[] = [
   { key: 'containers', label: 'Stopped containers' },

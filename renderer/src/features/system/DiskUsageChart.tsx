@@ -1,6 +1,5 @@
 import { Box, Typography } from '@mui/material';
-import type { DiskUsage, DiskUsageCategory } from '../../api/contract';
-import { formatBytes } from './format';
+import { formatBytes, type DiskUsage, type DiskUsageCategory } from '../../api/contract';
 
 export const CATEGORIES: { key: keyof DiskUsage; label: string }[] = [
   { key: 'images', label: 'Images' },

@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
 import { Alert, Box, Chip, Paper, Typography } from '@mui/material';
-import type { SystemInfo } from '../../api/contract';
-import { formatBytes } from './format';
+import { formatBytes, type SystemInfo } from '../../api/contract';
 
 function Group({ title, children }: { title: string; children: ReactNode }) {
   return (

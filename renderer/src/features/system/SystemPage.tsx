@@ -2,14 +2,13 @@ import { useState } from 'react';
 import { Alert, Box, Button, CircularProgress, IconButton, Paper, Table, TableBody, TableCell, TableHead, TableRow, Tooltip, Typography } from '@mui/material';
 import CleaningServicesIcon from '@mui/icons-material/CleaningServices';
 import RefreshIcon from '@mui/icons-material/Refresh';
-import type { BerthErrorData } from '../../api/contract';
+import { formatBytes, type BerthErrorData } from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
+import { useCall } from '../../components/useCall';
 import { useBerth } from '../../stores/context';
 import { CleanupDialog } from './CleanupDialog';
 import { CATEGORIES, DiskUsageChart } from './DiskUsageChart';
 import { EngineInfoPanel } from './EngineInfoPanel';
-import { formatBytes } from './format';
-import { useCall } from './useCall';
 
 function Failure({ what, error }: { what: string; error: BerthErrorData }) {
   return (

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Alert, Box, Button, Chip, LinearProgress, Typography } from '@mui/material';
-import type { TaskInfo } from '../../api/contract';
+import { formatDuration, type TaskInfo } from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useBerth } from '../../stores/context';
-import { formatDuration, progressLabel, progressPercent, taskStateColor, taskStateLabel } from './format';
+import { progressLabel, progressPercent, taskStateColor, taskStateLabel } from './format';
 import { TaskLogDialog } from './TaskLogDialog';
 import { TaskSteps } from './TaskSteps';
 

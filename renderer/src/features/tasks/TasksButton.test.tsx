@@ -67,7 +67,7 @@ describe('TasksButton', () => {
       'aria-valuenow',
       '42',
     );
-    expect(within(running).getByText('42% · 12.3 MB of 40.1 MB')).toBeInTheDocument();
+    expect(within(running).getByText('42% · 12 MB of 40 MB')).toBeInTheDocument();
     expect(within(running).getByText('Downloading layers')).toBeInTheDocument();
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDuration, progressLabel, progressPercent } from './format';
+import { progressLabel, progressPercent } from './format';
 
 describe('task progress formatting', () => {
   it('clamps and rounds the fraction, shows 100% once done, nothing when unknown', () => {
@@ -22,13 +22,5 @@ describe('task progress formatting', () => {
       '12 of 12 items',
     );
     expect(progressLabel({ state: 'running' })).toBeUndefined();
-  });
-
-  it('formats bytes and durations for people', () => {
-    expect(formatBytes(999)).toBe('999 B');
-    expect(formatBytes(40_100_000)).toBe('40.1 MB');
-    expect(formatDuration(400)).toBe('0 s');
-    expect(formatDuration(59_600)).toBe('1 min 0 s');
-    expect(formatDuration(3_725_000)).toBe('1 h 2 min');
   });
 });

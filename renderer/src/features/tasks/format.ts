@@ -1,4 +1,4 @@
-import type { TaskInfo, TaskState, TaskStepState } from '../../api/contract';
+import { formatBytes, type TaskInfo, type TaskState, type TaskStepState } from '../../api/contract';
 
 export const taskStateLabel: Record<TaskState, string> = {
   running: 'Running',
@@ -22,17 +22,6 @@ export const stepStateLabel: Record<TaskStepState, string> = {
   skipped: 'Skipped',
 };
 
-export function formatBytes(n: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let v = n;
-  let i = 0;
-  while (v >= 1000 && i < units.length - 1) {
-    v /= 1000;
-    i += 1;
-  }
-  return `${i === 0 ? v : v.toFixed(1)} ${units[i] ?? 'B'}`;
-}
-
 /** 0..100 for a determinate bar, or undefined when the task does not know how far it is. */
 export function progressPercent(task: Pick<TaskInfo, 'state' | 'progress'>): number | undefined {
   if (task.state === 'succeeded') return 100;
@@ -54,12 +43,4 @@ export function progressLabel(task: Pick<TaskInfo, 'state' | 'progress'>): strin
     );
   }
   return parts.length > 0 ? parts.join(' · ') : undefined;
-}
-
-export function formatDuration(ms: number): string {
-  const s = Math.max(0, Math.round(ms / 1000));
-  if (s < 60) return `${s} s`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `${m} min ${s % 60} s`;
-  return `${Math.floor(m / 60)} h ${m % 60} min`;
 }

@@ -2,11 +2,10 @@ import { useState } from 'react';
 import { Alert, Box, Button, LinearProgress, Typography } from '@mui/material';
 import BackupIcon from '@mui/icons-material/Backup';
 import DownloadIcon from '@mui/icons-material/Download';
-import type { BerthErrorData, VolumeBackupResult } from '../../api/contract';
+import { formatBytes, type BerthErrorData, type VolumeBackupResult } from '../../api/contract';
 import { downloadTicket } from '../../api/transfers';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useBerth } from '../../stores/context';
-import { formatBytes } from '../system/format';
 
 /**
  * Backs a volume up as a task (progress in bytes, cancellable, also listed in the tasks panel); when it is done,

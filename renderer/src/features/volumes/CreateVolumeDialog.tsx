@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { Alert, Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
 import type { BerthErrorData } from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
+import { nameProblem, parseKeyValues } from '../../components/keyValues';
 import { useBerth } from '../../stores/context';
-import { nameProblem, parseKeyValues } from '../system/keyValues';
 
 /** Create a volume: name (empty for an engine-chosen one), driver, driver options and labels. */
 export function CreateVolumeDialog({ onClose }: { onClose: (created?: string) => void }) {

@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { Box, CircularProgress, DialogContentText, FormControlLabel, List, ListItem, ListItemText, Radio, RadioGroup } from '@mui/material';
-import type { BerthErrorData, VolumePruneScope } from '../../api/contract';
+import { formatBytes, type BerthErrorData, type VolumePruneScope } from '../../api/contract';
+import { DangerDialog } from '../../components/DangerDialog';
+import { useCall } from '../../components/useCall';
 import { useBerth } from '../../stores/context';
-import { ConfirmDialog } from '../system/ConfirmDialog';
-import { formatBytes } from '../system/format';
-import { useCall } from '../system/useCall';
 
 /** Shows exactly which unused volumes a prune removes (anonymous only, or all) before removing them. */
 export function PruneVolumesDialog({ onClose }: { onClose: () => void }) {
@@ -30,7 +29,8 @@ export function PruneVolumesDialog({ onClose }: { onClose: () => void }) {
 
   const count = preview?.volumes.length ?? 0;
   return (
-    <ConfirmDialog
+    <DangerDialog
+      id="prune-volumes-title"
       title="Remove unused volumes"
       confirmLabel={count ? `Remove ${count} ${count === 1 ? 'volume' : 'volumes'}` : 'Remove'}
       canConfirm={count > 0}
@@ -65,6 +65,6 @@ export function PruneVolumesDialog({ onClose }: { onClose: () => void }) {
           </List>
         </>
       )}
-    </ConfirmDialog>
+    </DangerDialog>
   );
 }

@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { DialogContentText } from '@mui/material';
-import type { BerthErrorData, VolumeSummary } from '../../api/contract';
+import { formatBytes, type BerthErrorData, type VolumeSummary } from '../../api/contract';
+import { DangerDialog } from '../../components/DangerDialog';
 import { useBerth } from '../../stores/context';
-import { ConfirmDialog } from '../system/ConfirmDialog';
-import { formatBytes } from '../system/format';
 
 /** Confirms removing a volume and says plainly that its data is gone for good. */
 export function RemoveVolumeDialog({ volume, onClose }: { volume: VolumeSummary; onClose: (removed: boolean) => void }) {
@@ -18,16 +17,21 @@ export function RemoveVolumeDialog({ volume, onClose }: { volume: VolumeSummary;
     else setError(result.error);
   };
   return (
-    <ConfirmDialog title={`Remove volume ${volume.name}?`} confirmLabel="Remove volume" busy={busy} error={error} onConfirm={() => void remove()} onCancel={() => onClose(false)}>
-      <DialogContentText gutterBottom>
-        All data in this volume{volume.size !== undefined ? ` (${formatBytes(volume.size)})` : ''} is lost. This cannot be undone; back it up first if
-        you may need it.
-      </DialogContentText>
+    <DangerDialog
+      id="remove-volume-title"
+      title={`Remove volume ${volume.name}?`}
+      lost={`All data in this volume${volume.size !== undefined ? ` (${formatBytes(volume.size)})` : ''} is lost. This cannot be undone; back it up first if you may need it.`}
+      confirmLabel="Remove volume"
+      busy={busy}
+      error={error}
+      onConfirm={() => void remove()}
+      onCancel={() => onClose(false)}
+    >
       {volume.usedBy.length > 0 && (
         <DialogContentText>
           It is used by {volume.usedBy.join(', ')}: remove {volume.usedBy.length > 1 ? 'those containers' : 'that container'} first.
         </DialogContentText>
       )}
-    </ConfirmDialog>
+    </DangerDialog>
   );
 }

@@ -14,12 +14,11 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import type { BerthErrorData, VolumeRestoreResult } from '../../api/contract';
+import { formatBytes, type BerthErrorData, type VolumeRestoreResult } from '../../api/contract';
 import { uploadFile, type UploadProgress } from '../../api/transfers';
 import { ErrorDetails } from '../../components/ErrorDetails';
+import { nameProblem } from '../../components/keyValues';
 import { useBerth } from '../../stores/context';
-import { formatBytes } from '../system/format';
-import { nameProblem } from '../system/keyValues';
 
 interface Props {
   /** The volume to restore into; the person may change it (e.g. to restore into a new volume). */

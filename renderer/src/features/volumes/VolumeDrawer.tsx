@@ -3,8 +3,7 @@ import { Box, Button, Chip, Divider, Drawer, IconButton, Typography } from '@mui
 import CloseIcon from '@mui/icons-material/Close';
 import DeleteIcon from '@mui/icons-material/Delete';
 import RestoreIcon from '@mui/icons-material/Restore';
-import type { VolumeSummary } from '../../api/contract';
-import { formatBytes } from '../system/format';
+import { formatBytes, formatTime, type VolumeSummary } from '../../api/contract';
 import { BackupPanel } from './BackupPanel';
 import { VolumeFiles } from './VolumeFiles';
 
@@ -48,7 +47,7 @@ export function VolumeDrawer({ volume, onClose, onRemove, onRestore }: Props) {
           <Fact label="Used by">{volume.usedBy.length ? volume.usedBy.join(', ') : 'No container'}</Fact>
           <Fact label="Mountpoint">{volume.mountpoint}</Fact>
           <Fact label="Scope">{volume.scope}</Fact>
-          <Fact label="Created">{volume.created ? new Date(volume.created).toLocaleString() : '—'}</Fact>
+          <Fact label="Created">{formatTime(volume.created)}</Fact>
           {volume.composeProject && <Fact label="Compose project">{volume.composeProject}</Fact>}
         </Box>
         {labels.length > 0 && (

@@ -1,9 +1,8 @@
 import { Chip, IconButton, Tooltip, Typography } from '@mui/material';
 import DeleteIcon from '@mui/icons-material/Delete';
 import FolderOpenIcon from '@mui/icons-material/FolderOpen';
-import type { VolumeSummary } from '../../api/contract';
-import { formatBytes } from '../system/format';
-import type { GridColumn } from '../system/ResourceGrid';
+import { formatBytes, formatTime, type VolumeSummary } from '../../api/contract';
+import type { GridColumn } from '../../components/grid/ResourceGrid';
 import { displayName, type VolumeSortKey } from './view';
 
 const ellipsis = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
@@ -51,7 +50,7 @@ export function volumeColumns(actions: { open: (v: VolumeSummary) => void; remov
       sortKey: 'created',
       render: (v) => (
         <Typography variant="body2" color="text.secondary">
-          {v.created ? new Date(v.created).toLocaleString() : '—'}
+          {formatTime(v.created)}
         </Typography>
       ),
     },

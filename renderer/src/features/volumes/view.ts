@@ -1,5 +1,5 @@
 import type { VolumeSummary } from '../../api/contract';
-import { sortBy, type Sort } from '../system/format';
+import { sortBy, type Sort } from '../../components/grid/sort';
 
 export type VolumeSortKey = 'name' | 'driver' | 'size' | 'usedBy' | 'created';
 

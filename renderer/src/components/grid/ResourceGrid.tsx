@@ -1,10 +1,10 @@
 import { useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { Box } from '@mui/material';
 import { measureElement, useVirtualizer } from '@tanstack/react-virtual';
-import { GridHeader } from '../../components/grid/GridHeader';
-import { gridScrollSx, HEADER_HEIGHT, virtualRowSx } from '../../components/grid/grid';
-import { useRowFocus } from '../../components/useRowFocus';
-import type { Sort } from './format';
+import { useRowFocus } from '../useRowFocus';
+import { GridHeader } from './GridHeader';
+import { gridScrollSx, HEADER_HEIGHT, virtualRowSx } from './grid';
+import type { Sort } from './sort';
 
 export interface GridColumn<T, K extends string> {
   id: string;

@@ -2,9 +2,8 @@ import { Alert, Box, CircularProgress, LinearProgress, List, ListItem, ListItemI
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import ErrorIcon from '@mui/icons-material/Error';
 import HourglassEmptyIcon from '@mui/icons-material/HourglassEmpty';
-import type { TaskInfo, TaskStep } from '../../api/contract';
-import { ErrorDetails } from '../../components/ErrorDetails';
-import { formatSize } from './format';
+import { formatBytes, type TaskInfo, type TaskStep } from '../../api/contract';
+import { ErrorDetails } from '../ErrorDetails';
 
 function StepIcon({ state }: { state: TaskStep['state'] }) {
   if (state === 'done') return <CheckCircleIcon fontSize="small" color="success" />;
@@ -18,13 +17,13 @@ const percent = (f: number | undefined) => (f === undefined ? undefined : Math.r
 function counters(task: TaskInfo): string {
   const p = task.progress;
   if (!p || p.total === undefined || p.current === undefined || p.total === 0) return '';
-  return p.unit === 'bytes' ? `${formatSize(p.current)} / ${formatSize(p.total)}` : `${p.current} / ${p.total} ${p.unit ?? ''}`.trim();
+  return p.unit === 'bytes' ? `${formatBytes(p.current)} / ${formatBytes(p.total)}` : `${p.current} / ${p.total} ${p.unit ?? ''}`.trim();
 }
 
 /**
- * Inline progress of an image task (pull, push, build, load, import): the overall bar, the latest status line,
- * one row per layer or build step, and the error with its details when it failed. The same task shows in the
- * app's task panel; this is the view for the dialog that started it.
+ * Inline progress of a task (image pull, push, build, load, import, or any task with steps): the overall bar,
+ * the latest status line, one row per layer or build step, and the error with its details when it failed. The
+ * same task shows in the app's task panel; this is the view for the dialog that started it.
  */
 export function TaskPanel({ task, maxSteps = 8 }: { task: TaskInfo; maxSteps?: number }) {
   const ended = task.state !== 'running';

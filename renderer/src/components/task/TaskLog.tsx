@@ -5,7 +5,7 @@ import type { EngineClient } from '../../api/contract';
 const MAX_LINES = 2000;
 
 /** A task's log (build output), followed live through the 'tasks.log' stream while the view is open. Key it by task. */
-export function TaskLog({ client, taskId }: { client: EngineClient; taskId: string }) {
+export function TaskLog({ client, taskId, label = 'Build log' }: { client: EngineClient; taskId: string; label?: string }) {
   const [lines, setLines] = useState<string[]>([]);
   const endRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -21,7 +21,7 @@ export function TaskLog({ client, taskId }: { client: EngineClient; taskId: stri
   return (
     <Box
       component="pre"
-      aria-label="Build log"
+      aria-label={label}
       tabIndex={0}
       sx={{ m: 0, mt: 1, p: 1, maxHeight: 220, overflow: 'auto', fontSize: 12, bgcolor: 'action.hover', borderRadius: 1, whiteSpace: 'pre-wrap' }}
     >

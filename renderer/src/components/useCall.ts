@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { EngineClient, MethodInput, MethodName, MethodOutput, Result } from '../../api/contract';
+import type { EngineClient, MethodInput, MethodName, MethodOutput, Result } from '../api/contract';
 
 /**
  * Calls a read method whenever its params change (and on `reload()`), and returns the answer for the current

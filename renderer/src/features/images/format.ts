@@ -1,2 +1,0 @@
-export { relativeTime } from '../containers/filter';
-export { formatBytes as formatSize } from '../../api/contract';
