@@ -10,6 +10,7 @@ import { mapDockerError } from '../../docker/errors';
 import { BerthError } from '../../base/errors';
 import type { TransferRegistry } from '../../base/transfers';
 import type { TaskContext, TaskManager } from '../tasks/task-manager';
+import { formatBytes } from '../shared/format';
 import { archivePath, withHelper } from './helper';
 
 export interface BackupDeps {
@@ -107,15 +108,4 @@ export async function backupDownload(deps: Pick<BackupDeps, 'transfers' | 'dataD
     throw new BerthError(ErrorCode.NOT_FOUND, `There is no backup named ${file}; it may have been deleted. Make a new backup.`);
   }
   return backupTicket(deps.transfers, dir, file);
-}
-
-export function formatBytes(n: number): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-  let value = n;
-  let i = 0;
-  while (value >= 1000 && i < units.length - 1) {
-    value /= 1000;
-    i++;
-  }
-  return `${i === 0 ? value : value.toFixed(1)} ${units[i]}`;
 }

@@ -10,11 +10,12 @@ import { ErrorCode, type TransferTicket, type VolumeRestoreResult } from '../../
 import { mapDockerError } from '../../docker/errors';
 import { BerthError, toErrorData } from '../../base/errors';
 import type { TaskContext } from '../tasks/task-manager';
-import { byteCounter, formatBytes, reportBytes, type BackupDeps } from './backup';
+import { formatBytes } from '../shared/format';
+import { byteCounter, reportBytes, type BackupDeps } from './backup';
 import { listFiles } from './files';
 import { MOUNT, withHelper } from './helper';
 import { safeEntryPath, TarReader } from './tar';
-import type { EngineVolume } from './summary';
+import type { EngineVolume } from '../shared/volume-usage';
 
 export interface RestoreOptions {
   name: string;
