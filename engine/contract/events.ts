@@ -16,6 +16,17 @@ export interface EventMap {
 }
 export type EventName = keyof EventMap;
 
-export const eventNames: EventName[] = ['engine.status', 'containers.changed', 'tasks.changed', 'compose.changed', 'images.changed', 'volumes.changed', 'networks.changed'];
+/** Every event name once; `satisfies` makes a name missing from (or unknown to) EventMap a compile error. */
+const eventNameSet = {
+  'engine.status': true,
+  'containers.changed': true,
+  'tasks.changed': true,
+  'volumes.changed': true,
+  'networks.changed': true,
+  'images.changed': true,
+  'compose.changed': true,
+} as const satisfies Record<EventName, true>;
+
+export const eventNames = Object.keys(eventNameSet) as EventName[];
 export const isEventName = (name: unknown): name is EventName =>
-  typeof name === 'string' && (eventNames as string[]).includes(name);
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(eventNameSet, name);

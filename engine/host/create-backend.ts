@@ -2,31 +2,25 @@ import type { EngineCandidate } from '../contract';
 import { discoverEngines, nodeDiscoveryEnv, resolvePreferred } from '../providers/discovery';
 import { startEmbeddedEngine } from '../providers/embedded';
 import type { DiscoveryEnv, EmbeddedEngineOptions } from '../providers/types';
-import { containerDetailHandlers } from '../services/containers/details-handlers';
-import { containerHandlers } from '../services/containers/handlers';
-import { ContainersService, type ContainersServiceOptions } from '../services/containers/service';
-import { containerStreams } from '../services/containers/streams';
-import { composeHandlers, composeStreams } from '../services/compose/handlers';
-import { ComposeService } from '../services/compose/service';
+import { composeDomain } from '../services/compose/handlers';
+import { containerDetailsDomain } from '../services/containers/details-handlers';
+import { containersDomain } from '../services/containers/handlers';
 import type { ServiceContext } from '../services/context';
-import { networkHandlers } from '../services/networks/handlers';
-import { NetworksService } from '../services/networks/service';
-import { systemHandlers } from '../services/system/handlers';
-import { volumeHandlers } from '../services/volumes/handlers';
-import { VolumesService } from '../services/volumes/service';
-import { imagesDomain } from '../services/images/handlers';
-import { engineHandlers, settingsHandlers } from '../services/engine/handlers';
-import { taskHandlers, taskStreams } from '../services/tasks/handlers';
-import { TaskManager } from '../services/tasks/task-manager';
+import { engineDomain } from '../services/engine/handlers';
 import { EngineManager, type EngineManagerTiming } from '../services/engine/engine-manager';
+import { imagesDomain } from '../services/images/handlers';
+import { networksDomain } from '../services/networks/handlers';
+import { systemDomain } from '../services/system/handlers';
+import { tasksDomain } from '../services/tasks/handlers';
+import { TaskManager } from '../services/tasks/task-manager';
+import { volumesDomain } from '../services/volumes/handlers';
 import type { Store } from '../store/types';
 import type { Backend } from './backend';
 import { createDispatcher } from './dispatcher';
 import { auditedStreams } from './stream-audit';
 import type { AuditEntry } from '../base/audit';
-import type { Handlers } from '../base/handlers';
+import { buildDomains } from './domains';
 import { EventBus } from '../base/event-bus';
-import type { StreamHandlers } from '../base/handlers';
 import { TransferRegistry } from '../base/transfers';
 
 export interface CreateBackendOptions {
@@ -40,10 +34,11 @@ export interface CreateBackendOptions {
   embedded?: Partial<EmbeddedEngineOptions>;
   /** Tests shorten the reconnect and reconciliation timings. */
   engineTiming?: Partial<EngineManagerTiming>;
-  containers?: ContainersServiceOptions;
+  /** The coalescing window of every live list (tests may change it). */
+  coalesceMs?: number;
   /**
-   * false for one-shot commands (`berth compose ...`): the containers, images, volumes and networks services
-   * answer calls but do not follow engine events or relist, which would only add engine requests. Default true.
+   * false for one-shot commands (`berth compose ...`): every live collection answers calls but follows no
+   * engine events and never relists, so no /events stream is opened for them. Default true.
    */
   liveCollections?: boolean;
   /**
@@ -80,36 +75,32 @@ export function createBackend(options: CreateBackendOptions): Promise<Backend> {
   });
   const tasks = new TaskManager(bus);
   const transfers = new TransferRegistry();
-  const ctx: ServiceContext = { bus, engine, tasks, transfers, store, dataDir };
-  const lists = options.liveCollections === false ? { ...ctx, engine: withoutLiveUpdates(engine) } : ctx;
-  const containers = new ContainersService(lists.engine, bus, options.containers);
-  const compose = new ComposeService(ctx);
-  const volumes = new VolumesService(lists.engine, bus);
-  const networks = new NetworksService(lists.engine, bus);
-  const images = imagesDomain(lists);
-
-  // One domain per line: every method and stream of the contract must be covered (the types check it).
-  const handlers: Handlers = {
-    ...engineHandlers(ctx, async () => inPreferenceOrder(engine.preferredEngine, await discover())),
-    ...settingsHandlers(ctx),
-    ...containerHandlers(containers, ctx),
-    ...containerDetailHandlers(ctx),
-    ...taskHandlers(ctx),
-    ...composeHandlers(compose),
-    ...images.handlers,
-    ...volumeHandlers(ctx, volumes),
-    ...networkHandlers(networks),
-    ...systemHandlers(ctx, networks),
+  const ctx: ServiceContext = {
+    bus,
+    engine,
+    tasks,
+    transfers,
+    store,
+    dataDir,
+    live: { follow: options.liveCollections !== false, ...(options.coalesceMs !== undefined ? { coalesceMs: options.coalesceMs } : {}) },
+    engineCandidates: async () => inPreferenceOrder(engine.preferredEngine, await discover()),
   };
+
+  // One domain per line; the types prove every contract method and stream has exactly one handler.
+  const { handlers, streams: domainStreams, dispose: disposeDomains } = buildDomains(ctx, [
+    engineDomain,
+    containersDomain,
+    containerDetailsDomain,
+    tasksDomain,
+    composeDomain,
+    imagesDomain,
+    volumesDomain,
+    networksDomain,
+    systemDomain,
+  ]);
   const audit = (entry: AuditEntry) => store.audit.append(entry);
-  const streams: StreamHandlers = auditedStreams(
-    {
-      ...containerStreams(ctx),
-      ...taskStreams(ctx),
-      ...composeStreams(compose),
-    },
-    audit,
-  );
+  // Streams that change something (exec, compose run, ...) are audited when they open, like mutating calls.
+  const streams = auditedStreams(domainStreams, audit);
 
   const dispatch = createDispatcher(handlers, { audit });
   if (options.connect !== false) engine.start();
@@ -124,26 +115,10 @@ export function createBackend(options: CreateBackendOptions): Promise<Backend> {
       (disposing ??= (async () => {
         tasks.dispose();
         transfers.dispose();
-        compose.dispose();
-        containers.dispose();
-        volumes.dispose();
-        networks.dispose();
-        images.dispose();
+        disposeDomains();
         await engine.dispose();
         bus.clear();
       })()),
-  });
-}
-
-/** The engine for a service that should answer calls only: its event and relist subscriptions do nothing. */
-function withoutLiveUpdates(engine: EngineManager): EngineManager {
-  const none = () => () => undefined;
-  return new Proxy(engine, {
-    get(target, prop) {
-      if (prop === 'onEvent' || prop === 'onRelist') return none;
-      const value: unknown = Reflect.get(target, prop, target);
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-    },
   });
 }
 

@@ -1,13 +1,13 @@
-import type { MethodName, StreamName } from '../contract';
-import type { Handlers } from '../base/handlers';
+import type { EngineCandidate, MethodName, StreamName } from '../contract';
+import type { Handlers, StreamHandlers } from '../base/handlers';
 import type { EventBus } from '../base/event-bus';
-import type { StreamHandlers } from '../base/handlers';
 import type { TransferRegistry } from '../base/transfers';
 import type { Store } from '../store/types';
 import type { EngineManager } from './engine/engine-manager';
+import type { LivePolicy } from './shared/live-collection';
 import type { TaskManager } from './tasks/task-manager';
 
-/** What every domain service is built from; assembled once by the composition root (host/create-backend.ts). */
+/** What every domain is built from; assembled once by the composition root (host/create-backend.ts). */
 export interface ServiceContext {
   bus: EventBus;
   engine: EngineManager;
@@ -15,14 +15,29 @@ export interface ServiceContext {
   transfers: TransferRegistry;
   store: Store;
   dataDir: string;
+  /** Whether live collections follow the engine (false for one-shot commands) and how they coalesce. */
+  live: LivePolicy;
+  /** Every engine discovery finds, in the user's preference order. */
+  engineCandidates: () => Promise<EngineCandidate[]>;
 }
-
-/** The handlers of one domain: every method whose name starts with `${prefix}.`. */
-export type DomainHandlers<P extends string> = Pick<Handlers, Extract<MethodName, `${P}.${string}`>>;
-/** The stream handlers of one domain. */
-export type DomainStreams<P extends string> = Pick<StreamHandlers, Extract<StreamName, `${P}.${string}`>>;
 
 /** The handlers for exactly the methods of one contract method file, e.g. `HandlersOf<typeof imagesMethods>`. */
 export type HandlersOf<T> = Pick<Handlers, Extract<keyof T, MethodName>>;
 /** The stream handlers for exactly the given stream names. */
 export type StreamsOf<N extends StreamName> = Pick<StreamHandlers, N>;
+
+/**
+ * What every domain factory returns: `xxxDomain(ctx: ServiceContext): Domain<typeof xxxMethods, 'xxx.stream'>`.
+ * The composition root merges the handlers and streams and calls dispose (if any) on shutdown.
+ */
+export type Domain<M, S extends StreamName = never> = {
+  handlers: HandlersOf<M>;
+  dispose?: () => void;
+} & ([S] extends [never] ? { streams?: undefined } : { streams: StreamsOf<S> });
+
+/** Any domain, as the composition root holds them. */
+export interface AnyDomain {
+  handlers: Partial<Handlers>;
+  streams?: Partial<StreamHandlers> | undefined;
+  dispose?: (() => void) | undefined;
+}

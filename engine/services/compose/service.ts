@@ -22,7 +22,8 @@ import { desiredReplicas } from './apply/up';
 import { toConfigYaml } from './config-yaml';
 import { LABEL } from './labels';
 import type { ComposeProject } from './model';
-import { ComposeFeed } from './project/feed';
+import { composeFeed } from './project/feed';
+import type { LiveCollection } from '../shared/live-collection';
 import { loadFromSource, requireSource, sourceOf } from './project/source';
 import { serviceDetails, summariesFromEngine, summaryOf, type ModelService } from './project/summaries';
 
@@ -45,11 +46,11 @@ function memoryProjects(): ComposeProjectsStore {
  */
 export class ComposeService {
   readonly projects: ComposeProjectsStore;
-  readonly feed: ComposeFeed;
+  readonly feed: LiveCollection<'compose.changed'>;
 
   constructor(readonly ctx: ServiceContext) {
     this.projects = ctx.store.composeProjects ?? memoryProjects();
-    this.feed = new ComposeFeed(ctx.engine, ctx.bus, () => this.projects.list());
+    this.feed = composeFeed(ctx, () => this.projects.list());
   }
 
   docker(): Dockerode {
@@ -67,7 +68,7 @@ export class ComposeService {
 
   remember(project: ComposeProject, source: ComposeSource): void {
     this.projects.put({ name: project.name, source: { ...source, projectName: project.name }, services: Object.keys(project.services).length, openedAt: Date.now() });
-    this.feed.touch(project.name);
+    this.feed.refresh([project.name]);
   }
 
   async open(source: ComposeSource): Promise<ComposeProjectSummary> {
@@ -79,7 +80,7 @@ export class ComposeService {
 
   forget(name: string): void {
     this.projects.remove(name);
-    this.feed.touch(name);
+    this.feed.refresh([name]);
   }
 
   async config(source: ComposeSource): Promise<ComposeConfigResult> {

@@ -1,14 +1,15 @@
 import type { containerDetailMethods } from '../../contract/methods/container-details';
 import { mapDockerError } from '../../docker/errors';
-import type { HandlersOf, ServiceContext } from '../context';
+import type { Domain, ServiceContext } from '../context';
 import { downloadTicket, listFiles, uploadTicket, type FilesDeps } from './details/files';
 import { toContainerDetails } from './details/inspect';
 import { topProcesses } from './details/top';
+import { containerStreams, type ContainerStreamName } from './streams';
 
-/** The container details page: overview (inspect), processes and files. Streams live in streams.ts. */
-export function containerDetailHandlers(ctx: ServiceContext): HandlersOf<typeof containerDetailMethods> {
+/** The container details page: overview (inspect), processes and files; its streams live in streams.ts. */
+export function containerDetailsDomain(ctx: ServiceContext): Domain<typeof containerDetailMethods, ContainerStreamName> {
   const files: FilesDeps = { docker: () => ctx.engine.docker(), transfers: ctx.transfers };
-  return {
+  const handlers: Domain<typeof containerDetailMethods>['handlers'] = {
     'containers.inspect': async ({ id }) => {
       try {
         return toContainerDetails(await ctx.engine.docker().getContainer(id).inspect());
@@ -21,4 +22,5 @@ export function containerDetailHandlers(ctx: ServiceContext): HandlersOf<typeof 
     'containers.files.download': ({ id, path }) => downloadTicket(files, id, path),
     'containers.files.upload': ({ id, dir, name }) => uploadTicket(files, id, dir, name),
   };
+  return { handlers, streams: containerStreams(ctx) };
 }

@@ -1,5 +1,5 @@
 import type { containerMethods } from '../../contract/methods/containers';
-import type { HandlersOf, ServiceContext } from '../context';
+import type { Domain, ServiceContext } from '../context';
 import { composeServiceOf, containerSpec, createContainer, runCommandOf } from './create';
 import {
   commitContainer,
@@ -9,14 +9,13 @@ import {
   renameContainer,
 } from './maintenance';
 import { recreateContainer } from './recreate';
-import type { ContainersService } from './service';
+import { ContainersService } from './service';
 
-export function containerHandlers(
-  containers: ContainersService,
-  ctx: Pick<ServiceContext, 'engine' | 'transfers'>,
-): HandlersOf<typeof containerMethods> {
+/** The containers domain: the live list, its actions, and creating, recreating and maintaining containers. */
+export function containersDomain(ctx: ServiceContext): Domain<typeof containerMethods> {
   const { engine, transfers } = ctx;
-  return {
+  const containers = new ContainersService(ctx);
+  const handlers: Domain<typeof containerMethods>['handlers'] = {
     'containers.list': () => containers.list(),
     'containers.start': ({ id }) => containers.start(id),
     'containers.stop': ({ id, timeoutSeconds }) => containers.stop(id, timeoutSeconds),
@@ -39,4 +38,5 @@ export function containerHandlers(
     'containers.prunePreview': () => prunePreview(engine),
     'containers.prune': ({ ids }) => pruneContainers(engine, ids),
   };
+  return { handlers, dispose: () => containers.dispose() };
 }

@@ -22,6 +22,8 @@ export interface EngineConnection {
   candidate: EngineCandidate;
   docker: Dockerode;
   version: EngineVersion;
+  /** Opens the /events stream if it is not open yet (for a listener that came after connecting). */
+  followEvents(): void;
   dispose(): void;
 }
 
@@ -34,12 +36,14 @@ interface AbortableCalls {
 /**
  * Pings the engine, reads its version and opens the event stream; resolves only when the stream is accepted,
  * so a list fetched afterwards cannot miss an event. Throws a mapped BerthError and leaves nothing behind.
+ * With `events: false` (nobody listens yet, e.g. a one-shot command) the stream waits for followEvents().
  */
 export async function openConnection(
   candidate: EngineCandidate,
   docker: Dockerode,
   handlers: ConnectionHandlers,
   timing: ConnectionTiming,
+  options: { events?: boolean } = {},
 ): Promise<EngineConnection> {
   const calls = docker as unknown as AbortableCalls;
   const context = { object: `the engine at ${candidate.endpoint}` };
@@ -60,22 +64,26 @@ export async function openConnection(
     cleanup();
     handlers.onLost(error);
   };
-  const watch: EventWatch = watchEvents(docker, {
-    onEvent: (event) => {
-      if (!disposed && !lost) handlers.onEvent(event);
-    },
-    onClose: (error) => loseOnce(lostError(error, context)),
-  });
+  let watch: EventWatch | undefined;
+  const follow = (): EventWatch =>
+    (watch ??= watchEvents(docker, {
+      onEvent: (event) => {
+        if (!disposed && !lost) handlers.onEvent(event);
+      },
+      onClose: (error) => loseOnce(lostError(error, context)),
+    }));
   const cleanup = () => {
     clearTimeout(pingTimer);
-    watch.dispose();
+    watch?.dispose();
   };
-  try {
-    await withTimeout(watch.ready, timing.requestTimeoutMs);
-  } catch (err) {
-    disposed = true;
-    cleanup();
-    throw mapDockerError(err, context);
+  if (options.events !== false) {
+    try {
+      await withTimeout(follow().ready, timing.requestTimeoutMs);
+    } catch (err) {
+      disposed = true;
+      cleanup();
+      throw mapDockerError(err, context);
+    }
   }
 
   // Timeouts may be a busy engine, so one slow ping is forgiven; a refused connection is not.
@@ -102,6 +110,11 @@ export async function openConnection(
     candidate,
     docker,
     version: toEngineVersion(raw),
+    followEvents() {
+      if (disposed || lost || watch) return;
+      // Not awaited (the caller is a listener being added); a refused stream counts as a lost link and reconnects.
+      follow().ready.catch((err: unknown) => loseOnce(lostError(err, context)));
+    },
     dispose() {
       if (disposed) return;
       disposed = true;

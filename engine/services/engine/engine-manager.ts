@@ -45,9 +45,9 @@ export interface EngineManagerOptions {
 }
 
 /**
- * Owns the link to one container engine: picks the first reachable candidate, keeps one /events stream open,
- * reports every state change as 'engine.status', reconnects to the same engine with backoff when the link is
- * lost, and asks listeners to relist after (re)connecting and periodically. dispose() stops all of it, and an
+ * Owns the link to one container engine: picks the first reachable candidate, keeps one /events stream open
+ * (once anyone listens), reports every state change as 'engine.status', reconnects to the same engine with
+ * backoff when the link is lost, and asks listeners to relist after (re)connecting and periodically. dispose() stops all of it, and an
  * embedded engine only if this manager started it.
  */
 export class EngineManager {
@@ -105,8 +105,11 @@ export class EngineManager {
     throw new BerthError(ErrorCode.ENGINE_UNREACHABLE, why, s.error);
   }
 
+  /** The /events stream is opened for the first listener, so a backend nobody follows never opens one. */
   onEvent(listener: (event: DockerEvent) => void): () => void {
-    return this.eventListeners.add(listener);
+    const off = this.eventListeners.add(listener);
+    this.connection?.followEvents();
+    return off;
   }
 
   onRelist(listener: (reason: RelistReason) => void): () => void {
@@ -227,6 +230,7 @@ export class EngineManager {
           onLost: (error) => this.lost(gen, target, error),
         },
         this.timing,
+        { events: this.eventListeners.size > 0 },
       );
       if (this.stale(gen)) {
         connection.dispose();

@@ -1,17 +1,12 @@
 import type { imagesMethods } from '../../contract/methods/images';
-import type { HandlersOf, ServiceContext } from '../context';
+import type { Domain, ServiceContext } from '../context';
 import { ArchiveTasks } from './archive-tasks';
 import { RegistryTasks } from './registry-tasks';
 import { ImagesService } from './service';
 
-export interface ImagesDomain {
-  handlers: HandlersOf<typeof imagesMethods>;
-  dispose(): void;
-}
-
 /** The images domain: the live list and its actions, registry tasks, and uploads/downloads of image data. */
-export function imagesDomain(ctx: ServiceContext): ImagesDomain {
-  const images = new ImagesService(ctx.engine, ctx.bus);
+export function imagesDomain(ctx: ServiceContext): Domain<typeof imagesMethods> {
+  const images = new ImagesService(ctx);
   const docker = () => ctx.engine.docker();
   const registry = new RegistryTasks(docker, ctx.tasks);
   const archives = new ArchiveTasks(docker, ctx.tasks, ctx.transfers);

@@ -11,23 +11,16 @@ import {
   type ImagePruneResult,
 } from '../../contract';
 import { mapDockerError } from '../../docker/errors';
-import type { DockerEvent } from '../../docker/events';
 import { BerthError } from '../../base/errors';
-import type { EventBus } from '../../base/event-bus';
-import type { RelistReason } from '../engine/engine-manager';
+import { LiveCollection, type LiveContext, type LiveEngine } from '../shared/live-collection';
 import { fromInspect, fromListItem, toHistory, usageOf, type ImageUsage } from './summary';
-
-/** The slice of the engine connection this service needs (EngineManager implements it). */
-export interface ImagesEngineAccess {
-  docker(): Dockerode;
-  onEvent(listener: (event: DockerEvent) => void): () => void;
-  onRelist(listener: (reason: RelistReason) => void): () => void;
-}
 
 /** Image events that change a row; push and save do not. */
 const IMAGE_ACTIONS = new Set(['pull', 'tag', 'untag', 'delete', 'import', 'load', 'create']);
 /** Container events that change which containers use an image. */
 const USAGE_ACTIONS = new Set(['create', 'destroy']);
+/** The key that asks to recompute which containers use every known image (no image key has a '#'). */
+const USAGE = '#usage';
 
 /**
  * images.* list/inspect/history/tag/remove/prune, and the live 'images.changed' feed: image events fetch only
@@ -35,34 +28,28 @@ const USAGE_ACTIONS = new Set(['create', 'destroy']);
  * reconciliation sends a reset.
  */
 export class ImagesService {
-  /** The rows as last sent, to find images whose tags moved or whose containers changed. */
-  private readonly known = new Map<string, ImageSummary>();
-  private readonly pendingImages = new Map<string, 'changed' | 'deleted'>();
-  private usageChanged = false;
-  private flushTimer: NodeJS.Timeout | undefined;
-  private readonly unsubscribe: (() => void)[];
-  private disposed = false;
+  readonly live: LiveCollection<'images.changed'>;
+  private readonly engine: LiveEngine;
 
-  constructor(
-    private readonly engine: ImagesEngineAccess,
-    private readonly bus: EventBus,
-    private readonly coalesceMs = 50,
-  ) {
-    this.unsubscribe = [
-      engine.onEvent((event) => this.onEngineEvent(event)),
-      engine.onRelist((reason) => void this.relist(reason)),
-    ];
+  constructor(ctx: LiveContext) {
+    this.engine = ctx.engine;
+    this.live = new LiveCollection(ctx, {
+      event: 'images.changed',
+      what: 'images',
+      keyOf: (i) => i.id,
+      keysFor: (event) => {
+        if (event.type === 'image' && IMAGE_ACTIONS.has(event.action) && event.id) {
+          return event.action === 'delete' ? { refresh: [], removed: [event.id] } : [event.id];
+        }
+        return event.type === 'container' && USAGE_ACTIONS.has(event.action) ? [USAGE] : [];
+      },
+      list: (docker) => listImages(docker),
+      fetch: (docker, keys, known) => refreshImages(docker, keys, known),
+    });
   }
 
-  async list(): Promise<ImageSummary[]> {
-    const docker = this.engine.docker();
-    try {
-      const [images, containers] = await Promise.all([docker.listImages({ all: false }), docker.listContainers({ all: true })]);
-      const usage = usageOf(containers);
-      return images.map((i) => fromListItem(i, usage));
-    } catch (err) {
-      throw mapDockerError(err, { action: 'list', object: 'images' });
-    }
+  list(): Promise<ImageSummary[]> {
+    return this.live.list();
   }
 
   async inspect(id: string): Promise<ImageDetails> {
@@ -111,7 +98,7 @@ export class ImagesService {
   async prunePreview(danglingOnly: boolean): Promise<ImagePrunePreview> {
     const docker = this.engine.docker();
     try {
-      const [images, df] = await Promise.all([this.list(), docker.df() as Promise<{ Images?: { Id: string; Size: number; SharedSize: number }[] }>]);
+      const [images, df] = await Promise.all([listImages(docker), docker.df() as Promise<{ Images?: { Id: string; Size: number; SharedSize: number }[] }>]);
       const candidates = images.filter((i) => i.containers.length === 0 && (!danglingOnly || i.dangling));
       const unique = new Map((df.Images ?? []).map((i) => [i.Id, i.SharedSize >= 0 ? i.Size - i.SharedSize : i.Size]));
       const reclaimableBytes = candidates.reduce((sum, i) => sum + (unique.get(i.id) ?? i.size), 0);
@@ -135,10 +122,7 @@ export class ImagesService {
   }
 
   dispose(): void {
-    this.disposed = true;
-    clearTimeout(this.flushTimer);
-    this.pendingImages.clear();
-    for (const off of this.unsubscribe) off();
+    this.live.dispose();
   }
 
   /** The engine's conflict, reworded with the containers that hold the image (or its other tags). */
@@ -163,95 +147,56 @@ export class ImagesService {
     }
     return mapped;
   }
+}
 
-  private async relist(reason: RelistReason): Promise<void> {
-    try {
-      const items = await this.list();
-      if (this.disposed) return;
-      this.known.clear();
-      for (const i of items) this.known.set(i.id, i);
-      this.bus.emit('images.changed', { kind: 'reset', items });
-    } catch (err) {
-      console.warn(`[berth] images relist (${reason}) failed:`, err instanceof Error ? err.message : err);
-    }
+async function listImages(docker: Dockerode): Promise<ImageSummary[]> {
+  try {
+    const [images, containers] = await Promise.all([docker.listImages({ all: false }), docker.listContainers({ all: true })]);
+    const usage = usageOf(containers);
+    return images.map((i) => fromListItem(i, usage));
+  } catch (err) {
+    throw mapDockerError(err, { action: 'list', object: 'images' });
   }
+}
 
-  private onEngineEvent(event: DockerEvent): void {
-    if (event.type === 'image' && IMAGE_ACTIONS.has(event.action) && event.id) {
-      this.pendingImages.set(event.id, event.action === 'delete' ? 'deleted' : 'changed');
-    } else if (event.type === 'container' && USAGE_ACTIONS.has(event.action)) {
-      this.usageChanged = true;
-    } else return;
-    this.flushTimer ??= setTimeout(() => void this.flush(), this.coalesceMs);
-  }
+/** The images these references name, the previous holders of tags that moved, and usage changes if asked. */
+async function refreshImages(docker: Dockerode, keys: string[], known: ReadonlyMap<string, ImageSummary>): Promise<ImageSummary[]> {
+  const usage = usageOf(await docker.listContainers({ all: true }));
+  const upserts = await inspectImages(docker, keys.filter((k) => k !== USAGE), usage);
+  // A tag that moved to another image left the previous holder: refresh it too.
+  const moved = new Set(upserts.flatMap((u) => u.repoTags));
+  const fetched = new Set(upserts.map((u) => u.id));
+  const previous = [...known.values()].filter((k) => !fetched.has(k.id) && k.repoTags.some((t) => moved.has(t)));
+  upserts.push(...(await inspectImages(docker, previous.map((p) => p.id), usage)));
+  if (keys.includes(USAGE)) upserts.push(...usageUpdates(known, usage, new Set(upserts.map((u) => u.id))));
+  return upserts;
+}
 
-  private async flush(): Promise<void> {
-    this.flushTimer = undefined;
-    const batch = [...this.pendingImages];
-    this.pendingImages.clear();
-    const usageChanged = this.usageChanged;
-    this.usageChanged = false;
-    let docker: Dockerode;
-    let upserts: ImageSummary[];
-    const removed = batch.filter(([, kind]) => kind === 'deleted').map(([id]) => id);
-    try {
-      docker = this.engine.docker();
-      const usage = usageOf(await docker.listContainers({ all: true }));
-      const changed = batch.filter(([, kind]) => kind === 'changed').map(([ref]) => ref);
-      upserts = await this.fetch(docker, changed, usage, removed);
-      // A tag that moved to another image left the previous holder: refresh it too.
-      const moved = new Set(upserts.flatMap((u) => u.repoTags));
-      const fetched = new Set(upserts.map((u) => u.id));
-      const previous = [...this.known.values()].filter((k) => !fetched.has(k.id) && k.repoTags.some((t) => moved.has(t)));
-      upserts.push(...(await this.fetch(docker, previous.map((p) => p.id), usage, removed)));
-      if (usageChanged) upserts.push(...this.usageUpdates(usage, new Set(upserts.map((u) => u.id))));
-    } catch (err) {
-      if (!(err instanceof BerthError && err.code === ErrorCode.ENGINE_UNREACHABLE)) {
-        console.warn('[berth] image refresh failed:', err instanceof Error ? err.message : err);
+/** Inspects each reference; one that is gone (untagged and deleted meanwhile) is left out. */
+async function inspectImages(docker: Dockerode, refs: string[], usage: ImageUsage): Promise<ImageSummary[]> {
+  const results = await Promise.all(
+    refs.map(async (ref) => {
+      try {
+        return fromInspect(await docker.getImage(ref).inspect(), usage);
+      } catch (err) {
+        const mapped = mapDockerError(err, { object: `image ${ref}` });
+        if (mapped.code !== ErrorCode.NOT_FOUND) throw mapped;
+        return undefined;
       }
-      return;
-    }
-    if (this.disposed || !this.sameEngine(docker) || (upserts.length === 0 && removed.length === 0)) return;
-    for (const id of removed) this.known.delete(id);
-    for (const u of upserts) this.known.set(u.id, u);
-    this.bus.emit('images.changed', { kind: 'patch', upserts, removed });
-  }
+    }),
+  );
+  const byId = new Map<string, ImageSummary>();
+  for (const r of results) if (r) byId.set(r.id, r);
+  return [...byId.values()];
+}
 
-  /** Inspects each reference; one that is gone (untagged and deleted meanwhile) is added to `removed`. */
-  private async fetch(docker: Dockerode, refs: string[], usage: ImageUsage, removed: string[]): Promise<ImageSummary[]> {
-    const results = await Promise.all(
-      refs.map(async (ref) => {
-        try {
-          return fromInspect(await docker.getImage(ref).inspect(), usage);
-        } catch (err) {
-          const mapped = mapDockerError(err, { object: `image ${ref}` });
-          if (mapped.code !== ErrorCode.NOT_FOUND) throw mapped;
-          if (ref.startsWith('sha256:')) removed.push(ref);
-          return undefined;
-        }
-      }),
-    );
-    const byId = new Map<string, ImageSummary>();
-    for (const r of results) if (r) byId.set(r.id, r);
-    return [...byId.values()];
+/** Known images whose list of containers differs from `usage`. */
+function usageUpdates(known: ReadonlyMap<string, ImageSummary>, usage: ImageUsage, skip: Set<string>): ImageSummary[] {
+  const out: ImageSummary[] = [];
+  for (const image of known.values()) {
+    if (skip.has(image.id)) continue;
+    const now = usage.get(image.id) ?? [];
+    if (now.join('\n') !== image.containers.join('\n')) out.push({ ...image, containers: now });
   }
-
-  /** Known images whose list of containers differs from `usage`. */
-  private usageUpdates(usage: ImageUsage, skip: Set<string>): ImageSummary[] {
-    const out: ImageSummary[] = [];
-    for (const image of this.known.values()) {
-      if (skip.has(image.id)) continue;
-      const now = usage.get(image.id) ?? [];
-      if (now.join('\n') !== image.containers.join('\n')) out.push({ ...image, containers: now });
-    }
-    return out;
-  }
-
-  private sameEngine(docker: Dockerode): boolean {
-    try {
-      return this.engine.docker() === docker;
-    } catch {
-      return false;
-    }
-  }
+  return out;
 }

@@ -9,10 +9,10 @@ import {
 import { mapDockerError } from '../../docker/errors';
 import type { DockerEvent } from '../../docker/events';
 import { BerthError } from '../../base/errors';
-import type { EventBus } from '../../base/event-bus';
-import { LiveCollection, type LiveEngine } from '../system/live-collection';
+import { LiveCollection, type LiveContext, type LiveEngine } from '../shared/live-collection';
 import { checkAddress, checkIpam } from './cidr';
-import { attachmentsByNetwork, PREDEFINED, toNetworkDetails, toNetworkSummary, type EngineNetwork } from './summary';
+import { PREDEFINED, pruneUnusedNetworks, unusedNetworks } from '../shared/network-prune';
+import { attachmentsByNetwork, toNetworkDetails, toNetworkSummary, type EngineNetwork } from './summary';
 
 const NETWORK_ACTIONS = new Set(['create', 'destroy', 'remove', 'connect', 'disconnect', 'update']);
 
@@ -32,26 +32,22 @@ export interface CreateNetworkInput {
 export class NetworksService {
   readonly live: LiveCollection<'networks.changed'>;
 
-  constructor(
-    private readonly engine: LiveEngine,
-    bus: EventBus,
-    options: { coalesceMs?: number } = {},
-  ) {
-    this.live = new LiveCollection(engine, bus, {
+  private readonly engine: LiveEngine;
+
+  constructor(ctx: LiveContext) {
+    this.engine = ctx.engine;
+    this.live = new LiveCollection(ctx, {
       event: 'networks.changed',
       what: 'networks',
       keyOf: (n) => n.id,
       keysFor: (event, current, docker) => keysFor(event, current, docker),
       list: (docker) => listWith(docker),
       fetch: (docker, ids) => fetch(docker, ids),
-      ...(options.coalesceMs !== undefined ? { coalesceMs: options.coalesceMs } : {}),
     });
   }
 
-  async list(): Promise<NetworkSummary[]> {
-    const items = await listWith(this.engine.docker());
-    this.live.remember(items);
-    return items;
+  list(): Promise<NetworkSummary[]> {
+    return this.live.list();
   }
 
   async inspect(id: string): Promise<NetworkDetails> {
@@ -168,33 +164,12 @@ export class NetworksService {
   }
 
   /** What the engine's network prune removes: non-predefined local networks no running container uses. */
-  async prunePreview(): Promise<NetworkPrunePreview> {
-    const docker = this.engine.docker();
-    const [networks, running] = await Promise.all([
-      docker.listNetworks() as Promise<EngineNetwork[]>,
-      listContainers(docker, { status: ['running', 'paused', 'restarting'] }),
-    ]).catch((err: unknown) => {
-      throw mapDockerError(err, { action: 'list', object: 'networks' });
-    });
-    const inUse = attachmentsByNetwork(running);
-    const unused = networks.filter((n) => !PREDEFINED.has(n.Name) && !n.Ingress && n.Scope !== 'swarm' && !inUse.has(n.Id));
-    return { networks: unused.map((n) => ({ id: n.Id, name: n.Name, driver: n.Driver })).sort((a, b) => a.name.localeCompare(b.name)) };
+  prunePreview(): Promise<NetworkPrunePreview> {
+    return unusedNetworks(this.engine.docker());
   }
 
-  /** Removes exactly what the preview lists (re-checked now), one by one. */
-  async prune(): Promise<NetworkPruneResult> {
-    const docker = this.engine.docker();
-    const { networks } = await this.prunePreview();
-    const result: NetworkPruneResult = { removed: [], failed: [] };
-    for (const n of networks) {
-      try {
-        await docker.getNetwork(n.id).remove();
-        result.removed.push(n.name);
-      } catch (err) {
-        result.failed.push({ name: n.name, message: mapDockerError(err, { action: 'remove', object: `network ${n.name}` }).message });
-      }
-    }
-    return result;
+  prune(): Promise<NetworkPruneResult> {
+    return pruneUnusedNetworks(this.engine.docker());
   }
 
   dispose(): void {

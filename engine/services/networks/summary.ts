@@ -1,8 +1,7 @@
 import type Dockerode from 'dockerode';
 import type { NetworkAttachment, NetworkDetails, NetworkSummary } from '../../contract';
+import { PREDEFINED } from '../shared/network-prune';
 
-/** Made by the engine; they cannot be removed. */
-export const PREDEFINED = new Set(['bridge', 'host', 'none']);
 
 /** GET /networks entries (dockerode's type lacks a few fields the engine sends). */
 export interface EngineNetwork {

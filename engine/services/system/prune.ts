@@ -10,8 +10,8 @@ import {
 } from '../../contract';
 import { mapDockerError } from '../../docker/errors';
 import { BerthError } from '../../base/errors';
-import type { NetworksService } from '../networks/service';
 import type { TaskContext, TaskManager } from '../tasks/task-manager';
+import { pruneUnusedNetworks, unusedNetworks } from '../shared/network-prune';
 import { prunePlan, readDiskUsage } from './disk-usage';
 
 const LABELS: Record<PruneKind, string> = {
@@ -25,10 +25,9 @@ const KINDS: PruneKind[] = ['containers', 'images', 'networks', 'volumes', 'buil
 
 export async function systemPrunePreview(
   docker: Dockerode,
-  networks: NetworksService,
   options: SystemPruneOptions,
 ): Promise<SystemPrunePreview> {
-  const [df, unused] = await Promise.all([readDiskUsage(docker), networks.prunePreview()]);
+  const [df, unused] = await Promise.all([readDiskUsage(docker), unusedNetworks(docker)]);
   return prunePlan(
     df,
     options,
@@ -42,7 +41,7 @@ export async function systemPrunePreview(
  * knows how layers and cache records depend on each other.
  */
 export function startSystemPrune(
-  deps: { docker: () => Dockerode; tasks: TaskManager; networks: NetworksService },
+  deps: { docker: () => Dockerode; tasks: TaskManager },
   options: SystemPruneOptions,
 ): string {
   return deps.tasks.start<SystemPruneResult>({
@@ -50,7 +49,7 @@ export function startSystemPrune(
     title: 'Clean up unused data',
     run: async (t) => {
       const docker = deps.docker();
-      const plan = await systemPrunePreview(docker, deps.networks, options);
+      const plan = await systemPrunePreview(docker, options);
       const result: SystemPruneResult = {
         removed: { containers: [], images: [], networks: [], volumes: [], buildCache: [] },
         reclaimedBytes: { containers: 0, images: 0, networks: 0, volumes: 0, buildCache: 0, total: 0 },
@@ -66,7 +65,7 @@ export function startSystemPrune(
         if (t.signal.aborted) throw new BerthError(ErrorCode.CANCELLED, 'The clean-up was cancelled; what was removed so far stays removed.');
         t.step({ id: kind, label: LABELS[kind], state: 'running' });
         t.progress({ message: `${LABELS[kind]}…`, progress: { current: i, total: KINDS.length, unit: 'steps', fraction: i / KINDS.length } });
-        await runKind(docker, deps.networks, kind, plan, options, result, t);
+        await runKind(docker, kind, plan, options, result, t);
         const bytes = result.reclaimedBytes[kind];
         t.step({
           id: kind,
@@ -84,7 +83,6 @@ export function startSystemPrune(
 
 async function runKind(
   docker: Dockerode,
-  networks: NetworksService,
   kind: PruneKind,
   plan: SystemPrunePreview,
   options: SystemPruneOptions,
@@ -110,7 +108,7 @@ async function runKind(
       case 'volumes':
         return await oneByOne(plan.volumes, (v) => docker.getVolume(v.id).remove(), 'volume');
       case 'networks': {
-        const r = await networks.prune();
+        const r = await pruneUnusedNetworks(docker);
         result.removed.networks = r.removed;
         for (const f of r.failed) result.failed.push({ kind, ...f });
         return;

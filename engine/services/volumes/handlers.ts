@@ -1,13 +1,15 @@
 import type { volumesMethods } from '../../contract/methods/volumes';
-import type { HandlersOf, ServiceContext } from '../context';
+import type { Domain, ServiceContext } from '../context';
 import { backupDownload, startBackup, type BackupDeps } from './backup';
 import { downloadTicket, listFiles } from './files';
 import { restoreTicket } from './restore';
-import type { VolumesService } from './service';
+import { VolumesService } from './service';
 
-export function volumeHandlers(ctx: ServiceContext, volumes: VolumesService): HandlersOf<typeof volumesMethods> {
+/** The volumes domain: the live list, its actions, files, and backups/restores as tasks. */
+export function volumesDomain(ctx: ServiceContext): Domain<typeof volumesMethods> {
+  const volumes = new VolumesService(ctx);
   const deps: BackupDeps = { docker: () => ctx.engine.docker(), tasks: ctx.tasks, transfers: ctx.transfers, dataDir: ctx.dataDir };
-  return {
+  const handlers: Domain<typeof volumesMethods>['handlers'] = {
     'volumes.list': () => volumes.list(),
     'volumes.inspect': ({ name }) => volumes.inspect(name),
     'volumes.create': (input) => volumes.create(input),
@@ -24,4 +26,5 @@ export function volumeHandlers(ctx: ServiceContext, volumes: VolumesService): Ha
     'volumes.backupDownload': ({ file }) => backupDownload(deps, file),
     'volumes.restoreUpload': (options) => restoreTicket(deps, options),
   };
+  return { handlers, dispose: () => volumes.dispose() };
 }

@@ -10,10 +10,10 @@ import {
 import { mapDockerError } from '../../docker/errors';
 import type { DockerEvent } from '../../docker/events';
 import { BerthError } from '../../base/errors';
-import type { EventBus } from '../../base/event-bus';
-import { LiveCollection, type LiveEngine } from '../system/live-collection';
+import { LiveCollection, type LiveContext, type LiveEngine } from '../shared/live-collection';
 import { removeStaleHelpers } from './helper';
-import { toVolumeDetails, toVolumeSummary, usersByVolume, type EngineVolume } from './summary';
+import { usersByVolume, type EngineVolume } from '../shared/volume-usage';
+import { toVolumeDetails, toVolumeSummary } from './summary';
 
 const VOLUME_ACTIONS = new Set(['create', 'destroy', 'mount', 'unmount']);
 
@@ -32,12 +32,11 @@ export interface CreateVolumeInput {
 export class VolumesService {
   readonly live: LiveCollection<'volumes.changed'>;
 
-  constructor(
-    private readonly engine: LiveEngine,
-    bus: EventBus,
-    options: { coalesceMs?: number } = {},
-  ) {
-    this.live = new LiveCollection(engine, bus, {
+  private readonly engine: LiveEngine;
+
+  constructor(ctx: LiveContext) {
+    this.engine = ctx.engine;
+    this.live = new LiveCollection(ctx, {
       event: 'volumes.changed',
       what: 'volumes',
       keyOf: (v) => v.name,
@@ -47,14 +46,11 @@ export class VolumesService {
       afterRelist: async (docker, reason) => {
         if (reason === 'connected') await removeStaleHelpers(docker);
       },
-      ...(options.coalesceMs !== undefined ? { coalesceMs: options.coalesceMs } : {}),
     });
   }
 
-  async list(): Promise<VolumeSummary[]> {
-    const items = await this.listWith(this.engine.docker());
-    this.live.remember(items);
-    return items;
+  list(): Promise<VolumeSummary[]> {
+    return this.live.list();
   }
 
   async inspect(name: string): Promise<VolumeDetails> {

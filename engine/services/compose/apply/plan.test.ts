@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { BerthError } from '../../../base/errors';
 import type { ComposeProject, ServiceConfig } from '../model';
 import { dependenciesOf, dependencyGraph, dependentsGraph, runGraph, topologicalOrder, withDependencies } from './plan';
 
@@ -65,7 +66,13 @@ describe('compose planner', () => {
 
   it('refuses a cycle instead of waiting forever', async () => {
     const cyclic = new Map([['a', ['b']], ['b', ['a']]]);
-    await expect(runGraph(['a', 'b'], (n) => cyclic.get(n) ?? [], () => Promise.resolve())).rejects.toThrow(/cycle: a -> b -> a/);
+    const step = vi.fn(() => Promise.resolve());
+    const run = runGraph(['a', 'b'], (n) => cyclic.get(n) ?? [], step);
+    await expect(run).rejects.toThrow(/cycle: a -> b -> a/);
+    // A project error with a code the user sees, not INTERNAL "Unexpected error".
+    await expect(run).rejects.toBeInstanceOf(BerthError);
+    await expect(run).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', details: { cycle: ['a', 'b', 'a'] } });
+    expect(step).not.toHaveBeenCalled();
   });
 
   it('honours cancellation', async () => {

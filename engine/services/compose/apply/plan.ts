@@ -1,3 +1,5 @@
+import { ErrorCode } from '../../../contract';
+import { BerthError } from '../../../base/errors';
 import type { ComposeProject, ServiceConfig } from '../model';
 
 /** What a service needs up before it: depends_on plus the implicit links compose also orders by. */
@@ -70,7 +72,14 @@ export async function runGraph(
 ): Promise<void> {
   const wanted = new Set(nodes);
   const cycle = findCycle(nodes, (n) => prerequisites(n).filter((d) => wanted.has(d)));
-  if (cycle) throw new Error(`services depend on each other in a cycle: ${cycle.join(' -> ')}`);
+  if (cycle) {
+    // The project is invalid (as the loader reports it), not Berth broken: say which services to fix.
+    throw new BerthError(
+      ErrorCode.INVALID_ARGUMENT,
+      `services depend on each other in a cycle: ${cycle.join(' -> ')}. Break it: remove one of the depends_on, links, volumes_from or "service:" references between them.`,
+      { cycle },
+    );
+  }
   const done = new Map<string, Promise<void>>();
   let failure: { error: unknown } | undefined;
   const run = (node: string): Promise<void> => {

@@ -1,6 +1,6 @@
 import type Dockerode from 'dockerode';
 import { describe, expect, it } from 'vitest';
-import { toContainerSummary } from './summary';
+import { toContainerSummary } from './container-summary';
 
 const info = (over: Partial<Dockerode.ContainerInfo>): Dockerode.ContainerInfo => ({
   Id: 'abc',
