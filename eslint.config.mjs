@@ -56,8 +56,8 @@ export default tseslint.config(
     rules: restrict(['**/web/**', '**/electron/**', '**/cli/**', '**/renderer/**', 'electron'], 'Services never import web/, electron/, cli/ or the renderer.'),
   },
   {
-    files: ['engine/**/*.ts', 'electron/**/*.ts'],
+    files: ['engine/**/*.ts', 'electron/**/*.ts', 'renderer/**/*.{ts,tsx}'],
     plugins: { layers: layersPlugin },
-    rules: { 'layers/order': 'error' },
+    rules: { 'layers/order': 'error', 'layers/no-test-code': 'error' },
   },
 );

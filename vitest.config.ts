@@ -14,7 +14,7 @@ export default defineConfig({
           include: ['engine/**/*.test.ts', 'electron/**/*.test.ts', 'scripts/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}'],
           exclude: ['**/*.int.test.ts', 'node_modules/**'],
           environment: 'node',
-          setupFiles: ['renderer/src/test/setup.ts'],
+          setupFiles: ['renderer/src/testing/setup.ts'],
         },
       },
       {

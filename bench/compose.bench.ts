@@ -7,8 +7,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { ensureTestImage, startTestEngine, TEST_IMAGE } from '../e2e/harness/engine';
-import { runOk } from '../engine/services/compose/testing/compose-kit';
-import { startBackend } from '../engine/services/testing/backend-kit';
+import { runOk } from '../engine/services/compose/testing/projects';
+import { startBackend } from '../engine/services/testing/backend';
 
 const run = promisify(execFile);
 const SERVICES = 10;

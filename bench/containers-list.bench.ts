@@ -10,7 +10,7 @@ import { ensureTestImage, startTestEngine, TEST_IMAGE } from '../e2e/harness/eng
 import type { Backend } from '../engine/host/backend';
 import { createBackend } from '../engine/host/create-backend';
 import type { Caller } from '../engine/base/audit';
-import { admin, emptyMachine, EventLog } from '../engine/services/testing/backend-kit';
+import { admin, emptyMachine, EventLog } from '../engine/services/testing/backend';
 import { openStore } from '../engine/store/sqlite';
 import type { Store } from '../engine/store/types';
 import { startWebServer, type WebServer } from '../engine/web/server';

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WebContents } from 'electron';
 import { IPC_CHANNELS } from '../../engine/contract';
 import { EventBus } from '../../engine/base/event-bus';
-import { createTestBackend } from '../../engine/web/test-backend';
+import { createTestBackend } from '../../engine/web/testing/backend';
 import { FakeWebContents, ipcMain } from '../testing/fake-electron';
 import { installIpcHost } from './ipc-host';
 

@@ -3,7 +3,7 @@ import type { WebContents } from 'electron';
 import { IPC_CHANNELS, type EngineStatus, type Result } from '../../engine/contract';
 import type { Dispatch } from '../../engine/host/dispatcher';
 import { EventBus } from '../../engine/base/event-bus';
-import { createTestBackend } from '../../engine/web/test-backend';
+import { createTestBackend } from '../../engine/web/testing/backend';
 import { FakeWebContents, ipcMain } from '../testing/fake-electron';
 import { installIpcHost } from './ipc-host';
 

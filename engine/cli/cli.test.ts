@@ -5,7 +5,7 @@ import type { EngineDeps } from './commands/engine';
 import type { WebDeps } from './commands/web';
 import { resolveDataDir } from './data-dir';
 import { browserCommand } from './open-browser';
-import { recordingIo } from './test-io';
+import { recordingIo } from './testing/io';
 
 const unusedWeb = (): WebDeps => {
   throw new Error('web deps must not be built for this command');

@@ -7,7 +7,7 @@ import type { EngineStatus } from '../contract';
 import { engineLayout } from '../providers/embedded-layout';
 import { startEmbeddedEngine, stopEmbeddedEngine } from '../providers/embedded';
 import { isAlive, pingSocket, readPidFile } from '../providers/engine-process';
-import { EventLog, emptyMachine, memoryStore, call } from '../services/testing/backend-kit';
+import { EventLog, emptyMachine, memoryStore, call } from '../services/testing/backend';
 import { createBackend } from './create-backend';
 
 let dataDir: string | undefined;

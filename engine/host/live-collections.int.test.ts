@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTestImage, startTestEngine, TEST_IMAGE, type TestEngine } from '../../e2e/harness/engine';
 import type { ContainerSummary } from '../contract';
-import { call, startBackend, type TestBackend } from '../services/testing/backend-kit';
+import { call, startBackend, type TestBackend } from '../services/testing/backend';
 import { recordingProxy, type RecordingProxy } from '../services/testing/recording-proxy';
 
 let engine: TestEngine;

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startWebServer, type WebServer } from './server';
-import { createTestBackend } from './test-backend';
-import { rawRequest } from './test-http';
+import { createTestBackend } from './testing/backend';
+import { rawRequest } from './testing/http';
 
 let dir: string;
 let server: WebServer;

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ServerMessage } from '../contract';
 import { startWebServer, type WebServer } from './server';
-import { createTestBackend } from './test-backend';
-import { TestSocket } from './test-http';
+import { createTestBackend } from './testing/backend';
+import { TestSocket } from './testing/http';
 
 let dir: string;
 let server: WebServer;

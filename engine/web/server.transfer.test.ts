@@ -8,8 +8,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ErrorCode } from '../contract';
 import { BerthError } from '../base/errors';
 import { startWebServer, type WebServer } from './server';
-import { createTestBackend } from './test-backend';
-import { bytesRequest } from './test-http';
+import { createTestBackend } from './testing/backend';
+import { bytesRequest } from './testing/http';
 
 let dir: string;
 let server: WebServer;

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { WebSocket } from 'ws';
 import { describe, expect, it } from 'vitest';
-import { createTestBackend } from './test-backend';
+import { createTestBackend } from './testing/backend';
 import { WsHub } from './ws-hub';
 
 /** Just enough of a ws socket to observe what the hub sends and when it gives up on a slow client. */

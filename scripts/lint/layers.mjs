@@ -4,7 +4,8 @@
 //
 //   contract → base → docker · providers · store → services → host → web → cli · electron
 //
-// Tests and test kits (`*.test.ts`, `testing/` folders) may reach up (an integration test builds a whole backend).
+// Tests and test helpers (`*.test.ts[x]`, `testing/` folders) may reach up (an integration test builds a whole
+// backend); production code may not import them (rule `layers/no-test-code`).
 import { dirname, relative, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -20,7 +21,7 @@ function layerOf(rel) {
   return undefined;
 }
 
-const isTestCode = (rel) => /\.test\.tsx?$/.test(rel) || rel.split('/').includes('testing');
+const isTestCode = (rel) => /\.test\.tsx?$/.test(rel) || /(^|\/)testing(\/|$)/.test(rel);
 /** The domain folder of a path under engine/services ('' for the kit files directly in it). */
 const domainOf = (rel) => {
   const parts = rel.split('/');
@@ -53,4 +54,20 @@ const rule = {
   },
 };
 
-export const layersPlugin = { rules: { order: rule } };
+/** Test helpers live in `testing/` folders (and tests in `*.test.ts[x]`); production code never imports them. */
+const noTestCode = {
+  meta: { type: 'problem', schema: [], messages: { test: '{{to}} is test code; production code may not import it.' } },
+  create(context) {
+    const file = relative(root, context.filename);
+    if (isTestCode(file) || file.startsWith('e2e/') || file.startsWith('bench/')) return {};
+    const check = (node) => {
+      const spec = node.source?.value;
+      if (typeof spec !== 'string' || !spec.startsWith('.')) return;
+      const target = relative(root, resolve(dirname(context.filename), spec));
+      if (isTestCode(target)) context.report({ node: node.source, messageId: 'test', data: { to: target } });
+    };
+    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
+  },
+};
+
+export const layersPlugin = { rules: { order: rule, 'no-test-code': noTestCode } };

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { ComposeRunChunk, ComposeRunInput } from '../../contract';
-import { recordingIo } from '../test-io';
+import { recordingIo } from '../testing/io';
 import type { TerminalIo } from '../terminal';
 import { runOneOffAttached } from './compose-run';
 import type { ComposeSession } from './compose-session';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTestImage, startTestEngine, TEST_IMAGE, type TestEngine } from '../../../e2e/harness/engine';
 import { createBackend } from '../../host/create-backend';
 import { openStore } from '../../store/sqlite';
-import { recordingIo } from '../test-io';
+import { recordingIo } from '../testing/io';
 import { composeCommand, type ComposeDeps } from './compose';
 import type { TerminalIo } from '../terminal';
 

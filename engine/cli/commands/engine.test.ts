@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ErrorCode, type EngineCandidate } from '../../contract';
 import { BerthError } from '../../base/errors';
 import type { EmbeddedEngine } from '../../providers/types';
-import { recordingIo } from '../test-io';
+import { recordingIo } from '../testing/io';
 import { engineCommand, type EngineDeps, type EngineQueries } from './engine';
 
 const candidate = (id: string, endpoint: string): EngineCandidate => ({

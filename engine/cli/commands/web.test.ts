@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../store/sqlite';
 import type { Store } from '../../store/types';
-import { createTestBackend } from '../../web/test-backend';
+import { createTestBackend } from '../../web/testing/backend';
 import { startWebServer } from '../../web/server';
-import { recordingIo } from '../test-io';
+import { recordingIo } from '../testing/io';
 import { webCommand, type WebDeps } from './web';
 
 let dir: string;

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { useProjectFolder } from './testing/load-kit';
+import { useProjectFolder } from './testing/load';
 
 const folder = useProjectFolder();
 const { write, load, failure } = folder;

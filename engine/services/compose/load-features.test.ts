@@ -2,7 +2,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { toConfigYaml } from './index';
 import { type LoadOptions } from './model';
-import { useProjectFolder } from './testing/load-kit';
+import { useProjectFolder } from './testing/load';
 
 const folder = useProjectFolder();
 const { write, load, failure } = folder;

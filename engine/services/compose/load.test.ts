@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { type BerthError } from '../../base/errors';
-import { useProjectFolder } from './testing/load-kit';
+import { useProjectFolder } from './testing/load';
 
 const folder = useProjectFolder();
 const { write, load, failure } = folder;

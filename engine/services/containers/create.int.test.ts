@@ -4,9 +4,9 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { TEST_IMAGE } from '../../../e2e/harness/engine';
 import type { ContainerCreated, ContainerSpec, ContainerSpecInput } from '../../contract';
-import { call } from '../testing/backend-kit';
+import { call } from '../testing/backend';
 import { useEngineBackend } from '../testing/use-engine-backend';
-import { errorOf } from '../testing/transfer-kit';
+import { errorOf } from '../testing/transfer';
 
 const run = promisify(execFile);
 

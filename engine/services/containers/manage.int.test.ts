@@ -8,9 +8,9 @@ import type {
   ContainerRecreated,
   TransferTicket,
 } from '../../contract';
-import { call } from '../testing/backend-kit';
+import { call } from '../testing/backend';
 import { useEngineBackend } from '../testing/use-engine-backend';
-import { errorOf } from '../testing/transfer-kit';
+import { errorOf } from '../testing/transfer';
 
 const env = useEngineBackend();
 

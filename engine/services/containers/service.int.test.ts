@@ -5,9 +5,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { TEST_IMAGE } from '../../../e2e/harness/engine';
 import type { CollectionPatch, ContainerSummary } from '../../contract';
 import { JsonLineDecoder, toDockerEvent } from '../../docker/events';
-import { call } from '../testing/backend-kit';
+import { call } from '../testing/backend';
 import { useEngineBackend } from '../testing/use-engine-backend';
-import { errorOf } from '../testing/transfer-kit';
+import { errorOf } from '../testing/transfer';
 
 const run = promisify(execFile);
 

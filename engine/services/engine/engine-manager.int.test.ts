@@ -3,7 +3,7 @@ import { ensureTestImage, startTestEngine, TEST_IMAGE, type TestEngine } from '.
 import { engineLayout } from '../../providers/embedded-layout';
 import { readPidFile } from '../../providers/engine-process';
 import type { ContainerSummary, EngineCandidate, EngineStatus } from '../../contract';
-import { call, startBackend, type TestBackend } from '../testing/backend-kit';
+import { call, startBackend, type TestBackend } from '../testing/backend';
 
 let engine: TestEngine;
 let t: TestBackend;

@@ -7,8 +7,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTestImage, startTestEngine, TEST_IMAGE, type TestEngine } from '../../../e2e/harness/engine';
 import type { BerthErrorData, ImageDetails, ImageHistoryEntry, ImagePrunePreview, ImageSummary, TaskInfo, TransferTicket, UploadTask } from '../../contract';
-import { call, startBackend, type TestBackend } from '../testing/backend-kit';
-import { errorOf, taskEnd } from '../testing/transfer-kit';
+import { call, startBackend, type TestBackend } from '../testing/backend';
+import { errorOf, taskEnd } from '../testing/transfer';
 
 const run = promisify(execFile);
 

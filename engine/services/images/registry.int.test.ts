@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTestImage, startTestEngine, TEST_IMAGE, type TestEngine } from '../../../e2e/harness/engine';
 import { startTestRegistry, type TestRegistry } from '../../../e2e/harness/registry';
 import type { TaskInfo, TaskRef } from '../../contract';
-import { call, startBackend, type TestBackend } from '../testing/backend-kit';
-import { errorOf, taskEnd } from '../testing/transfer-kit';
+import { call, startBackend, type TestBackend } from '../testing/backend';
+import { errorOf, taskEnd } from '../testing/transfer';
 
 const run = promisify(execFile);
 

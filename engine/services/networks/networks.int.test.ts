@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { useEngineBackend } from '../testing/use-engine-backend';
 import { TEST_IMAGE } from '../../../e2e/harness/engine';
 import type { NetworkDetails, NetworkPrunePreview, NetworkPruneResult, NetworkSummary } from '../../contract';
-import { call } from '../testing/backend-kit';
-import { errorOf } from '../testing/transfer-kit';
+import { call } from '../testing/backend';
+import { errorOf } from '../testing/transfer';
 
 const run = promisify(execFile);
 const env = useEngineBackend();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from 'vitest';
 import { ensureTestImage, startTestEngine, type TestEngine } from '../../../e2e/harness/engine';
-import { startBackend, type TestBackend } from './backend-kit';
+import { startBackend, type TestBackend } from './backend';
 
 export interface EngineBackend {
   /** The harness engine; set once beforeAll has run. */

@@ -17,10 +17,10 @@ import type {
   VolumeRestoreResult,
   VolumeSummary,
 } from '../../contract';
-import { call, startBackend, type TestBackend } from '../testing/backend-kit';
+import { call, startBackend, type TestBackend } from '../testing/backend';
 import { HELPER_LABEL } from './helper';
 import { TarParser } from '../shared/tar';
-import { download, errorOf, taskEnd, upload } from '../testing/transfer-kit';
+import { download, errorOf, taskEnd, upload } from '../testing/transfer';
 
 const run = promisify(execFile);
 let engine: TestEngine;

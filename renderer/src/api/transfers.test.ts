@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
-import { createFakeClient } from '../test/fakeClient';
+import { createFakeClient } from '../testing/fakeClient';
 import type { TransferTicket } from './contract';
 import { downloadTicket, uploadFile, type UploadRequest, type UploadProgress } from './transfers';
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setupWebSocketClient } from '../test/fakeSocket';
+import { setupWebSocketClient } from '../testing/fakeSocket';
 
 const handlers = () => ({ onData: vi.fn(), onEnd: vi.fn() });
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ContainerSummary, EngineStatus, TransportState } from './contract';
 import { createWebSocketClient } from './wsClient';
 import { webSocketUrl } from './defaultClient';
-import { FakeSocket, setupWebSocketClient } from '../test/fakeSocket';
+import { FakeSocket, setupWebSocketClient } from '../testing/fakeSocket';
 
 function setup(options: { connectWaitMs?: number } = {}) {
   return setupWebSocketClient(options);

@@ -3,9 +3,9 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ok, type EngineStatus } from '../api/contract';
-import { createFakeClient } from '../test/fakeClient';
-import { connectedStatus } from '../test/fixtures';
-import { withFakeLayout } from '../test/render';
+import { createFakeClient } from '../testing/fakeClient';
+import { connectedStatus } from '../testing/fixtures';
+import { withFakeLayout } from '../testing/render';
 import { App } from './App';
 
 withFakeLayout();

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { act, screen, within } from '@testing-library/react';
 import { ok, type EngineStatus } from '../api/contract';
-import { connectedStatus } from '../test/fixtures';
-import { renderWithStore } from '../test/render';
+import { connectedStatus } from '../testing/fixtures';
+import { renderWithStore } from '../testing/render';
 import { EngineStatusIndicator } from './EngineStatusIndicator';
 
 const engine = connectedStatus.engine;

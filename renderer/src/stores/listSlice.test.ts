@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ErrorCode, ok, type CollectionPatch, type Result, type VolumeSummary } from '../api/contract';
-import { createFakeClient } from '../test/fakeClient';
+import { createFakeClient } from '../testing/fakeClient';
 import { createList, type ListSpec, type ListState } from './listSlice';
 
 const volume = (name: string, over: Partial<VolumeSummary> = {}): VolumeSummary => ({

@@ -7,8 +7,8 @@ import {
   type NetworkSummary,
   type VolumeSummary,
 } from '../api/contract';
-import { createFakeClient } from '../test/fakeClient';
-import { connectedStatus, container } from '../test/fixtures';
+import { createFakeClient } from '../testing/fakeClient';
+import { connectedStatus, container } from '../testing/fixtures';
 import { liveLists } from './lists';
 import { bindEngine, createBerthStore } from './store';
 import type { BerthState } from './types';

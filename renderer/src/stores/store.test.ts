@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ok, type ContainerSummary } from '../api/contract';
-import { createFakeClient } from '../test/fakeClient';
-import { connectedStatus, container } from '../test/fixtures';
+import { createFakeClient } from '../testing/fakeClient';
+import { connectedStatus, container } from '../testing/fixtures';
 import { selectContainerRows, summarizeEngine, toPortViews } from './selectors';
 import { bindEngine, createBerthStore } from './store';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskInfo } from '../api/contract';
-import { createFakeClient } from '../test/fakeClient';
+import { createFakeClient } from '../testing/fakeClient';
 import { bindEngine, createBerthStore } from './store';
 import { countRunningTasks, selectTaskList } from './tasksSlice';
 

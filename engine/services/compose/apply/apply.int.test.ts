@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { useEngineBackend } from '../../testing/use-engine-backend';
 import { TEST_IMAGE } from '../../../../e2e/harness/engine';
 import type { ComposeProjectSummary } from '../../../contract';
-import { call } from '../../testing/backend-kit';
-import { names, projectContainers, runOk, runTask, useProjectDirs } from '../testing/compose-kit';
+import { call } from '../../testing/backend';
+import { names, projectContainers, runOk, runTask, useProjectDirs } from '../testing/projects';
 
 const env = useEngineBackend();
 const folder = useProjectDirs();

@@ -6,8 +6,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTestImage, startTestEngine, type TestEngine } from '../../../../e2e/harness/engine';
 import type { ComposeProjectSummary, ComposeSource } from '../../../contract';
-import { call, startBackend, type TestBackend } from '../../testing/backend-kit';
-import { runOk } from '../testing/compose-kit';
+import { call, startBackend, type TestBackend } from '../../testing/backend';
+import { runOk } from '../testing/projects';
 import { snapshot } from '../testing/snapshot';
 
 const run = promisify(execFile);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useEngineBackend } from '../../testing/use-engine-backend';
 import { TEST_IMAGE } from '../../../../e2e/harness/engine';
-import { runOk, runTask, useProjectDirs } from '../testing/compose-kit';
+import { runOk, runTask, useProjectDirs } from '../testing/projects';
 
 const env = useEngineBackend();
 const folder = useProjectDirs();

@@ -3,8 +3,8 @@ import { useEngineBackend } from '../../testing/use-engine-backend';
 import { TEST_IMAGE } from '../../../../e2e/harness/engine';
 import type { ComposeProjectDetail, LogChunk, LogLine, StreamParams } from '../../../contract';
 import type { StreamContext } from '../../../base/handlers';
-import { admin, call } from '../../testing/backend-kit';
-import { names, projectContainers, runOk, useProjectDirs } from '../testing/compose-kit';
+import { admin, call } from '../../testing/backend';
+import { names, projectContainers, runOk, useProjectDirs } from '../testing/projects';
 
 const env = useEngineBackend();
 const folder = useProjectDirs();

@@ -3,10 +3,10 @@ import type Dockerode from 'dockerode';
 import { describe, expect, it } from 'vitest';
 import { TEST_IMAGE } from '../../../../e2e/harness/engine';
 import type { ContainerDetails, ContainerProcesses, FileListing, TransferTicket } from '../../../contract';
-import { call } from '../../testing/backend-kit';
+import { call } from '../../testing/backend';
 import { useEngineBackend } from '../../testing/use-engine-backend';
 import { TarParser } from '../../shared/tar';
-import { errorOf } from '../../testing/transfer-kit';
+import { errorOf } from '../../testing/transfer';
 
 const env = useEngineBackend();
 

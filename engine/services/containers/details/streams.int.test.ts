@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { TEST_IMAGE } from '../../../../e2e/harness/engine';
 import type { LogChunk, LogLine, StatsSample, TerminalChunk } from '../../../contract';
 import { useEngineBackend } from '../../testing/use-engine-backend';
-import { openStream } from './stream-kit';
+import { openStream } from './testing/streams';
 
 const env = useEngineBackend();
 

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fail, ok, type BerthErrorData, type FileEntry, type FileListing, type Result } from '../../api/contract';
-import { withFakeLayout } from '../../test/render';
+import { withFakeLayout } from '../../testing/render';
 import { FileBrowser, type FileBrowserProps } from './FileBrowser';
 
 withFakeLayout();

@@ -2,10 +2,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { ErrorCode, ok, type ComposeBrowseResult, type MethodInput } from '../../api/contract';
-import { connectedStatus } from '../../test/fixtures';
-import { renderWithStore } from '../../test/render';
+import { connectedStatus } from '../../testing/fixtures';
+import { renderWithStore } from '../../testing/render';
 import { ComposePage } from './ComposePage';
-import { project } from './testing';
+import { project } from './testing/projects';
 
 const listings: Record<string, ComposeBrowseResult> = {
   home: {

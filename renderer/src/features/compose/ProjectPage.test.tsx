@@ -2,10 +2,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { ErrorCode, ok } from '../../api/contract';
-import { connectedStatus } from '../../test/fixtures';
-import { renderWithStore, withFakeLayout } from '../../test/render';
+import { connectedStatus } from '../../testing/fixtures';
+import { renderWithStore, withFakeLayout } from '../../testing/render';
 import { ComposePage } from './ComposePage';
-import { detail, project, step, task } from './testing';
+import { detail, project, step, task } from './testing/projects';
 
 // Monaco cannot run in jsdom: the editor's interface is served by the plain text area here (the e2e covers Monaco).
 vi.mock('../../components/editor/CodeEditor', async () => ({

@@ -2,10 +2,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, screen, within } from '@testing-library/react';
 import { ErrorCode, ok, type Result, type TaskRef } from '../../api/contract';
-import { connectedStatus } from '../../test/fixtures';
-import { deferred, renderWithStore, withFakeLayout } from '../../test/render';
+import { connectedStatus } from '../../testing/fixtures';
+import { deferred, renderWithStore, withFakeLayout } from '../../testing/render';
 import { ComposePage } from './ComposePage';
-import { project, step, task } from './testing';
+import { project, step, task } from './testing/projects';
 
 withFakeLayout();
 

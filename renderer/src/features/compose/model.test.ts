@@ -5,7 +5,7 @@ import { createLogBuffer, matches, serviceColor } from './logBuffer';
 import { fileProblemMarkers, problemLocation, problemsOf } from './problems';
 import { overallFraction } from './progress';
 import { composeRouteFromHash, projectHref } from './route';
-import { step, task } from './testing';
+import { step, task } from './testing/projects';
 
 describe('.env model', () => {
   const text = '# comment\n\nexport A=1\nB = "two words"\n';

@@ -2,9 +2,9 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { StatsSample } from '../../api/contract';
-import { renderWithStore, withFakeLayout } from '../../test/render';
+import { renderWithStore, withFakeLayout } from '../../testing/render';
 import { ContainerDetailsPage } from './ContainerDetailsPage';
-import { details } from './testData';
+import { details } from './testing/details';
 
 const ok = <T,>(value: T) => ({ ok: true as const, value });
 const inspect = (over = {}) => ({ 'containers.inspect': () => ok(details(over)) });

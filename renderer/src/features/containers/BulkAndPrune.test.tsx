@@ -2,8 +2,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { ok } from '../../api/contract';
-import { container } from '../../test/fixtures';
-import { renderWithStore, withFakeLayout } from '../../test/render';
+import { container } from '../../testing/fixtures';
+import { renderWithStore, withFakeLayout } from '../../testing/render';
 import { ContainersPage } from './ContainersPage';
 
 withFakeLayout();

@@ -3,8 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { toContainerRow } from '../../stores/selectors';
-import { container } from '../../test/fixtures';
-import { withFakeLayout } from '../../test/render';
+import { container } from '../../testing/fixtures';
+import { withFakeLayout } from '../../testing/render';
 import { ContainerList } from './ContainerList';
 
 withFakeLayout(600);

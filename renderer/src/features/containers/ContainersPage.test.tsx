@@ -2,8 +2,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { ok, type Result } from '../../api/contract';
-import { container } from '../../test/fixtures';
-import { deferred, renderWithStore, withFakeLayout } from '../../test/render';
+import { container } from '../../testing/fixtures';
+import { deferred, renderWithStore, withFakeLayout } from '../../testing/render';
 import { ContainersPage } from './ContainersPage';
 
 withFakeLayout();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toContainerRow } from '../../stores/selectors';
-import { container } from '../../test/fixtures';
+import { container } from '../../testing/fixtures';
 import { filterFromHash, filterRows, hashWithFilter, NO_PROJECT, sortRows } from './filter';
 
 const rows = [

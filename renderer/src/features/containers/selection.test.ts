@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toContainerRow } from '../../stores/selectors';
-import { container } from '../../test/fixtures';
+import { container } from '../../testing/fixtures';
 import { groupByProject } from './grouping';
 import { emptySelection, keepListed, selectAll, setMany, toggleSelection } from './selection';
 

@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { ok, type TaskInfo } from '../../api/contract';
-import { renderWithStore } from '../../test/render';
+import { renderWithStore } from '../../testing/render';
 import { BuildDialog, parseBuildArgs } from './BuildDialog';
 
 const build = (over: Partial<TaskInfo>): TaskInfo => ({

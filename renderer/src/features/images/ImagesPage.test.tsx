@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { ok, type ImageSummary, type TaskInfo } from '../../api/contract';
-import { renderWithStore, withFakeLayout } from '../../test/render';
+import { renderWithStore, withFakeLayout } from '../../testing/render';
 import { ImagesPage } from './ImagesPage';
 
 withFakeLayout();

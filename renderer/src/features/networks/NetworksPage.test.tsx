@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { fail, ok, type NetworkSummary } from '../../api/contract';
-import { connectedStatus, container } from '../../test/fixtures';
-import { renderWithStore, withFakeLayout } from '../../test/render';
+import { connectedStatus, container } from '../../testing/fixtures';
+import { renderWithStore, withFakeLayout } from '../../testing/render';
 import { NetworksPage } from './NetworksPage';
 
 withFakeLayout();

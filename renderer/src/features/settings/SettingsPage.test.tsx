@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { screen } from '@testing-library/react';
 import { ok, type EngineCandidate, type Settings } from '../../api/contract';
-import { renderWithStore } from '../../test/render';
+import { renderWithStore } from '../../testing/render';
 import { SettingsPage } from './SettingsPage';
 
 const candidates: EngineCandidate[] = [

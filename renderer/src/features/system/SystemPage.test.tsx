@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { ok, type DiskUsage, type SystemInfo, type SystemPrunePreview, type TaskInfo } from '../../api/contract';
-import { connectedStatus } from '../../test/fixtures';
-import { renderWithStore } from '../../test/render';
+import { connectedStatus } from '../../testing/fixtures';
+import { renderWithStore } from '../../testing/render';
 import { SystemPage } from './SystemPage';
 
 const usage: DiskUsage = {

@@ -2,7 +2,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { TaskInfo } from '../../api/contract';
-import { renderWithStore } from '../../test/render';
+import { renderWithStore } from '../../testing/render';
 import { TasksButton } from './TasksButton';
 
 const pull: TaskInfo = {

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { fail, ok, type TaskInfo, type FileListing, type VolumeSummary } from '../../api/contract';
-import { connectedStatus } from '../../test/fixtures';
-import { renderWithStore, withFakeLayout } from '../../test/render';
+import { connectedStatus } from '../../testing/fixtures';
+import { renderWithStore, withFakeLayout } from '../../testing/render';
 import { VolumesPage } from './VolumesPage';
 
 withFakeLayout();

@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import { ok, type ContainerSpec } from '../../../api/contract';
-import { renderWithStore } from '../../../test/render';
+import { renderWithStore } from '../../../testing/render';
 import { RunContainerDialog } from './RunContainerDialog';
 
 const noImages = { 'images.list': () => ok([]), 'networks.list': () => ok([]) };

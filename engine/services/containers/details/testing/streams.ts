@@ -4,10 +4,10 @@ import {
   type StreamInput,
   type StreamName,
   type StreamParamsInput,
-} from '../../../contract';
-import type { Backend } from '../../../host/backend';
-import type { StreamContext } from '../../../base/handlers';
-import { admin } from '../../testing/backend-kit';
+} from '../../../../contract';
+import type { Backend } from '../../../../host/backend';
+import type { StreamContext } from '../../../../base/handlers';
+import { admin } from '../../../testing/backend';
 
 /** Integration-test support: opens a backend stream handler directly, recording what it sends. */
 export interface OpenedStream<S extends StreamName> {

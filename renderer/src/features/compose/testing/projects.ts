@@ -1,5 +1,5 @@
-import type { ComposeProjectDetail, ComposeProjectSummary, TaskInfo, TaskStep } from '../../api/contract';
-import { container } from '../../test/fixtures';
+import type { ComposeProjectDetail, ComposeProjectSummary, TaskInfo, TaskStep } from '../../../api/contract';
+import { container } from '../../../testing/fixtures';
 
 export function project(name: string, overrides: Partial<ComposeProjectSummary> = {}): ComposeProjectSummary {
   return {

@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import WebSocket from 'ws';
-import type { ServerMessage } from '../contract';
+import type { ServerMessage } from '../../contract';
 
 /** Test support: raw HTTP (fetch would not let a test send a forged Host header) and WebSocket helpers. */
 export interface RawResponse {

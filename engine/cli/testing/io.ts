@@ -1,4 +1,4 @@
-import type { CliIo } from './io';
+import type { CliIo } from '../io';
 
 /** Test support: an io that records what a command printed. */
 export function recordingIo(env: NodeJS.ProcessEnv = {}, platform: NodeJS.Platform = 'linux') {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type Dockerode from 'dockerode';
 import type { ComposeSource, TaskInfo, TaskRef } from '../../../contract';
 import type { Backend } from '../../../host/backend';
-import { call, type EventLog } from '../../testing/backend-kit';
+import { call, type EventLog } from '../../testing/backend';
 
 /** Test support for compose integration tests: project folders on disk and tasks awaited to their end. */
 

@@ -4,14 +4,14 @@ import {
   streams as streamDefs,
   type ContainerSummary,
   type EngineStatus,
-} from '../contract';
-import type { Backend } from '../host/backend';
-import { createDispatcher } from '../host/dispatcher';
-import type { Handlers } from '../base/handlers';
-import { BerthError } from '../base/errors';
-import { EventBus } from '../base/event-bus';
-import type { StreamContext, StreamHandlers } from '../base/handlers';
-import { TransferRegistry } from '../base/transfers';
+} from '../../contract';
+import type { Backend } from '../../host/backend';
+import { createDispatcher } from '../../host/dispatcher';
+import type { Handlers } from '../../base/handlers';
+import { BerthError } from '../../base/errors';
+import { EventBus } from '../../base/event-bus';
+import type { StreamContext, StreamHandlers } from '../../base/handlers';
+import { TransferRegistry } from '../../base/transfers';
 
 /**
  * Test support (not a test double of Docker): a real dispatcher, bus, transfer registry and stream host

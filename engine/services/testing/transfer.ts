@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type { BerthErrorData, TaskInfo, TransferTicket } from '../../contract';
 import type { Backend } from '../../host/backend';
-import type { EventLog } from './backend-kit';
+import type { EventLog } from './backend';
 
 /** Test support for integration tests: read a download ticket, post an upload ticket, wait for a task, catch error data. */
 

@@ -1,4 +1,4 @@
-import type { ContainerDetails } from '../../api/contract';
+import type { ContainerDetails } from '../../../api/contract';
 
 /** A container as containers.inspect describes it, for component tests. */
 export function details(overrides: Partial<ContainerDetails> = {}): ContainerDetails {
