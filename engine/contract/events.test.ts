@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { eventNames, isEventName, type EventName } from './events';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { CollectionPatch, ContainerSummary, EngineStatus } from './dto';
+import { eventNames, isEventName, type EventMap, type EventName } from './events';
 
 // Typed as the full map: a key missing here (or extra) fails to compile, so the test covers every event.
 const everyEvent: Record<EventName, true> = {
@@ -23,5 +24,10 @@ describe('event names', () => {
     for (const other of ['containers.list', 'toString', '__proto__', '', 'ENGINE.STATUS', 42, undefined]) {
       expect(isEventName(other)).toBe(false);
     }
+  });
+
+  it('derives each payload type from the events table (checked by the type checker)', () => {
+    expectTypeOf<EventMap['engine.status']>().toEqualTypeOf<EngineStatus>();
+    expectTypeOf<EventMap['containers.changed']>().toEqualTypeOf<CollectionPatch<ContainerSummary>>();
   });
 });

@@ -1,32 +1,33 @@
 import type { NetworkSummary, VolumeSummary } from './dto';
 import type { CollectionPatch, ComposeProjectSummary, ContainerSummary, EngineStatus, ImageSummary, TaskInfo } from './dto';
 
-/** State changes pushed from the backend to every connected UI. */
-export interface EventMap {
-  'engine.status': EngineStatus;
-  'containers.changed': CollectionPatch<ContainerSummary>;
-  'tasks.changed': CollectionPatch<TaskInfo>;
-  /** Volumes (key: name), fetched one by one on volume events. */
-  'volumes.changed': CollectionPatch<VolumeSummary>;
-  /** Networks (key: id), fetched one by one on network events. */
-  'networks.changed': CollectionPatch<NetworkSummary>;
-  'images.changed': CollectionPatch<ImageSummary>;
-  /** Compose projects (key: name), recomputed from the events of labelled containers. */
-  'compose.changed': CollectionPatch<ComposeProjectSummary>;
+/** Phantom: an event's payload type, carried by the `events` table; nothing is set at run time. */
+interface EventDef<P> {
+  readonly payload?: P;
 }
+const event = <P>(): EventDef<P> => ({});
+
+/**
+ * State changes pushed from the backend to every connected UI. This table is the one list of events: the
+ * payload types (EventMap) and the names both clients accept (eventNames) are derived from it, so adding an
+ * event is one line here.
+ */
+const events = {
+  'engine.status': event<EngineStatus>(),
+  'containers.changed': event<CollectionPatch<ContainerSummary>>(),
+  'tasks.changed': event<CollectionPatch<TaskInfo>>(),
+  /** Volumes (key: name), fetched one by one on volume events. */
+  'volumes.changed': event<CollectionPatch<VolumeSummary>>(),
+  /** Networks (key: id), fetched one by one on network events. */
+  'networks.changed': event<CollectionPatch<NetworkSummary>>(),
+  'images.changed': event<CollectionPatch<ImageSummary>>(),
+  /** Compose projects (key: name), recomputed from the events of labelled containers. */
+  'compose.changed': event<CollectionPatch<ComposeProjectSummary>>(),
+};
+
+export type EventMap = { [E in keyof typeof events]: (typeof events)[E] extends EventDef<infer P> ? P : never };
 export type EventName = keyof EventMap;
 
-/** Every event name once; `satisfies` makes a name missing from (or unknown to) EventMap a compile error. */
-const eventNameSet = {
-  'engine.status': true,
-  'containers.changed': true,
-  'tasks.changed': true,
-  'volumes.changed': true,
-  'networks.changed': true,
-  'images.changed': true,
-  'compose.changed': true,
-} as const satisfies Record<EventName, true>;
-
-export const eventNames = Object.keys(eventNameSet) as EventName[];
+export const eventNames = Object.keys(events) as EventName[];
 export const isEventName = (name: unknown): name is EventName =>
-  typeof name === 'string' && Object.prototype.hasOwnProperty.call(eventNameSet, name);
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);

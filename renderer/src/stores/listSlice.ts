@@ -55,7 +55,7 @@ function without<T>(record: Record<string, T>, key: string): Record<string, T> {
 
 /**
  * Builds one domain's list state over `get`/`set` of its place in the store (a slice puts it under its own key).
- * Adding a list domain: a spec here, its key in the store, and one entry in stores/lists.ts.
+ * Adding a list domain: a ListSpec in the feature folder and one entry in `listSpecs` (stores/lists.ts).
  */
 export function createList<T, A extends string = string>(
   spec: ListSpec<T, A>,

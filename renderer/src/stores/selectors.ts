@@ -7,7 +7,7 @@ import type {
   PortMapping,
   TransportState,
 } from '../api/contract';
-import type { ContainerActionFailure } from './containersSlice';
+import type { ContainerActionFailure } from '../features/containers/containersList';
 import type { BerthState } from './types';
 
 // DTO → view model mapping lives here, in one place; components render view models only.

@@ -1,13 +1,9 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { EngineClient } from '../api/contract';
 import { createComposeSlice } from '../features/compose/composeSlice';
-import { createImagesSlice } from '../features/images/imagesSlice';
-import { createNetworksSlice } from '../features/networks/networksSlice';
-import { createVolumesSlice } from '../features/volumes/volumesSlice';
-import { createContainersSlice } from './containersSlice';
 import { createEngineSlice } from './engineSlice';
 import type { Scheduler } from './frameBatcher';
-import { followLists } from './lists';
+import { createListsSlice, followLists } from './lists';
 import { createSettingsSlice } from './settingsSlice';
 import { bindTasks, createTasksSlice } from './tasksSlice';
 import type { BerthState } from './types';
@@ -20,14 +16,11 @@ export function createBerthStore(client: EngineClient): BerthStore {
   return createStore<BerthState>()((...a) => ({
     client,
     ...createEngineSlice(client)(...a),
-    ...createContainersSlice(client)(...a),
+    ...createListsSlice(client)(...a),
     ...createSettingsSlice(client)(...a),
     ...createUiSlice(client)(...a),
     ...createTasksSlice(client)(...a),
     ...createComposeSlice(client)(...a),
-    ...createImagesSlice(client)(...a),
-    ...createVolumesSlice(client)(...a),
-    ...createNetworksSlice(client)(...a),
   }));
 }
 

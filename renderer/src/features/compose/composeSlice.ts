@@ -1,11 +1,7 @@
-import type { ComposeProjectSummary } from '../../api/contract';
-import { createList, type ListSpec, type ListState } from '../../stores/listSlice';
 import type { SliceCreator } from '../../stores/types';
 import type { ComposeActionId } from './actions';
 
 export interface ComposeSlice {
-  /** Compose projects by name: from container labels (Berth's and the CLI's) plus the projects Berth opened. */
-  composeProjects: ListState<ComposeProjectSummary>;
   /** The latest task (up, down, start, ...) started from Berth for each project, by project name. */
   composeTasks: Record<string, ComposeTaskRef>;
   trackComposeTask: (project: string, ref: ComposeTaskRef) => void;
@@ -18,19 +14,8 @@ export interface ComposeTaskRef {
   action: ComposeActionId | 'scale';
 }
 
-const composeList: ListSpec<ComposeProjectSummary> = {
-  list: (client) => client.call('compose.projects.list', {}),
-  changes: (client, push) => client.on('compose.changed', push),
-  keyOf: (p) => p.name,
-};
-
-export const createComposeSlice: SliceCreator<ComposeSlice> = (client) => (set, get) => ({
-  composeProjects: createList(
-    composeList,
-    client,
-    () => get().composeProjects,
-    (composeProjects) => set({ composeProjects }),
-  ),
+/** The compose tasks started from this window (the project list itself is a live list: composeList.ts). */
+export const createComposeSlice: SliceCreator<ComposeSlice> = () => (set) => ({
   composeTasks: {},
   trackComposeTask: (project, ref) => set((s) => ({ composeTasks: { ...s.composeTasks, [project]: ref } })),
   clearComposeTask: (project) =>

@@ -1,7 +1,7 @@
 import { imageDisplayName, shortImageId, type ImageSummary } from '../../api/contract';
 import { compareText, sortWith, type Sort } from '../../components/grid/sort';
 import type { BerthState } from '../../stores/types';
-import type { ImageActionFailure, ImageRowAction } from './imagesSlice';
+import type { ImageActionFailure, ImageRowAction } from './imagesList';
 
 /** One row of the images list: one per image (extra tags are shown in the row, not as rows of their own). */
 export interface ImageRow {
