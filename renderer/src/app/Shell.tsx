@@ -15,7 +15,7 @@ import { NotBuiltYet } from '../components/NotBuiltYet';
 import { UnreachableBanner } from '../features/onboarding/UnreachableBanner';
 import { TasksButton } from '../features/tasks/TasksButton';
 import { EngineStatusIndicator } from './EngineStatusIndicator';
-import { sections, type Section } from './sections';
+import { sections, type Section, type SectionId } from './sections';
 import { hrefFor, useHashRoute, useRoutePath } from './useHashRoute';
 
 const NAV_WIDTH = 200;
@@ -80,7 +80,7 @@ export function Shell() {
   );
 }
 
-function NavItem({ section, selected }: { section: Section; selected: boolean }) {
+function NavItem({ section, selected }: { section: Section & { id: SectionId }; selected: boolean }) {
   const Icon = section.icon;
   return (
     <ListItemButton

@@ -12,21 +12,9 @@ import SecurityIcon from '@mui/icons-material/Security';
 import SettingsIcon from '@mui/icons-material/Settings';
 import DnsIcon from '@mui/icons-material/Dns';
 
-export type SectionId =
-  | 'containers'
-  | 'images'
-  | 'volumes'
-  | 'networks'
-  | 'compose'
-  | 'templates'
-  | 'swarm'
-  | 'registries'
-  | 'security'
-  | 'system'
-  | 'settings';
-
 export interface Section {
-  id: SectionId;
+  /** The route (`#/<id>`) and the key of the section. */
+  id: string;
   label: string;
   icon: SvgIconComponent;
   /** What the section does, completing "it will …" (shown while the section is not built yet). */
@@ -42,7 +30,8 @@ export interface Section {
 const page = <P extends object>(load: () => Promise<ComponentType<P>>) =>
   lazy(async () => ({ default: await load() }));
 
-export const sections: readonly Section[] = [
+/** Every section, in navigation order. Adding a page is one entry (its id becomes a SectionId). */
+export const sections = [
   {
     id: 'containers',
     label: 'Containers',
@@ -119,6 +108,8 @@ export const sections: readonly Section[] = [
     description: 'let you choose the engine and the theme.',
     page: page(async () => (await import('../features/settings/SettingsPage')).SettingsPage),
   },
-];
+] as const satisfies readonly Section[];
+
+export type SectionId = (typeof sections)[number]['id'];
 
 export const isSectionId = (value: string): value is SectionId => sections.some((s) => s.id === value);
