@@ -5,6 +5,7 @@ import {
   type ImageSummary,
   type MethodName,
   type NetworkSummary,
+  type TaskInfo,
   type VolumeSummary,
 } from '../api/contract';
 import { createFakeClient } from '../testing/fakeClient';
@@ -55,12 +56,15 @@ const project: ComposeProjectSummary = {
   origin: 'cli',
 };
 
+const task: TaskInfo = { id: 't1', kind: 'images.pull', title: 'Pull web', state: 'running', startedAt: 1, cancellable: true };
+
 const listMethods: MethodName[] = [
   'containers.list',
   'images.list',
   'volumes.list',
   'networks.list',
   'compose.projects.list',
+  'tasks.list',
 ];
 const flushPromises = () => new Promise((r) => setTimeout(r, 0));
 
@@ -72,6 +76,7 @@ function setup() {
     'volumes.list': () => ok([]),
     'networks.list': () => ok([]),
     'compose.projects.list': () => ok([]),
+    'tasks.list': () => ok([]),
   });
   const store = createBerthStore(fake.client);
   const frames: (() => void)[] = [];
@@ -89,13 +94,14 @@ const keysOf = (s: BerthState) => ({
   volumes: Object.keys(s.volumes.items),
   networks: Object.keys(s.networks.items),
   composeProjects: Object.keys(s.composeProjects.items),
+  tasks: Object.keys(s.tasks.items),
 });
 
 describe('the live-list registration', () => {
-  it('registers the five list domains', () => {
+  it('registers the six live lists', () => {
     const { store } = setup();
     const s = store.getState();
-    expect(liveLists(s)).toEqual([s.containers, s.images, s.volumes, s.networks, s.composeProjects]);
+    expect(liveLists(s)).toEqual([s.containers, s.images, s.volumes, s.networks, s.composeProjects, s.tasks]);
   });
 
   it('loads every list when the link opens and again when the engine is back to connected', async () => {
@@ -122,16 +128,18 @@ describe('the live-list registration', () => {
     fake.emit('networks.changed', { kind: 'patch', upserts: [network], removed: [] });
     fake.emit('compose.changed', { kind: 'patch', upserts: [project], removed: [] });
     fake.emit('compose.changed', { kind: 'patch', upserts: [{ ...project, name: 'blog' }], removed: [] });
+    fake.emit('tasks.changed', { kind: 'patch', upserts: [task], removed: [] });
     expect(listener).not.toHaveBeenCalled();
     runFrame();
     // One update per list that changed in the frame (each list is its own batch), never one per event.
-    expect(listener).toHaveBeenCalledTimes(5);
+    expect(listener).toHaveBeenCalledTimes(6);
     expect(keysOf(store.getState())).toEqual({
       containers: ['web-id'],
       images: ['sha256:i'],
       volumes: ['data'],
       networks: ['net-id'],
       composeProjects: ['shop', 'blog'],
+      tasks: ['t1'],
     });
     dispose();
     fake.emit('compose.changed', { kind: 'reset', items: [] });

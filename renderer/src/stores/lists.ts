@@ -3,6 +3,7 @@ import { containersList } from '../features/containers/containersList';
 import { imagesList } from '../features/images/imagesList';
 import { networksList } from '../features/networks/networksList';
 import { volumesList } from '../features/volumes/volumesList';
+import { tasksList } from './tasksList';
 import type { Scheduler } from './frameBatcher';
 import { createList, type ListSpec, type ListState } from './listSlice';
 import type { BerthState, SliceCreator } from './types';
@@ -21,6 +22,7 @@ export const listSpecs = {
   volumes: volumesList,
   networks: networksList,
   composeProjects: composeList,
+  tasks: tasksList,
 };
 
 type ListKey = keyof typeof listSpecs;

@@ -5,7 +5,6 @@ import { createEngineSlice } from './engineSlice';
 import type { Scheduler } from './frameBatcher';
 import { createListsSlice, followLists } from './lists';
 import { createSettingsSlice } from './settingsSlice';
-import { bindTasks, createTasksSlice } from './tasksSlice';
 import type { BerthState } from './types';
 import { createUiSlice } from './uiSlice';
 
@@ -19,7 +18,6 @@ export function createBerthStore(client: EngineClient): BerthStore {
     ...createListsSlice(client)(...a),
     ...createSettingsSlice(client)(...a),
     ...createUiSlice(client)(...a),
-    ...createTasksSlice(client)(...a),
     ...createComposeSlice(client)(...a),
   }));
 }
@@ -33,7 +31,6 @@ export function bindEngine(store: BerthStore, client: EngineClient, schedule?: S
     followLists(store.getState(), schedule),
     client.on('engine.status', (status) => store.getState().setEngineStatus(status)),
     client.onTransportState((state) => store.getState().setTransport(state)),
-    bindTasks(store, client, schedule),
   ];
   return () => {
     for (const off of offs) off();

@@ -5,7 +5,6 @@ import type { EngineSlice } from './engineSlice';
 import type { ListsSlice } from './lists';
 import type { SettingsSlice } from './settingsSlice';
 import type { UiSlice } from './uiSlice';
-import type { TasksSlice } from './tasksSlice';
 
 /** The one engine client, for views' own calls and streams (dialogs, details, transfers): their answers belong
  * to the view that asked, not to the store. Tests inject a fake. */
@@ -13,7 +12,7 @@ export interface ClientSlice {
   client: EngineClient;
 }
 
-export type BerthState = ClientSlice & EngineSlice & ListsSlice & SettingsSlice & UiSlice & TasksSlice & ComposeSlice;
+export type BerthState = ClientSlice & EngineSlice & ListsSlice & SettingsSlice & UiSlice & ComposeSlice;
 
 /** A slice creator with the engine client injected. */
 export type SliceCreator<S> = (client: EngineClient) => StateCreator<BerthState, [], [], S>;

@@ -1,5 +1,6 @@
 import { Button } from '@mui/material';
 import type { TaskInfo } from '../../api/contract';
+import { useTaskAction } from '../../stores/tasksList';
 import { useBerth } from '../../stores/context';
 
 interface Props {
@@ -18,7 +19,8 @@ interface Props {
  * in the tasks panel) while it runs, Close after — and Try again when it failed.
  */
 export function TaskDialogActions({ task, startLabel, canStart, starting, onClose, onRetry }: Props) {
-  const cancelTask = useBerth((s) => s.cancelTask);
+  const taskAction = useTaskAction();
+  const cancelTask = (id: string) => taskAction(id, 'cancel');
   if (!task) {
     return (
       <>

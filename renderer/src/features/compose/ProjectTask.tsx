@@ -1,5 +1,6 @@
 import { Box, Chip, LinearProgress, Tooltip } from '@mui/material';
 import type { TaskInfo } from '../../api/contract';
+import { useTaskAction } from '../../stores/tasksList';
 import { useBerth } from '../../stores/context';
 import { overallFraction } from './progress';
 import { TaskProgress } from './TaskProgress';
@@ -10,15 +11,16 @@ import { TaskProgress } from './TaskProgress';
  */
 export function useProjectTask(project: string): TaskInfo | undefined {
   const taskId = useBerth((s) => s.composeTasks[project]?.taskId);
-  return useBerth((s) => (taskId ? s.tasks[taskId] : undefined));
+  return useBerth((s) => (taskId ? s.tasks.items[taskId] : undefined));
 }
 
 /** The full progress view of the project's latest task (project page). */
 export function ProjectTaskPanel({ project }: { project: string }) {
-  const cancel = useBerth((s) => s.cancelTask);
+  const taskAction = useTaskAction();
+  const cancel = (id: string) => taskAction(id, 'cancel');
   const clear = useBerth((s) => s.clearComposeTask);
   const task = useProjectTask(project);
-  const cancelError = useBerth((s) => (task ? s.taskActionErrors[task.id] : undefined));
+  const cancelError = useBerth((s) => (task ? s.tasks.errors[task.id]?.error : undefined));
   if (!task) return null;
   return (
     <TaskProgress

@@ -109,7 +109,7 @@ describe('ImagesPage', { timeout: 20_000 }, () => {
     await user.click(within(dialog).getByRole('button', { name: 'Cancel pull' }));
     expect(fake.callsOf('tasks.cancel')).toEqual([{ id: 't1' }]);
     // Straight into the store: the test scheduler of frameBatcher flushes only the first batch (reported).
-    act(() => store.getState().applyTaskPatches([{ kind: 'patch', removed: [], upserts: [task({ state: 'succeeded', progress: { fraction: 1 } })] }]));
+    act(() => store.getState().tasks.applyPatches([{ kind: 'patch', removed: [], upserts: [task({ state: 'succeeded', progress: { fraction: 1 } })] }]));
     expect(within(progress).getByText('Done')).toBeInTheDocument();
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());

@@ -21,6 +21,7 @@ import {
 import { formatBytes, plural, type BerthErrorData, type PruneKind, type SystemPruneOptions, type SystemPruneResult } from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useCall } from '../../components/useCall';
+import { useTaskAction } from '../../stores/tasksList';
 import { useBerth } from '../../stores/context';
 
 const KINDS: { key: PruneKind; label: string }[] = [
@@ -37,14 +38,15 @@ const KINDS: { key: PruneKind; label: string }[] = [
  */
 export function CleanupDialog({ onClose }: { onClose: () => void }) {
   const client = useBerth((s) => s.client);
-  const cancel = useBerth((s) => s.cancelTask);
+  const taskAction = useTaskAction();
+  const cancel = (id: string) => taskAction(id, 'cancel');
   const [options, setOptions] = useState<SystemPruneOptions>({ allImages: false, volumes: 'none', buildCache: true });
   const [taskId, setTaskId] = useState<string | null>(null);
   // The preview is for the options shown; once the task runs it no longer matters.
   const { value: preview, error: previewError } = useCall(client, 'system.prunePreview', options, taskId === null);
   const [startError, setError] = useState<BerthErrorData | null>(null);
   const error = startError ?? previewError;
-  const task = useBerth((s) => (taskId ? s.tasks[taskId] : undefined));
+  const task = useBerth((s) => (taskId ? s.tasks.items[taskId] : undefined));
 
   const start = async () => {
     const r = await client.call('system.prune', options);

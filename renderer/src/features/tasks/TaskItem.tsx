@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, Box, Button, Chip, LinearProgress, Typography } from '@mui/material';
 import { formatDuration, type TaskInfo } from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
+import { useTaskAction } from '../../stores/tasksList';
 import { useBerth } from '../../stores/context';
 import { progressLabel, progressPercent, taskStateColor, taskStateLabel } from './format';
 import { TaskLogDialog } from './TaskLogDialog';
@@ -9,10 +10,11 @@ import { TaskSteps } from './TaskSteps';
 
 /** One task in the tasks panel: state, overall progress, latest message, steps, error, and its actions. */
 export function TaskItem({ task, now }: { task: TaskInfo; now: number }) {
-  const pending = useBerth((s) => s.taskPending[task.id]);
-  const actionError = useBerth((s) => s.taskActionErrors[task.id]);
-  const cancelTask = useBerth((s) => s.cancelTask);
-  const dismissTask = useBerth((s) => s.dismissTask);
+  const pending = useBerth((s) => s.tasks.pending[task.id]);
+  const actionError = useBerth((s) => s.tasks.errors[task.id]?.error);
+  const taskAction = useTaskAction();
+  const cancelTask = (id: string) => taskAction(id, 'cancel');
+  const dismissTask = (id: string) => taskAction(id, 'dismiss');
   const client = useBerth((s) => s.client);
   const [showLog, setShowLog] = useState(false);
   const running = task.state === 'running';

@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { Badge, IconButton, Popover, Tooltip } from '@mui/material';
 import TaskAltIcon from '@mui/icons-material/TaskAlt';
 import { useBerth } from '../../stores/context';
-import { countRunningTasks } from '../../stores/tasksSlice';
+import { countRunningTasks } from '../../stores/tasksList';
 import { TasksPanel } from './TasksPanel';
 
 /** The app bar's tasks button: a badge with the number of running tasks; opens the tasks panel. */
 export function TasksButton() {
-  const running = useBerth((s) => countRunningTasks(s.tasks));
+  const running = useBerth((s) => countRunningTasks(s.tasks.items));
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const open = anchor !== null;
   const label = running > 0 ? `Tasks, ${running} running` : 'Tasks';

@@ -2,16 +2,16 @@ import { Alert, Box, Button, Typography } from '@mui/material';
 import { useShallow } from 'zustand/react/shallow';
 import { useNow } from '../../components/useNow';
 import { useBerth } from '../../stores/context';
-import { countRunningTasks, selectTaskList } from '../../stores/tasksSlice';
+import { countRunningTasks, selectTaskList } from '../../stores/tasksList';
 import { TaskItem } from './TaskItem';
 
 /** The tasks list: running and recently finished long operations, newest first. */
 export function TasksPanel() {
-  const tasks = useBerth(useShallow((s) => selectTaskList(s.tasks)));
-  const running = useBerth((s) => countRunningTasks(s.tasks));
-  const loaded = useBerth((s) => s.tasksLoaded);
-  const error = useBerth((s) => s.tasksError);
-  const loadTasks = useBerth((s) => s.loadTasks);
+  const tasks = useBerth(useShallow((s) => selectTaskList(s.tasks.items)));
+  const running = useBerth((s) => countRunningTasks(s.tasks.items));
+  const loaded = useBerth((s) => s.tasks.loaded);
+  const error = useBerth((s) => s.tasks.error);
+  const loadTasks = useBerth((s) => s.tasks.load);
   // Elapsed times tick only while something runs.
   const now = useNow(1000, running > 0);
 

@@ -5,6 +5,7 @@ import DownloadIcon from '@mui/icons-material/Download';
 import { formatBytes, type BerthErrorData, type VolumeBackupResult } from '../../api/contract';
 import { downloadTicket } from '../../api/transfers';
 import { ErrorDetails } from '../../components/ErrorDetails';
+import { useTaskAction } from '../../stores/tasksList';
 import { useBerth } from '../../stores/context';
 
 /**
@@ -14,8 +15,9 @@ import { useBerth } from '../../stores/context';
 export function BackupPanel({ volume }: { volume: string }) {
   const client = useBerth((s) => s.client);
   const [taskId, setTaskId] = useState<string | null>(null);
-  const task = useBerth((s) => (taskId ? s.tasks[taskId] : undefined));
-  const cancel = useBerth((s) => s.cancelTask);
+  const task = useBerth((s) => (taskId ? s.tasks.items[taskId] : undefined));
+  const taskAction = useTaskAction();
+  const cancel = (id: string) => taskAction(id, 'cancel');
   const [error, setError] = useState<BerthErrorData | null>(null);
 
   const start = async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TaskInfo } from '../api/contract';
 import { createFakeClient } from '../testing/fakeClient';
 import { bindEngine, createBerthStore } from './store';
-import { countRunningTasks, selectTaskList } from './tasksSlice';
+import { countRunningTasks, selectTaskList, taskCall } from './tasksList';
 
 const task = (id: string, over: Partial<TaskInfo> = {}): TaskInfo => ({
   id,
@@ -30,7 +30,7 @@ function manualFrames() {
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
-describe('tasks slice', () => {
+describe('tasks list', () => {
   it('lists tasks when the link opens and again after it reopens (the list lives in the backend)', async () => {
     let list = [task('a')];
     const fake = createFakeClient({ 'tasks.list': () => ({ ok: true, value: list }) });
@@ -39,15 +39,15 @@ describe('tasks slice', () => {
     expect(fake.callsOf('tasks.list')).toHaveLength(0);
     fake.setTransport('open');
     await flush();
-    expect(Object.keys(store.getState().tasks)).toEqual(['a']);
-    expect(store.getState().tasksLoaded).toBe(true);
+    expect(Object.keys(store.getState().tasks.items)).toEqual(['a']);
+    expect(store.getState().tasks.loaded).toBe(true);
     list = [task('a', { state: 'succeeded' }), task('b', { startedAt: 2000 })];
     fake.setTransport('closed');
     fake.setTransport('open');
     await flush();
     expect(fake.callsOf('tasks.list')).toHaveLength(2);
-    expect(selectTaskList(store.getState().tasks).map((t) => t.id)).toEqual(['b', 'a']);
-    expect(countRunningTasks(store.getState().tasks)).toBe(1);
+    expect(selectTaskList(store.getState().tasks.items).map((t) => t.id)).toEqual(['b', 'a']);
+    expect(countRunningTasks(store.getState().tasks.items)).toBe(1);
   });
 
   it('applies tasks.changed patches once per frame', () => {
@@ -57,7 +57,7 @@ describe('tasks slice', () => {
     bindEngine(store, fake.client, frames.schedule);
     const seen: number[] = [];
     store.subscribe((s, prev) => {
-      if (s.tasks !== prev.tasks) seen.push(Object.keys(s.tasks).length);
+      if (s.tasks.items !== prev.tasks.items) seen.push(Object.keys(s.tasks.items).length);
     });
     fake.emit('tasks.changed', { kind: 'reset', items: [task('a'), task('b')] });
     fake.emit('tasks.changed', {
@@ -69,8 +69,8 @@ describe('tasks slice', () => {
     expect(seen).toEqual([]);
     frames.frame();
     expect(seen).toEqual([2]);
-    expect(store.getState().tasks.a?.progress).toEqual({ fraction: 0.5 });
-    expect(Object.keys(store.getState().tasks).sort()).toEqual(['a', 'c']);
+    expect(store.getState().tasks.items.a?.progress).toEqual({ fraction: 0.5 });
+    expect(Object.keys(store.getState().tasks.items).sort()).toEqual(['a', 'c']);
   });
 
   it('cancels and dismisses through the backend, keeping failures per task', async () => {
@@ -84,14 +84,14 @@ describe('tasks slice', () => {
     const store = createBerthStore(fake.client);
     store
       .getState()
-      .applyTaskPatches([{ kind: 'reset', items: [task('a'), task('done', { state: 'failed' })] }]);
-    expect(await store.getState().cancelTask('a')).toBe(false);
+      .tasks.applyPatches([{ kind: 'reset', items: [task('a'), task('done', { state: 'failed' })] }]);
+    expect(await store.getState().tasks.runAction('a', 'cancel', taskCall('a', 'cancel'))).toBe(false);
     expect(fake.callsOf('tasks.cancel')).toEqual([{ id: 'a' }]);
-    expect(store.getState().taskActionErrors.a?.message).toBe('This task cannot be cancelled.');
-    expect(await store.getState().dismissTask('done')).toBe(true);
+    expect(store.getState().tasks.errors.a?.error.message).toBe('This task cannot be cancelled.');
+    expect(await store.getState().tasks.runAction('done', 'dismiss', taskCall('done', 'dismiss'))).toBe(true);
     expect(fake.callsOf('tasks.dismiss')).toEqual([{ id: 'done' }]);
-    expect(store.getState().tasks.done).toBeUndefined();
-    expect(store.getState().taskPending).toEqual({});
+    expect(store.getState().tasks.items.done).toBeUndefined();
+    expect(store.getState().tasks.pending).toEqual({});
   });
 
   it('keeps the list error until a later list succeeds', async () => {
@@ -101,11 +101,11 @@ describe('tasks slice', () => {
         fail ? { ok: false, error: { code: 'INTERNAL', message: 'boom' } } : { ok: true, value: [] },
     });
     const store = createBerthStore(fake.client);
-    await store.getState().loadTasks();
-    expect(store.getState().tasksError?.message).toBe('boom');
+    await store.getState().tasks.load();
+    expect(store.getState().tasks.error?.message).toBe('boom');
     fail = false;
-    await store.getState().loadTasks();
-    expect(store.getState().tasksError).toBeNull();
-    expect(store.getState().tasksLoaded).toBe(true);
+    await store.getState().tasks.load();
+    expect(store.getState().tasks.error).toBeNull();
+    expect(store.getState().tasks.loaded).toBe(true);
   });
 });
