@@ -1,7 +1,6 @@
 import { Button } from '@mui/material';
 import type { TaskInfo } from '../../api/contract';
 import { useTaskAction } from '../../stores/tasksList';
-import { useBerth } from '../../stores/context';
 
 interface Props {
   task: TaskInfo | undefined;
