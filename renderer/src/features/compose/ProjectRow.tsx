@@ -22,7 +22,7 @@ export function ProjectRow({ project, onAction }: Props) {
   const source = sourceOf(project);
   const actions = composeActions.filter((a) => a.available(project, source));
   return (
-    <Box sx={{ display: 'grid', gridTemplateColumns: projectGrid, alignItems: 'center', height: PROJECT_ROW_HEIGHT, px: 1, gap: 1 }}>
+    <Box sx={{ display: 'grid', gridTemplateColumns: projectGrid, alignItems: 'center', height: PROJECT_ROW_HEIGHT, '& > [role=gridcell]': { px: 1, minWidth: 0 } }}>
       <Box role="gridcell" sx={{ display: 'flex', alignItems: 'center', gap: 1, minWidth: 0 }}>
         <Link href={projectHref(project.name)} underline="hover" noWrap sx={{ fontWeight: 500 }} tabIndex={-1}>
           {project.name}

@@ -1,13 +1,11 @@
-import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
-import { Box, Checkbox } from '@mui/material';
-import { measureElement, useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useMemo, type KeyboardEvent } from 'react';
+import { Checkbox } from '@mui/material';
 import { GridHeader } from '../../components/grid/GridHeader';
-import { gridScrollSx, virtualRowSx } from '../../components/grid/grid';
 import type { Sort } from '../../components/grid/sort';
-import { useRowFocus } from '../../components/useRowFocus';
+import { VirtualGrid } from '../../components/grid/VirtualGrid';
 import type { ContainerRow } from '../../stores/selectors';
 import { availableActions, type ContainerActionDef, type ContainerMenuActionDef } from './actions';
-import { columns, gridTemplate, HEADER_HEIGHT, ROW_HEIGHT, TABLE_MIN_WIDTH } from './columns';
+import { columns, gridTemplate, ROW_HEIGHT, TABLE_MIN_WIDTH } from './columns';
 import { ContainerRowView } from './ContainerRowView';
 import type { SortKey } from './filter';
 import { GroupHeaderRow } from './GroupHeaderRow';
@@ -61,170 +59,113 @@ export function ContainerList(props: Props) {
     highlightId,
     onHighlighted,
   } = props;
-  const scrollRef = useRef<HTMLDivElement>(null);
-
   const items: ListItem[] = useMemo(
     () => (grouped ? groupByProject(rows, collapsed) : asItems(rows)),
     [rows, grouped, collapsed],
   );
   const order = useMemo(() => rows.map((r) => r.id), [rows]);
 
-  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual is designed for this use.
-  const virtualizer = useVirtualizer({
-    count: items.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
-    scrollMargin: HEADER_HEIGHT,
-    getItemKey: (index) => {
-      const item = items[index];
-      return !item ? index : item.kind === 'row' ? item.row.id : `group:${item.project}`;
-    },
-    // Rows with an inline error are taller; zero (no layout, e.g. tests) falls back to the estimate.
-    measureElement: (el, entry, instance) => measureElement(el, entry, instance) || ROW_HEIGHT,
-  });
-
-  const { index, moveTo, setFocused, targetFor } = useRowFocus(items.length, scrollRef, (i, o) =>
-    virtualizer.scrollToIndex(i, o),
-  );
-
-  useEffect(() => {
-    if (!highlightId) return;
-    const at = items.findIndex((i) => i.kind === 'row' && i.row.id === highlightId);
-    if (at < 0) return;
-    moveTo(at);
-    onHighlighted?.();
-  }, [highlightId, items, moveTo, onHighlighted]);
-
   const toggle = useCallback(
     (id: string, range: boolean) => onSelectionChange?.(toggleSelection(selection, id, order, range)),
     [onSelectionChange, selection, order],
   );
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    const onRow = e.target instanceof HTMLElement && e.target.getAttribute('role') === 'row';
-    const target = targetFor(e.key, ROW_HEIGHT);
-    if (target !== undefined && onRow) {
-      e.preventDefault();
-      moveTo(target);
-      return;
-    }
-    const item = items[index];
-    if (onSelectionChange && onRow) {
+  /** Keys on the focused row other than navigation: selection, group toggling and action shortcuts. */
+  const onRowKey = (item: ListItem, e: KeyboardEvent<HTMLDivElement>): boolean => {
+    if (onSelectionChange) {
       if (e.key === 'a' && (e.ctrlKey || e.metaKey)) {
-        e.preventDefault();
         onSelectionChange(selectAll(order));
-        return;
+        return true;
       }
       if (e.key === 'Escape' && selection.ids.size > 0) {
-        e.preventDefault();
         onSelectionChange(emptySelection);
-        return;
+        return true;
       }
-      if (e.key === ' ' && item?.kind === 'row') {
-        e.preventDefault();
+      if (e.key === ' ' && item.kind === 'row') {
         toggle(item.row.id, e.shiftKey);
-        return;
+        return true;
       }
     }
-    if (item?.kind === 'group' && onRow && (e.key === 'Enter' || e.key === ' ')) {
-      e.preventDefault();
+    if (item.kind === 'group') {
+      if (e.key !== 'Enter' && e.key !== ' ') return false;
       onToggleGroup?.(item.project);
-      return;
+      return true;
     }
-    const row = item?.kind === 'row' ? item.row : undefined;
-    const action = row && availableActions(row.state).find((a) => a.shortcut === e.key);
-    if (row && action && row.pendingAction === undefined) {
-      e.preventDefault();
-      onAction(row, action);
-    }
+    const action = availableActions(item.row.state).find((a) => a.shortcut === e.key);
+    if (!action || item.row.pendingAction !== undefined) return false;
+    onAction(item.row, action);
+    return true;
   };
 
   const allSelected = order.length > 0 && order.every((id) => selection.ids.has(id));
   const someSelected = !allSelected && order.some((id) => selection.ids.has(id));
 
   return (
-    <Box
-      ref={scrollRef}
-      role="grid"
-      aria-label="Containers"
-      aria-rowcount={items.length + 1}
-      aria-colcount={columns.length}
-      aria-multiselectable={onSelectionChange ? true : undefined}
-      onKeyDown={onKeyDown}
-      sx={gridScrollSx}
-    >
-      <GridHeader
-        columns={columns}
-        template={gridTemplate}
-        minWidth={TABLE_MIN_WIDTH}
-        sort={sort}
-        onSort={onSort}
-        renderCell={(c) =>
-          c.id === 'select' ? (
-            <Checkbox
-              size="small"
-              checked={allSelected}
-              indeterminate={someSelected}
-              disabled={!onSelectionChange || order.length === 0}
-              onChange={(e) => onSelectionChange?.(e.target.checked ? selectAll(order) : emptySelection)}
-              slotProps={{ input: { 'aria-label': 'Select all listed containers' } }}
-            />
-          ) : undefined
-        }
-      />
-      <Box
-        role="rowgroup"
-        sx={{ height: virtualizer.getTotalSize(), position: 'relative', minWidth: TABLE_MIN_WIDTH }}
-      >
-        {virtualizer.getVirtualItems().map((v) => {
-          const item = items[v.index];
-          if (!item) return null;
-          const isRow = item.kind === 'row';
-          const selected = isRow && selection.ids.has(item.row.id);
-          return (
-            <Box
-              key={v.key}
-              ref={virtualizer.measureElement}
-              data-index={v.index}
-              role="row"
-              aria-rowindex={v.index + 2}
-              aria-label={isRow ? item.row.name : `Project ${item.label}`}
-              aria-busy={isRow ? item.row.pendingAction !== undefined : undefined}
-              aria-selected={isRow && onSelectionChange ? selected : undefined}
-              aria-expanded={isRow ? undefined : !item.collapsed}
-              tabIndex={v.index === index ? 0 : -1}
-              onFocus={(e) => e.target === e.currentTarget && setFocused(v.index)}
-              sx={{
-                ...virtualRowSx(v.start),
-                height: isRow ? undefined : ROW_HEIGHT,
-                bgcolor: selected ? 'action.selected' : undefined,
-                '&:hover': { bgcolor: selected ? 'action.selected' : 'action.hover' },
-              }}
-            >
-              {isRow ? (
-                <ContainerRowView
-                  row={item.row}
-                  now={now}
-                  onAction={onAction}
-                  onDismissError={onDismissError}
-                  selected={selected}
-                  {...(onSelectionChange ? { onToggleSelect: toggle } : {})}
-                  {...(onMenuAction ? { onMenuAction } : {})}
-                />
-              ) : (
-                <GroupHeaderRow
-                  group={item}
-                  selectedCount={item.ids.filter((id) => selection.ids.has(id)).length}
-                  onToggle={(p) => onToggleGroup?.(p)}
-                  onSelectGroup={(ids, on) => onSelectionChange?.(setMany(selection, ids, on))}
-                  onGroupAction={(g, a) => onGroupAction?.(g, a)}
-                />
-              )}
-            </Box>
-          );
-        })}
-      </Box>
-    </Box>
+    <VirtualGrid
+      label="Containers"
+      rows={items}
+      rowKey={itemKey}
+      rowHeight={ROW_HEIGHT}
+      minWidth={TABLE_MIN_WIDTH}
+      colCount={columns.length}
+      multiselectable={onSelectionChange ? true : undefined}
+      focusKey={highlightId ?? undefined}
+      {...(onHighlighted ? { onFocusedKey: onHighlighted } : {})}
+      header={
+        <GridHeader
+          columns={columns}
+          template={gridTemplate}
+          minWidth={TABLE_MIN_WIDTH}
+          sort={sort}
+          onSort={onSort}
+          renderCell={(c) =>
+            c.id === 'select' ? (
+              <Checkbox
+                size="small"
+                checked={allSelected}
+                indeterminate={someSelected}
+                disabled={!onSelectionChange || order.length === 0}
+                onChange={(e) => onSelectionChange?.(e.target.checked ? selectAll(order) : emptySelection)}
+                slotProps={{ input: { 'aria-label': 'Select all listed containers' } }}
+              />
+            ) : undefined
+          }
+        />
+      }
+      rowProps={(item) => {
+        if (item.kind === 'group') return { 'aria-label': `Project ${item.label}`, 'aria-expanded': !item.collapsed, sx: { height: ROW_HEIGHT } };
+        const selected = selection.ids.has(item.row.id);
+        return {
+          'aria-label': item.row.name,
+          'aria-busy': item.row.pendingAction !== undefined,
+          'aria-selected': onSelectionChange ? selected : undefined,
+          sx: { bgcolor: selected ? 'action.selected' : undefined, '&:hover': { bgcolor: selected ? 'action.selected' : 'action.hover' } },
+        };
+      }}
+      renderRow={(item) =>
+        item.kind === 'row' ? (
+          <ContainerRowView
+            row={item.row}
+            now={now}
+            onAction={onAction}
+            onDismissError={onDismissError}
+            selected={selection.ids.has(item.row.id)}
+            {...(onSelectionChange ? { onToggleSelect: toggle } : {})}
+            {...(onMenuAction ? { onMenuAction } : {})}
+          />
+        ) : (
+          <GroupHeaderRow
+            group={item}
+            selectedCount={item.ids.filter((id) => selection.ids.has(id)).length}
+            onToggle={(p) => onToggleGroup?.(p)}
+            onSelectGroup={(ids, on) => onSelectionChange?.(setMany(selection, ids, on))}
+            onGroupAction={(g, a) => onGroupAction?.(g, a)}
+          />
+        )
+      }
+      onRowKey={onRowKey}
+    />
   );
 }
+
+const itemKey = (item: ListItem): string => (item.kind === 'row' ? item.row.id : `group:${item.project}`);

@@ -22,6 +22,5 @@ export const columns: readonly Column[] = [
 /** One CSS grid template shared by the header and every row, so columns line up without a <table>. */
 export const gridTemplate = columns.map((c) => c.width).join(' ');
 export const ROW_HEIGHT = 48;
-export { HEADER_HEIGHT } from '../../components/grid/grid';
 /** Sum of the columns' minimum widths: below it the grid scrolls sideways instead of squeezing. */
 export const TABLE_MIN_WIDTH = columns.reduce((sum, c) => sum + Number(/(\d+)px/.exec(c.width)?.[1] ?? 0), 0);
