@@ -8,8 +8,8 @@ import { loadProject, toConfigYaml } from './index';
 import { canonicalFromV1, sortVolumes, withoutExtensions } from './testing/v1-config';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const repoRoot = path.resolve(here, '../../..');
-const corpus = path.resolve(repoRoot, '../shared/corpus/awesome-compose');
+// A copy of docker/awesome-compose's compose files (CC0; see its README), kept in the project so a bare clone tests.
+const corpus = path.join(here, 'testdata', 'awesome-compose');
 const COMPOSE_V1 = '/usr/bin/docker-compose';
 /** The one sample 1.29.2 cannot read: it uses the top-level `name:` key, which v1 predates. */
 const V1_REJECTS = new Set(['react-rust-postgres']);
