@@ -4,7 +4,7 @@ import type { EventBus } from '../base/event-bus';
 import type { TransferRegistry } from '../base/transfers';
 import type { Store } from '../store/types';
 import type { EngineManager } from './engine/engine-manager';
-import type { LivePolicy } from './shared/live-collection';
+import type { LivePolicy } from './common/live-collection';
 import type { TaskManager } from './tasks/task-manager';
 
 /** What every domain is built from; assembled once by the composition root (host/create-backend.ts). */

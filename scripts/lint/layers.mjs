@@ -1,5 +1,5 @@
 // The engine's layer order, lowest first, as a lint rule: a file may import only from its own layer or a lower
-// one, and a service domain may reach another domain's files only through services/shared (cross-domain helpers)
+// one, and a service domain may reach another domain's files only through services/common (cross-domain helpers)
 // or the two domains every service is built on (engine: the connection; tasks: the task manager).
 //
 //   contract → base → docker · providers · store → services → host → web → cli · electron
@@ -10,7 +10,7 @@ import { dirname, relative, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const LAYERS = [['engine/contract'], ['engine/base'], ['engine/docker', 'engine/providers', 'engine/store'], ['engine/services'], ['engine/host'], ['engine/web'], ['engine/cli', 'electron']];
-const SHARED_DOMAINS = new Set(['shared', 'engine', 'tasks']);
+const SHARED_DOMAINS = new Set(['common', 'engine', 'tasks']);
 
 /** [layer index, folder] of a project path, or undefined outside the engine/electron layers. */
 function layerOf(rel) {
@@ -46,7 +46,7 @@ const rule = {
       if (from[1] === 'engine/services' && to[1] === 'engine/services') {
         const a = domainOf(file);
         const b = domainOf(target);
-        if (a && b && a !== b && !SHARED_DOMAINS.has(b)) report(`one service domain does not import another's files; move what both use to engine/services/shared.`);
+        if (a && b && a !== b && !SHARED_DOMAINS.has(b)) report(`one service domain does not import another's files; move what both use to engine/services/common.`);
       }
       if (to[1] === 'engine/services' && from[0] > 4) report('hosts reach services only through the dispatcher (engine/host).');
     };

@@ -16,7 +16,7 @@ function lint(file: string, spec: string): string[] {
 describe('layer order lint rule', () => {
   it('lets a layer import its own and lower layers', () => {
     expect(lint('engine/services/images/service.ts', '../../base/errors')).toEqual([]);
-    expect(lint('engine/services/images/service.ts', '../shared/live-collection')).toEqual([]);
+    expect(lint('engine/services/images/service.ts', '../common/live-collection')).toEqual([]);
     expect(lint('engine/services/images/service.ts', '../tasks/task-manager')).toEqual([]);
     expect(lint('engine/host/create-backend.ts', '../services/images/handlers')).toEqual([]);
     expect(lint('engine/providers/embedded.ts', '../docker/client')).toEqual([]);
@@ -28,7 +28,7 @@ describe('layer order lint rule', () => {
   });
 
   it('refuses another domain’s files and services reached from a host', () => {
-    expect(lint('engine/services/system/prune.ts', '../volumes/backup')).toEqual([expect.stringContaining('engine/services/shared')]);
+    expect(lint('engine/services/system/prune.ts', '../volumes/backup')).toEqual([expect.stringContaining('engine/services/common')]);
     expect(lint('engine/cli/commands/compose.ts', '../../services/compose/service')).toEqual([expect.stringContaining('only through the dispatcher')]);
     expect(lint('engine/web/server.ts', '../cli/cli')).toEqual([expect.stringContaining('higher layer')]);
   });

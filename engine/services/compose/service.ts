@@ -23,7 +23,7 @@ import { toConfigYaml } from './config-yaml';
 import { LABEL } from './labels';
 import type { ComposeProject } from './model';
 import { composeFeed } from './project/feed';
-import type { LiveCollection } from '../shared/live-collection';
+import type { LiveCollection } from '../common/live-collection';
 import { loadFromSource, requireSource, sourceOf } from './project/source';
 import { serviceDetails, summariesFromEngine, summaryOf, type ModelService } from './project/summaries';
 

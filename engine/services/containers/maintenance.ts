@@ -10,7 +10,7 @@ import { mapDockerError } from '../../docker/errors';
 import { BerthError } from '../../base/errors';
 import type { TransferRegistry } from '../../base/transfers';
 import type { DockerAccess } from './create';
-import { toContainerSummary } from '../shared/container-summary';
+import { toContainerSummary } from '../common/container-summary';
 
 // Rename, commit, export and prune: the container actions that are not start/stop/remove.
 

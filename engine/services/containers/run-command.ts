@@ -6,7 +6,7 @@ import {
   type MountSpec,
   type PortSpec,
 } from '../../contract';
-import { COMPOSE_SERVICE_LABEL } from '../shared/container-summary';
+import { COMPOSE_SERVICE_LABEL } from '../common/container-summary';
 
 // A spec (see spec-from-inspect.ts: only non-default settings) rendered as the `docker run` command and as the
 // compose service that make the same container. Compose's own bookkeeping labels are left out: a copy is a

@@ -1,9 +1,9 @@
 import type Dockerode from 'dockerode';
 import { ErrorCode, type ContainerSummary } from '../../contract';
 import { mapDockerError } from '../../docker/errors';
-import { changesContainerRow } from '../shared/container-events';
-import { LiveCollection, type LiveContext, type LiveEngine } from '../shared/live-collection';
-import { toContainerSummary } from '../shared/container-summary';
+import { changesContainerRow } from '../common/container-events';
+import { LiveCollection, type LiveContext, type LiveEngine } from '../common/live-collection';
+import { toContainerSummary } from '../common/container-summary';
 
 /**
  * containers.* methods, and the live 'containers.changed' feed: a patch built from fetching only the

@@ -12,7 +12,7 @@ import {
 } from '../../contract';
 import { mapDockerError } from '../../docker/errors';
 import { BerthError } from '../../base/errors';
-import { LiveCollection, type LiveContext, type LiveEngine } from '../shared/live-collection';
+import { LiveCollection, type LiveContext, type LiveEngine } from '../common/live-collection';
 import { fromInspect, fromListItem, toHistory, usageOf, type ImageUsage } from './summary';
 
 /** Image events that change a row; push and save do not. */

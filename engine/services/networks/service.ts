@@ -9,9 +9,9 @@ import {
 import { mapDockerError } from '../../docker/errors';
 import type { DockerEvent } from '../../docker/events';
 import { BerthError } from '../../base/errors';
-import { LiveCollection, type LiveContext, type LiveEngine } from '../shared/live-collection';
+import { LiveCollection, type LiveContext, type LiveEngine } from '../common/live-collection';
 import { checkAddress, checkIpam } from './cidr';
-import { PREDEFINED, pruneUnusedNetworks, unusedNetworks } from '../shared/network-prune';
+import { PREDEFINED, pruneUnusedNetworks, unusedNetworks } from '../common/network-prune';
 import { attachmentsByNetwork, toNetworkDetails, toNetworkSummary, type EngineNetwork } from './summary';
 
 const NETWORK_ACTIONS = new Set(['create', 'destroy', 'remove', 'connect', 'disconnect', 'update']);

@@ -1,6 +1,6 @@
 import type Dockerode from 'dockerode';
 import type { NetworkAttachment, NetworkDetails, NetworkSummary } from '../../contract';
-import { PREDEFINED } from '../shared/network-prune';
+import { PREDEFINED } from '../common/network-prune';
 
 
 /** GET /networks entries (dockerode's type lacks a few fields the engine sends). */

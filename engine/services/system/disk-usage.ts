@@ -1,7 +1,7 @@
 import type Dockerode from 'dockerode';
 import type { DiskUsage, PruneItem, SystemPruneOptions, SystemPrunePreview } from '../../contract';
 import { mapDockerError } from '../../docker/errors';
-import { isAnonymousVolume, usersByVolume, type EngineVolume } from '../shared/volume-usage';
+import { isAnonymousVolume, usersByVolume, type EngineVolume } from '../common/volume-usage';
 
 /** The parts of GET /system/df (API 1.41) Berth reads. */
 export interface EngineDiskUsage {

@@ -11,7 +11,7 @@ import {
 import { mapDockerError } from '../../docker/errors';
 import { BerthError } from '../../base/errors';
 import type { TaskContext, TaskManager } from '../tasks/task-manager';
-import { pruneUnusedNetworks, unusedNetworks } from '../shared/network-prune';
+import { pruneUnusedNetworks, unusedNetworks } from '../common/network-prune';
 import { prunePlan, readDiskUsage } from './disk-usage';
 
 const LABELS: Record<PruneKind, string> = {

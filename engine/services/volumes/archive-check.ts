@@ -2,7 +2,7 @@ import { Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ErrorCode } from '../../contract';
 import { BerthError } from '../../base/errors';
-import { entryPath, TarFormatError, TarParser } from '../shared/tar';
+import { entryPath, TarFormatError, TarParser } from '../common/tar';
 
 /** The relative path of a restored entry, or the error that refuses the whole archive. */
 export function safeEntryPath(name: string): string {

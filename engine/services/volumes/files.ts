@@ -5,10 +5,10 @@ import { ErrorCode, type FileListing, type TransferTicket } from '../../contract
 import { mapDockerError } from '../../docker/errors';
 import { BerthError } from '../../base/errors';
 import type { TransferRegistry } from '../../base/transfers';
-import { FolderListing } from '../shared/file-listing';
-import { isDirMode, refuseLink, statArchivePath, type PathStat } from '../shared/path-stat';
-import { entryPath, TarParser } from '../shared/tar';
-import { archiveReadError, feedTar, firstFileOf } from '../shared/tar-stream';
+import { FolderListing } from '../common/file-listing';
+import { isDirMode, refuseLink, statArchivePath, type PathStat } from '../common/path-stat';
+import { entryPath, TarParser } from '../common/tar';
+import { archiveReadError, feedTar, firstFileOf } from '../common/tar-stream';
 import { archivePath, createHelper, MOUNT, withHelper, type VolumeHelper } from './helper';
 
 /** '/a//b/' → 'a/b'; refuses '..' so nothing outside the volume is ever named. */

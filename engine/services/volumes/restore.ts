@@ -14,7 +14,7 @@ import { byteCounter, reportBytes, type BackupDeps } from './backup';
 import { checkArchive } from './archive-check';
 import { listFiles } from './files';
 import { MOUNT, withHelper } from './helper';
-import type { EngineVolume } from '../shared/volume-usage';
+import type { EngineVolume } from '../common/volume-usage';
 
 export interface RestoreOptions {
   name: string;

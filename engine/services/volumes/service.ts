@@ -10,9 +10,9 @@ import {
 import { mapDockerError } from '../../docker/errors';
 import type { DockerEvent } from '../../docker/events';
 import { BerthError } from '../../base/errors';
-import { LiveCollection, type LiveContext, type LiveEngine } from '../shared/live-collection';
+import { LiveCollection, type LiveContext, type LiveEngine } from '../common/live-collection';
 import { removeStaleHelpers } from './helper';
-import { usersByVolume, type EngineVolume } from '../shared/volume-usage';
+import { usersByVolume, type EngineVolume } from '../common/volume-usage';
 import { toVolumeDetails, toVolumeSummary } from './summary';
 
 const VOLUME_ACTIONS = new Set(['create', 'destroy', 'mount', 'unmount']);

@@ -1,5 +1,5 @@
 import type { VolumeDetails, VolumeSummary } from '../../contract';
-import { isAnonymousVolume, type EngineVolume } from '../shared/volume-usage';
+import { isAnonymousVolume, type EngineVolume } from '../common/volume-usage';
 
 /** Size and users of one volume, from GET /system/df and the containers list. */
 export interface VolumeUsage {

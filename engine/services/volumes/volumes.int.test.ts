@@ -19,7 +19,7 @@ import type {
 } from '../../contract';
 import { call, startBackend, type TestBackend } from '../testing/backend';
 import { HELPER_LABEL } from './helper';
-import { TarParser } from '../shared/tar';
+import { TarParser } from '../common/tar';
 import { download, errorOf, taskEnd, upload } from '../testing/transfer';
 
 const run = promisify(execFile);

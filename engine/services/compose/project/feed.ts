@@ -1,8 +1,8 @@
 import type Dockerode from 'dockerode';
 import type { ComposeProjectSummary } from '../../../contract';
 import type { StoredComposeProject } from '../../../store/types';
-import { changesContainerRow } from '../../shared/container-events';
-import { LiveCollection, type LiveContext } from '../../shared/live-collection';
+import { changesContainerRow } from '../../common/container-events';
+import { LiveCollection, type LiveContext } from '../../common/live-collection';
 import { LABEL, projectFilter } from '../labels';
 import { summariesFromEngine, summarise, summaryOf } from './summaries';
 

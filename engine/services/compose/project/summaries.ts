@@ -8,7 +8,7 @@ import type {
   PortMapping,
 } from '../../../contract';
 import type { StoredComposeProject } from '../../../store/types';
-import { toContainerSummary } from '../../shared/container-summary';
+import { toContainerSummary } from '../../common/container-summary';
 import { LABEL } from '../labels';
 
 /** The project's status from its service containers (one-off `run` containers do not count). */

@@ -3,7 +3,7 @@ import type Dockerode from 'dockerode';
 import { ErrorCode } from '../../../contract';
 import { mapDockerError } from '../../../docker/errors';
 import { BerthError } from '../../../base/errors';
-import { statArchivePath, type PathStat } from '../../shared/path-stat';
+import { statArchivePath, type PathStat } from '../../common/path-stat';
 
 const containerName = (id: string) => `container ${id}`;
 

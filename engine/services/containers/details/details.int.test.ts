@@ -5,7 +5,7 @@ import { TEST_IMAGE } from '../../../../e2e/harness/engine';
 import type { ContainerDetails, ContainerProcesses, FileListing, TransferTicket } from '../../../contract';
 import { call } from '../../testing/backend';
 import { useEngineBackend } from '../../testing/use-engine-backend';
-import { TarParser } from '../../shared/tar';
+import { TarParser } from '../../common/tar';
 import { errorOf } from '../../testing/transfer';
 
 const env = useEngineBackend();

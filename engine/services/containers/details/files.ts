@@ -9,11 +9,11 @@ import { ErrorCode, type FileEntry, type FileListing, type TransferTicket } from
 import { mapDockerError } from '../../../docker/errors';
 import { BerthError } from '../../../base/errors';
 import type { TransferRegistry } from '../../../base/transfers';
-import { FolderListing, fileEntry } from '../../shared/file-listing';
-import { isDirMode, refuseLink } from '../../shared/path-stat';
-import { padding, TarParser } from '../../shared/tar';
-import { archiveReadError, feedTar, firstFileOf } from '../../shared/tar-stream';
-import { endOfArchive, fileHeader } from '../../shared/tar-write';
+import { FolderListing, fileEntry } from '../../common/file-listing';
+import { isDirMode, refuseLink } from '../../common/path-stat';
+import { padding, TarParser } from '../../common/tar';
+import { archiveReadError, feedTar, firstFileOf } from '../../common/tar-stream';
+import { endOfArchive, fileHeader } from '../../common/tar-write';
 import { notFoundError, readArchive, statPath } from './archive';
 import { baseName, containerPath } from './paths';
 
