@@ -4,7 +4,7 @@ import FolderIcon from '@mui/icons-material/Folder';
 import InsertDriveFileOutlinedIcon from '@mui/icons-material/InsertDriveFileOutlined';
 import LinkIcon from '@mui/icons-material/Link';
 import type { FileEntry } from '../../api/contract';
-import { formatBytes } from '../../api/contract';
+import { formatBytes, formatTime } from '../../api/contract';
 import { sortBy, type Sort } from '../grid/sort';
 import type { GridColumn } from '../grid/ResourceGrid';
 
@@ -52,8 +52,14 @@ export function fileColumns(actions: FileActions): GridColumn<FileEntry, FileSor
       },
     },
     { id: 'size', label: 'Size', width: '100px', sortKey: 'size', render: sizeOf },
-    { id: 'mode', label: 'Mode', width: '110px', render: (e) => <Box sx={{ fontFamily: 'monospace' }}>{e.mode}</Box> },
-    { id: 'mtime', label: 'Modified', width: '170px', sortKey: 'mtime', render: (e) => (e.mtime ? new Date(e.mtime).toLocaleString() : '') },
+    { id: 'mode', label: 'Mode', width: '130px', render: (e) => <Box sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{e.mode}</Box> },
+    {
+      id: 'mtime',
+      label: 'Modified',
+      width: '200px',
+      sortKey: 'mtime',
+      render: (e) => <Box sx={{ whiteSpace: 'nowrap' }}>{e.mtime ? formatTime(e.mtime) : ''}</Box>,
+    },
     {
       id: 'actions',
       label: '',
