@@ -4,12 +4,11 @@ import {
   type ComposeProjectSummary,
   type ImageSummary,
   type MethodName,
-  type NetworkSummary,
   type TaskInfo,
   type VolumeSummary,
 } from '../api/contract';
 import { createFakeClient } from '../testing/fakeClient';
-import { connectedStatus, container } from '../testing/fixtures';
+import { connectedStatus, container, network as networkFixture } from '../testing/fixtures';
 import { liveLists } from './lists';
 import { bindEngine, createBerthStore } from './store';
 import type { BerthState } from './types';
@@ -34,20 +33,7 @@ const volume: VolumeSummary = {
   usedBy: [],
   anonymous: false,
 };
-const network: NetworkSummary = {
-  id: 'net-id',
-  name: 'shop_default',
-  driver: 'bridge',
-  scope: 'local',
-  ipam: [],
-  internal: false,
-  attachable: false,
-  ingress: false,
-  ipv6: false,
-  labels: {},
-  containers: [],
-  predefined: false,
-};
+const network = networkFixture('shop_default', { id: 'net-id' });
 const project: ComposeProjectSummary = {
   name: 'shop',
   status: 'running',

@@ -1,4 +1,4 @@
-import type { ContainerSummary, EngineStatus } from '../api/contract';
+import type { ContainerSummary, EngineStatus, NetworkSummary } from '../api/contract';
 
 export function container(name: string, overrides: Partial<ContainerSummary> = {}): ContainerSummary {
   return {
@@ -28,3 +28,22 @@ export const connectedStatus: EngineStatus = {
   },
   version: { version: '27.3.1', apiVersion: '1.47', os: 'linux', arch: 'amd64', product: 'docker' },
 };
+
+/** A network as networks.list describes it (the engine's predefined names are marked predefined). */
+export function network(name: string, overrides: Partial<NetworkSummary> = {}): NetworkSummary {
+  return {
+    id: `${name}-id`,
+    name,
+    driver: 'bridge',
+    scope: 'local',
+    ipam: [],
+    internal: false,
+    attachable: false,
+    ingress: false,
+    ipv6: false,
+    labels: {},
+    containers: [],
+    predefined: ['bridge', 'host', 'none'].includes(name),
+    ...overrides,
+  };
+}

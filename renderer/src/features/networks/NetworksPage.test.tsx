@@ -1,28 +1,13 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { fail, ok, type NetworkSummary } from '../../api/contract';
-import { connectedStatus, container } from '../../testing/fixtures';
+import { fail, ok } from '../../api/contract';
+import { connectedStatus, container, network } from '../../testing/fixtures';
 import { renderWithStore, withFakeLayout } from '../../testing/render';
 import { NetworksPage } from './NetworksPage';
 
 withFakeLayout();
 
-const network = (name: string, over: Partial<NetworkSummary> = {}): NetworkSummary => ({
-  id: `${name}-id`,
-  name,
-  driver: 'bridge',
-  scope: 'local',
-  ipam: [],
-  internal: false,
-  attachable: false,
-  ingress: false,
-  ipv6: false,
-  labels: {},
-  containers: [],
-  predefined: ['bridge', 'host', 'none'].includes(name),
-  ...over,
-});
 const bridge = network('bridge', { ipam: [{ subnet: '172.17.0.0/16', gateway: '172.17.0.1' }] });
 const app = network('app_default', {
   ipam: [{ subnet: '10.5.0.0/24' }],
