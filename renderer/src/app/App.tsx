@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { CssBaseline } from '@mui/material';
 import { ThemeProvider } from '@mui/material/styles';
 import type { EngineClient } from '../api/contract';
+import { ErrorBoundary } from '../components/ErrorBoundary';
 import { InstallScreen } from '../features/onboarding/InstallScreen';
 import { StoreProvider, useBerth } from '../stores/context';
 import { bindEngine, createBerthStore } from '../stores/store';
@@ -24,7 +25,9 @@ export function App({ client }: { client: EngineClient }) {
       <ThemeProvider theme={theme} defaultMode="system">
         <CssBaseline enableColorScheme />
         <ThemeSync />
-        <Root />
+        <ErrorBoundary what="Berth">
+          <Root />
+        </ErrorBoundary>
         <Notifications />
       </ThemeProvider>
     </StoreProvider>
