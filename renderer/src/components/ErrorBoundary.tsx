@@ -17,18 +17,18 @@ interface State {
  * whole tree and leaving a blank window. Keyed by the caller (e.g. per page) so navigating away resets it.
  */
 export class ErrorBoundary extends Component<Props, State> {
-  state: State = {};
+  override state: State = {};
 
   static getDerivedStateFromError(error: unknown): State {
     return { error: error instanceof Error ? error : new Error(String(error)) };
   }
 
-  componentDidCatch(error: Error, info: ErrorInfo): void {
+  override componentDidCatch(error: Error, info: ErrorInfo): void {
     // The console is where a bug report's details come from; the UI shows the short form.
     console.error(`${this.props.what} crashed`, error, info.componentStack);
   }
 
-  render() {
+  override render() {
     const { error } = this.state;
     if (!error) return this.props.children;
     return (
