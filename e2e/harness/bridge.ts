@@ -34,7 +34,8 @@ export async function usedPrefixes(): Promise<string[]> {
   const routes = (await run('ip', ['-4', '-o', 'route', 'show', 'table', 'all'])).stdout;
   const addrs = (await run('ip', ['-4', '-o', 'addr', 'show'])).stdout;
   const found = new Set<string>();
-  for (const m of routes.matchAll(/^(?:\S+\s+)?(\d+\.\d+\.\d+\.\d+(?:\/\d+)?)/gm)) found.add(m[1]?.includes('/') ? m[1] : `${m[1]}/32`);
+  for (const m of routes.matchAll(/^(?:\S+\s+)?(\d+\.\d+\.\d+\.\d+(?:\/\d+)?)/gm))
+    found.add(m[1]?.includes('/') ? m[1] : `${m[1]}/32`);
   for (const m of addrs.matchAll(/inet (\d+\.\d+\.\d+\.\d+\/\d+)/g)) if (m[1]) found.add(m[1]);
   return [...found].filter((p) => !p.startsWith('0.0.0.0/0'));
 }
@@ -66,7 +67,9 @@ export async function createTestBridge(attempts = 20): Promise<TestBridge> {
       await deleteTestBridge(name);
     }
   }
-  throw new Error(`Could not create a test bridge in 10.200.0.0/13 after ${attempts} attempts: ${String(lastError)}`);
+  throw new Error(
+    `Could not create a test bridge in 10.200.0.0/13 after ${attempts} attempts: ${String(lastError)}`,
+  );
 }
 
 export async function deleteTestBridge(name: string): Promise<void> {

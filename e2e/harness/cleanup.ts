@@ -85,7 +85,10 @@ function destroyAllSync(): void {
 
 /** Tracks a test engine so it dies with this process, however the process ends (short of SIGKILL). */
 export function track(dataDir: string, bridge: string | undefined): void {
-  writeFileSync(join(dataDir, OWNER_FILE), JSON.stringify({ ownerPid: process.pid, bridge } satisfies OwnerRecord));
+  writeFileSync(
+    join(dataDir, OWNER_FILE),
+    JSON.stringify({ ownerPid: process.pid, bridge } satisfies OwnerRecord),
+  );
   live.set(dataDir, bridge);
   if (handlersInstalled) return;
   handlersInstalled = true;

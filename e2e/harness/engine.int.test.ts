@@ -22,7 +22,7 @@ describe('test engine harness (rootful)', () => {
     engine = await startTestEngine();
     console.log(`rootful test engine ready in ${Date.now() - t0} ms`);
     expect(engine.endpoint).toBe(`unix://${engine.socketPath}`);
-    expect(String(await engine.docker.ping() as unknown)).toBe('OK');
+    expect(String((await engine.docker.ping()) as unknown)).toBe('OK');
     const id = await ensureTestImage(engine.docker);
     expect(id).toMatch(/^sha256:/);
     expect(await ensureTestImage(engine.docker)).toBe(id);
@@ -52,7 +52,10 @@ describe('test engine harness (rootful)', () => {
       expect(ip).toMatch(/^10\.20[0-7]\./);
       let body = '';
       for (let i = 0; i < 50 && !body; i++) {
-        body = await fetch(`http://127.0.0.1:${port}/`).then((r) => r.text(), () => '');
+        body = await fetch(`http://127.0.0.1:${port}/`).then(
+          (r) => r.text(),
+          () => '',
+        );
         if (!body) await new Promise((r) => setTimeout(r, 100));
       }
       expect(body).toContain('berth test');
@@ -69,7 +72,7 @@ describe('test engine harness (rootful)', () => {
     await engine.kill();
     await expect(engine.docker.ping()).rejects.toThrow();
     await engine.restart();
-    expect(String(await engine.docker.ping() as unknown)).toBe('OK');
+    expect(String((await engine.docker.ping()) as unknown)).toBe('OK');
     const names = (await engine.docker.listContainers({ all: true })).flatMap((c) => c.Names);
     expect(names).toContain('/survivor');
   });

@@ -9,7 +9,15 @@ import { engineLayout } from '../../engine/providers/embedded-layout';
 import { isRunning, readPidFile, waitForExit } from '../../engine/providers/engine-process';
 import type { EmbeddedEngine, EmbeddedEngineOptions } from '../../engine/providers/types';
 import { createTestBridge, deleteTestBridge, type TestBridge } from './bridge';
-import { TEST_DIR_PREFIX, killSync, mountsUnder, pidsReferencing, reapOrphans, track, untrack } from './cleanup';
+import {
+  TEST_DIR_PREFIX,
+  killSync,
+  mountsUnder,
+  pidsReferencing,
+  reapOrphans,
+  track,
+  untrack,
+} from './cleanup';
 import { ensureRootlessUser } from './rootless-user';
 
 export { ensureTestImage, TEST_IMAGE } from './image';
@@ -73,7 +81,11 @@ async function startWithRetry(opts: EmbeddedEngineOptions): Promise<EmbeddedEngi
   }
 }
 
-function wrap(opts: EmbeddedEngineOptions, first: EmbeddedEngine, bridge: TestBridge | undefined): TestEngine {
+function wrap(
+  opts: EmbeddedEngineOptions,
+  first: EmbeddedEngine,
+  bridge: TestBridge | undefined,
+): TestEngine {
   let engine = first;
   let stopping: Promise<void> | undefined;
   const layout = engineLayout(opts.dataDir, {}, 0);
@@ -94,7 +106,8 @@ function wrap(opts: EmbeddedEngineOptions, first: EmbeddedEngine, bridge: TestBr
     },
     async restart() {
       const pid = await readPidFile(layout.pidFile);
-      if (pid !== undefined && (await isRunning(pid))) throw new Error('restart() is for after kill(): the engine is still running');
+      if (pid !== undefined && (await isRunning(pid)))
+        throw new Error('restart() is for after kill(): the engine is still running');
       engine = await startEmbeddedEngine(opts);
     },
     stop() {
@@ -114,7 +127,14 @@ async function removeEverything(docker: Dockerode): Promise<void> {
     await docker.swarmLeave({ force: true }).catch(() => undefined);
   }
   const containers = await docker.listContainers({ all: true });
-  await Promise.all(containers.map((c) => docker.getContainer(c.Id).remove({ force: true, v: true }).catch(() => undefined)));
+  await Promise.all(
+    containers.map((c) =>
+      docker
+        .getContainer(c.Id)
+        .remove({ force: true, v: true })
+        .catch(() => undefined),
+    ),
+  );
   // A user-defined network's br-* interface and its address pool outlive dockerd on the host; without this,
   // repeated runs use up the engine's default pools ("could not find an available, non-overlapping IPv4
   // address pool").

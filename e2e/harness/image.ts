@@ -9,16 +9,90 @@ export const TEST_IMAGE = 'berth-test/busybox:latest';
 
 /** Applets the tests use; each becomes /bin/NAME -> busybox. */
 const APPLETS = [
-  'sh', 'ash', 'sleep', 'httpd', 'nc', 'wget', 'cat', 'echo', 'ls', 'ps', 'top', 'env', 'printf', 'true', 'false',
-  'mkdir', 'rm', 'cp', 'mv', 'touch', 'tail', 'head', 'grep', 'seq', 'yes', 'date', 'hostname', 'id', 'whoami',
-  'kill', 'ping', 'ip', 'ifconfig', 'wc', 'sort', 'uniq', 'sed', 'awk', 'tee', 'test', '[', 'dd', 'du', 'df',
-  'chmod', 'chown', 'ln', 'pwd', 'uname', 'find', 'xargs', 'tr', 'cut', 'nslookup', 'stat', 'watch', 'timeout',
-  'tar', 'gzip', 'gunzip', 'md5sum', 'sha256sum', 'base64', 'basename', 'dirname', 'mount', 'free', 'uptime',
-  'nproc', 'expr', 'which', 'vi', 'less', 'more', 'netstat', 'sync',
+  'sh',
+  'ash',
+  'sleep',
+  'httpd',
+  'nc',
+  'wget',
+  'cat',
+  'echo',
+  'ls',
+  'ps',
+  'top',
+  'env',
+  'printf',
+  'true',
+  'false',
+  'mkdir',
+  'rm',
+  'cp',
+  'mv',
+  'touch',
+  'tail',
+  'head',
+  'grep',
+  'seq',
+  'yes',
+  'date',
+  'hostname',
+  'id',
+  'whoami',
+  'kill',
+  'ping',
+  'ip',
+  'ifconfig',
+  'wc',
+  'sort',
+  'uniq',
+  'sed',
+  'awk',
+  'tee',
+  'test',
+  '[',
+  'dd',
+  'du',
+  'df',
+  'chmod',
+  'chown',
+  'ln',
+  'pwd',
+  'uname',
+  'find',
+  'xargs',
+  'tr',
+  'cut',
+  'nslookup',
+  'stat',
+  'watch',
+  'timeout',
+  'tar',
+  'gzip',
+  'gunzip',
+  'md5sum',
+  'sha256sum',
+  'base64',
+  'basename',
+  'dirname',
+  'mount',
+  'free',
+  'uptime',
+  'nproc',
+  'expr',
+  'which',
+  'vi',
+  'less',
+  'more',
+  'netstat',
+  'sync',
 ];
 
 /** The image config: `docker run IMAGE` gives a shell; `docker run IMAGE sleep 1000` runs the command. */
-const CHANGES = ['ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', 'CMD ["sh"]', 'WORKDIR /'];
+const CHANGES = [
+  'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+  'CMD ["sh"]',
+  'WORKDIR /',
+];
 
 async function buildRootfs(dir: string): Promise<void> {
   const busybox = await findExecutable('busybox', {});
@@ -28,7 +102,10 @@ async function buildRootfs(dir: string): Promise<void> {
   }
   await copyFile(busybox, join(dir, 'bin', 'busybox'));
   for (const applet of APPLETS) await symlink('busybox', join(dir, 'bin', applet));
-  await writeFile(join(dir, 'etc', 'passwd'), 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/false\n');
+  await writeFile(
+    join(dir, 'etc', 'passwd'),
+    'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/false\n',
+  );
   await writeFile(join(dir, 'etc', 'group'), 'root:x:0:\nnogroup:x:65534:\n');
   await writeFile(join(dir, 'www', 'index.html'), '<h1>berth test</h1>\n');
 }
@@ -53,7 +130,8 @@ export async function ensureTestImage(docker: Dockerode, ref = TEST_IMAGE): Prom
   if (existing) return existing.Id;
 
   const colon = ref.lastIndexOf(':');
-  const [repo, tag] = colon > ref.lastIndexOf('/') ? [ref.slice(0, colon), ref.slice(colon + 1)] : [ref, 'latest'];
+  const [repo, tag] =
+    colon > ref.lastIndexOf('/') ? [ref.slice(0, colon), ref.slice(colon + 1)] : [ref, 'latest'];
   const dir = await mkdtemp(join(tmpdir(), 'berth-image-'));
   try {
     await buildRootfs(dir);

@@ -5,7 +5,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { findExecutable } from '../../engine/providers/embedded-launch';
+import type { TestCertificates } from './tls';
 
 const run = promisify(execFile);
 
@@ -27,6 +30,10 @@ export interface TestRegistry {
 export interface TestRegistryOptions {
   /** Require this login (htpasswd, bcrypt), so tests can see "unauthorized". */
   auth?: { username: string; password: string };
+  /** Serve HTTPS with this certificate (clients must trust its CA). */
+  tls?: TestCertificates;
+  /** Token auth: tokens from this issuer, signed by a certificate that chains to `caFile`. */
+  token?: { realm: string; service: string; issuer: string; caFile: string };
 }
 
 /**
@@ -46,6 +53,13 @@ export async function startTestRegistry(options: TestRegistryOptions = {}): Prom
     await writeFile(join(dir, 'htpasswd'), `${options.auth.username}:${hash}\n`);
     auth = `auth:\n  htpasswd:\n    realm: berth-test\n    path: ${join(dir, 'htpasswd')}\n`;
   }
+  if (options.token) {
+    const t = options.token;
+    auth = `auth:\n  token:\n    realm: ${t.realm}\n    service: ${t.service}\n    issuer: ${t.issuer}\n    rootcertbundle: ${t.caFile}\n`;
+  }
+  const tls = options.tls
+    ? `  tls:\n    certificate: ${options.tls.certFile}\n    key: ${options.tls.keyFile}\n`
+    : '';
   const config = [
     'version: 0.1',
     'log:',
@@ -57,6 +71,7 @@ export async function startTestRegistry(options: TestRegistryOptions = {}): Prom
     '    enabled: true',
     'http:',
     `  addr: ${host}`,
+    tls,
     auth,
   ].join('\n');
   await writeFile(join(dir, 'config.yml'), config);
@@ -64,16 +79,21 @@ export async function startTestRegistry(options: TestRegistryOptions = {}): Prom
   const out = openSync(logFile, 'a');
   let child: ChildProcess;
   try {
-    child = spawn(binary, ['serve', join(dir, 'config.yml')], { stdio: ['ignore', out, out], detached: false });
+    child = spawn(binary, ['serve', join(dir, 'config.yml')], {
+      stdio: ['ignore', out, out],
+      detached: false,
+    });
   } finally {
     closeSync(out);
   }
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
-  const url = `http://${host}`;
+  const url = `${options.tls ? 'https' : 'http'}://${host}`;
   const authHeader = options.auth
-    ? { authorization: `Basic ${Buffer.from(`${options.auth.username}:${options.auth.password}`).toString('base64')}` }
+    ? {
+        authorization: `Basic ${Buffer.from(`${options.auth.username}:${options.auth.password}`).toString('base64')}`,
+      }
     : undefined;
   const get = async (path: string): Promise<unknown> => {
     const res = await fetch(`${url}${path}`, authHeader ? { headers: authHeader } : {});
@@ -88,7 +108,8 @@ export async function startTestRegistry(options: TestRegistryOptions = {}): Prom
     logFile,
     ...(options.auth ? { credentials: options.auth } : {}),
     catalog: async () => ((await get('/v2/_catalog')) as { repositories?: string[] }).repositories ?? [],
-    tags: async (repository) => ((await get(`/v2/${repository}/tags/list`)) as { tags?: string[] | null }).tags ?? [],
+    tags: async (repository) =>
+      ((await get(`/v2/${repository}/tags/list`)) as { tags?: string[] | null }).tags ?? [],
     stop: () =>
       (stopping ??= (async () => {
         process.removeListener('exit', killOnExit);
@@ -102,7 +123,7 @@ export async function startTestRegistry(options: TestRegistryOptions = {}): Prom
       })()),
   };
   try {
-    await waitUntilReady(url, exited, logFile);
+    await waitUntilReady(url, exited, logFile, options.tls?.ca);
   } catch (err) {
     await registry.stop();
     throw err;
@@ -110,21 +131,35 @@ export async function startTestRegistry(options: TestRegistryOptions = {}): Prom
   return registry;
 }
 
-async function waitUntilReady(url: string, exited: Promise<void>, logFile: string): Promise<void> {
+async function waitUntilReady(
+  url: string,
+  exited: Promise<void>,
+  logFile: string,
+  ca?: string,
+): Promise<void> {
   let gone = false;
   void exited.then(() => (gone = true));
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline) {
     if (gone) throw new Error(`the registry exited during start; see ${logFile}`);
     // /v2/ answers 200 (open) or 401 (auth required) once the registry listens.
-    const status = await fetch(`${url}/v2/`).then(
-      (r) => r.status,
-      () => 0,
-    );
+    const status = await statusOf(`${url}/v2/`, ca);
     if (status === 200 || status === 401) return;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`the registry did not answer at ${url} within 15 s; see ${logFile}`);
+}
+
+/** The HTTP status of a GET (0 when nothing answers); node:https because fetch cannot trust a test CA. */
+function statusOf(url: string, ca?: string): Promise<number> {
+  return new Promise((resolve) => {
+    const req = (url.startsWith('https:') ? httpsRequest : httpRequest)(url, ca ? { ca } : {}, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', () => resolve(0));
+    req.end();
+  });
 }
 
 function freePort(): Promise<number> {
@@ -133,7 +168,9 @@ function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }

@@ -15,6 +15,8 @@ export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
   TIMEOUT: 'TIMEOUT',
+  /** A remote service other than the engine (a registry, a catalog URL) cannot be reached or answered badly. */
+  UNAVAILABLE: 'UNAVAILABLE',
   CANCELLED: 'CANCELLED',
   INTERNAL: 'INTERNAL',
 } as const;

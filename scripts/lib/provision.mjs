@@ -1,5 +1,6 @@
 // Makes sure the machine has what `npm test` needs: a real dockerd, busybox for locally made images, Chromium
-// for e2e, a registry, docker-compose (the reference implementation), and rootless prerequisites.
+// for e2e, a registry (and openssl for its test certificates), docker-compose (the reference implementation),
+// and rootless prerequisites.
 // As root on Debian/Ubuntu it installs what is missing with apt-get; otherwise it says what to install.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -17,6 +18,7 @@ export const requirements = [
   { what: 'ip', path: ['/usr/sbin/ip', '/sbin/ip', '/usr/bin/ip', '/bin/ip'], pkg: 'iproute2' },
   { what: 'iptables', path: ['/usr/sbin/iptables', '/sbin/iptables'], pkg: 'iptables' },
   { what: 'tar', path: ['/usr/bin/tar', '/bin/tar'], pkg: 'tar' },
+  { what: 'openssl', path: ['/usr/bin/openssl'], pkg: 'openssl' },
 ];
 
 function isStaticBusybox(path) {
