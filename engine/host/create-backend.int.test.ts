@@ -51,10 +51,15 @@ describe('createBackend with the embedded engine', () => {
     expect(last.state).toBe('stopped');
   });
 
-  it('uses an embedded engine that is already running (the app\'s, or berth engine start) and leaves it running', async () => {
+  it("uses an embedded engine that is already running (the app's, or berth engine start) and leaves it running", async () => {
     if (!dataDir || !bridge) throw new Error('the first test sets up the data dir and bridge');
     const running = await startEmbeddedEngine({ dataDir, mode: 'rootful', bridge, detached: true });
-    const backend = await createBackend({ dataDir, store: memoryStore(), discoveryEnv: emptyMachine(dataDir), embedded: { mode: 'rootful', bridge } });
+    const backend = await createBackend({
+      dataDir,
+      store: memoryStore(),
+      discoveryEnv: emptyMachine(dataDir),
+      embedded: { mode: 'rootful', bridge },
+    });
     const log = new EventLog(backend);
     await log.status('connected', undefined, 60_000);
     expect(await call<unknown[]>(backend, 'containers.list')).toEqual([]);

@@ -20,7 +20,11 @@ import { createDispatcher } from './dispatcher';
 import { auditedStreams } from './stream-audit';
 import type { AuditEntry } from '../base/audit';
 import { buildDomains } from './domains';
+import { registriesDomain } from '../services/registries/handlers';
 import { EventBus } from '../base/event-bus';
+import type { SecretBox } from '../base/secrets';
+import { keyFileSecretBox } from '../store/secret-box';
+import { lazySecretBox } from './lazy-secret-box';
 import { TransferRegistry } from '../base/transfers';
 
 export interface CreateBackendOptions {
@@ -46,6 +50,8 @@ export interface CreateBackendOptions {
    * 'engine.candidates' and 'engine.probe' for `berth engine status`. Default true.
    */
   connect?: boolean;
+  /** How registry passwords are sealed at rest; Electron passes its safeStorage. Default: a key file in dataDir. */
+  secrets?: SecretBox;
 }
 
 /**
@@ -81,13 +87,21 @@ export function createBackend(options: CreateBackendOptions): Promise<Backend> {
     tasks,
     transfers,
     store,
+    secrets: options.secrets ?? lazySecretBox(() => keyFileSecretBox(dataDir)),
     dataDir,
-    live: { follow: options.liveCollections !== false, ...(options.coalesceMs !== undefined ? { coalesceMs: options.coalesceMs } : {}) },
+    live: {
+      follow: options.liveCollections !== false,
+      ...(options.coalesceMs !== undefined ? { coalesceMs: options.coalesceMs } : {}),
+    },
     engineCandidates: async () => inPreferenceOrder(engine.preferredEngine, await discover()),
   };
 
   // One domain per line; the types prove every contract method and stream has exactly one handler.
-  const { handlers, streams: domainStreams, dispose: disposeDomains } = buildDomains(ctx, [
+  const {
+    handlers,
+    streams: domainStreams,
+    dispose: disposeDomains,
+  } = buildDomains(ctx, [
     engineDomain,
     containersDomain,
     containerDetailsDomain,
@@ -97,6 +111,7 @@ export function createBackend(options: CreateBackendOptions): Promise<Backend> {
     volumesDomain,
     networksDomain,
     systemDomain,
+    registriesDomain,
   ]);
   const audit = (entry: AuditEntry) => store.audit.append(entry);
   // Streams that change something (exec, compose run, ...) are audited when they open, like mutating calls.

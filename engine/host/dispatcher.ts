@@ -1,11 +1,4 @@
-import {
-  ErrorCode,
-  fail,
-  isMethodName,
-  methods,
-  roleAllows,
-  type Result,
-} from '../contract';
+import { ErrorCode, fail, isMethodName, methods, roleAllows, type Result } from '../contract';
 import type { AuditEntry, Caller } from '../base/audit';
 import { toErrorData } from '../base/errors';
 import type { Handlers } from '../base/handlers';

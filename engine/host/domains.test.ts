@@ -5,8 +5,14 @@ import { buildDomains } from './domains';
 
 // The factories never read the context here; buildDomains only passes it on.
 const ctx = {} as ServiceContext;
-const everything = () => ({ handlers: { 'containers.list': () => Promise.resolve([]) } as unknown as Handlers, streams: {} as StreamHandlers });
-const withoutList = () => ({ handlers: {} as Omit<Handlers, 'containers.list'>, streams: {} as StreamHandlers });
+const everything = () => ({
+  handlers: { 'containers.list': () => Promise.resolve([]) } as unknown as Handlers,
+  streams: {} as StreamHandlers,
+});
+const withoutList = () => ({
+  handlers: {} as Omit<Handlers, 'containers.list'>,
+  streams: {} as StreamHandlers,
+});
 const listOnly = () => ({ handlers: {} as Pick<Handlers, 'containers.list'> });
 const withoutLogs = () => ({ handlers: {} as Handlers, streams: {} as Omit<StreamHandlers, 'tasks.log'> });
 

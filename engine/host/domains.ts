@@ -6,11 +6,13 @@ type StreamsIn<D> = D extends { streams?: infer S } ? (S extends object ? S : ne
 type KeysOf<T> = [T] extends [never] ? never : keyof T;
 type HandlerKeys<D> = KeysOf<HandlersIn<D>>;
 type StreamKeys<D> = KeysOf<StreamsIn<D>>;
-type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
+  ? I
+  : never;
 
 /** The names two domains both handle; `never` when every method and stream has one owner. */
 type Overlap<T extends readonly unknown[], Seen = never> = T extends readonly [infer D, ...infer Rest]
-  ? (HandlerKeys<D> | StreamKeys<D>) & Seen | Overlap<Rest, Seen | HandlerKeys<D> | StreamKeys<D>>
+  ? ((HandlerKeys<D> | StreamKeys<D>) & Seen) | Overlap<Rest, Seen | HandlerKeys<D> | StreamKeys<D>>
   : never;
 
 type DomainsOf<F extends readonly DomainFactory[]> = { [K in keyof F]: ReturnType<F[K]> };
@@ -21,7 +23,10 @@ type DomainFactory = (ctx: ServiceContext) => AnyDomain;
  * (a missing one makes the merged type not assignable to Handlers/StreamHandlers) and none has two.
  * `unknown` when it holds, else an object type the factory list cannot match, naming the problem.
  */
-export type CoversContract<F extends readonly DomainFactory[], T extends readonly AnyDomain[] = DomainsOf<F>> = [Overlap<T>] extends [never]
+export type CoversContract<
+  F extends readonly DomainFactory[],
+  T extends readonly AnyDomain[] = DomainsOf<F>,
+> = [Overlap<T>] extends [never]
   ? UnionToIntersection<HandlersIn<T[number]>> extends Handlers
     ? UnionToIntersection<StreamsIn<T[number]>> extends StreamHandlers
       ? unknown
@@ -37,7 +42,10 @@ export interface BuiltDomains {
 }
 
 /** Builds each domain from the context and merges what they return. */
-export function buildDomains<const F extends readonly DomainFactory[]>(ctx: ServiceContext, factories: F & CoversContract<F>): BuiltDomains {
+export function buildDomains<const F extends readonly DomainFactory[]>(
+  ctx: ServiceContext,
+  factories: F & CoversContract<F>,
+): BuiltDomains {
   const domains: AnyDomain[] = [];
   const handlers: Partial<Handlers> = {};
   const streams: Partial<StreamHandlers> = {};

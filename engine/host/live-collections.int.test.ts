@@ -36,9 +36,19 @@ const listsContainers = (path: string) => /^(\/v[\d.]+)?\/containers\/json\b/.te
 describe('createBackend liveCollections: false (one-shot commands)', () => {
   it('answers calls but sends no list patches, while a live backend does', async () => {
     const from = Date.now();
-    const c = await engine.docker.createContainer({ name: 'oneshot-probe', Image: TEST_IMAGE, Cmd: ['true'] });
-    await live.log.waitFor('containers.changed', (p) => p.kind === 'patch' && p.upserts.some((u) => u.id === c.id), { from });
-    expect((await call<ContainerSummary[]>(oneShot.backend, 'containers.list')).map((x) => x.name)).toContain('oneshot-probe');
+    const c = await engine.docker.createContainer({
+      name: 'oneshot-probe',
+      Image: TEST_IMAGE,
+      Cmd: ['true'],
+    });
+    await live.log.waitFor(
+      'containers.changed',
+      (p) => p.kind === 'patch' && p.upserts.some((u) => u.id === c.id),
+      { from },
+    );
+    expect((await call<ContainerSummary[]>(oneShot.backend, 'containers.list')).map((x) => x.name)).toContain(
+      'oneshot-probe',
+    );
     await new Promise((r) => setTimeout(r, 300)); // longer than the 30 ms coalescing window of a live list
     const patches = oneShot.log.events['containers.changed'].filter((r) => r.at >= from);
     expect(patches).toEqual([]);

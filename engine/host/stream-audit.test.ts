@@ -14,7 +14,11 @@ function open(audit: (e: AuditEntry) => void, role: 'viewer' | 'admin' = 'admin'
     'containers.logs': () => (ran.push('logs'), Promise.resolve()),
   } as Partial<StreamHandlers> as StreamHandlers;
   const sent: StreamServerMessage[] = [];
-  const host = new StreamHost(auditedStreams(handlers, audit), { send: (m) => sent.push(m), bufferedBytes: () => 0 }, { role, user: 'ann', via: 'web' });
+  const host = new StreamHost(
+    auditedStreams(handlers, audit),
+    { send: (m) => sent.push(m), bufferedBytes: () => 0 },
+    { role, user: 'ann', via: 'web' },
+  );
   return { host, ran, sent };
 }
 
@@ -22,7 +26,12 @@ describe('auditedStreams', () => {
   it('writes the open of a mutating stream to the audit log with its validated parameters, and not a read stream', async () => {
     const entries: AuditEntry[] = [];
     const { host, ran } = open((e) => entries.push(e));
-    host.handle({ type: 'stream-open', id: 'a', stream: 'containers.exec', params: { id: 'web', cmd: ['sh'] } });
+    host.handle({
+      type: 'stream-open',
+      id: 'a',
+      stream: 'containers.exec',
+      params: { id: 'web', cmd: ['sh'] },
+    });
     host.handle({ type: 'stream-open', id: 'b', stream: 'containers.logs', params: { id: 'web' } });
     await tick();
     expect(ran).toEqual(['exec', 'logs']);
@@ -40,9 +49,19 @@ describe('auditedStreams', () => {
   it('does not audit opens the host refused (role, parameters), as the dispatcher does not audit refused calls', async () => {
     const entries: AuditEntry[] = [];
     const viewer = open((e) => entries.push(e), 'viewer');
-    viewer.host.handle({ type: 'stream-open', id: 'a', stream: 'containers.exec', params: { id: 'web', cmd: ['sh'] } });
+    viewer.host.handle({
+      type: 'stream-open',
+      id: 'a',
+      stream: 'containers.exec',
+      params: { id: 'web', cmd: ['sh'] },
+    });
     const admin = open((e) => entries.push(e));
-    admin.host.handle({ type: 'stream-open', id: 'b', stream: 'containers.exec', params: { id: '../x', cmd: ['sh'] } });
+    admin.host.handle({
+      type: 'stream-open',
+      id: 'b',
+      stream: 'containers.exec',
+      params: { id: '../x', cmd: ['sh'] },
+    });
     await tick();
     expect(viewer.sent).toMatchObject([{ type: 'stream-end', error: { code: 'FORBIDDEN' } }]);
     expect(admin.sent).toMatchObject([{ type: 'stream-end', error: { code: 'INVALID_ARGUMENT' } }]);
@@ -55,7 +74,12 @@ describe('auditedStreams', () => {
     const { host, ran, sent } = open(() => {
       throw new Error('disk full');
     });
-    host.handle({ type: 'stream-open', id: 'a', stream: 'containers.exec', params: { id: 'web', cmd: ['sh'] } });
+    host.handle({
+      type: 'stream-open',
+      id: 'a',
+      stream: 'containers.exec',
+      params: { id: 'web', cmd: ['sh'] },
+    });
     await tick();
     expect(ran).toEqual(['exec']);
     expect(sent).toEqual([{ type: 'stream-end', id: 'a' }]);

@@ -19,7 +19,9 @@ export function logTaskLifecycle(bus: EventBus, write: (line: string) => void): 
       running.delete(t.id);
       ended.add(t.id);
       const secs = ((Date.now() - t.startedAt) / 1000).toFixed(1);
-      write(`[berth] task ${t.id} ${t.kind} ${t.state} after ${secs} s${t.error ? `: ${t.error.code}: ${t.error.message}` : ''}`);
+      write(
+        `[berth] task ${t.id} ${t.kind} ${t.state} after ${secs} s${t.error ? `: ${t.error.code}: ${t.error.message}` : ''}`,
+      );
     }
     for (const id of patch.removed) ended.delete(id);
   });

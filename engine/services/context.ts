@@ -1,6 +1,7 @@
 import type { EngineCandidate, MethodName, StreamName } from '../contract';
 import type { Handlers, StreamHandlers } from '../base/handlers';
 import type { EventBus } from '../base/event-bus';
+import type { SecretBox } from '../base/secrets';
 import type { TransferRegistry } from '../base/transfers';
 import type { Store } from '../store/types';
 import type { EngineManager } from './engine/engine-manager';
@@ -14,6 +15,8 @@ export interface ServiceContext {
   tasks: TaskManager;
   transfers: TransferRegistry;
   store: Store;
+  /** Seals registry passwords at rest (OS keychain in the desktop app, a 0600 key file elsewhere). */
+  secrets: SecretBox;
   dataDir: string;
   /** Whether live collections follow the engine (false for one-shot commands) and how they coalesce. */
   live: LivePolicy;

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultSettings, type ComposeSource, type Settings } from '../contract';
 import type { AuditEntry } from '../base/audit';
+import { registriesStore } from './registries';
 import type { AuditStore, ComposeProjectsStore, SettingsStore, Store, StoredComposeProject } from './types';
 
 /**
@@ -28,6 +29,16 @@ const migrations: string[] = [
      source TEXT NOT NULL,
      services INTEGER NOT NULL,
      opened_at INTEGER NOT NULL
+   );`,
+  `CREATE TABLE registries (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     url TEXT NOT NULL UNIQUE,
+     insecure INTEGER NOT NULL,
+     ca TEXT,
+     username TEXT,
+     secret TEXT,
+     created_at INTEGER NOT NULL
    );`,
 ];
 
@@ -65,6 +76,7 @@ function storeOver(db: Database.Database): Store {
     settings: settingsStore(db),
     audit: auditStore(db),
     composeProjects: composeProjectsStore(db),
+    registries: registriesStore(db),
     close: () => db.close(),
   };
 }

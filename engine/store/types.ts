@@ -31,10 +31,33 @@ export interface ComposeProjectsStore {
   remove(name: string): void;
 }
 
+/** A registry the user added; `secret` is the password sealed by the backend's SecretBox, never plain text. */
+export interface StoredRegistry {
+  id: string;
+  name: string;
+  /** https://host[:port] or, when the user allowed plain HTTP, http://host[:port]. */
+  url: string;
+  insecure: boolean;
+  /** PEM of a private CA for this registry. */
+  ca?: string;
+  username?: string;
+  secret?: string;
+  createdAt: number;
+}
+
+export interface RegistriesStore {
+  list(): StoredRegistry[];
+  get(id: string): StoredRegistry | undefined;
+  /** Inserts or replaces by id; a second registry with the same URL is refused by the database (UNIQUE). */
+  put(registry: StoredRegistry): void;
+  remove(id: string): void;
+}
+
 export interface Store {
   settings: SettingsStore;
   audit: AuditStore;
   /** Absent in stores made for tests that are not about compose; the compose service then keeps them in memory. */
   composeProjects?: ComposeProjectsStore;
+  registries: RegistriesStore;
   close(): void;
 }

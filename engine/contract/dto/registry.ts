@@ -64,3 +64,43 @@ export interface RegistryImageConfig {
   /** Build steps, oldest first (`created_by`), with `emptyLayer` for steps that added no layer. */
   history: { created?: string; createdBy?: string; emptyLayer: boolean }[];
 }
+
+/** A registry as the renderer sees it: never its password or the sealed form of it. */
+export interface RegistryInfo {
+  /** 'hub' for Docker Hub (always present); a generated id for the ones the user added. */
+  id: string;
+  name: string;
+  url: string;
+  /** As image references name it: "docker.io", "registry.example.com:5000". */
+  host: string;
+  insecure: boolean;
+  hasCa: boolean;
+  username?: string;
+  hasPassword: boolean;
+  builtIn: boolean;
+}
+
+export interface RegistrySearchResult {
+  /** Which registry found it: 'hub' or a registry id. */
+  source: string;
+  /** The name to pull: "nginx", "bitnami/redis", "registry.example.com:5000/team/api". */
+  name: string;
+  /** The repository path inside its registry, for tags/manifest calls. */
+  repository: string;
+  description?: string;
+  stars?: number;
+  official?: boolean;
+  automated?: boolean;
+}
+
+export interface RegistrySearch {
+  results: RegistrySearchResult[];
+  /** Registries that could not be searched, each with why, so one being down does not hide the others. */
+  errors: { source: string; message: string }[];
+}
+
+export interface DockerConfigImport {
+  imported: RegistryInfo[];
+  /** Entries of ~/.docker/config.json that were not imported, with the reason. */
+  skipped: { host: string; reason: string }[];
+}

@@ -6,12 +6,14 @@ import type { MethodDef } from './define';
 import { engineMethods } from './engine';
 import { imagesMethods } from './images';
 import { networksMethods } from './networks';
+import { registriesMethods } from './registries';
 import { systemMethods } from './system';
 import { taskMethods } from './tasks';
 import { volumesMethods } from './volumes';
 
 export { containerRef, def, none, objectRef, type Access, type MethodDef } from './define';
 export * from './container-spec';
+export type { RegistryDraft } from './registries';
 
 /** Every method any host may call. One file per domain; this map is their union. */
 export const methods = {
@@ -24,6 +26,7 @@ export const methods = {
   ...systemMethods,
   ...taskMethods,
   ...composeMethods,
+  ...registriesMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -1,4 +1,5 @@
 import type { imagesMethods } from '../../contract/methods/images';
+import { registryAuthForImage } from '../common/registry-credentials';
 import type { Domain, ServiceContext } from '../context';
 import { ArchiveTasks } from './archive-tasks';
 import { RegistryTasks } from './registry-tasks';
@@ -8,7 +9,7 @@ import { ImagesService } from './service';
 export function imagesDomain(ctx: ServiceContext): Domain<typeof imagesMethods> {
   const images = new ImagesService(ctx);
   const docker = () => ctx.engine.docker();
-  const registry = new RegistryTasks(docker, ctx.tasks);
+  const registry = new RegistryTasks(docker, ctx.tasks, (ref) => registryAuthForImage(ctx, ref));
   const archives = new ArchiveTasks(docker, ctx.tasks, ctx.transfers);
   return {
     handlers: {

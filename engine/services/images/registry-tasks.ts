@@ -10,6 +10,8 @@ export class RegistryTasks {
   constructor(
     private readonly docker: () => Dockerode,
     private readonly tasks: TaskManager,
+    /** The saved login for the image's registry, sent as X-Registry-Auth. */
+    private readonly authFor: (ref: string) => Dockerode.AuthConfig | undefined = () => undefined,
   ) {}
 
   pull(ref: string, platform?: string): TaskRef {
@@ -26,6 +28,7 @@ export class RegistryTasks {
             fromImage: repo,
             tag: digest ?? tag ?? 'latest',
             ...(platform ? { platform } : {}),
+            ...authOption(this.authFor(ref)),
             abortSignal: ctx.signal,
           }),
         );
@@ -55,7 +58,7 @@ export class RegistryTasks {
         const name = ref.slice(0, ref.length - (tag ? tag.length + 1 : 0));
         const image = docker.getImage(name);
         const stream = await this.request(ref, 'push', ctx, () =>
-          image.push({ tag: tag ?? 'latest', abortSignal: ctx.signal, authconfig: {} }),
+          image.push({ tag: tag ?? 'latest', abortSignal: ctx.signal, authconfig: this.authFor(ref) ?? {} }),
         );
         const layers = new LayerProgress('push');
         let digest: string | undefined;
@@ -118,3 +121,5 @@ function split(ref: string): { repo: string; tag?: string; digest?: string } {
   const { tag, digest } = parsed.ref;
   return { repo: repositoryOf(parsed.ref), ...(tag ? { tag } : {}), ...(digest ? { digest } : {}) };
 }
+
+const authOption = (auth: Dockerode.AuthConfig | undefined) => (auth ? { authconfig: auth } : {});

@@ -15,7 +15,7 @@ import type { Backend } from '../../host/backend';
 import { createBackend, type CreateBackendOptions } from '../../host/create-backend';
 import type { AuditEntry, Caller } from '../../base/audit';
 import type { DiscoveryEnv } from '../../providers/types';
-import type { Store } from '../../store/types';
+import type { RegistriesStore, Store, StoredRegistry } from '../../store/types';
 
 /** Test support for integration tests of the backend against a real dockerd. */
 
@@ -35,7 +35,21 @@ export function memoryStore(): Store & { entries: AuditEntry[] } {
       },
     },
     audit: { append: (e) => void entries.push(e), list: () => [...entries].reverse() },
+    registries: memoryRegistries(),
     close: () => {},
+  };
+}
+
+function memoryRegistries(): RegistriesStore {
+  const rows = new Map<string, StoredRegistry>();
+  return {
+    list: () => [...rows.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    get: (id) => rows.get(id),
+    put: (r) => {
+      if ([...rows.values()].some((o) => o.url === r.url && o.id !== r.id)) throw new Error('UNIQUE constraint failed: registries.url');
+      rows.set(r.id, r);
+    },
+    remove: (id) => void rows.delete(id),
   };
 }
 

@@ -4,8 +4,8 @@ import {
   type RegistryImageConfig,
   type RegistryManifest,
   type RegistryPlatform,
-} from '../../contract';
-import { BerthError } from '../../base/errors';
+} from '../../../contract';
+import { BerthError } from '../../../base/errors';
 
 export const MediaType = {
   ociIndex: 'application/vnd.oci.image.index.v1+json',

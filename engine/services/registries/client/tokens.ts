@@ -1,5 +1,5 @@
-import { ErrorCode } from '../../contract';
-import { BerthError } from '../../base/errors';
+import { ErrorCode } from '../../../contract';
+import { BerthError } from '../../../base/errors';
 import type { Challenge } from './challenge';
 import type { HttpResponse } from './http';
 import { parseJson } from './manifest';

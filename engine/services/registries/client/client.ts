@@ -4,8 +4,8 @@ import {
   type RegistryManifest,
   type RegistryPage,
   type RegistryPing,
-} from '../../contract';
-import { BerthError } from '../../base/errors';
+} from '../../../contract';
+import { BerthError } from '../../../base/errors';
 import { nextCursor, parseChallenge, type Challenge } from './challenge';
 import { failure, httpFailure } from './errors';
 import { HttpFailure, httpRequest, type HttpResponse } from './http';

@@ -1,6 +1,6 @@
 import { request as httpGet, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsGet } from 'node:https';
-import { formatBytes } from '../../contract';
+import { formatBytes } from '../../../contract';
 
 export interface HttpOptions {
   method?: 'GET' | 'HEAD' | 'DELETE';
@@ -81,7 +81,8 @@ function once(url: URL, options: HttpOptions): Promise<HttpResponse> {
       let size = 0;
       res.on('data', (chunk: Buffer) => {
         size += chunk.length;
-        if (size > maxBytes) fail(new HttpFailure(`the answer is larger than ${formatBytes(maxBytes)}`, 'ETOOBIG'));
+        if (size > maxBytes)
+          fail(new HttpFailure(`the answer is larger than ${formatBytes(maxBytes)}`, 'ETOOBIG'));
         else chunks.push(chunk);
       });
       res.on('end', () => {

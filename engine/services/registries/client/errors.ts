@@ -1,5 +1,5 @@
-import { ErrorCode } from '../../contract';
-import { BerthError } from '../../base/errors';
+import { ErrorCode } from '../../../contract';
+import { BerthError } from '../../../base/errors';
 import type { HttpFailure, HttpResponse } from './http';
 
 /** The registry's own error list (`{"errors":[{"code":"MANIFEST_UNKNOWN","message":...}]}`), when it sent one. */

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestRegistry, type TestRegistry } from '../../../e2e/harness/registry';
-import { pushImage } from '../../../e2e/harness/registry-content';
-import { makeTestCertificates, type TestCertificates } from '../../../e2e/harness/tls';
-import { startTokenService, type TestTokenService } from '../../../e2e/harness/token-service';
-import type { RegistryIndexManifest, RegistryImageManifest } from '../../contract';
+import { startTestRegistry, type TestRegistry } from '../../../../e2e/harness/registry';
+import { pushImage } from '../../../../e2e/harness/registry-content';
+import { makeTestCertificates, type TestCertificates } from '../../../../e2e/harness/tls';
+import { startTokenService, type TestTokenService } from '../../../../e2e/harness/token-service';
+import type { RegistryIndexManifest, RegistryImageManifest } from '../../../contract';
 import { RegistryClient } from './client';
 
 const user = { username: 'berth', password: 'correct-horse' };
@@ -156,7 +156,9 @@ describe('a registry over TLS with its own CA', () => {
     });
     const untrusted = await new RegistryClient({ url: tls.url }).ping().catch((err: unknown) => err);
     expect(untrusted).toMatchObject({ code: 'UNAVAILABLE' });
-    expect((untrusted as Error).message).toMatch(new RegExp(`^The TLS certificate of ${tls.host} is not trusted \\(`));
+    expect((untrusted as Error).message).toMatch(
+      new RegExp(`^The TLS certificate of ${tls.host} is not trusted \\(`),
+    );
   });
 
   it('says a plain-HTTP registry does not answer HTTPS', async () => {
