@@ -2,7 +2,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBackend } from '../host/create-backend';
 import { startEmbeddedEngine, stopEmbeddedEngine } from '../providers/embedded';
-import { openStore } from '../store/sqlite';
+import { openMemoryStore, openStore } from '../store/sqlite';
 import type { CliDeps } from './cli';
 import type { ComposeDeps } from './commands/compose';
 import type { EngineDeps } from './commands/engine';
@@ -42,6 +42,7 @@ function composeDeps(): ComposeDeps {
   return {
     ...engineDeps(),
     openStore,
+    openMemoryStore,
     createBackend,
     waitForShutdownSignal,
     cwd: process.cwd(),

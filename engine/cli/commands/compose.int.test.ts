@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTestImage, startTestEngine, TEST_IMAGE, type TestEngine } from '../../../e2e/harness/engine';
 import { createBackend } from '../../host/create-backend';
-import { openStore } from '../../store/sqlite';
+import { openMemoryStore, openStore } from '../../store/sqlite';
 import { recordingIo } from '../testing/io';
 import { composeCommand, type ComposeDeps } from './compose';
 import type { TerminalIo } from '../terminal';
@@ -32,6 +32,7 @@ afterAll(async () => {
 
 const deps = (): ComposeDeps => ({
   openStore,
+  openMemoryStore,
   createBackend,
   // --engine is always given here: discovery and probes must not be consulted.
   engines: () => Promise.reject(new Error('discovery must not run with --engine')),
