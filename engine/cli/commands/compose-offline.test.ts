@@ -29,7 +29,7 @@ afterEach(() => {
 async function berth(...args: string[]) {
   const rec = recordingIo();
   const dataDir = path.join(dir, 'berth-data');
-  const code = await composeCommand(['--data-dir', dataDir, ...args], rec.io, { ...realDeps().compose(), cwd: dir });
+  const code = await composeCommand(['--data-dir', dataDir, ...args], rec.io, { ...(await realDeps().compose()), cwd: dir });
   return { code, out: rec.out.join('\n'), err: rec.err.join('\n'), dataDir };
 }
 
