@@ -18,7 +18,7 @@ export interface ComposeDeps {
   openStore(dataDir: string): Store;
   /** A throwaway store for commands that need no engine (config): they leave nothing in Berth's data folder. */
   openMemoryStore(): Store;
-  createBackend(options: { dataDir: string; store: Store; engineFlag?: string; liveCollections?: boolean }): Promise<Backend>;
+  createBackend(options: { dataDir: string; store: Store; engineFlag?: string; liveCollections?: boolean; connect?: boolean }): Promise<Backend>;
   /** Engines in preference order, and a probe, to pick the one that answers (never starting one). */
   engines(dataDir: string): Promise<EngineQueries>;
   /** Resolves at the first Ctrl+C / SIGTERM (`up` attached and `logs -f` stop there). */
@@ -63,7 +63,7 @@ export async function composeCommand(argv: string[], io: CliIo, deps: ComposeDep
 }
 
 /** Commands that read only the compose files: they work on a machine with no container engine. */
-export const OFFLINE_COMMANDS: ReadonlySet<string> = new Set(['config']);
+const OFFLINE_COMMANDS: ReadonlySet<string> = new Set(['config']);
 const NEEDS_ENGINE = `Only 'config' (with --services, --profiles, --images, --volumes, --networks, -q, --format, -o) works without one.`;
 
 async function connected(session: ComposeSession, command: string): Promise<void> {
