@@ -1,5 +1,6 @@
-// Compose up/down of a 10-service project: Berth's compose engine (in-process, and through `berth compose`)
-// vs docker-compose 1.29.2, side by side on one harness engine. Prints figures; never fails on timing.
+// Compose up/down of two 10-service projects (plain; volumes + networks + a depends_on chain): Berth's compose
+// engine (in-process, and `berth compose` as a process) vs docker-compose 1.29.2 as a process, side by side on
+// one harness engine, alternating. Prints figures; never fails on timing.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -16,8 +17,24 @@ const REPS = Number(process.env.BERTH_BENCH_REPS ?? 5);
 const COMPOSE_V1 = '/usr/bin/docker-compose';
 const CLI = path.resolve('dist/cli.mjs');
 
-const composeFile = (): string =>
+const plainFile = (): string =>
   `services:\n${Array.from({ length: SERVICES }, (_, i) => `  s${i}:\n    image: ${TEST_IMAGE}\n    init: true\n    command: sleep 100000\n`).join('')}`;
+
+/** Each service has its own named volume plus a shared one, joins one or two networks, and waits for the previous one. */
+const chainFile = (): string => {
+  const service = (i: number) =>
+    `  s${i}:\n    image: ${TEST_IMAGE}\n    init: true\n    command: sleep 100000\n` +
+    `    volumes:\n      - data${i}:/data\n      - shared:/shared\n` +
+    `    networks: [${i % 2 === 0 ? 'front, back' : 'back'}]\n` +
+    (i > 0 ? `    depends_on:\n      s${i - 1}:\n        condition: service_started\n` : '');
+  const ids = Array.from({ length: SERVICES }, (_, i) => i);
+  return `services:\n${ids.map(service).join('')}networks:\n  front: {}\n  back: {}\nvolumes:\n  shared: {}\n${ids.map((i) => `  data${i}: {}\n`).join('')}`;
+};
+
+const FILES = [
+  { name: 'plain', text: plainFile() },
+  { name: 'volumes+networks+depends_on chain', text: chainFile() },
+];
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -50,95 +67,115 @@ function floorNotes(times: Map<string, { up: number[]; down: number[] }>): strin
   ];
 }
 
+interface Measured {
+  rows: (string | number)[][];
+  notes: string[];
+  runs: Record<string, { up: number[]; down: number[] }>;
+}
+
+/** Alternating rounds of every tool on one compose file (one warm-up round each first). */
+async function measure(tools: Tool[], log: (line: string) => void, label: string): Promise<Measured> {
+  const times = new Map(tools.map((tool) => [tool.name, { up: [] as number[], down: [] as number[] }]));
+  for (const tool of tools) {
+    await tool.up();
+    await tool.down();
+  }
+  for (let rep = 0; rep < REPS; rep++) {
+    for (const tool of tools) {
+      const entry = times.get(tool.name);
+      if (!entry) continue;
+      entry.up.push(await timed(() => tool.up()));
+      entry.down.push(await timed(() => tool.down()));
+    }
+    log(`${label}: round ${rep + 1}/${REPS} done`);
+  }
+  const ref = times.get('docker-compose 1.29.2');
+  const refUp = median(ref?.up ?? []);
+  const refDown = median(ref?.down ?? []);
+  const rows = tools.map((tool) => {
+    const e = times.get(tool.name) ?? { up: [], down: [] };
+    const up = median(e.up);
+    const down = median(e.down);
+    return [label, tool.name, Math.round(up), Math.round(down), +(up / refUp).toFixed(2), +(down / refDown).toFixed(2)];
+  });
+  return { rows, notes: times.has('engine API floor (no compose)') ? floorNotes(times) : [], runs: Object.fromEntries(times) };
+}
+
 export default async function bench({ log }: { log: (line: string) => void }) {
   if (!existsSync(COMPOSE_V1)) throw new Error(`${COMPOSE_V1} is missing (apt-get install docker-compose)`);
   log('starting a harness engine…');
   const engine = await startTestEngine();
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'berth-bench-compose-'));
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'berth-bench-data-'));
+  const dirs: string[] = [];
   let backend: Awaited<ReturnType<typeof startBackend>> | undefined;
   try {
     await ensureTestImage(engine.docker);
-    writeFileSync(path.join(dir, 'compose.yaml'), composeFile());
     backend = await startBackend(engine.endpoint);
     await backend.log.status('connected');
     const t = backend;
-    const source = { files: [path.join(dir, 'compose.yaml')], workingDir: dir, projectName: 'benchberth' };
-    const env = { PATH: '/usr/bin:/bin:/usr/local/bin', DOCKER_HOST: engine.endpoint, HOME: os.homedir() };
-    const tools: Tool[] = [
-      {
-        name: 'berth (in-process service)',
-        up: () => runOk(t.backend, t.log, 'compose.up', { source }),
-        down: () => runOk(t.backend, t.log, 'compose.down', { name: 'benchberth' }),
-      },
-      {
-        name: 'docker-compose 1.29.2',
-        up: () => run(COMPOSE_V1, ['-p', 'benchv1', 'up', '-d'], { cwd: dir, env }),
-        down: () => run(COMPOSE_V1, ['-p', 'benchv1', 'down'], { cwd: dir, env }),
-      },
-    ];
-    // The floor: the same containers made and removed with bare Engine API calls, all in parallel, no compose
-    // logic at all. How close a tool gets to it shows its own overhead; the engine's share cannot be saved.
-    const floorNames = Array.from({ length: SERVICES }, (_, i) => `benchfloor-s${i}-1`);
-    const net = 'benchfloor_default';
-    tools.push({
-      name: 'engine API floor (no compose)',
-      up: async () => {
-        await engine.docker.createNetwork({ Name: net });
-        await Promise.all(floorNames.map(async (name) => {
-          const c = await engine.docker.createContainer({ name, Image: TEST_IMAGE, Cmd: ['sleep', '100000'], HostConfig: { Init: true, NetworkMode: net } });
-          await c.start();
-        }));
-      },
-      down: async () => {
-        await Promise.all(floorNames.map(async (name) => {
-          const c = engine.docker.getContainer(name);
-          await c.stop();
-          await c.remove();
-        }));
-        await engine.docker.getNetwork(net).remove();
-      },
-    });
-    if (existsSync(CLI)) {
-      const cli = (args: string[]) => run(process.execPath, [CLI, 'compose', '--engine', engine.endpoint, '--data-dir', dataDir, '-p', 'benchcli', ...args], { cwd: dir });
-      tools.push({ name: 'berth compose (CLI process)', up: () => cli(['up', '-d']), down: () => cli(['down']) });
-    } else log('dist/cli.mjs is missing (npm run build): the CLI row is skipped');
-
-    const times = new Map(tools.map((tool) => [tool.name, { up: [] as number[], down: [] as number[] }]));
-    // One warm-up round each (image layers, first network), then interleaved rounds so drift hits all alike.
-    for (const tool of tools) {
-      await tool.up();
-      await tool.down();
-    }
-    for (let rep = 0; rep < REPS; rep++) {
-      for (const tool of tools) {
-        const entry = times.get(tool.name);
-        if (!entry) continue;
-        entry.up.push(await timed(() => tool.up()));
-        entry.down.push(await timed(() => tool.down()));
+    if (!existsSync(CLI)) log('dist/cli.mjs is missing (npm run build): the CLI rows are skipped');
+    const results: Measured[] = [];
+    for (const [n, file] of FILES.entries()) {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'berth-bench-compose-'));
+      dirs.push(dir);
+      writeFileSync(path.join(dir, 'compose.yaml'), file.text);
+      const source = { files: [path.join(dir, 'compose.yaml')], workingDir: dir, projectName: `benchberth${n}` };
+      const env = { PATH: '/usr/bin:/bin:/usr/local/bin', DOCKER_HOST: engine.endpoint, HOME: os.homedir() };
+      const tools: Tool[] = [
+        {
+          name: 'berth (in-process service)',
+          up: () => runOk(t.backend, t.log, 'compose.up', { source }),
+          down: () => runOk(t.backend, t.log, 'compose.down', { name: `benchberth${n}` }),
+        },
+        {
+          name: 'docker-compose 1.29.2',
+          up: () => run(COMPOSE_V1, ['-p', `benchv1${n}`, 'up', '-d'], { cwd: dir, env }),
+          down: () => run(COMPOSE_V1, ['-p', `benchv1${n}`, 'down'], { cwd: dir, env }),
+        },
+      ];
+      // The floor (plain file only): the same containers made and removed with bare Engine API calls, all in
+      // parallel, no compose logic at all. How close a tool gets to it shows its own overhead.
+      if (n === 0) tools.push(floorTool(engine.docker));
+      if (existsSync(CLI)) {
+        const cli = (args: string[]) => run(process.execPath, [CLI, 'compose', '--engine', engine.endpoint, '--data-dir', dataDir, '-p', `benchcli${n}`, ...args], { cwd: dir });
+        tools.push({ name: 'berth compose (CLI process)', up: () => cli(['up', '-d']), down: () => cli(['down']) });
       }
-      log(`round ${rep + 1}/${REPS} done`);
+      results.push(await measure(tools, log, file.name));
     }
-    const ref = times.get('docker-compose 1.29.2');
-    const refUp = median(ref?.up ?? []);
-    const refDown = median(ref?.down ?? []);
-    const rows = tools.map((tool) => {
-      const e = times.get(tool.name) ?? { up: [], down: [] };
-      const up = median(e.up);
-      const down = median(e.down);
-      return [tool.name, Math.round(up), Math.round(down), +(up / refUp).toFixed(2), +(down / refDown).toFixed(2)];
-    });
     return {
-      title: `compose up -d / down of ${SERVICES} services, median of ${REPS} runs (targets: ratio ≤ 0.5 vs docker-compose)`,
-      columns: ['tool', 'up ms', 'down ms', 'up ratio', 'down ratio'],
-      rows,
-      notes: floorNotes(times),
-      data: { services: SERVICES, reps: REPS, runs: Object.fromEntries(times), targets: { upRatio: 0.5, downRatio: 0.5 } },
+      title: `compose up -d / down of ${SERVICES} services, median of ${REPS} alternating runs (target: the CLI process ≤ 0.9× docker-compose)`,
+      columns: ['file', 'tool', 'up ms', 'down ms', 'up ratio', 'down ratio'],
+      rows: results.flatMap((r) => r.rows),
+      notes: results.flatMap((r) => r.notes),
+      data: { services: SERVICES, reps: REPS, files: Object.fromEntries(FILES.map((f, i) => [f.name, results[i]?.runs])), targets: { cliUpRatio: 0.9, cliDownRatio: 0.9 } },
     };
   } finally {
     await backend?.dispose();
     await engine.stop();
-    rmSync(dir, { recursive: true, force: true });
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+function floorTool(docker: Awaited<ReturnType<typeof startTestEngine>>['docker']): Tool {
+  const names = Array.from({ length: SERVICES }, (_, i) => `benchfloor-s${i}-1`);
+  const net = 'benchfloor_default';
+  return {
+    name: 'engine API floor (no compose)',
+    up: async () => {
+      await docker.createNetwork({ Name: net });
+      await Promise.all(names.map(async (name) => {
+        const c = await docker.createContainer({ name, Image: TEST_IMAGE, Cmd: ['sleep', '100000'], HostConfig: { Init: true, NetworkMode: net } });
+        await c.start();
+      }));
+    },
+    down: async () => {
+      await Promise.all(names.map(async (name) => {
+        const c = docker.getContainer(name);
+        await c.stop();
+        await c.remove();
+      }));
+      await docker.getNetwork(net).remove();
+    },
+  };
 }

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as esbuild from 'esbuild';
+import { precompiledComposeSchema } from './lib/compose-schema.mjs';
 import { dist, root, targets, viteConfig } from './lib/paths.mjs';
 
 const started = performance.now();
@@ -67,6 +68,8 @@ try {
     splitting: true,
     // node_modules stay external: native addons (better-sqlite3) and large deps load from node_modules.
     packages: 'external',
+    // The compose-spec validator is compiled here, not on every start (about a second of CPU).
+    plugins: [precompiledComposeSchema()],
     // Bundled CommonJS (if any) may call require(); ESM has none, so provide one.
     banner: {
       js: "import { createRequire as __berthCreateRequire } from 'node:module'; const require = __berthCreateRequire(import.meta.url);",
@@ -75,6 +78,7 @@ try {
   await bundle('electron main', targets.electronMain, {
     format: 'cjs',
     packages: 'external',
+    plugins: [precompiledComposeSchema()],
     external: ['electron'],
   });
   // The preload runs sandboxed, where only a few modules can be required: everything but electron is inlined.

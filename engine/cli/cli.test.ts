@@ -7,13 +7,13 @@ import { resolveDataDir } from './data-dir';
 import { browserCommand } from './open-browser';
 import { recordingIo } from './testing/io';
 
-const unusedWeb = (): WebDeps => {
+const unusedWeb = (): Promise<WebDeps> => {
   throw new Error('web deps must not be built for this command');
 };
-const unusedEngine = (): EngineDeps => {
+const unusedEngine = (): Promise<EngineDeps> => {
   throw new Error('engine deps must not be built for this command');
 };
-const unusedCompose = (): ComposeDeps => {
+const unusedCompose = (): Promise<ComposeDeps> => {
   throw new Error('compose deps must not be built for this command');
 };
 const deps: CliDeps = { version: '1.2.3', web: unusedWeb, engine: unusedEngine, compose: unusedCompose };
@@ -44,7 +44,7 @@ describe('berth command line', () => {
   });
 
   it('rejects bad options before doing anything', async () => {
-    const web: CliDeps = { ...deps, web: () => ({}) as WebDeps, engine: () => ({}) as EngineDeps };
+    const web: CliDeps = { ...deps, web: () => Promise.resolve({} as WebDeps), engine: () => Promise.resolve({} as EngineDeps) };
     for (const args of [
       ['web', '--port', 'abc'],
       ['web', '--port', '70000'],

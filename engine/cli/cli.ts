@@ -1,17 +1,20 @@
-import { composeCommand, type ComposeDeps } from './commands/compose';
+import type { ComposeDeps } from './commands/compose';
 import { COMPOSE_USAGE } from './commands/compose-usage';
-import { engineCommand, type EngineDeps } from './commands/engine';
+import type { EngineDeps } from './commands/engine';
 import { UsageError } from './commands/args';
-import { webCommand, type WebDeps } from './commands/web';
+import type { WebDeps } from './commands/web';
 import { EXIT, type CliIo } from './io';
 import { ENGINE_USAGE, MAIN_USAGE, WEB_USAGE } from './usage';
 
 export interface CliDeps {
   version: string;
-  /** Built on first use, so `berth --help` does not open databases or sockets. */
-  web(): WebDeps;
-  engine(): EngineDeps;
-  compose(): ComposeDeps;
+  /**
+   * Built on first use, and each command's modules are loaded only when it runs (dynamic imports, split into
+   * chunks by the bundle): `berth --version` loads nothing else, `compose config` no web host.
+   */
+  web(): Promise<WebDeps>;
+  engine(): Promise<EngineDeps>;
+  compose(): Promise<ComposeDeps>;
 }
 
 const commandUsage: Record<string, string> = { web: WEB_USAGE, engine: ENGINE_USAGE, compose: COMPOSE_USAGE };
@@ -38,11 +41,11 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps): Promise<
         io.out(deps.version);
         return EXIT.ok;
       case 'web':
-        return await webCommand(rest, io, deps.web());
+        return await (await import('./commands/web')).webCommand(rest, io, await deps.web());
       case 'engine':
-        return await engineCommand(rest, io, deps.engine());
+        return await (await import('./commands/engine')).engineCommand(rest, io, await deps.engine());
       case 'compose':
-        return await composeCommand(rest, io, deps.compose());
+        return await (await import('./commands/compose')).composeCommand(rest, io, await deps.compose());
       default:
         io.err(`Unknown command: ${command}`);
         io.err(MAIN_USAGE);

@@ -1,27 +1,29 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createBackend } from '../host/create-backend';
-import { startEmbeddedEngine, stopEmbeddedEngine } from '../providers/embedded';
-import { openStore } from '../store/sqlite';
 import type { CliDeps } from './cli';
 import type { ComposeDeps } from './commands/compose';
 import type { EngineDeps } from './commands/engine';
 import type { WebDeps } from './commands/web';
-import { engineQueries } from './engine-queries';
-import { processTerminal } from './terminal';
-import { openBrowser } from './open-browser';
 import { BERTH_VERSION } from './version';
 
-/** The real wiring of `berth`: Berth's own modules and this process's signals. */
+/**
+ * The real wiring of `berth`: Berth's own modules and this process's signals. Modules are imported when a
+ * command needs them, so a command's start pays only for what it uses (docs/adr/0008-fast-cli-start.md).
+ */
 export function realDeps(): CliDeps {
   return { version: BERTH_VERSION, web: webDeps, engine: engineDeps, compose: composeDeps };
 }
 
-function webDeps(): WebDeps {
+async function webDeps(): Promise<WebDeps> {
+  const [{ openStore }, { createBackend }, { openBrowser }] = await Promise.all([
+    import('../store/sqlite'),
+    import('../host/create-backend'),
+    import('./open-browser'),
+  ]);
   return {
     openStore,
     createBackend,
-    // Loaded on demand: the web host's HTTP stack costs ~0.5 s of startup that compose and engine commands skip.
+    // The web host's HTTP stack costs ~0.5 s of startup that compose and engine commands skip.
     startWebServer: async (options) => (await import('../web/server')).startWebServer(options),
     openBrowser: (url) => openBrowser(url),
     waitForShutdownSignal,
@@ -30,18 +32,22 @@ function webDeps(): WebDeps {
   };
 }
 
-function engineDeps(): EngineDeps {
-  return {
-    engines: engineQueries,
-    startEmbedded: startEmbeddedEngine,
-    stopEmbedded: stopEmbeddedEngine,
-  };
+async function engineDeps(): Promise<EngineDeps> {
+  const [{ engineQueries }, { startEmbeddedEngine, stopEmbeddedEngine }] = await Promise.all([import('./engine-queries'), import('../providers/embedded')]);
+  return { engines: engineQueries, startEmbedded: startEmbeddedEngine, stopEmbedded: stopEmbeddedEngine };
 }
 
-function composeDeps(): ComposeDeps {
+async function composeDeps(): Promise<ComposeDeps> {
+  const [engine, { openMemoryStore, openStore }, { createBackend }, { processTerminal }] = await Promise.all([
+    engineDeps(),
+    import('../store/sqlite'),
+    import('../host/create-backend'),
+    import('./terminal'),
+  ]);
   return {
-    ...engineDeps(),
+    ...engine,
     openStore,
+    openMemoryStore,
     createBackend,
     waitForShutdownSignal,
     cwd: process.cwd(),

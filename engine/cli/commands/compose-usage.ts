@@ -1,7 +1,7 @@
 export const COMPOSE_USAGE = `Usage: berth compose [options] COMMAND [options] [SERVICE...]
 
 Runs compose projects with Berth's own compose engine (no compose binary needed), against the engine that
-answers first (or --engine). What it creates carries docker compose's labels: docker compose and
+answers first (or --engine); config reads only the files and works with no engine. What it creates carries docker compose's labels: docker compose and
 docker-compose see Berth's projects, and Berth sees theirs.
 
 Options:
@@ -28,8 +28,8 @@ Commands:
   run [--rm] [-d] [-T] [--name N] [-e K=V] [--no-deps] [--service-ports] SERVICE [COMMAND...]
                               Run a one-off container with your input attached (a terminal when you
                               are in one, unless -T); exits with its exit code
-  config [--services|--profiles|-q]
-                              Print the resolved project (errors name file:line:column)
+  config [--services|--profiles|--images|--volumes|--networks|-q] [--format yaml|json] [-o FILE]
+                              Print the resolved project (errors name file:line:column); needs no engine
   ls [-a] [-q] [--format json]
                               List projects (Berth's and the compose CLIs')
 

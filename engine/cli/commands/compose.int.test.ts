@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTestImage, startTestEngine, TEST_IMAGE, type TestEngine } from '../../../e2e/harness/engine';
 import { createBackend } from '../../host/create-backend';
-import { openStore } from '../../store/sqlite';
+import { openMemoryStore, openStore } from '../../store/sqlite';
 import { recordingIo } from '../testing/io';
 import { composeCommand, type ComposeDeps } from './compose';
 import type { TerminalIo } from '../terminal';
@@ -32,6 +32,7 @@ afterAll(async () => {
 
 const deps = (): ComposeDeps => ({
   openStore,
+  openMemoryStore,
   createBackend,
   // --engine is always given here: discovery and probes must not be consulted.
   engines: () => Promise.reject(new Error('discovery must not run with --engine')),
@@ -103,9 +104,11 @@ describe('berth compose against a real engine', () => {
     expect(bad.code).toBe(1);
     expect(bad.err[0]).toMatch(/^Error: bad\.yaml:4:\d+: services\.web\.ports\[0\]: /);
 
-    writeFileSync(path.join(dir, 'ghost.yaml'), `services:\n  ghost:\n    image: berth-test/none:1\n    pull_policy: never\n`);
+    writeFileSync(path.join(dir, 'ghost.yaml'), `services:\n  ghost:\n    image: berth-test/none:1\n    pull_policy: never\n    gpus: all\n`);
     const ghost = await berth('-f', 'ghost.yaml', '-p', 'ghost', 'up', '-d');
     expect(ghost.code).toBe(1);
+    // A field Berth ignores is named in up's output, not dropped silently.
+    expect(ghost.err[0]).toMatch(/^WARN services\.\*\.gpus \(service ghost\) is accepted but ignored by Berth/);
     expect(ghost.err.at(-1)).toMatch(/^Error: Service "ghost" failed to get its image: Image "berth-test\/none:1"/);
 
     writeFileSync(path.join(dir, 'restart.yaml'), `services:\n  odd:\n    image: ${TEST_IMAGE}\n    restart: sometimes\n`);

@@ -9,12 +9,16 @@ import { resolveDataDir } from '../data-dir';
 import { EXIT, type CliIo } from '../io';
 import { COMPOSE_USAGE } from './compose-usage';
 import { runOneOffAttached } from './compose-run';
+import { printConfig } from './compose-config';
+import { BerthError } from '../../base/errors';
 import type { EngineQueries } from './engine';
 import { parseComposeArgs, parseScale, parseTimeout, type ComposeInvocation } from './compose-args';
 
 export interface ComposeDeps {
   openStore(dataDir: string): Store;
-  createBackend(options: { dataDir: string; store: Store; engineFlag?: string; liveCollections?: boolean }): Promise<Backend>;
+  /** A throwaway store for commands that need no engine (config): they leave nothing in Berth's data folder. */
+  openMemoryStore(): Store;
+  createBackend(options: { dataDir: string; store: Store; engineFlag?: string; liveCollections?: boolean; connect?: boolean }): Promise<Backend>;
   /** Engines in preference order, and a probe, to pick the one that answers (never starting one). */
   engines(dataDir: string): Promise<EngineQueries>;
   /** Resolves at the first Ctrl+C / SIGTERM (`up` attached and `logs -f` stop there). */
@@ -34,17 +38,19 @@ export async function composeCommand(argv: string[], io: CliIo, deps: ComposeDep
     return EXIT.ok;
   }
   const dataDir = resolveDataDir(inv.global.dataDir, io);
-  const engine = await pickEngine(inv.global.engine, dataDir, deps);
-  if (typeof engine !== 'string') {
+  const offline = OFFLINE_COMMANDS.has(inv.command);
+  const engine = offline ? undefined : await pickEngine(inv.command, inv.global.engine, dataDir, deps);
+  if (typeof engine === 'object') {
     io.err(`Error: ${engine.error}`);
     return EXIT.failed;
   }
-  const store = deps.openStore(dataDir);
-  // One command, then exit: the live lists a UI needs would only add engine requests.
-  const backend = await deps.createBackend({ dataDir, store, engineFlag: engine, liveCollections: false });
+  const store = offline ? deps.openMemoryStore() : deps.openStore(dataDir);
+  // One command, then exit: the live lists a UI needs would only add engine requests. Offline commands never
+  // connect at all, as `docker compose config` reads only files.
+  const backend = await deps.createBackend({ dataDir, store, ...(engine ? { engineFlag: engine } : { connect: false }), liveCollections: false });
   const session = new ComposeSession(backend);
   try {
-    await session.connected();
+    if (!offline) await connected(session, inv.command);
     return await run(inv, session, io, deps);
   } catch (err) {
     for (const line of errorLines(err)) io.err(line);
@@ -56,8 +62,21 @@ export async function composeCommand(argv: string[], io: CliIo, deps: ComposeDep
   }
 }
 
+/** Commands that read only the compose files: they work on a machine with no container engine. */
+const OFFLINE_COMMANDS: ReadonlySet<string> = new Set(['config']);
+const NEEDS_ENGINE = `Only 'config' (with --services, --profiles, --images, --volumes, --networks, -q, --format, -o) works without one.`;
+
+async function connected(session: ComposeSession, command: string): Promise<void> {
+  try {
+    await session.connected();
+  } catch (err) {
+    if (!(err instanceof BerthError)) throw err;
+    throw new BerthError(err.code, `'berth compose ${command}' needs a container engine: ${err.message} ${NEEDS_ENGINE}`, err.details);
+  }
+}
+
 /** --engine, else the first discovered engine that answers. Never starts Berth's embedded engine. */
-async function pickEngine(flag: string | undefined, dataDir: string, deps: ComposeDeps): Promise<string | { error: string }> {
+async function pickEngine(command: string, flag: string | undefined, dataDir: string, deps: ComposeDeps): Promise<string | { error: string }> {
   if (flag && flag !== 'auto' && flag !== 'embedded') return flag;
   const tried: string[] = [];
   const engines = await deps.engines(dataDir);
@@ -74,7 +93,9 @@ async function pickEngine(flag: string | undefined, dataDir: string, deps: Compo
   } finally {
     await engines.close();
   }
-  return { error: `No container engine answers. Start one (e.g. berth engine start) or pass --engine URL.${tried.length ? ` Tried: ${tried.join('; ')}` : ''}` };
+  return {
+    error: `No container engine answers, and 'berth compose ${command}' needs one. Start one (e.g. berth engine start) or pass --engine URL. ${NEEDS_ENGINE}${tried.length ? ` Tried: ${tried.join('; ')}` : ''}`,
+  };
 }
 
 /**
@@ -123,15 +144,8 @@ async function run(inv: ComposeInvocation, session: ComposeSession, io: CliIo, d
   const timeoutSeconds = parseTimeout(f.timeout);
   const timeout = timeoutSeconds !== undefined ? { timeoutSeconds } : {};
   switch (inv.command) {
-    case 'config': {
-      const cfg = await session.call<ComposeConfigResult>('compose.config', { source });
-      for (const w of cfg.warnings) io.err(`WARN ${w}`);
-      if (f.quiet) return EXIT.ok;
-      if (f.services) cfg.services.forEach((s) => io.out(s));
-      else if (f.profiles) cfg.profiles.forEach((p) => io.out(p));
-      else io.out(cfg.yaml.trimEnd());
-      return EXIT.ok;
-    }
+    case 'config':
+      return printConfig(await session.call<ComposeConfigResult>('compose.config', { source }), f, io);
     case 'up': {
       const scale = parseScale(f.scale);
       const code = await task(session, io, 'compose.up', {

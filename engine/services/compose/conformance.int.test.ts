@@ -86,4 +86,13 @@ describe("Berth's own samples (testdata/): Berth vs docker-compose 1.29.2 config
     expect(project.extensions['x-logging']).toEqual({ driver: 'json-file', options: { 'max-size': '10m' } });
     expect(sortVolumes(berth)).toEqual(sortVolumes(canonicalFromV1(parse(v1.stdout) as Record<string, unknown>, project.name)));
   });
+
+  it('selfhosted: 57 services built from nested anchors and merges (~145 alias uses)', async () => {
+    const dir = path.join(here, 'testdata/selfhosted');
+    const project = await loadProject({ files: [path.join(dir, 'compose.yaml')], env: {}, projectName: 'homelab' });
+    const v1 = spawnSync(COMPOSE_V1, ['-p', 'homelab', '-f', 'compose.yaml', 'config'], { cwd: dir, env: { PATH: '/usr/bin:/bin' }, encoding: 'utf8' });
+    expect(v1.stderr).toBe('');
+    const berth = withoutExtensions(parse(toConfigYaml(project)) as Record<string, unknown>);
+    expect(sortVolumes(berth)).toEqual(sortVolumes(canonicalFromV1(parse(v1.stdout) as Record<string, unknown>, project.name)));
+  });
 });

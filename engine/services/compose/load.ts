@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { checkReferences } from './checks';
+import { coverageWarnings } from './coverage';
 import { FileLoader, loadAndMerge } from './file-loader';
 import { findComposeFiles, projectEnvironment, type ProjectEnvironment } from './files';
 import { applyIncludes } from './include';
@@ -83,6 +84,8 @@ async function finishProject(merged: Mapping, ctx: FinishContext): Promise<Compo
     services[svcName] = await normaliseService(svcName, raw, serviceCtx);
   }
   checkDisabledDependencies(services, rawServices, warnings, report);
+  // Fields Berth accepts but does not act on are named, never dropped silently (disabled services do not count).
+  warnings.push(...coverageWarnings({ ...merged, services: Object.fromEntries(Object.entries(rawServices).filter(([n]) => enabled.has(n))) }));
   const resources = await normaliseResources(merged, services, { projectName: name, workingDir, home, report });
   const extensions = Object.fromEntries(Object.entries(merged).filter(([k]) => k.startsWith('x-')));
   const project: ComposeProject = {

@@ -34,8 +34,10 @@ export async function composeUp(svc: ComposeService, p: MethodParams<'compose.up
   const project = await svc.load(p.source, p.services);
   svc.remember(project, p.source);
   const envFile = environmentFile(project, p.source);
-  return svc.task('compose.up', `Up ${project.name}`, (a) =>
-    up(a, project, {
+  return svc.task('compose.up', `Up ${project.name}`, (a) => {
+    // The load's warnings (obsolete keys, ignored fields, unset variables) go first into the task log, as compose prints them.
+    for (const w of project.warnings) a.log(`WARN ${w}`);
+    return up(a, project, {
       ...(p.services ? { services: p.services } : {}),
       ...(p.removeOrphans ? { removeOrphans: true } : {}),
       ...(p.forceRecreate ? { forceRecreate: true } : {}),
@@ -48,8 +50,8 @@ export async function composeUp(svc: ComposeService, p: MethodParams<'compose.up
       ...(p.waitTimeoutSeconds !== undefined ? { waitTimeoutMs: p.waitTimeoutSeconds * 1000 } : {}),
       ...(envFile ? { environmentFile: envFile } : {}),
       ...(p.source.envFiles?.length ? { envFiles: p.source.envFiles } : {}),
-    }),
-  );
+    });
+  });
 }
 
 export async function composeDown(svc: ComposeService, p: MethodParams<'compose.down'>): Promise<TaskRef> {

@@ -1,5 +1,5 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import composeSpec from './schema/compose-spec.json';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { composeSpecValidator } from './schema/validator';
 import { type KeyPath } from './problems';
 
 export interface SchemaProblem {
@@ -10,12 +10,7 @@ export interface SchemaProblem {
 let compiled: ValidateFunction | undefined;
 
 function validator(): ValidateFunction {
-  if (compiled) return compiled;
-  // The vendored file names the draft by an https URL ajv does not register; the schema itself is draft-07,
-  // which is ajv's default. `deprecated` is an annotation ajv's strict mode would reject as unknown.
-  const { $schema: _draft, ...schema } = composeSpec as Record<string, unknown>;
-  const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true });
-  compiled = ajv.compile(schema);
+  compiled ??= composeSpecValidator();
   return compiled;
 }
 
