@@ -12,3 +12,4 @@ export * from './files';
 export * from './volume';
 export * from './network';
 export * from './system';
+export * from './template';

@@ -8,6 +8,7 @@ import { imagesMethods } from './images';
 import { networksMethods } from './networks';
 import { systemMethods } from './system';
 import { taskMethods } from './tasks';
+import { templatesMethods } from './templates';
 import { volumesMethods } from './volumes';
 
 export { containerRef, def, none, objectRef, type Access, type MethodDef } from './define';
@@ -24,6 +25,7 @@ export const methods = {
   ...systemMethods,
   ...taskMethods,
   ...composeMethods,
+  ...templatesMethods,
 } as const;
 
 export type Methods = typeof methods;
