@@ -67,6 +67,8 @@ export interface TemplateListResult {
   templates: TemplateSummary[];
   /** Every category of the listed origins, sorted, for the catalog's filter. */
   categories: string[];
+  /** Stored templates that could not be read (edited by hand, say), so they are not silently missing. */
+  unreadable: { id: string; message: string }[];
 }
 
 /** Something an importer could not carry over, named so the user can fix it by hand. */

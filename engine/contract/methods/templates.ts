@@ -7,7 +7,6 @@ import type {
   TemplateImportResult,
   TemplateListResult,
   TemplatePreview,
-  TemplateSummary,
 } from '../dto';
 import { composeProjectName } from './compose';
 import { def } from './define';
@@ -77,7 +76,7 @@ export const templatesMethods = {
     'operate',
   ),
   /** Saves a compose project Berth knows the files of as a library template. */
-  'templates.fromProject': def<TemplateSummary>()(
+  'templates.fromProject': def<TemplateImportResult>()(
     z.object({ project: composeProjectName, name: templateSlug, title: z.string().min(1).max(200).optional(), overwrite: z.boolean().optional() }).strict(),
     'operate',
   ),
@@ -86,9 +85,18 @@ export const templatesMethods = {
     z.object({ id: templateId, as: z.enum(['file', 'folder']).default('file') }).strict(),
     'read',
   ),
-  /** Every template as a Portainer v3 list (JSON text); entries it cannot express are named in `problems`. */
+  /**
+   * Templates as a Portainer v3 list (JSON text). One-service templates become container templates; others are
+   * compose stacks, which Portainer reads from a git repository: give `repositoryUrl` (where you will push the
+   * exported folders, each at `<name>/compose.yaml`) or they are named in `problems`.
+   */
   'templates.exportCatalog': def<{ json: string; problems: { item: string; message: string }[] }>()(
-    z.object({ origins: z.array(z.enum(['builtin', 'library', 'catalog'])).max(3).optional() }).strict(),
+    z
+      .object({
+        origins: z.array(z.enum(['builtin', 'library', 'catalog'])).max(3).optional(),
+        repositoryUrl: httpUrl.optional(),
+      })
+      .strict(),
     'read',
   ),
   'templates.remove': def<void>()(z.object({ id: templateId }).strict(), 'operate'),
