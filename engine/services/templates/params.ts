@@ -39,6 +39,7 @@ export function resolveValues(parameters: TemplateParameter[], given: Record<str
 
 /** Why one value is not acceptable, or undefined when it is. Secrets are never echoed back. */
 export function checkValue(p: TemplateParameter, value: string): string | undefined {
+  if (/[\n\r\0]/.test(value)) return `${p.label} must be a single line`;
   const shown = p.secret ? 'the value' : `"${value}"`;
   if (p.options && !p.options.some((o) => o.value === value)) {
     return `${shown} is not one of the choices for ${p.label}: ${p.options.map((o) => o.value).join(', ')}`;
@@ -46,7 +47,6 @@ export function checkValue(p: TemplateParameter, value: string): string | undefi
   if (p.pattern !== undefined && !new RegExp(`^(?:${p.pattern})$`, 'u').test(value)) {
     return `${shown} does not match the pattern of ${p.label} (${p.pattern})`;
   }
-  if (/[\n\r\0]/.test(value)) return `${p.label} must be a single line`;
   return undefined;
 }
 

@@ -33,7 +33,7 @@ export function shellWords(line: string): string[] {
       if (inWord) words.push(word);
       word = '';
       inWord = false;
-    } else if ((c === ';' || c === '|' || c === '&') && !inWord) {
+    } else if (c === ';' || c === '|' || c === '&') {
       throw invalid(`The command line has "${c}": paste a single docker run command, without other commands.`);
     } else {
       word += c;
