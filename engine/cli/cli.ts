@@ -3,6 +3,8 @@ import { COMPOSE_USAGE } from './commands/compose-usage';
 import { engineCommand, type EngineDeps } from './commands/engine';
 import { UsageError } from './commands/args';
 import { webCommand, type WebDeps } from './commands/web';
+import { templateCommand } from './commands/template';
+import { TEMPLATE_USAGE } from './commands/template-usage';
 import { EXIT, type CliIo } from './io';
 import { ENGINE_USAGE, MAIN_USAGE, WEB_USAGE } from './usage';
 
@@ -14,7 +16,7 @@ export interface CliDeps {
   compose(): ComposeDeps;
 }
 
-const commandUsage: Record<string, string> = { web: WEB_USAGE, engine: ENGINE_USAGE, compose: COMPOSE_USAGE };
+const commandUsage: Record<string, string> = { web: WEB_USAGE, engine: ENGINE_USAGE, compose: COMPOSE_USAGE, template: TEMPLATE_USAGE };
 
 /** Runs one `berth` invocation and resolves with its exit code; never throws. */
 export async function runCli(argv: string[], io: CliIo, deps: CliDeps): Promise<number> {
@@ -43,6 +45,8 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps): Promise<
         return await engineCommand(rest, io, deps.engine());
       case 'compose':
         return await composeCommand(rest, io, deps.compose());
+      case 'template':
+        return await templateCommand(rest, io, deps.compose());
       default:
         io.err(`Unknown command: ${command}`);
         io.err(MAIN_USAGE);

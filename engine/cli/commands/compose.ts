@@ -14,7 +14,7 @@ import { parseComposeArgs, parseScale, parseTimeout, type ComposeInvocation } fr
 
 export interface ComposeDeps {
   openStore(dataDir: string): Store;
-  createBackend(options: { dataDir: string; store: Store; engineFlag?: string; liveCollections?: boolean }): Promise<Backend>;
+  createBackend(options: { dataDir: string; store: Store; engineFlag?: string; liveCollections?: boolean; connect?: boolean }): Promise<Backend>;
   /** Engines in preference order, and a probe, to pick the one that answers (never starting one). */
   engines(dataDir: string): Promise<EngineQueries>;
   /** Resolves at the first Ctrl+C / SIGTERM (`up` attached and `logs -f` stop there). */
@@ -57,7 +57,7 @@ export async function composeCommand(argv: string[], io: CliIo, deps: ComposeDep
 }
 
 /** --engine, else the first discovered engine that answers. Never starts Berth's embedded engine. */
-async function pickEngine(flag: string | undefined, dataDir: string, deps: ComposeDeps): Promise<string | { error: string }> {
+export async function pickEngine(flag: string | undefined, dataDir: string, deps: ComposeDeps): Promise<string | { error: string }> {
   if (flag && flag !== 'auto' && flag !== 'embedded') return flag;
   const tried: string[] = [];
   const engines = await deps.engines(dataDir);

@@ -56,7 +56,7 @@ describe('imports into the library', () => {
     expect(r.problems).toHaveLength(3);
     const again = await svc.import({ source: { text: portainerV2 } });
     expect(again.imported).toEqual([]);
-    expect(again.problems).toContainEqual({ item: 'template mysql (MySQL)', message: expect.stringContaining('already has a template named mysql') });
+    expect(again.problems).toContainEqual({ item: 'template mysql (MySQL)', message: expect.stringContaining('already has a template named mysql') as string });
     expect((await svc.import({ source: { text: portainerV2 }, overwrite: true })).imported).toHaveLength(1);
     const run = await svc.import({ source: { dockerRun: 'docker run -d -p 8080:80 nginx:1.27' }, name: 'my-nginx' });
     expect(run.imported.map((t) => t.id)).toEqual(['library/my-nginx']);
@@ -72,7 +72,7 @@ describe('imports into the library', () => {
     const r = await svc.import({ source: { path: dir } });
     expect(r.imported.map((t) => t.id).sort()).toEqual(['library/blog', 'library/hello', 'library/hello-2']);
     expect((await svc.library.get('library/blog')).metadata.documentation).toBe('# Blog\n');
-    expect(r.problems).toEqual([{ item: 'template blog (blog)', message: expect.stringContaining('./site') }]);
+    expect(r.problems).toEqual([{ item: 'template blog (blog)', message: expect.stringContaining('./site') as string }]);
   });
 
   it('refuses a compose file that could never deploy, and path traversal, and names them', async () => {
@@ -102,7 +102,7 @@ describe('remote catalogs', () => {
     let body = portainerV2;
     const server = await serveFiles({ '/templates.json': () => body });
     const added = await svc.catalogs.add(server.url('/templates.json'), 'Team');
-    expect(added).toMatchObject({ id: 'team', title: 'Team', templates: 1, problems: expect.any(Array) });
+    expect(added).toMatchObject({ id: 'team', title: 'Team', templates: 1, problems: expect.any(Array) as unknown[] });
     expect((await svc.library.list()).templates.map((t) => t.id)).toEqual(['catalog/team/mysql']);
     await expect(svc.catalogs.add(server.url('/templates.json'))).rejects.toThrow(/already added/);
     body = portainerV3;

@@ -19,7 +19,7 @@ describe('Portainer importer', () => {
   it('reads 1.20 lists: integer types, bind/readonly volumes, and reports the swarm stack it cannot fetch', () => {
     const c = convertText(portainer120, '1.20.json');
     expect(service(c)).toMatchObject({ image: 'redis:latest', restart: 'always', volumes: ['/data', '/srv/redis:/conf:ro'] });
-    expect(c.problems).toEqual([{ item: 'Portainer template 2 (Swarm monitoring)', message: expect.stringContaining('https://github.com/example/stacks (monitoring/docker-stack.yml)') }]);
+    expect(c.problems).toEqual([{ item: 'Portainer template 2 (Swarm monitoring)', message: expect.stringContaining('https://github.com/example/stacks (monitoring/docker-stack.yml)') as string }]);
   });
 
   it('reads v2 lists without ids: select lists, preset env, secrets guessed, and every unconverted field named', () => {
@@ -32,9 +32,9 @@ describe('Portainer importer', () => {
     ]);
     expect(service(c)).toMatchObject({ container_name: 'mysql', hostname: 'db', stdin_open: true, tty: true, environment: { MYSQL_ROOT_HOST: '%', MYSQL_CHARSET: '${MYSQL_CHARSET}' } });
     expect(c.problems.map((p) => `${p.item}: ${p.message}`)).toEqual([
-      expect.stringMatching(/^Portainer template 1 \(MySQL\): field "gpus" has no compose equivalent/),
-      expect.stringMatching(/^Portainer template 2 \(Compose app\): a compose stack .*app\/docker-compose.yml/),
-      expect.stringMatching(/^Portainer template 3 \(Broken, no image\): no image/),
+      expect.stringMatching(/^Portainer template 1 \(MySQL\): field "gpus" has no compose equivalent/) as string,
+      expect.stringMatching(/^Portainer template 2 \(Compose app\): a compose stack .*app\/docker-compose.yml/) as string,
+      expect.stringMatching(/^Portainer template 3 \(Broken, no image\): no image/) as string,
     ]);
   });
 
@@ -46,7 +46,7 @@ describe('Portainer importer', () => {
 
   it('refuses malformed catalogs with a clear error, and names an unknown version', () => {
     expect(() => convertText('{"version": "2", "templates": [', 'bad.json')).toThrow(/bad.json cannot be read/);
-    expect(convertText('{"version": "9", "templates": []}', 'v9.json').problems).toEqual([{ item: 'v9.json', message: expect.stringContaining('version "9"') }]);
+    expect(convertText('{"version": "9", "templates": []}', 'v9.json').problems).toEqual([{ item: 'v9.json', message: expect.stringContaining('version "9"') as string }]);
     expect(() => convertText('[1, 2]', 'nums.json')).toThrow(/not a template/);
   });
 });
@@ -56,7 +56,7 @@ describe('Panamax importer', () => {
     const c = convertText(pmx, 'wp.pmx');
     expect(c.format).toBe('pmx');
     const t = c.templates[0]?.template;
-    expect(t?.metadata).toMatchObject({ title: 'WordPress with MySQL', categories: ['blog', 'cms', 'Web Tier', 'DB Tier'], documentation: expect.stringContaining('# WordPress') });
+    expect(t?.metadata).toMatchObject({ title: 'WordPress with MySQL', categories: ['blog', 'cms', 'Web Tier', 'DB Tier'], documentation: expect.stringContaining('# WordPress') as string });
     const services = t?.compose.services as Record<string, Record<string, unknown>>;
     expect(services.wp).toMatchObject({ image: 'centurylink/wordpress:3.9.1', links: ['db:DB_1'], depends_on: ['db'], ports: ['8080:80'], environment: { DB_PASSWORD: 'pass@word02' }, volumes_from: ['db'] });
     expect(services.db).toMatchObject({ expose: ['3306'], ports: ['3306'], environment: { MYSQL_ROOT_PASSWORD: '${MYSQL_ROOT_PASSWORD}' }, volumes: ['/var/lib/mysql-panamax:/var/lib/mysql', '/tmp/scratch'] });
@@ -93,7 +93,7 @@ describe('docker run importer', () => {
       command: ['nginx', '-g', 'daemon off;'],
     });
     expect(c.templates[0]?.template.parameters).toEqual([{ name: 'API_TOKEN', label: 'API_TOKEN', required: true, secret: true }]);
-    expect(c.problems).toEqual([{ item: 'docker run', message: expect.stringContaining('--rm') }]);
+    expect(c.problems).toEqual([{ item: 'docker run', message: expect.stringContaining('--rm') as string }]);
   });
 
   it('refuses what it cannot convert instead of guessing', () => {
