@@ -3,6 +3,7 @@ import { COMPOSE_USAGE } from './commands/compose-usage';
 import type { EngineDeps } from './commands/engine';
 import { UsageError } from './commands/args';
 import type { WebDeps } from './commands/web';
+import { TEMPLATE_USAGE } from './commands/template-usage';
 import { EXIT, type CliIo } from './io';
 import { ENGINE_USAGE, MAIN_USAGE, WEB_USAGE } from './usage';
 
@@ -17,7 +18,12 @@ export interface CliDeps {
   compose(): Promise<ComposeDeps>;
 }
 
-const commandUsage: Record<string, string> = { web: WEB_USAGE, engine: ENGINE_USAGE, compose: COMPOSE_USAGE };
+const commandUsage: Record<string, string> = {
+  web: WEB_USAGE,
+  engine: ENGINE_USAGE,
+  compose: COMPOSE_USAGE,
+  template: TEMPLATE_USAGE,
+};
 
 /** Runs one `berth` invocation and resolves with its exit code; never throws. */
 export async function runCli(argv: string[], io: CliIo, deps: CliDeps): Promise<number> {
@@ -46,6 +52,8 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps): Promise<
         return await (await import('./commands/engine')).engineCommand(rest, io, await deps.engine());
       case 'compose':
         return await (await import('./commands/compose')).composeCommand(rest, io, await deps.compose());
+      case 'template':
+        return await (await import('./commands/template')).templateCommand(rest, io, await deps.compose());
       default:
         io.err(`Unknown command: ${command}`);
         io.err(MAIN_USAGE);

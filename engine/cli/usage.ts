@@ -6,6 +6,7 @@ Commands:
   engine start        Start Berth's embedded engine in the background
   engine stop         Stop Berth's embedded engine (never any other engine)
   compose ...         Run compose projects (up, down, ps, logs, run, ...): berth compose --help
+  template ...        Application templates (list, show, import, export, deploy, ...): berth template --help
 
 Options:
   -h, --help          Show help (also: berth <command> --help)

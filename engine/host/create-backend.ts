@@ -12,11 +12,13 @@ import { imagesDomain } from '../services/images/handlers';
 import { networksDomain } from '../services/networks/handlers';
 import { systemDomain } from '../services/system/handlers';
 import { tasksDomain } from '../services/tasks/handlers';
+import { templatesDomain } from '../services/templates/handlers';
 import { TaskManager } from '../services/tasks/task-manager';
 import { volumesDomain } from '../services/volumes/handlers';
 import type { Store } from '../store/types';
 import type { Backend } from './backend';
 import { createDispatcher } from './dispatcher';
+import { lateBoundCall } from './domain-call';
 import { auditedStreams } from './stream-audit';
 import type { AuditEntry } from '../base/audit';
 import { buildDomains } from './domains';
@@ -81,6 +83,7 @@ export function createBackend(options: CreateBackendOptions): Promise<Backend> {
   });
   const tasks = new TaskManager(bus);
   const transfers = new TransferRegistry();
+  const calls = lateBoundCall();
   const ctx: ServiceContext = {
     bus,
     engine,
@@ -94,6 +97,7 @@ export function createBackend(options: CreateBackendOptions): Promise<Backend> {
       ...(options.coalesceMs !== undefined ? { coalesceMs: options.coalesceMs } : {}),
     },
     engineCandidates: async () => inPreferenceOrder(engine.preferredEngine, await discover()),
+    call: calls.call,
   };
 
   // One domain per line; the types prove every contract method and stream has exactly one handler.
@@ -112,12 +116,14 @@ export function createBackend(options: CreateBackendOptions): Promise<Backend> {
     networksDomain,
     systemDomain,
     registriesDomain,
+    templatesDomain,
   ]);
   const audit = (entry: AuditEntry) => store.audit.append(entry);
   // Streams that change something (exec, compose run, ...) are audited when they open, like mutating calls.
   const streams = auditedStreams(domainStreams, audit);
 
   const dispatch = createDispatcher(handlers, { audit });
+  calls.bind(dispatch);
   if (options.connect !== false) engine.start();
 
   let disposing: Promise<void> | undefined;

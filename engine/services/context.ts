@@ -1,4 +1,5 @@
-import type { EngineCandidate, MethodName, StreamName } from '../contract';
+import type { EngineCandidate, MethodInput, MethodName, MethodOutput, StreamName } from '../contract';
+import type { Caller } from '../base/audit';
 import type { Handlers, StreamHandlers } from '../base/handlers';
 import type { EventBus } from '../base/event-bus';
 import type { SecretBox } from '../base/secrets';
@@ -22,7 +23,14 @@ export interface ServiceContext {
   live: LivePolicy;
   /** Every engine discovery finds, in the user's preference order. */
   engineCandidates: () => Promise<EngineCandidate[]>;
+  /**
+   * Another domain's method, through the dispatcher (validated, authorized and audited for `caller`): how one
+   * domain uses another's use cases without importing its files (ADR 10).
+   */
+  call: DomainCall;
 }
+
+export type DomainCall = <M extends MethodName>(method: M, params: MethodInput<M>, caller: Caller) => Promise<MethodOutput<M>>;
 
 /** The handlers for exactly the methods of one contract method file, e.g. `HandlersOf<typeof imagesMethods>`. */
 export type HandlersOf<T> = Pick<Handlers, Extract<keyof T, MethodName>>;

@@ -6,11 +6,18 @@
 //
 // Tests and test helpers (`*.test.ts[x]`, `testing/` folders) may reach up (an integration test builds a whole
 // backend); production code may not import them (rule `layers/no-test-code`).
+import { statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const LAYERS = [['engine/contract'], ['engine/base'], ['engine/docker', 'engine/providers', 'engine/store'], ['engine/services'], ['engine/host'], ['engine/web'], ['engine/cli', 'electron']];
 const SHARED_DOMAINS = new Set(['common', 'engine', 'tasks']);
+// A domain's public entry (its index file) and the only domains that may import it (ADR 10). The compose loader
+// is pure functions over files, which templates validate and preview with; compose's use cases (up, the project
+// list) are reached through ctx.call and the dispatcher, never through its files.
+const PUBLIC_ENTRIES = new Map([['engine/services/compose', new Set(['templates'])]]);
+/** The folder a path names when it is that folder's index file (`x`, `x/index`, `x/index.ts`), else undefined. */
+const entryFolder = (rel) => rel.replace(/\/index(\.[cm]?[jt]sx?)?$/, '');
 
 /** [layer index, folder] of a project path, or undefined outside the engine/electron layers. */
 function layerOf(rel) {
@@ -21,6 +28,7 @@ function layerOf(rel) {
   return undefined;
 }
 
+const isFolder = (rel) => statSync(resolve(root, rel), { throwIfNoEntry: false })?.isDirectory() === true;
 const isTestCode = (rel) => /\.test\.tsx?$/.test(rel) || /(^|\/)testing(\/|$)/.test(rel);
 /** The domain folder of a path under engine/services ('' for the kit files directly in it). */
 const domainOf = (rel) => {
@@ -45,8 +53,10 @@ const rule = {
       if (to[0] === from[0] && to[1] !== from[1] && from[0] !== 2) return report(`${from[1]} and ${to[1]} are separate hosts of the same layer.`);
       if (from[1] === 'engine/services' && to[1] === 'engine/services') {
         const a = domainOf(file);
-        const b = domainOf(target);
-        if (a && b && a !== b && !SHARED_DOMAINS.has(b)) report(`one service domain does not import another's files; move what both use to engine/services/common.`);
+        // `../compose` names the compose folder (its index), which is compose's, not a kit file.
+        const b = isFolder(target) ? target.split('/')[2] : domainOf(target);
+        const viaEntry = PUBLIC_ENTRIES.get(entryFolder(target))?.has(a) === true;
+        if (a && b && a !== b && !SHARED_DOMAINS.has(b) && !viaEntry) report(`one service domain does not import another's files; move what both use to engine/services/common.`);
       }
       if (to[1] === 'engine/services' && from[0] > 4) report('hosts reach services only through the dispatcher (engine/host).');
     };

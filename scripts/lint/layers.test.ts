@@ -33,6 +33,14 @@ describe('layer order lint rule', () => {
     expect(lint('engine/web/server.ts', '../cli/cli')).toEqual([expect.stringContaining('higher layer')]);
   });
 
+  it('lets templates, and only templates, use the compose loader’s public entry (ADR 10)', () => {
+    expect(lint('engine/services/templates/service.ts', '../compose/index')).toEqual([]);
+    expect(lint('engine/services/templates/service.ts', '../compose')).toEqual([]);
+    expect(lint('engine/services/templates/service.ts', '../compose/load')).toEqual([expect.stringContaining('engine/services/common')]);
+    expect(lint('engine/services/images/service.ts', '../compose/index')).toEqual([expect.stringContaining('engine/services/common')]);
+    expect(lint('engine/services/images/service.ts', '../compose')).toEqual([expect.stringContaining('engine/services/common')]);
+  });
+
   it('keeps test code out of production code, but lets tests reach up', () => {
     expect(lint('renderer/src/features/images/ImagesPage.tsx', '../../testing/fakeClient')).toEqual([expect.stringContaining('is test code')]);
     expect(lint('engine/services/images/images.int.test.ts', '../testing/backend')).toEqual([]);

@@ -1,6 +1,12 @@
 import type { TerminalIo } from '../terminal';
 import path from 'node:path';
-import type { ComposeConfigResult, ComposeProjectSummary, ComposeSource, ContainerSummary, LogChunk } from '../../contract';
+import type {
+  ComposeConfigResult,
+  ComposeProjectSummary,
+  ComposeSource,
+  ContainerSummary,
+  LogChunk,
+} from '../../contract';
 import type { Backend } from '../../host/backend';
 import type { Store } from '../../store/types';
 import { errorLines, ComposeSession } from './compose-session';
@@ -18,7 +24,13 @@ export interface ComposeDeps {
   openStore(dataDir: string): Store;
   /** A throwaway store for commands that need no engine (config): they leave nothing in Berth's data folder. */
   openMemoryStore(): Store;
-  createBackend(options: { dataDir: string; store: Store; engineFlag?: string; liveCollections?: boolean; connect?: boolean }): Promise<Backend>;
+  createBackend(options: {
+    dataDir: string;
+    store: Store;
+    engineFlag?: string;
+    liveCollections?: boolean;
+    connect?: boolean;
+  }): Promise<Backend>;
   /** Engines in preference order, and a probe, to pick the one that answers (never starting one). */
   engines(dataDir: string): Promise<EngineQueries>;
   /** Resolves at the first Ctrl+C / SIGTERM (`up` attached and `logs -f` stop there). */
@@ -39,7 +51,9 @@ export async function composeCommand(argv: string[], io: CliIo, deps: ComposeDep
   }
   const dataDir = resolveDataDir(inv.global.dataDir, io);
   const offline = OFFLINE_COMMANDS.has(inv.command);
-  const engine = offline ? undefined : await pickEngine(inv.command, inv.global.engine, dataDir, deps);
+  const engine = offline
+    ? undefined
+    : await pickEngine(`compose ${inv.command}`, inv.global.engine, dataDir, deps);
   if (typeof engine === 'object') {
     io.err(`Error: ${engine.error}`);
     return EXIT.failed;
@@ -47,7 +61,12 @@ export async function composeCommand(argv: string[], io: CliIo, deps: ComposeDep
   const store = offline ? deps.openMemoryStore() : deps.openStore(dataDir);
   // One command, then exit: the live lists a UI needs would only add engine requests. Offline commands never
   // connect at all, as `docker compose config` reads only files.
-  const backend = await deps.createBackend({ dataDir, store, ...(engine ? { engineFlag: engine } : { connect: false }), liveCollections: false });
+  const backend = await deps.createBackend({
+    dataDir,
+    store,
+    ...(engine ? { engineFlag: engine } : { connect: false }),
+    liveCollections: false,
+  });
   const session = new ComposeSession(backend);
   try {
     if (!offline) await connected(session, inv.command);
@@ -71,12 +90,23 @@ async function connected(session: ComposeSession, command: string): Promise<void
     await session.connected();
   } catch (err) {
     if (!(err instanceof BerthError)) throw err;
-    throw new BerthError(err.code, `'berth compose ${command}' needs a container engine: ${err.message} ${NEEDS_ENGINE}`, err.details);
+    throw new BerthError(
+      err.code,
+      `'berth compose ${command}' needs a container engine: ${err.message} ${NEEDS_ENGINE}`,
+      err.details,
+    );
   }
 }
 
 /** --engine, else the first discovered engine that answers. Never starts Berth's embedded engine. */
-async function pickEngine(command: string, flag: string | undefined, dataDir: string, deps: ComposeDeps): Promise<string | { error: string }> {
+export async function pickEngine(
+  /** The command as typed after `berth`, for the message: "compose up", "template deploy". */
+  command: string,
+  flag: string | undefined,
+  dataDir: string,
+  deps: ComposeDeps,
+  worksOffline = NEEDS_ENGINE,
+): Promise<string | { error: string }> {
   if (flag && flag !== 'auto' && flag !== 'embedded') return flag;
   const tried: string[] = [];
   const engines = await deps.engines(dataDir);
@@ -94,7 +124,7 @@ async function pickEngine(command: string, flag: string | undefined, dataDir: st
     await engines.close();
   }
   return {
-    error: `No container engine answers, and 'berth compose ${command}' needs one. Start one (e.g. berth engine start) or pass --engine URL. ${NEEDS_ENGINE}${tried.length ? ` Tried: ${tried.join('; ')}` : ''}`,
+    error: `No container engine answers, and 'berth ${command}' needs one. Start one (e.g. berth engine start) or pass --engine URL. ${worksOffline}${tried.length ? ` Tried: ${tried.join('; ')}` : ''}`,
   };
 }
 
@@ -119,12 +149,22 @@ function sourceOf(inv: ComposeInvocation, cwd: string): ComposeSource {
 }
 
 /** The project's name: -p, else the name its files resolve to (compose's rules). */
-async function projectName(inv: ComposeInvocation, session: ComposeSession, source: ComposeSource): Promise<string> {
+async function projectName(
+  inv: ComposeInvocation,
+  session: ComposeSession,
+  source: ComposeSource,
+): Promise<string> {
   if (inv.global.projectName) return inv.global.projectName;
   return (await session.call<ComposeConfigResult>('compose.config', { source })).name;
 }
 
-async function task(session: ComposeSession, io: CliIo, method: string, params: unknown, deps: ComposeDeps): Promise<number> {
+async function task(
+  session: ComposeSession,
+  io: CliIo,
+  method: string,
+  params: unknown,
+  deps: ComposeDeps,
+): Promise<number> {
   const interrupt = new AbortController();
   void deps.waitForShutdownSignal().then(() => interrupt.abort());
   const result = await session.runTask(method, params, (line) => io.err(line), interrupt.signal);
@@ -137,7 +177,12 @@ async function task(session: ComposeSession, io: CliIo, method: string, params: 
   return EXIT.failed;
 }
 
-async function run(inv: ComposeInvocation, session: ComposeSession, io: CliIo, deps: ComposeDeps): Promise<number> {
+async function run(
+  inv: ComposeInvocation,
+  session: ComposeSession,
+  io: CliIo,
+  deps: ComposeDeps,
+): Promise<number> {
   const f = inv.flags;
   const source = sourceOf(inv, deps.cwd);
   const services = inv.args.length ? { services: inv.args } : {};
@@ -148,23 +193,37 @@ async function run(inv: ComposeInvocation, session: ComposeSession, io: CliIo, d
       return printConfig(await session.call<ComposeConfigResult>('compose.config', { source }), f, io);
     case 'up': {
       const scale = parseScale(f.scale);
-      const code = await task(session, io, 'compose.up', {
-        source,
-        ...services,
-        ...(f['remove-orphans'] ? { removeOrphans: true } : {}),
-        ...(f['force-recreate'] ? { forceRecreate: true } : {}),
-        ...(f['no-recreate'] ? { noRecreate: true } : {}),
-        ...(f['no-start'] ? { noStart: true } : {}),
-        ...(f.build ? { build: true } : {}),
-        ...(str(f.pull) ? { pull: str(f.pull) } : {}),
-        ...(f.wait ? { wait: true } : {}),
-        ...(f['wait-timeout'] !== undefined ? { waitTimeoutSeconds: parseTimeout(f['wait-timeout'], '--wait-timeout') } : {}),
-        ...timeout,
-      }, deps);
+      const code = await task(
+        session,
+        io,
+        'compose.up',
+        {
+          source,
+          ...services,
+          ...(f['remove-orphans'] ? { removeOrphans: true } : {}),
+          ...(f['force-recreate'] ? { forceRecreate: true } : {}),
+          ...(f['no-recreate'] ? { noRecreate: true } : {}),
+          ...(f['no-start'] ? { noStart: true } : {}),
+          ...(f.build ? { build: true } : {}),
+          ...(str(f.pull) ? { pull: str(f.pull) } : {}),
+          ...(f.wait ? { wait: true } : {}),
+          ...(f['wait-timeout'] !== undefined
+            ? { waitTimeoutSeconds: parseTimeout(f['wait-timeout'], '--wait-timeout') }
+            : {}),
+          ...timeout,
+        },
+        deps,
+      );
       if (code !== EXIT.ok) return code;
       // --scale SERVICE=N: the replicas after up, by container number, like compose.
       for (const [service, replicas] of Object.entries(scale)) {
-        const scaled = await task(session, io, 'compose.scale', { name: await projectName(inv, session, source), service, replicas }, deps);
+        const scaled = await task(
+          session,
+          io,
+          'compose.scale',
+          { name: await projectName(inv, session, source), service, replicas },
+          deps,
+        );
         if (scaled !== EXIT.ok) return scaled;
       }
       // --wait implies detached, as in docker compose.
@@ -172,9 +231,20 @@ async function run(inv: ComposeInvocation, session: ComposeSession, io: CliIo, d
       return attached(inv, session, io, deps, source);
     }
     case 'down': {
-      const opts = { ...(f.volumes ? { volumes: true } : {}), ...(f['remove-orphans'] ? { removeOrphans: true } : {}), ...(str(f.rmi) ? { rmi: str(f.rmi) } : {}), ...timeout };
+      const opts = {
+        ...(f.volumes ? { volumes: true } : {}),
+        ...(f['remove-orphans'] ? { removeOrphans: true } : {}),
+        ...(str(f.rmi) ? { rmi: str(f.rmi) } : {}),
+        ...timeout,
+      };
       const byName = inv.global.projectName && inv.global.files.length === 0;
-      return task(session, io, 'compose.down', byName ? { name: inv.global.projectName, ...opts } : { source, ...opts }, deps);
+      return task(
+        session,
+        io,
+        'compose.down',
+        byName ? { name: inv.global.projectName, ...opts } : { source, ...opts },
+        deps,
+      );
     }
     case 'start':
     case 'stop':
@@ -188,7 +258,13 @@ async function run(inv: ComposeInvocation, session: ComposeSession, io: CliIo, d
     case 'pull':
       return task(session, io, 'compose.pull', { source, ...services }, deps);
     case 'build':
-      return task(session, io, 'compose.build', { source, ...services, ...(f['no-cache'] ? { noCache: true } : {}) }, deps);
+      return task(
+        session,
+        io,
+        'compose.build',
+        { source, ...services, ...(f['no-cache'] ? { noCache: true } : {}) },
+        deps,
+      );
     case 'ps': {
       const name = await projectName(inv, session, source);
       let list = await session.call<ContainerSummary[]>('compose.ps', { name, all: f.all === true });
@@ -210,7 +286,13 @@ async function run(inv: ComposeInvocation, session: ComposeSession, io: CliIo, d
     case 'logs': {
       const name = await projectName(inv, session, source);
       const tail = str(f.tail) === undefined || str(f.tail) === 'all' ? 'all' : Number(str(f.tail));
-      return followLogs(session, io, deps, { name, ...services, tail, follow: f.follow === true, timestamps: f.timestamps === true });
+      return followLogs(session, io, deps, {
+        name,
+        ...services,
+        tail,
+        follow: f.follow === true,
+        timestamps: f.timestamps === true,
+      });
     }
     case 'run':
       return runCommand(inv, session, io, deps, source);
@@ -219,28 +301,56 @@ async function run(inv: ComposeInvocation, session: ComposeSession, io: CliIo, d
   }
 }
 
-async function followLogs(session: ComposeSession, io: CliIo, deps: ComposeDeps, params: Record<string, unknown> & { follow: boolean }): Promise<number> {
+async function followLogs(
+  session: ComposeSession,
+  io: CliIo,
+  deps: ComposeDeps,
+  params: Record<string, unknown> & { follow: boolean },
+): Promise<number> {
   const printer = new LogPrinter();
   const stop = new AbortController();
   if (params.follow) void deps.waitForShutdownSignal().then(() => stop.abort());
-  await session.stream<LogChunk>('compose.logs', params, (c) => {
-    for (const l of c.lines) io.out(printer.format(l));
-    if (c.dropped) io.err(`(${c.dropped} lines skipped: output could not keep up)`);
-  }, stop.signal);
+  await session.stream<LogChunk>(
+    'compose.logs',
+    params,
+    (c) => {
+      for (const l of c.lines) io.out(printer.format(l));
+      if (c.dropped) io.err(`(${c.dropped} lines skipped: output could not keep up)`);
+    },
+    stop.signal,
+  );
   return EXIT.ok;
 }
 
 /** `up` without -d: follow the logs until Ctrl+C, then stop the project like compose does. */
-async function attached(inv: ComposeInvocation, session: ComposeSession, io: CliIo, deps: ComposeDeps, source: ComposeSource): Promise<number> {
+async function attached(
+  inv: ComposeInvocation,
+  session: ComposeSession,
+  io: CliIo,
+  deps: ComposeDeps,
+  source: ComposeSource,
+): Promise<number> {
   const name = await projectName(inv, session, source);
-  io.err('Attaching to the project\'s logs; press Ctrl+C to stop it.');
-  await followLogs(session, io, deps, { name, ...(inv.args.length ? { services: inv.args } : {}), tail: 'all', follow: true, timestamps: false });
+  io.err("Attaching to the project's logs; press Ctrl+C to stop it.");
+  await followLogs(session, io, deps, {
+    name,
+    ...(inv.args.length ? { services: inv.args } : {}),
+    tail: 'all',
+    follow: true,
+    timestamps: false,
+  });
   io.err('Gracefully stopping... (press Ctrl+C again to force)');
   const code = await session.runTask('compose.stop', { name }, (line) => io.err(line));
   return code.state === 'succeeded' ? 130 : EXIT.failed;
 }
 
-async function runCommand(inv: ComposeInvocation, session: ComposeSession, io: CliIo, deps: ComposeDeps, source: ComposeSource): Promise<number> {
+async function runCommand(
+  inv: ComposeInvocation,
+  session: ComposeSession,
+  io: CliIo,
+  deps: ComposeDeps,
+  source: ComposeSource,
+): Promise<number> {
   const f = inv.flags;
   const [service = '', ...command] = inv.args;
   const needs = await session.call<string[]>('compose.dependencies', { source, services: [service] });
@@ -263,5 +373,9 @@ async function runCommand(inv: ComposeInvocation, session: ComposeSession, io: C
   };
   // Like docker compose: stdin attached unless detached; a TTY when the user's terminal is one and -T is absent.
   const terminal = f.detach ? undefined : deps.terminal;
-  return runOneOffAttached(session, io, { params, ...(terminal ? { terminal } : {}), noTty: f['no-TTY'] === true });
+  return runOneOffAttached(session, io, {
+    params,
+    ...(terminal ? { terminal } : {}),
+    noTty: f['no-TTY'] === true,
+  });
 }

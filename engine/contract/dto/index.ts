@@ -13,3 +13,4 @@ export * from './volume';
 export * from './network';
 export * from './system';
 export * from './registry';
+export * from './template';

@@ -9,6 +9,7 @@ import { networksMethods } from './networks';
 import { registriesMethods } from './registries';
 import { systemMethods } from './system';
 import { taskMethods } from './tasks';
+import { templatesMethods } from './templates';
 import { volumesMethods } from './volumes';
 
 export { containerRef, def, none, objectRef, type Access, type MethodDef } from './define';
@@ -27,6 +28,7 @@ export const methods = {
   ...taskMethods,
   ...composeMethods,
   ...registriesMethods,
+  ...templatesMethods,
 } as const;
 
 export type Methods = typeof methods;

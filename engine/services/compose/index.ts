@@ -1,6 +1,10 @@
-/** Berth's compose loader: compose files → resolved project model, without a compose binary. */
+/**
+ * Berth's compose loader: compose files → resolved project model, without a compose binary. This file is the
+ * compose domain's public entry; the layers rule lets the templates domain import it and nothing deeper (ADR 10).
+ */
 export { loadProject } from './load';
 export { toConfigYaml } from './config-yaml';
+export { parseComposeYaml } from './yaml-source';
 export type {
   BuildConfig,
   ComposeProject,
