@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { CssBaseline } from '@mui/material';
 import { ThemeProvider } from '@mui/material/styles';
 import type { EngineClient } from '../api/contract';
+import { LeaveGuard } from '../components/unsaved/LeaveGuard';
 import { InstallScreen } from '../features/onboarding/InstallScreen';
 import { StoreProvider, useBerth } from '../stores/context';
 import { bindEngine, createBerthStore } from '../stores/store';
@@ -26,6 +27,7 @@ export function App({ client }: { client: EngineClient }) {
         <ThemeSync />
         <Root />
         <Notifications />
+        <LeaveGuard />
       </ThemeProvider>
     </StoreProvider>
   );

@@ -5,6 +5,7 @@ import { CodeEditor } from '../../components/editor/CodeEditor';
 import { ProblemList } from '../../components/editor/ProblemList';
 import type { EditorMarker } from '../../components/editor/types';
 import { ErrorDetails } from '../../components/ErrorDetails';
+import { useSaveShortcut } from '../../components/unsaved/useSaveShortcut';
 import { useBerth } from '../../stores/context';
 import { ConflictDialog } from './ConflictDialog';
 import { useDocument, type DocumentIO } from './useDocument';
@@ -13,22 +14,27 @@ import { useComposeValidation } from './useValidation';
 interface Props {
   path: string;
   workingDir: string;
+  /** The editor is the one shown: Ctrl/Cmd+S saves it. */
+  active: boolean;
 }
 
 const baseName = (path: string) => path.split(/[\\/]/).pop() ?? path;
 
-/** One compose file in the editor: schema completion, inline validation, Save with conflict detection. */
-export function FileEditor({ path, workingDir }: Props) {
+/** One compose file in the editor: schema completion, inline validation, Save (or Ctrl/Cmd+S) with conflict detection. */
+export function FileEditor({ path, workingDir, active }: Props) {
   const client = useBerth((s) => s.client);
   const io = useMemo<DocumentIO>(
     () => ({
       key: path,
+      label: baseName(path),
       load: () => client.call('compose.files.read', { path }),
       save: (content, expectedMtime) => client.call('compose.files.write', { path, content, ...(expectedMtime !== undefined ? { expectedMtime } : {}) }),
     }),
     [client, path],
   );
   const { doc, dirty, setDraft, save, overwrite, reload, dismissConflict } = useDocument(io);
+  const saving = doc.phase === 'ready' && doc.saving;
+  useSaveShortcut(active, () => dirty && !saving && void save());
   const name = baseName(path);
   const markers = useComposeValidation(doc.phase === 'ready' ? doc.draft : undefined, name, workingDir);
   const [problems, setProblems] = useState<EditorMarker[]>([]);

@@ -1,9 +1,12 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ErrorCode, type BerthErrorData, type Result } from '../../api/contract';
+import { useUnsavedChanges } from '../../components/unsaved/useUnsavedChanges';
 
 export interface DocumentIO {
   /** Identifies the document; a new key loads again. */
   key: string;
+  /** Names it when leaving the page would lose its unsaved draft ("compose.yaml", ".env"). */
+  label: string;
   load: () => Promise<Result<{ content: string; mtime?: number }>>;
   /** Writes atomically; with expectedMtime the backend answers CONFLICT when the file changed on disk since. */
   save: (content: string, expectedMtime: number | undefined) => Promise<Result<{ mtime: number }>>;
@@ -26,7 +29,8 @@ export type DocumentState =
 
 /**
  * A text file being edited: load, draft, save with the on-disk mtime so someone else's change is never
- * overwritten silently (CONFLICT → reload or overwrite, the user's choice).
+ * overwritten silently (CONFLICT → reload or overwrite, the user's choice). An unsaved draft is registered, so
+ * leaving the page or reloading asks first.
  */
 export function useDocument(io: DocumentIO) {
   const { key, load, save } = io;
@@ -81,9 +85,12 @@ export function useDocument(io: DocumentIO) {
     [doc, save, update],
   );
 
+  const dirty = doc.phase === 'ready' && doc.draft !== doc.saved;
+  useUnsavedChanges(dirty, io.label);
+
   return {
     doc,
-    dirty: doc.phase === 'ready' && doc.draft !== doc.saved,
+    dirty,
     setDraft,
     save: () => write(false),
     overwrite: () => write(true),
