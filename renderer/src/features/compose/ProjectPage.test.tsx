@@ -190,18 +190,23 @@ describe('Project page', { timeout: 20_000 }, () => {
     const { user, fake, unmount } = setup('#/compose/shop/logs');
     await waitFor(() => expect(fake.streamsOf('compose.logs')).toHaveLength(1));
     const stream = fake.openStream('compose.logs');
-    expect(stream.params).toMatchObject({ name: 'shop', follow: true });
+    // Stamps are always asked for (the backend merges by them); the view shows them on demand.
+    expect(stream.params).toMatchObject({ name: 'shop', follow: true, timestamps: true });
     act(() =>
       stream.data({
         lines: [
-          { stream: 'stdout', text: 'listening on 8080', service: 'web', container: 'shop-web-1' },
-          { stream: 'stderr', text: 'waiting for web', service: 'worker', container: 'shop-worker-1' },
+          { stream: 'stdout', text: 'listening on 8080', service: 'web', container: 'shop-web-1', ts: '2026-12-07T05:00:01.123456789Z' },
+          { stream: 'stderr', text: 'waiting for web', service: 'worker', container: 'shop-worker-1', ts: '2026-12-07T05:00:02.5Z' },
         ],
       }),
     );
     const log = screen.getByRole('log', { name: 'Logs of shop' });
     expect(await within(log).findByText('listening on 8080')).toBeInTheDocument();
     expect(within(log).getByText('waiting for web')).toBeInTheDocument();
+    expect(within(log).queryByText('2026-12-07 05:00:01.123')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('switch', { name: 'Timestamps' }));
+    expect(within(log).getByText('2026-12-07 05:00:01.123')).toBeInTheDocument();
+    expect(within(log).getByText('2026-12-07 05:00:02.5')).toBeInTheDocument();
     await user.type(screen.getByRole('textbox', { name: 'Search the logs' }), 'listening');
     expect(within(log).queryByText('waiting for web')).not.toBeInTheDocument();
     expect(screen.getByText('1 of 2 lines')).toBeInTheDocument();

@@ -41,7 +41,6 @@ function setup(hash: string) {
       'compose.files.read': () => ok({ content: original, mtime: 1 }),
       'compose.files.write': write,
       'compose.validate': () => ok({ problems: [] }),
-      'compose.config': () => ok({ state: 'valid', yaml: original, config: { name: 'shop', services: [], profiles: [] }, warnings: [] }),
       'compose.env.read': () => ok({ path: '/srv/shop/.env', content: 'A=1\n', exists: true, mtime: 5 }),
       'compose.env.write': envWrite,
     },
