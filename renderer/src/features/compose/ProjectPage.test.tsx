@@ -213,4 +213,18 @@ describe('Project page', { timeout: 20_000 }, () => {
     unmount();
     expect(stream.closed).toBe(true);
   });
+
+  it('keeps the action buttons in place when Up finishes: unavailable ones are disabled, not removed', async () => {
+    const fresh = project('shop', { status: 'stopped', containers: { running: 0, total: 0 } });
+    const { fake } = setup('#/compose/shop', { 'compose.projects.list': () => ok([fresh]), 'compose.projects.get': () => ok(detail(fresh)) });
+    const header = () => screen.getAllByRole('button').filter((b) => ['Up', 'Start', 'Stop', 'Restart', 'Down'].includes(b.textContent));
+    await screen.findByRole('row', { name: 'web' });
+    expect(header().map((b) => b.textContent)).toEqual(['Up', 'Start', 'Stop', 'Restart', 'Down']);
+    expect(screen.getByRole('button', { name: 'Down' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Up' })).toBeEnabled();
+    act(() => fake.emit('compose.changed', { kind: 'patch', upserts: [project('shop')], removed: [] }));
+    expect(header().map((b) => b.textContent)).toEqual(['Up', 'Start', 'Stop', 'Restart', 'Down']);
+    expect(screen.getByRole('button', { name: 'Down' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Start' })).toBeDisabled();
+  });
 });
