@@ -2,6 +2,7 @@ import { Box, List, ListItem, ListItemIcon, ListItemText, Typography } from '@mu
 import ErrorOutlineIcon from '@mui/icons-material/ErrorOutlineOutlined';
 import WarningAmberIcon from '@mui/icons-material/WarningAmber';
 import InfoOutlinedIcon from '@mui/icons-material/InfoOutlined';
+import { withoutDuplicates } from './markers';
 import type { EditorMarker } from './types';
 
 interface Props {
@@ -19,7 +20,8 @@ const icons = {
 };
 
 /** The problems of a document as text (line, column, message), below the editor's squiggles. */
-export function ProblemList({ problems, label, maxRows = 5 }: Props) {
+export function ProblemList({ problems: reported, label, maxRows = 5 }: Props) {
+  const problems = withoutDuplicates(reported);
   if (problems.length === 0) return null;
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.filter((p) => p.severity === 'warning').length;

@@ -31,7 +31,7 @@ import { useDocument, type DocumentIO } from './useDocument';
  * The project's .env (the variables compose interpolates into the files): a table of rows, or the raw text.
  * `active`: the tab is shown, so Ctrl/Cmd+S saves it.
  */
-export function EnvTab({ workingDir, active }: { workingDir: string; active: boolean }) {
+export function EnvTab({ workingDir, active, onSaved }: { workingDir: string; active: boolean; onSaved?: () => void }) {
   const client = useBerth((s) => s.client);
   const [mode, setMode] = useState<'table' | 'raw'>('table');
   const [exists, setExists] = useState<boolean | null>(null);
@@ -52,7 +52,7 @@ export function EnvTab({ workingDir, active }: { workingDir: string; active: boo
     }),
     [client, workingDir],
   );
-  const { doc, dirty, setDraft, save, overwrite, reload, dismissConflict } = useDocument(io);
+  const { doc, dirty, setDraft, save, overwrite, reload, dismissConflict } = useDocument(io, onSaved);
   const canSave = dirty && doc.phase === 'ready' && !doc.saving && envProblem(parseEnv(doc.draft)) === null;
   useSaveShortcut(active, () => canSave && void save());
 

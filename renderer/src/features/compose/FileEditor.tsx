@@ -16,12 +16,14 @@ interface Props {
   workingDir: string;
   /** The editor is the one shown: Ctrl/Cmd+S saves it. */
   active: boolean;
+  /** After each successful save (e.g. to clear an error about the old text). */
+  onSaved?: () => void;
 }
 
 const baseName = (path: string) => path.split(/[\\/]/).pop() ?? path;
 
 /** One compose file in the editor: schema completion, inline validation, Save (or Ctrl/Cmd+S) with conflict detection. */
-export function FileEditor({ path, workingDir, active }: Props) {
+export function FileEditor({ path, workingDir, active, onSaved }: Props) {
   const client = useBerth((s) => s.client);
   const io = useMemo<DocumentIO>(
     () => ({
@@ -32,7 +34,7 @@ export function FileEditor({ path, workingDir, active }: Props) {
     }),
     [client, path],
   );
-  const { doc, dirty, setDraft, save, overwrite, reload, dismissConflict } = useDocument(io);
+  const { doc, dirty, setDraft, save, overwrite, reload, dismissConflict } = useDocument(io, onSaved);
   const saving = doc.phase === 'ready' && doc.saving;
   useSaveShortcut(active, () => dirty && !saving && void save());
   const name = baseName(path);

@@ -38,7 +38,7 @@ function useComposeFiles(source: ComposeSource): { files: string[] } | { error: 
 }
 
 /** `active`: this tab is the one shown (Ctrl/Cmd+S saves its chosen file). */
-export function FilesTab({ source, active }: { source: ComposeSource; active: boolean }) {
+export function FilesTab({ source, active, onSaved }: { source: ComposeSource; active: boolean; onSaved?: () => void }) {
   const files = useComposeFiles(source);
   const [chosen, setChosen] = useState(0);
   // Every file opened so far stays mounted, so its unsaved draft survives choosing another file.
@@ -72,7 +72,7 @@ export function FilesTab({ source, active }: { source: ComposeSource; active: bo
       {files.files.map((f, n) =>
         opened.has(n) || n === index ? (
           <KeepMounted key={f} shown={n === index}>
-            <FileEditor path={f} workingDir={source.workingDir} active={active && n === index} />
+            <FileEditor path={f} workingDir={source.workingDir} active={active && n === index} onSaved={onSaved} />
           </KeepMounted>
         ) : null,
       )}

@@ -227,4 +227,21 @@ describe('Project page', { timeout: 20_000 }, () => {
     expect(screen.getByRole('button', { name: 'Down' })).toBeEnabled();
     expect(screen.getByRole('button', { name: 'Start' })).toBeDisabled();
   });
+
+  it('clears the "Up … did not start" error once a fix to the files is saved', async () => {
+    const { user } = setup('#/compose/shop', {
+      'compose.up': () => ({ ok: false as const, error: { code: ErrorCode.INVALID_ARGUMENT, message: 'compose.yaml:4: unknown key "comand"' } }),
+      'compose.files.read': () => ok({ content: 'services:\n', mtime: 1 }),
+      'compose.files.write': () => ok({ mtime: 2 }),
+      'compose.validate': () => ok({ problems: [] }),
+    });
+    await screen.findByRole('row', { name: 'web' });
+    await user.click(screen.getByRole('button', { name: 'Up' }));
+    expect(await screen.findByText(/Up of shop did not start/)).toBeInTheDocument();
+    await user.click(screen.getByRole('tab', { name: 'Files' }));
+    await user.type(await screen.findByRole('textbox', { name: 'compose.yaml' }), '  web: {{image: busybox}');
+    expect(screen.getByText(/Up of shop did not start/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.queryByText(/Up of shop did not start/)).not.toBeInTheDocument());
+  });
 });

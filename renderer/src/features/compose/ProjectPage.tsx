@@ -108,12 +108,12 @@ export function ProjectPage({ name, tab }: { name: string; tab: ProjectTab }) {
         {tab === 'config' && source && <ConfigTab source={source} />}
         {source && shownTabs.has('files') && (
           <KeepMounted key={`files:${source.workingDir}`} shown={tab === 'files'}>
-            <FilesTab source={source} active={tab === 'files'} />
+            <FilesTab source={source} active={tab === 'files'} onSaved={dismissFailure} />
           </KeepMounted>
         )}
         {source && shownTabs.has('environment') && (
           <KeepMounted key={`env:${source.workingDir}`} shown={tab === 'environment'}>
-            <EnvTab workingDir={source.workingDir} active={tab === 'environment'} />
+            <EnvTab workingDir={source.workingDir} active={tab === 'environment'} onSaved={dismissFailure} />
           </KeepMounted>
         )}
       </Box>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorCode, type BerthErrorData, type Result } from '../../api/contract';
 import { useUnsavedChanges } from '../../components/unsaved/useUnsavedChanges';
 
@@ -32,8 +32,13 @@ export type DocumentState =
  * overwritten silently (CONFLICT → reload or overwrite, the user's choice). An unsaved draft is registered, so
  * leaving the page or reloading asks first.
  */
-export function useDocument(io: DocumentIO) {
+export function useDocument(io: DocumentIO, onSaved?: () => void) {
   const { key, load, save } = io;
+  // Read at save time: a new callback must not count as a new document (which would load it again).
+  const saved = useRef(onSaved);
+  useEffect(() => {
+    saved.current = onSaved;
+  });
   const [state, setState] = useState<{ key: string; doc: DocumentState } | null>(null);
   const doc = useMemo<DocumentState>(() => (state?.key === key ? state.doc : { phase: 'loading' }), [state, key]);
   const update = useCallback((change: (d: DocumentState) => DocumentState) => {
@@ -80,6 +85,7 @@ export function useDocument(io: DocumentIO) {
         if (r.error.code === ErrorCode.CONFLICT) return { ...d, saving: false, conflict: true };
         return { ...d, saving: false, saveError: r.error };
       });
+      if (r.ok) saved.current?.();
       return r.ok;
     },
     [doc, save, update],
