@@ -3,7 +3,7 @@ import { Alert, Box, Button, Chip, CircularProgress, Typography } from '@mui/mat
 import SaveIcon from '@mui/icons-material/Save';
 import { CodeEditor } from '../../components/editor/CodeEditor';
 import { ProblemList } from '../../components/editor/ProblemList';
-import type { EditorMarker } from '../../components/editor/types';
+import type { EditorMarker, EditorReveal } from '../../components/editor/types';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useSaveShortcut } from '../../components/unsaved/useSaveShortcut';
 import { useBerth } from '../../stores/context';
@@ -41,6 +41,7 @@ export function FileEditor({ path, workingDir, active, onSaved }: Props) {
   const markers = useComposeValidation(doc.phase === 'ready' ? doc.draft : undefined, name, workingDir);
   const [problems, setProblems] = useState<EditorMarker[]>([]);
   const onProblems = useCallback((p: EditorMarker[]) => setProblems(p), []);
+  const [reveal, setReveal] = useState<EditorReveal>();
 
   if (doc.phase === 'loading') {
     return (
@@ -90,10 +91,15 @@ export function FileEditor({ path, workingDir, active, onSaved }: Props) {
           markers={markers}
           onProblems={onProblems}
           ariaLabel={name}
+          reveal={reveal}
         />
       </Box>
       {/* Monaco reports the schema's and Berth's markers together; without it (fallback) Berth's alone. */}
-      <ProblemList problems={problems.length > 0 ? problems : markers} label={`Problems in ${name}`} />
+      <ProblemList
+        problems={problems.length > 0 ? problems : markers}
+        label={`Problems in ${name}`}
+        onSelect={(p) => setReveal({ line: p.line, col: p.col, at: Date.now() })}
+      />
       {doc.conflict && (
         <ConflictDialog
           fileName={name}

@@ -160,6 +160,10 @@ describe('Project page', { timeout: 20_000 }, () => {
     const problems = await screen.findByRole('list', { name: 'Problems in compose.yaml' }, { timeout: 3000 });
     expect(problems).toHaveTextContent('Unclosed variable (services.web.image)');
     expect(problems).toHaveTextContent('Line 2, column 14');
+    // Choosing the problem puts the cursor on it.
+    await user.click(within(problems).getByRole('button', { name: /Unclosed variable/ }));
+    expect(editor).toHaveFocus();
+    expect((editor as HTMLTextAreaElement).selectionStart).toBe('services:\n'.length + 13);
     // Debounced: far fewer calls than keystrokes.
     expect(fake.callsOf('compose.validate').length).toBeLessThan(5);
     expect(fake.callsOf('compose.validate').at(-1)).toEqual({ content: 'services:\n  web: {image: "${X"}', fileName: 'compose.yaml', workingDir: '/srv/shop' });
