@@ -30,7 +30,7 @@ describe('editor markers', () => {
   });
 
   it("lists a fault once when the schema and Berth's loader both report it at the same spot", () => {
-    const schema = { line: 1, col: 54, message: 'Property comand is not allowed.', severity: 'error' as const, source: 'schema' };
+    const schema = { line: 1, col: 54, message: 'Property comand is not allowed.', severity: 'warning' as const, source: 'schema' };
     const berth = { line: 1, col: 54, message: 'unknown key "comand" is not allowed (services.extra.comand)', severity: 'error' as const, source: 'berth' };
     const elsewhere = { line: 3, col: 5, message: 'Incorrect type.', severity: 'error' as const, source: 'schema' };
     expect(withoutDuplicates([schema, berth, elsewhere])).toEqual([berth, elsewhere]);

@@ -60,9 +60,10 @@ export function sortMarkers(markers: EditorMarker[]): EditorMarker[] {
 
 /**
  * One entry per problem: the schema (in the editor) and Berth's loader (which also checks the compose-spec
- * schema) report the same fault at the same spot; Berth's wording is kept, since Up and the CLI say the same.
+ * schema) report the same fault at the same spot (monaco-yaml as a warning, Berth as an error); Berth's entry is
+ * kept, since Up and the CLI say the same.
  */
 export function withoutDuplicates(markers: EditorMarker[]): EditorMarker[] {
-  const berthSpots = new Set(markers.filter((m) => m.source === 'berth').map((m) => `${m.line}:${m.col}:${m.severity}`));
-  return markers.filter((m) => m.source !== 'schema' || !berthSpots.has(`${m.line}:${m.col}:${m.severity}`));
+  const berthSpots = new Set(markers.filter((m) => m.source === 'berth').map((m) => `${m.line}:${m.col}`));
+  return markers.filter((m) => m.source !== 'schema' || !berthSpots.has(`${m.line}:${m.col}`));
 }
