@@ -83,5 +83,8 @@ export function formatTime(moment: string | number | undefined): string {
   return Number.isFinite(t) ? new Date(t).toLocaleString() : String(moment);
 }
 
+/** An engine log stamp (RFC 3339, nanoseconds, UTC) as it reads in a log view: "2026-12-07 05:00:01.123". */
+export const formatLogStamp = (ts: string): string => ts.replace('T', ' ').replace(/(\.\d{1,3})\d*Z$/, '$1').replace(/Z$/, '');
+
 /** "1 volume", "3 volumes". */
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;

@@ -33,6 +33,7 @@ export function composeLifecycle(svc: ComposeService, action: LifecycleAction, p
 export async function composeUp(svc: ComposeService, p: MethodParams<'compose.up'>): Promise<TaskRef> {
   const project = await svc.load(p.source, p.services);
   svc.remember(project, p.source);
+  svc.resetScale(project.name, p.services);
   const envFile = environmentFile(project, p.source);
   return svc.task('compose.up', `Up ${project.name}`, (a) => {
     // The load's warnings (obsolete keys, ignored fields, unset variables) go first into the task log, as compose prints them.
@@ -66,6 +67,7 @@ export async function composeDown(svc: ComposeService, p: MethodParams<'compose.
     project = source ? await svc.load(source).catch(() => undefined) : undefined;
   }
   const built = project ? new Set(Object.entries(project.services).filter(([, s]) => !s.image).map(([s, c]) => imageOf(project, s, c))) : undefined;
+  svc.resetScale(name);
   return svc.task('compose.down', `Down ${name}`, (a) =>
     down(a, name, {
       ...(p.volumes ? { volumes: true } : {}),
@@ -82,9 +84,10 @@ export async function composeDown(svc: ComposeService, p: MethodParams<'compose.
 export async function composeScale(svc: ComposeService, { name, service, replicas }: MethodParams<'compose.scale'>): Promise<TaskRef> {
   const { project, source } = await svc.requireModel(name);
   const envFile = environmentFile(project, source);
-  return svc.task('compose.scale', `Scale ${name} ${service} to ${replicas}`, (a) =>
-    up(a, project, { services: [service], scale: { [service]: replicas }, noRecreate: true, ...(envFile ? { environmentFile: envFile } : {}) }),
-  );
+  return svc.task('compose.scale', `Scale ${name} ${service} to ${replicas}`, async (a) => {
+    await up(a, project, { services: [service], scale: { [service]: replicas }, noRecreate: true, ...(envFile ? { environmentFile: envFile } : {}) });
+    svc.scaledTo(name, service, replicas);
+  });
 }
 
 export async function composePull(svc: ComposeService, { source, services }: MethodParams<'compose.pull'>): Promise<TaskRef> {

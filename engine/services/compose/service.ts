@@ -47,6 +47,11 @@ function memoryProjects(): ComposeProjectsStore {
 export class ComposeService {
   readonly projects: ComposeProjectsStore;
   readonly feed: LiveCollection<'compose.changed'>;
+  /**
+   * Replicas set by Scale since the last Up or Down, per project and service: the engine keeps no record of
+   * it and the files still say the old number, so the services view would read "3/1". In memory only.
+   */
+  private readonly scaled = new Map<string, Record<string, number>>();
 
   constructor(readonly ctx: ServiceContext) {
     this.projects = ctx.store.composeProjects ?? memoryProjects();
@@ -114,6 +119,17 @@ export class ComposeService {
     return { project: await this.load(source), source };
   }
 
+  scaledTo(project: string, service: string, replicas: number): void {
+    this.scaled.set(project, { ...this.scaled.get(project), [service]: replicas });
+  }
+
+  /** Up applies the files again (for some services, or all) and Down removes everything: the scale is theirs. */
+  resetScale(project: string, services?: string[]): void {
+    const scaled = this.scaled.get(project);
+    if (!scaled || !services?.length) return void this.scaled.delete(project);
+    this.scaled.set(project, Object.fromEntries(Object.entries(scaled).filter(([s]) => !services.includes(s))));
+  }
+
   async get(name: string): Promise<ComposeProjectDetail> {
     const raw = await this.containersOf(name);
     const containers = summariesFromEngine(raw);
@@ -129,7 +145,7 @@ export class ComposeService {
       try {
         const project = await this.load(source);
         const graph = dependencyGraph(project);
-        model = Object.entries(project.services).map(([s, svc]) => ({ name: s, image: imageOf(project, s, svc), replicas: desiredReplicas(svc), dependsOn: graph.get(s) ?? [] }));
+        model = Object.entries(project.services).map(([s, svc]) => ({ name: s, image: imageOf(project, s, svc), replicas: this.scaled.get(name)?.[s] ?? desiredReplicas(svc), dependsOn: graph.get(s) ?? [] }));
         const known = new Set([...Object.keys(project.services), ...project.disabledServices]);
         orphans = [...new Set(service.map((c) => c.labels[LABEL.service] ?? '').filter((s) => !known.has(s)))].sort();
       } catch {

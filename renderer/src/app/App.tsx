@@ -3,6 +3,7 @@ import { CssBaseline } from '@mui/material';
 import { ThemeProvider } from '@mui/material/styles';
 import type { EngineClient } from '../api/contract';
 import { ErrorBoundary } from '../components/ErrorBoundary';
+import { LeaveGuard } from '../components/unsaved/LeaveGuard';
 import { InstallScreen } from '../features/onboarding/InstallScreen';
 import { StoreProvider, useBerth } from '../stores/context';
 import { bindEngine, createBerthStore } from '../stores/store';
@@ -29,6 +30,7 @@ export function App({ client }: { client: EngineClient }) {
           <Root />
         </ErrorBoundary>
         <Notifications />
+        <LeaveGuard />
       </ThemeProvider>
     </StoreProvider>
   );

@@ -7,6 +7,7 @@ import { createListsSlice, followLists } from './lists';
 import { createSettingsSlice } from './settingsSlice';
 import type { BerthState } from './types';
 import { createUiSlice } from './uiSlice';
+import { createUnsavedSlice } from './unsavedSlice';
 
 export type BerthStore = StoreApi<BerthState>;
 
@@ -19,6 +20,7 @@ export function createBerthStore(client: EngineClient): BerthStore {
     ...createSettingsSlice(client)(...a),
     ...createUiSlice(client)(...a),
     ...createComposeSlice(client)(...a),
+    ...createUnsavedSlice(client)(...a),
   }));
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useEngineBackend } from '../../testing/use-engine-backend';
 import { TEST_IMAGE } from '../../../../e2e/harness/engine';
-import type { ComposeProjectSummary } from '../../../contract';
+import type { ComposeProjectDetail, ComposeProjectSummary } from '../../../contract';
 import { call } from '../../testing/backend';
 import { names, projectContainers, runOk, runTask, useProjectDirs } from '../testing/projects';
 
@@ -211,6 +211,9 @@ services:
     await runOk(env.t.backend, env.t.log, 'compose.up', { source: d.source('sc') });
     await runOk(env.t.backend, env.t.log, 'compose.scale', { name: 'sc', service: 'w', replicas: 3 });
     expect(names(await projectContainers(env.engine.docker, 'sc'))).toEqual(['sc-w-1', 'sc-w-2', 'sc-w-3']);
+    // The services view reads the scale, not the file's 1 ("3/3", and Scale offers 3).
+    const scaled = await call<ComposeProjectDetail>(env.t.backend, 'compose.projects.get', { name: 'sc' });
+    expect(scaled.services.map((s) => [s.name, s.replicas])).toEqual([['w', { desired: 3, running: 3 }]]);
     await runOk(env.t.backend, env.t.log, 'compose.scale', { name: 'sc', service: 'w', replicas: 1 });
     expect(names(await projectContainers(env.engine.docker, 'sc'))).toEqual(['sc-w-1']);
     await runOk(env.t.backend, env.t.log, 'compose.stop', { name: 'sc' });

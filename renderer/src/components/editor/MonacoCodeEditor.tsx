@@ -12,7 +12,7 @@ const monaco = setupMonaco();
 
 /** The Monaco implementation of CodeEditorProps: YAML schema support, Berth's markers, light/dark theme. */
 export default function MonacoCodeEditor(props: CodeEditorProps) {
-  const { value, onChange, language, path, schema, readOnly, markers, onProblems, height = '100%', ariaLabel } = props;
+  const { value, onChange, language, path, schema, readOnly, markers, onProblems, height = '100%', ariaLabel, reveal } = props;
   const { mode, systemMode } = useColorScheme();
   const dark = (mode === 'system' ? systemMode : mode) === 'dark';
   const uri = modelPath(path, schema);
@@ -62,6 +62,14 @@ export default function MonacoCodeEditor(props: CodeEditorProps) {
     });
     return () => subscription.dispose();
   }, [mounted, uri, onProblems]);
+
+  useEffect(() => {
+    if (!mounted || !reveal) return;
+    const position = { lineNumber: reveal.line, column: reveal.col };
+    mounted.setPosition(position);
+    mounted.revealPositionInCenterIfOutsideViewport(position);
+    mounted.focus();
+  }, [mounted, reveal]);
 
   return (
     <Editor

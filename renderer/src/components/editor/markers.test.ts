@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BERTH_MARKER_OWNER, fromMonacoMarker, MONACO_SEVERITY, sortMarkers, toMonacoMarker } from './markers';
+import { BERTH_MARKER_OWNER, fromMonacoMarker, MONACO_SEVERITY, sortMarkers, toMonacoMarker, withoutDuplicates } from './markers';
 
 describe('editor markers', () => {
   it('maps Berth markers to Monaco marker data, keeping a squiggle on its line without an end', () => {
@@ -27,5 +27,13 @@ describe('editor markers', () => {
       { line: 1, col: 5, message: 'a', severity: 'error' },
     ]);
     expect(sorted.map((m) => m.message)).toEqual(['a', 'b', 'c']);
+  });
+
+  it("lists a fault once when the schema and Berth's loader both report it at the same spot", () => {
+    const schema = { line: 1, col: 54, message: 'Property comand is not allowed.', severity: 'warning' as const, source: 'schema' };
+    const berth = { line: 1, col: 54, message: 'unknown key "comand" is not allowed (services.extra.comand)', severity: 'error' as const, source: 'berth' };
+    const elsewhere = { line: 3, col: 5, message: 'Incorrect type.', severity: 'error' as const, source: 'schema' };
+    expect(withoutDuplicates([schema, berth, elsewhere])).toEqual([berth, elsewhere]);
+    expect(withoutDuplicates([schema])).toEqual([schema]);
   });
 });

@@ -57,3 +57,13 @@ export function sortMarkers(markers: EditorMarker[]): EditorMarker[] {
   const rank = { error: 0, warning: 1, info: 2 } as const;
   return [...markers].sort((a, b) => a.line - b.line || a.col - b.col || rank[a.severity] - rank[b.severity]);
 }
+
+/**
+ * One entry per problem: the schema (in the editor) and Berth's loader (which also checks the compose-spec
+ * schema) report the same fault at the same spot (monaco-yaml as a warning, Berth as an error); Berth's entry is
+ * kept, since Up and the CLI say the same.
+ */
+export function withoutDuplicates(markers: EditorMarker[]): EditorMarker[] {
+  const berthSpots = new Set(markers.filter((m) => m.source === 'berth').map((m) => `${m.line}:${m.col}`));
+  return markers.filter((m) => m.source !== 'schema' || !berthSpots.has(`${m.line}:${m.col}`));
+}

@@ -39,4 +39,13 @@ export interface CodeEditorProps {
   height?: number | string;
   /** Accessible name of the text area, e.g. "compose.yaml". */
   ariaLabel: string;
+  /** Moves the cursor there, scrolls it into view and focuses the editor; a new object each time (`at`). */
+  reveal?: EditorReveal;
+}
+
+/** A place to show in the editor, e.g. a problem the user clicked. `at` tells two requests for one spot apart. */
+export interface EditorReveal {
+  line: number;
+  col: number;
+  at: number;
 }

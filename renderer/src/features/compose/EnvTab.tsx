@@ -21,19 +21,24 @@ import DeleteIcon from '@mui/icons-material/Delete';
 import SaveIcon from '@mui/icons-material/Save';
 import { CodeEditor } from '../../components/editor/CodeEditor';
 import { ErrorDetails } from '../../components/ErrorDetails';
+import { useSaveShortcut } from '../../components/unsaved/useSaveShortcut';
 import { useBerth } from '../../stores/context';
 import { ConflictDialog } from './ConflictDialog';
 import { addEntry, entriesOf, envProblem, parseEnv, removeEntry, serializeEnv, setEntry, VALID_KEY } from './envModel';
 import { useDocument, type DocumentIO } from './useDocument';
 
-/** The project's .env (the variables compose interpolates into the files): a table of rows, or the raw text. */
-export function EnvTab({ workingDir }: { workingDir: string }) {
+/**
+ * The project's .env (the variables compose interpolates into the files): a table of rows, or the raw text.
+ * `active`: the tab is shown, so Ctrl/Cmd+S saves it.
+ */
+export function EnvTab({ workingDir, active, onSaved }: { workingDir: string; active: boolean; onSaved?: () => void }) {
   const client = useBerth((s) => s.client);
   const [mode, setMode] = useState<'table' | 'raw'>('table');
   const [exists, setExists] = useState<boolean | null>(null);
   const io = useMemo<DocumentIO>(
     () => ({
       key: workingDir,
+      label: '.env',
       load: async () => {
         const r = await client.call('compose.env.read', { workingDir });
         if (r.ok) setExists(r.value.exists);
@@ -47,7 +52,9 @@ export function EnvTab({ workingDir }: { workingDir: string }) {
     }),
     [client, workingDir],
   );
-  const { doc, dirty, setDraft, save, overwrite, reload, dismissConflict } = useDocument(io);
+  const { doc, dirty, setDraft, save, overwrite, reload, dismissConflict } = useDocument(io, onSaved);
+  const canSave = dirty && doc.phase === 'ready' && !doc.saving && envProblem(parseEnv(doc.draft)) === null;
+  useSaveShortcut(active, () => canSave && void save());
 
   if (doc.phase === 'loading') {
     return (
@@ -80,7 +87,7 @@ export function EnvTab({ workingDir }: { workingDir: string }) {
           <ToggleButton value="raw">Raw text</ToggleButton>
         </ToggleButtonGroup>
         {dirty && <Chip size="small" label="unsaved changes" />}
-        <Button size="small" variant="contained" startIcon={<SaveIcon />} disabled={!dirty || doc.saving || problem !== null} onClick={() => void save()}>
+        <Button size="small" variant="contained" startIcon={<SaveIcon />} disabled={!canSave} onClick={() => void save()}>
           {doc.saving ? 'Saving…' : 'Save'}
         </Button>
       </Box>

@@ -3,8 +3,9 @@ import { Alert, Box, Button, Chip, CircularProgress, Typography } from '@mui/mat
 import SaveIcon from '@mui/icons-material/Save';
 import { CodeEditor } from '../../components/editor/CodeEditor';
 import { ProblemList } from '../../components/editor/ProblemList';
-import type { EditorMarker } from '../../components/editor/types';
+import type { EditorMarker, EditorReveal } from '../../components/editor/types';
 import { ErrorDetails } from '../../components/ErrorDetails';
+import { useSaveShortcut } from '../../components/unsaved/useSaveShortcut';
 import { useBerth } from '../../stores/context';
 import { ConflictDialog } from './ConflictDialog';
 import { useDocument, type DocumentIO } from './useDocument';
@@ -13,26 +14,34 @@ import { useComposeValidation } from './useValidation';
 interface Props {
   path: string;
   workingDir: string;
+  /** The editor is the one shown: Ctrl/Cmd+S saves it. */
+  active: boolean;
+  /** After each successful save (e.g. to clear an error about the old text). */
+  onSaved?: () => void;
 }
 
 const baseName = (path: string) => path.split(/[\\/]/).pop() ?? path;
 
-/** One compose file in the editor: schema completion, inline validation, Save with conflict detection. */
-export function FileEditor({ path, workingDir }: Props) {
+/** One compose file in the editor: schema completion, inline validation, Save (or Ctrl/Cmd+S) with conflict detection. */
+export function FileEditor({ path, workingDir, active, onSaved }: Props) {
   const client = useBerth((s) => s.client);
   const io = useMemo<DocumentIO>(
     () => ({
       key: path,
+      label: baseName(path),
       load: () => client.call('compose.files.read', { path }),
       save: (content, expectedMtime) => client.call('compose.files.write', { path, content, ...(expectedMtime !== undefined ? { expectedMtime } : {}) }),
     }),
     [client, path],
   );
-  const { doc, dirty, setDraft, save, overwrite, reload, dismissConflict } = useDocument(io);
+  const { doc, dirty, setDraft, save, overwrite, reload, dismissConflict } = useDocument(io, onSaved);
+  const saving = doc.phase === 'ready' && doc.saving;
+  useSaveShortcut(active, () => dirty && !saving && void save());
   const name = baseName(path);
   const markers = useComposeValidation(doc.phase === 'ready' ? doc.draft : undefined, name, workingDir);
   const [problems, setProblems] = useState<EditorMarker[]>([]);
   const onProblems = useCallback((p: EditorMarker[]) => setProblems(p), []);
+  const [reveal, setReveal] = useState<EditorReveal>();
 
   if (doc.phase === 'loading') {
     return (
@@ -82,10 +91,15 @@ export function FileEditor({ path, workingDir }: Props) {
           markers={markers}
           onProblems={onProblems}
           ariaLabel={name}
+          reveal={reveal}
         />
       </Box>
       {/* Monaco reports the schema's and Berth's markers together; without it (fallback) Berth's alone. */}
-      <ProblemList problems={problems.length > 0 ? problems : markers} label={`Problems in ${name}`} />
+      <ProblemList
+        problems={problems.length > 0 ? problems : markers}
+        label={`Problems in ${name}`}
+        onSelect={(p) => setReveal({ line: p.line, col: p.col, at: Date.now() })}
+      />
       {doc.conflict && (
         <ConflictDialog
           fileName={name}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Box, Tab, Tabs, Typography } from '@mui/material';
 import type { BerthErrorData, ComposeSource } from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
+import { KeepMounted, useShownSoFar } from '../../components/KeepMounted';
 import { useBerth } from '../../stores/context';
 import { FileEditor } from './FileEditor';
 
@@ -36,9 +37,12 @@ function useComposeFiles(source: ComposeSource): { files: string[] } | { error: 
   return found?.dir === source.workingDir ? found.result : null;
 }
 
-export function FilesTab({ source }: { source: ComposeSource }) {
+/** `active`: this tab is the one shown (Ctrl/Cmd+S saves its chosen file). */
+export function FilesTab({ source, active, onSaved }: { source: ComposeSource; active: boolean; onSaved?: () => void }) {
   const files = useComposeFiles(source);
   const [chosen, setChosen] = useState(0);
+  // Every file opened so far stays mounted, so its unsaved draft survives choosing another file.
+  const opened = useShownSoFar(chosen);
   if (!files) return null;
   if ('error' in files) {
     return (
@@ -56,7 +60,6 @@ export function FilesTab({ source }: { source: ComposeSource }) {
     );
   }
   const index = Math.min(chosen, files.files.length - 1);
-  const path = files.files[index] ?? '';
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}>
       {files.files.length > 1 && (
@@ -66,7 +69,13 @@ export function FilesTab({ source }: { source: ComposeSource }) {
           ))}
         </Tabs>
       )}
-      <FileEditor key={path} path={path} workingDir={source.workingDir} />
+      {files.files.map((f, n) =>
+        opened.has(n) || n === index ? (
+          <KeepMounted key={f} shown={n === index}>
+            <FileEditor path={f} workingDir={source.workingDir} active={active && n === index} onSaved={onSaved} />
+          </KeepMounted>
+        ) : null,
+      )}
     </Box>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Box, Button, FormControlLabel, InputAdornment, Switch, TextField, Typography } from '@mui/material';
 import SearchIcon from '@mui/icons-material/Search';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { BerthErrorData } from '../../api/contract';
+import { formatLogStamp, type BerthErrorData } from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useBerth } from '../../stores/context';
 import { createLogBuffer, matches, serviceColor } from './logBuffer';
@@ -10,8 +10,8 @@ import { createLogBuffer, matches, serviceColor } from './logBuffer';
 const LINE_HEIGHT = 20;
 
 /**
- * The project's logs, every service merged (compose.logs): one colour per service, follow (keep scrolled to the
- * newest line), search, a bounded buffer. The stream belongs to this view and closes when it unmounts.
+ * The project's logs, every service merged (compose.logs) into one timeline by the engine's timestamps: one
+ * colour per service, timestamps on demand, follow (keep scrolled to the newest line), search, a bounded buffer. The stream belongs to this view and closes when it unmounts.
  */
 export function LogsTab({ project }: { project: string }) {
   const client = useBerth((s) => s.client);
@@ -21,6 +21,7 @@ export function LogsTab({ project }: { project: string }) {
   const [ended, setEnded] = useState<{ error?: BerthErrorData } | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [follow, setFollow] = useState(true);
+  const [timestamps, setTimestamps] = useState(false);
   const [query, setQuery] = useState('');
   const scrollRef = useRef<HTMLDivElement>(null);
 
@@ -34,7 +35,7 @@ export function LogsTab({ project }: { project: string }) {
     };
     const subscription = client.stream(
       'compose.logs',
-      { name: project, tail: 200, follow: true, timestamps: false },
+      { name: project, tail: 200, follow: true, timestamps: true },
       {
         onData: (chunk) => {
           buffer.append(chunk.lines, chunk.dropped);
@@ -79,6 +80,7 @@ export function LogsTab({ project }: { project: string }) {
           }}
         />
         <FormControlLabel control={<Switch checked={follow} onChange={(e) => setFollow(e.target.checked)} />} label="Follow" />
+        <FormControlLabel control={<Switch checked={timestamps} onChange={(e) => setTimestamps(e.target.checked)} />} label="Timestamps" />
         <Typography variant="body2" color="text.secondary" sx={{ flex: 1 }}>
           {query ? `${visible.length} of ${lines.length} lines` : `${lines.length} lines`}
           {buffer.dropped > 0 && ` · ${buffer.dropped} skipped while the view could not keep up`}
@@ -134,6 +136,11 @@ export function LogsTab({ project }: { project: string }) {
                   key={line.seq}
                   sx={{ position: 'absolute', top: 0, left: 0, right: 0, height: LINE_HEIGHT, transform: `translateY(${item.start}px)`, px: 1, whiteSpace: 'pre', display: 'flex', gap: 1 }}
                 >
+                  {timestamps && line.ts && (
+                    <Box component="span" sx={{ color: 'text.secondary', flexShrink: 0 }}>
+                      {formatLogStamp(line.ts)}
+                    </Box>
+                  )}
                   <Box component="span" sx={{ color: serviceColor(line.service), flexShrink: 0, minWidth: 100 }}>
                     {line.container ?? line.service ?? ''} |
                   </Box>

@@ -1,7 +1,7 @@
 import { Box, Breadcrumbs, Button, Chip, IconButton, Link, Tooltip, Typography } from '@mui/material';
 import TuneIcon from '@mui/icons-material/Tune';
 import type { ComposeProjectSummary, ComposeSource } from '../../api/contract';
-import { composeActions, type ComposeActionDef } from './actions';
+import { actionSlots, type ComposeActionDef } from './actions';
 import { projectsHref } from './route';
 import { containersText, projectStatusTone, shortFolder } from './view';
 
@@ -16,7 +16,6 @@ interface Props {
 
 /** Name, status, where the files are, and the project's actions (rendered from the action definitions). */
 export function ProjectHeader({ name, summary, source, busy, onAction, onUpWithOptions }: Props) {
-  const actions = summary ? composeActions.filter((a) => a.available(summary, source)) : [];
   return (
     <Box sx={{ px: 2, pt: 2 }}>
       <Breadcrumbs aria-label="Location">
@@ -43,7 +42,7 @@ export function ProjectHeader({ name, summary, source, busy, onAction, onUpWithO
           </Typography>
         )}
         <Box sx={{ flex: 1 }} />
-        {actions.map((a) => {
+        {actionSlots(summary, source).map(({ action: a, available }) => {
           const Icon = a.icon;
           return (
             <Tooltip key={a.id} title={a.hint}>
@@ -53,7 +52,7 @@ export function ProjectHeader({ name, summary, source, busy, onAction, onUpWithO
                   variant={a.id === 'up' ? 'contained' : 'outlined'}
                   color={a.id === 'down' ? 'error' : 'primary'}
                   startIcon={<Icon />}
-                  disabled={busy}
+                  disabled={busy || !available}
                   onClick={() => onAction(a)}
                 >
                   {a.label}

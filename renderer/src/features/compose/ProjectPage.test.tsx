@@ -160,6 +160,10 @@ describe('Project page', { timeout: 20_000 }, () => {
     const problems = await screen.findByRole('list', { name: 'Problems in compose.yaml' }, { timeout: 3000 });
     expect(problems).toHaveTextContent('Unclosed variable (services.web.image)');
     expect(problems).toHaveTextContent('Line 2, column 14');
+    // Choosing the problem puts the cursor on it.
+    await user.click(within(problems).getByRole('button', { name: /Unclosed variable/ }));
+    expect(editor).toHaveFocus();
+    expect((editor as HTMLTextAreaElement).selectionStart).toBe('services:\n'.length + 13);
     // Debounced: far fewer calls than keystrokes.
     expect(fake.callsOf('compose.validate').length).toBeLessThan(5);
     expect(fake.callsOf('compose.validate').at(-1)).toEqual({ content: 'services:\n  web: {image: "${X"}', fileName: 'compose.yaml', workingDir: '/srv/shop' });
@@ -190,22 +194,58 @@ describe('Project page', { timeout: 20_000 }, () => {
     const { user, fake, unmount } = setup('#/compose/shop/logs');
     await waitFor(() => expect(fake.streamsOf('compose.logs')).toHaveLength(1));
     const stream = fake.openStream('compose.logs');
-    expect(stream.params).toMatchObject({ name: 'shop', follow: true });
+    // Stamps are always asked for (the backend merges by them); the view shows them on demand.
+    expect(stream.params).toMatchObject({ name: 'shop', follow: true, timestamps: true });
     act(() =>
       stream.data({
         lines: [
-          { stream: 'stdout', text: 'listening on 8080', service: 'web', container: 'shop-web-1' },
-          { stream: 'stderr', text: 'waiting for web', service: 'worker', container: 'shop-worker-1' },
+          { stream: 'stdout', text: 'listening on 8080', service: 'web', container: 'shop-web-1', ts: '2026-12-07T05:00:01.123456789Z' },
+          { stream: 'stderr', text: 'waiting for web', service: 'worker', container: 'shop-worker-1', ts: '2026-12-07T05:00:02.5Z' },
         ],
       }),
     );
     const log = screen.getByRole('log', { name: 'Logs of shop' });
     expect(await within(log).findByText('listening on 8080')).toBeInTheDocument();
     expect(within(log).getByText('waiting for web')).toBeInTheDocument();
+    expect(within(log).queryByText('2026-12-07 05:00:01.123')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('switch', { name: 'Timestamps' }));
+    expect(within(log).getByText('2026-12-07 05:00:01.123')).toBeInTheDocument();
+    expect(within(log).getByText('2026-12-07 05:00:02.5')).toBeInTheDocument();
     await user.type(screen.getByRole('textbox', { name: 'Search the logs' }), 'listening');
     expect(within(log).queryByText('waiting for web')).not.toBeInTheDocument();
     expect(screen.getByText('1 of 2 lines')).toBeInTheDocument();
     unmount();
     expect(stream.closed).toBe(true);
+  });
+
+  it('keeps the action buttons in place when Up finishes: unavailable ones are disabled, not removed', async () => {
+    const fresh = project('shop', { status: 'stopped', containers: { running: 0, total: 0 } });
+    const { fake } = setup('#/compose/shop', { 'compose.projects.list': () => ok([fresh]), 'compose.projects.get': () => ok(detail(fresh)) });
+    const header = () => screen.getAllByRole('button').filter((b) => ['Up', 'Start', 'Stop', 'Restart', 'Down'].includes(b.textContent));
+    await screen.findByRole('row', { name: 'web' });
+    expect(header().map((b) => b.textContent)).toEqual(['Up', 'Start', 'Stop', 'Restart', 'Down']);
+    expect(screen.getByRole('button', { name: 'Down' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Up' })).toBeEnabled();
+    act(() => fake.emit('compose.changed', { kind: 'patch', upserts: [project('shop')], removed: [] }));
+    expect(header().map((b) => b.textContent)).toEqual(['Up', 'Start', 'Stop', 'Restart', 'Down']);
+    expect(screen.getByRole('button', { name: 'Down' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Start' })).toBeDisabled();
+  });
+
+  it('clears the "Up … did not start" error once a fix to the files is saved', async () => {
+    const { user } = setup('#/compose/shop', {
+      'compose.up': () => ({ ok: false as const, error: { code: ErrorCode.INVALID_ARGUMENT, message: 'compose.yaml:4: unknown key "comand"' } }),
+      'compose.files.read': () => ok({ content: 'services:\n', mtime: 1 }),
+      'compose.files.write': () => ok({ mtime: 2 }),
+      'compose.validate': () => ok({ problems: [] }),
+    });
+    await screen.findByRole('row', { name: 'web' });
+    await user.click(screen.getByRole('button', { name: 'Up' }));
+    expect(await screen.findByText(/Up of shop did not start/)).toBeInTheDocument();
+    await user.click(screen.getByRole('tab', { name: 'Files' }));
+    await user.type(await screen.findByRole('textbox', { name: 'compose.yaml' }), '  web: {{image: busybox}');
+    expect(screen.getByText(/Up of shop did not start/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.queryByText(/Up of shop did not start/)).not.toBeInTheDocument());
   });
 });

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, Box, CircularProgress, Link, Tab, Tabs } from '@mui/material';
 import { ErrorCode, type ComposeSource } from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
+import { KeepMounted, useShownSoFar } from '../../components/KeepMounted';
 import { useBerth } from '../../stores/context';
 import { sourceOf, type ComposeActionDef } from './actions';
 import { ConfigTab } from './ConfigTab';
@@ -34,6 +35,8 @@ export function ProjectPage({ name, tab }: { name: string; tab: ProjectTab }) {
   const { run, scale, failure, dismissFailure } = useComposeActions();
   const [confirmDown, setConfirmDown] = useState(false);
   const [upOptions, setUpOptions] = useState(false);
+  // Files and Environment hold drafts: once opened they stay mounted (hidden) until the page is left.
+  const shownTabs = useShownSoFar(tab);
 
   const shown = detail.phase === 'ready' ? detail.detail : undefined;
   const projectSummary = summary ?? shown?.summary;
@@ -103,8 +106,16 @@ export function ProjectPage({ name, tab }: { name: string; tab: ProjectTab }) {
           ))}
         {tab === 'logs' && <LogsTab project={name} />}
         {tab === 'config' && source && <ConfigTab source={source} />}
-        {tab === 'files' && source && <FilesTab source={source} />}
-        {tab === 'environment' && source && <EnvTab workingDir={source.workingDir} />}
+        {source && shownTabs.has('files') && (
+          <KeepMounted key={`files:${source.workingDir}`} shown={tab === 'files'}>
+            <FilesTab source={source} active={tab === 'files'} onSaved={dismissFailure} />
+          </KeepMounted>
+        )}
+        {source && shownTabs.has('environment') && (
+          <KeepMounted key={`env:${source.workingDir}`} shown={tab === 'environment'}>
+            <EnvTab workingDir={source.workingDir} active={tab === 'environment'} onSaved={dismissFailure} />
+          </KeepMounted>
+        )}
       </Box>
       {confirmDown && projectSummary && (
         <ConfirmDownDialog

@@ -1,7 +1,7 @@
 import { Box, Chip, IconButton, Link, Tooltip, Typography } from '@mui/material';
 import OpenInNewIcon from '@mui/icons-material/OpenInNew';
 import type { ComposeProjectSummary } from '../../api/contract';
-import { composeActions, sourceOf, type ComposeActionDef } from './actions';
+import { actionSlots, sourceOf, type ComposeActionDef } from './actions';
 import { ProjectTaskBadge, useProjectTask } from './ProjectTask';
 import { projectHref } from './route';
 import { containersText, projectStatusTone, shortFolder } from './view';
@@ -20,7 +20,6 @@ export function ProjectRow({ project, onAction }: Props) {
   // While a task of this project runs, its actions wait (a second up or down would race the first).
   const busy = task?.state === 'running';
   const source = sourceOf(project);
-  const actions = composeActions.filter((a) => a.available(project, source));
   return (
     <Box sx={{ display: 'grid', gridTemplateColumns: projectGrid, alignItems: 'center', height: PROJECT_ROW_HEIGHT, '& > [role=gridcell]': { px: 1, minWidth: 0 } }}>
       <Box role="gridcell" sx={{ display: 'flex', alignItems: 'center', gap: 1, minWidth: 0 }}>
@@ -49,12 +48,12 @@ export function ProjectRow({ project, onAction }: Props) {
         <ProjectTaskBadge task={task} />
       </Box>
       <Box role="gridcell" sx={{ display: 'flex', justifyContent: 'flex-end' }}>
-        {actions.map((a) => {
+        {actionSlots(project, source).map(({ action: a, available }) => {
           const Icon = a.icon;
           return (
             <Tooltip key={a.id} title={a.hint}>
               <span>
-                <IconButton size="small" aria-label={`${a.label} ${project.name}`} disabled={busy} onClick={() => onAction(project, a)}>
+                <IconButton size="small" aria-label={`${a.label} ${project.name}`} disabled={busy || !available} onClick={() => onAction(project, a)}>
                   <Icon fontSize="small" />
                 </IconButton>
               </span>

@@ -81,6 +81,14 @@ export const composeActions: readonly ComposeActionDef[] = [
   },
 ];
 
+/**
+ * Every action with whether it can run now, always in the same order: unavailable ones are shown disabled,
+ * not hidden, so a button never moves (Down must not land under the pointer that just clicked Up).
+ */
+export function actionSlots(project: ComposeProjectSummary | undefined, source: ComposeSource | undefined): { action: ComposeActionDef; available: boolean }[] {
+  return composeActions.map((action) => ({ action, available: project !== undefined && action.available(project, source) }));
+}
+
 export const actionById = (id: ComposeActionId): ComposeActionDef => {
   const action = composeActions.find((a) => a.id === id);
   if (!action) throw new Error(`unknown compose action ${id}`);

@@ -1,9 +1,12 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorCode, type BerthErrorData, type Result } from '../../api/contract';
+import { useUnsavedChanges } from '../../components/unsaved/useUnsavedChanges';
 
 export interface DocumentIO {
   /** Identifies the document; a new key loads again. */
   key: string;
+  /** Names it when leaving the page would lose its unsaved draft ("compose.yaml", ".env"). */
+  label: string;
   load: () => Promise<Result<{ content: string; mtime?: number }>>;
   /** Writes atomically; with expectedMtime the backend answers CONFLICT when the file changed on disk since. */
   save: (content: string, expectedMtime: number | undefined) => Promise<Result<{ mtime: number }>>;
@@ -26,10 +29,16 @@ export type DocumentState =
 
 /**
  * A text file being edited: load, draft, save with the on-disk mtime so someone else's change is never
- * overwritten silently (CONFLICT → reload or overwrite, the user's choice).
+ * overwritten silently (CONFLICT → reload or overwrite, the user's choice). An unsaved draft is registered, so
+ * leaving the page or reloading asks first.
  */
-export function useDocument(io: DocumentIO) {
+export function useDocument(io: DocumentIO, onSaved?: () => void) {
   const { key, load, save } = io;
+  // Read at save time: a new callback must not count as a new document (which would load it again).
+  const saved = useRef(onSaved);
+  useEffect(() => {
+    saved.current = onSaved;
+  });
   const [state, setState] = useState<{ key: string; doc: DocumentState } | null>(null);
   const doc = useMemo<DocumentState>(() => (state?.key === key ? state.doc : { phase: 'loading' }), [state, key]);
   const update = useCallback((change: (d: DocumentState) => DocumentState) => {
@@ -76,14 +85,18 @@ export function useDocument(io: DocumentIO) {
         if (r.error.code === ErrorCode.CONFLICT) return { ...d, saving: false, conflict: true };
         return { ...d, saving: false, saveError: r.error };
       });
+      if (r.ok) saved.current?.();
       return r.ok;
     },
     [doc, save, update],
   );
 
+  const dirty = doc.phase === 'ready' && doc.draft !== doc.saved;
+  useUnsavedChanges(dirty, io.label);
+
   return {
     doc,
-    dirty: doc.phase === 'ready' && doc.draft !== doc.saved,
+    dirty,
     setDraft,
     save: () => write(false),
     overwrite: () => write(true),

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { Box } from '@mui/material';
+import { formatLogStamp } from '../../../api/contract';
 import type { CSSProperties } from 'react';
 import { findMatches, highlight, parseAnsi, type AnsiStyle } from './ansi';
 import type { LogEntry } from './logRing';
@@ -50,7 +51,7 @@ export const LogLineView = memo(function LogLineView({ entry, showTimestamp, que
       </Box>
       {showTimestamp && entry.ts && (
         <Box component="span" sx={{ color: 'text.secondary', mr: 1.5, flexShrink: 0, userSelect: 'none' }}>
-          {entry.ts.replace('T', ' ').replace(/(\.\d{3})\d*Z$/, '$1')}
+          {formatLogStamp(entry.ts)}
         </Box>
       )}
       <span>

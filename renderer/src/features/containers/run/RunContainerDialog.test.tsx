@@ -145,4 +145,32 @@ describe('RunContainerDialog', { timeout: 30_000 }, () => {
     ]);
     expect(onDone).toHaveBeenCalledWith({ id: 'api-2', name: 'api' }, 'Recreated api with new env');
   });
+
+  it('asks before Escape discards typed input; untouched, Escape just closes', async () => {
+    const onClose = vi.fn();
+    const { user, store } = renderWithStore(
+      <RunContainerDialog mode={{ kind: 'run' }} onClose={onClose} onDone={vi.fn()} />,
+      noImages,
+    );
+    const dialog = screen.getByRole('dialog', { name: 'Run a container' });
+    await user.type(within(dialog).getByRole('textbox', { name: 'Name' }), 'web');
+    expect(Object.values(store.getState().unsaved)).toEqual([expect.objectContaining({ label: 'the run form' })]);
+    await user.keyboard('{Escape}');
+    const ask = await screen.findByRole('dialog', { name: 'Discard what you typed?' });
+    await user.click(within(ask).getByRole('button', { name: 'Cancel' }));
+    expect(onClose).not.toHaveBeenCalled();
+    expect(within(dialog).getByRole('textbox', { name: 'Name' })).toHaveValue('web');
+
+    await user.click(within(dialog).getByRole('textbox', { name: 'Name' }));
+    await user.keyboard('{Escape}');
+    await user.click(within(await screen.findByRole('dialog', { name: 'Discard what you typed?' })).getByRole('button', { name: 'Discard' }));
+    expect(onClose).toHaveBeenCalledTimes(1);
+
+    // Back to what it started with: nothing to lose, so Escape closes at once.
+    await user.clear(within(dialog).getByRole('textbox', { name: 'Name' }));
+    expect(store.getState().unsaved).toEqual({});
+    await user.keyboard('{Escape}');
+    expect(onClose).toHaveBeenCalledTimes(2);
+    expect(screen.queryByRole('dialog', { name: 'Discard what you typed?' })).not.toBeInTheDocument();
+  });
 });

@@ -10,7 +10,9 @@ import {
   DialogTitle,
 } from '@mui/material';
 import type { BerthErrorData, ContainerSpec } from '../../../api/contract';
+import { DangerDialog } from '../../../components/DangerDialog';
 import { ErrorDetails } from '../../../components/ErrorDetails';
+import { useUnsavedChanges } from '../../../components/unsaved/useUnsavedChanges';
 import { useBerth } from '../../../stores/context';
 import {
   changesFromForm,
@@ -67,6 +69,9 @@ export function RunContainerDialog({ mode, onClose, onDone }: Props) {
   const choices = useEngineChoices(client);
   const editing = mode.kind === 'edit';
   const [form, setForm] = useState<SpecForm>(emptyForm);
+  // What the form started from (empty, or the container's settings): typed input is what differs from it.
+  const [baseline, setBaseline] = useState<SpecForm>(emptyForm);
+  const [askDiscard, setAskDiscard] = useState(false);
   const [current, setCurrent] = useState<ContainerSpec | null>(null);
   const [loadError, setLoadError] = useState<BerthErrorData | null>(null);
   const [attempted, setAttempted] = useState(false);
@@ -83,6 +88,7 @@ export function RunContainerDialog({ mode, onClose, onDone }: Props) {
       if (r.ok) {
         setCurrent(r.value);
         setForm(formFromSpec(r.value));
+        setBaseline(formFromSpec(r.value));
       } else setLoadError(r.error);
     });
     return () => {
@@ -102,6 +108,11 @@ export function RunContainerDialog({ mode, onClose, onDone }: Props) {
   const errorSections = new Set(Object.keys(errors).map(sectionOf));
   const noChanges =
     editing && 'changes' in local && local.changes !== undefined && Object.keys(local.changes).length === 0;
+
+  const typed = useMemo(() => JSON.stringify(form) !== JSON.stringify(baseline), [form, baseline]);
+  useUnsavedChanges(typed, mode.kind === 'edit' ? `the new settings of ${mode.name}` : 'the run form');
+  // Escape or a click outside is easy to do by accident: typed input is only dropped when the user says so.
+  const dismiss = () => (typed ? setAskDiscard(true) : onClose());
 
   const set = (patch: Partial<SpecForm>) => {
     setForm((f) => ({ ...f, ...patch }));
@@ -153,7 +164,7 @@ export function RunContainerDialog({ mode, onClose, onDone }: Props) {
   return (
     <Dialog
       open
-      onClose={busy ? undefined : onClose}
+      onClose={busy ? undefined : dismiss}
       aria-labelledby="run-dialog-title"
       maxWidth="md"
       fullWidth
@@ -220,6 +231,19 @@ export function RunContainerDialog({ mode, onClose, onDone }: Props) {
           {busy ? (editing ? 'Recreating…' : 'Starting…') : editing ? 'Recreate with changes' : 'Run'}
         </Button>
       </DialogActions>
+      {askDiscard && (
+        <DangerDialog
+          id="run-discard-title"
+          title="Discard what you typed?"
+          lost={editing ? 'The changes you made to these settings are not applied and not kept.' : 'The settings you entered for this container are not kept.'}
+          confirmLabel="Discard"
+          onCancel={() => setAskDiscard(false)}
+          onConfirm={() => {
+            setAskDiscard(false);
+            onClose();
+          }}
+        />
+      )}
     </Dialog>
   );
 }
