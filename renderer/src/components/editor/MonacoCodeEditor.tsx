@@ -12,7 +12,18 @@ const monaco = setupMonaco();
 
 /** The Monaco implementation of CodeEditorProps: YAML schema support, Berth's markers, light/dark theme. */
 export default function MonacoCodeEditor(props: CodeEditorProps) {
-  const { value, onChange, language, path, schema, readOnly, markers, onProblems, height = '100%', ariaLabel } = props;
+  const {
+    value,
+    onChange,
+    language,
+    path,
+    schema,
+    readOnly,
+    markers,
+    onProblems,
+    height = '100%',
+    ariaLabel,
+  } = props;
   const { mode, systemMode } = useColorScheme();
   const dark = (mode === 'system' ? systemMode : mode) === 'dark';
   const uri = modelPath(path, schema);
@@ -55,7 +66,8 @@ export default function MonacoCodeEditor(props: CodeEditorProps) {
   useEffect(() => {
     if (!onProblems || !mounted) return;
     const resource = monaco.Uri.parse(uri);
-    const report = () => onProblems(sortMarkers(monaco.editor.getModelMarkers({ resource }).map(fromMonacoMarker)));
+    const report = () =>
+      onProblems(sortMarkers(monaco.editor.getModelMarkers({ resource }).map(fromMonacoMarker)));
     report();
     const subscription = monaco.editor.onDidChangeMarkers((changed) => {
       if (changed.some((u) => u.toString() === resource.toString())) report();

@@ -32,13 +32,20 @@ export function RemoveDialog({ row, onConfirm, onCancel }: Props) {
       {inUse && (
         <>
           <DialogContentText gutterBottom color="warning.main">
-            Used by {row.containers.length === 1 ? 'container' : `${row.containers.length} containers`} {row.containers.join(', ')}. The engine refuses to
-            remove it unless forced; forced, the containers stay but show the image only by ID.
+            Used by {row.containers.length === 1 ? 'container' : `${row.containers.length} containers`}{' '}
+            {row.containers.join(', ')}. The engine refuses to remove it unless forced; forced, the containers
+            stay but show the image only by ID.
           </DialogContentText>
-          <CheckOption checked={force} onChange={setForce} label="Force: remove it although containers use it" />
+          <CheckOption
+            checked={force}
+            onChange={setForce}
+            label="Force: remove it although containers use it"
+          />
         </>
       )}
-      {!inUse && severalTags && <CheckOption checked={force} onChange={setForce} label="Force: remove all names at once" />}
+      {!inUse && severalTags && (
+        <CheckOption checked={force} onChange={setForce} label="Force: remove all names at once" />
+      )}
     </DangerDialog>
   );
 }
