@@ -56,7 +56,9 @@ describe('App', { timeout: 20_000 }, () => {
     window.location.hash = '#/containers/gone';
     await renderApp(connectedStatus);
     // No containers.inspect fake: the details page says it could not load the container named in the route.
-    expect(await screen.findByText(/Could not load container gone/, {}, { timeout: 10_000 })).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Could not load container gone/, {}, { timeout: 10_000 }),
+    ).toBeInTheDocument();
     await userEvent.setup().click(screen.getByRole('link', { name: 'Networks' }));
     expect(await screen.findByRole('heading', { name: 'Networks' }, { timeout: 10_000 })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Networks' })).toHaveAttribute('aria-current', 'page');
