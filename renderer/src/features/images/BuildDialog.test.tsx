@@ -43,17 +43,15 @@ describe('BuildDialog', { timeout: 20_000 }, () => {
       ]);
       expect(sent[0]?.size).toBe(2048); // one header, one data block, two end blocks
       act(() =>
-        store
-          .getState()
-          .tasks.applyPatches([
-            {
-              kind: 'patch',
-              removed: [],
-              upserts: [
-                build({ steps: [{ id: 'step-1', label: 'Step 1/1: FROM busybox', state: 'running' }] }),
-              ],
-            },
-          ]),
+        store.getState().tasks.applyPatches([
+          {
+            kind: 'patch',
+            removed: [],
+            upserts: [
+              build({ steps: [{ id: 'step-1', label: 'Step 1/1: FROM busybox', state: 'running' }] }),
+            ],
+          },
+        ]),
       );
       expect(await within(dialog).findByText('Step 1/1: FROM busybox')).toBeInTheDocument();
       const log = fake.streams.find((s) => s.name === 'tasks.log');
@@ -61,15 +59,13 @@ describe('BuildDialog', { timeout: 20_000 }, () => {
       act(() => log?.data({ lines: ['Step 1/1 : FROM busybox', ' ---> 1234'] }));
       expect(within(dialog).getByLabelText('Build log')).toHaveTextContent('---> 1234');
       act(() =>
-        store
-          .getState()
-          .tasks.applyPatches([
-            {
-              kind: 'patch',
-              removed: [],
-              upserts: [build({ state: 'succeeded', result: { imageId: 'sha256:1' } })],
-            },
-          ]),
+        store.getState().tasks.applyPatches([
+          {
+            kind: 'patch',
+            removed: [],
+            upserts: [build({ state: 'succeeded', result: { imageId: 'sha256:1' } })],
+          },
+        ]),
       );
       expect(within(dialog).getByText('Done')).toBeInTheDocument();
     } finally {

@@ -192,7 +192,9 @@ describe('ImagesPage', { timeout: 20_000 }, () => {
   it('confirms removal naming the containers that use the image; force is required', async () => {
     const { user, fake } = setup({ 'images.remove': () => ok(['nginx:1.27']) });
     await user.click(await screen.findByRole('button', { name: 'Remove nginx:1.27' }));
-    const dialog = screen.getByRole('dialog', { name: 'Remove image nginx:1.27?' });
+    const dialog = screen.getByRole('dialog', { name: 'Remove the name nginx:1.27?' });
+    await user.click(within(dialog).getByRole('radio', { name: 'The image with every name' }));
+    expect(dialog).toHaveAccessibleName('Remove image nginx:1.27?');
     expect(dialog).toHaveTextContent('Used by 2 containers web-1, web-2');
     expect(dialog).toHaveTextContent('nginx:1.27, web:prod');
     const remove = within(dialog).getByRole('button', { name: 'Remove' });
@@ -200,6 +202,26 @@ describe('ImagesPage', { timeout: 20_000 }, () => {
     await user.click(within(dialog).getByRole('checkbox', { name: /Force/ }));
     await user.click(remove);
     expect(fake.callsOf('images.remove')).toEqual([{ id: nginx.id, force: true }]);
+  });
+
+  it('removes one of two names without force: the engine untags it and the image stays', async () => {
+    const { user, fake } = setup({ 'images.remove': () => ok(['web:prod']) });
+    await user.click(await screen.findByRole('button', { name: 'Remove nginx:1.27' }));
+    const dialog = screen.getByRole('dialog');
+    // The row's own name is chosen first; any one name can be picked.
+    expect(within(dialog).getByRole('radio', { name: 'Only the name nginx:1.27' })).toBeChecked();
+    await user.click(within(dialog).getByRole('radio', { name: 'Only the name web:prod' }));
+    expect(dialog).toHaveTextContent('The image stays, with its layers, as nginx:1.27');
+    expect(within(dialog).queryByRole('checkbox', { name: /Force/ })).not.toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Remove' }));
+    expect(fake.callsOf('images.remove')).toEqual([{ id: 'web:prod', force: false }]);
+  });
+
+  it('lists the other names of a "+N" chip in its tooltip', async () => {
+    const { user } = setup();
+    const row = await screen.findByRole('row', { name: 'nginx:1.27' });
+    await user.hover(within(row).getByText('+1'));
+    expect(await screen.findByRole('tooltip')).toHaveTextContent('web:prod');
   });
 
   it('shows a failed removal inline on the row', async () => {

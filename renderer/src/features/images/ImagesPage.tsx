@@ -126,11 +126,9 @@ export function ImagesPage() {
         <RemoveDialog
           row={dialogRow}
           onCancel={closeRowDialog}
-          onConfirm={(force) => {
+          onConfirm={(target) => {
             closeRowDialog();
-            void runAction(dialogRow.id, 'remove', (c) =>
-              c.call('images.remove', { id: dialogRow.id, force }),
-            );
+            void runAction(dialogRow.id, 'remove', (c) => c.call('images.remove', target));
           }}
         />
       )}
