@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { act, render, screen } from '@testing-library/react';
+import { act, cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ok, type EngineStatus } from '../api/contract';
 import { createFakeClient } from '../testing/fakeClient';
@@ -56,10 +56,36 @@ describe('App', { timeout: 20_000 }, () => {
     window.location.hash = '#/containers/gone';
     await renderApp(connectedStatus);
     // No containers.inspect fake: the details page says it could not load the container named in the route.
-    expect(await screen.findByText(/Could not load container gone/, {}, { timeout: 10_000 })).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Could not load container gone/, {}, { timeout: 10_000 }),
+    ).toBeInTheDocument();
     await userEvent.setup().click(screen.getByRole('link', { name: 'Networks' }));
     expect(await screen.findByRole('heading', { name: 'Networks' }, { timeout: 10_000 })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Networks' })).toHaveAttribute('aria-current', 'page');
+  });
+
+  it('puts a skip link first in the tab order, and remembers a collapsed sidebar', async () => {
+    window.localStorage.removeItem('berth.sidebar.collapsed');
+    const user = userEvent.setup();
+    await renderApp(connectedStatus);
+    await user.tab();
+    expect(screen.getByRole('link', { name: 'Skip to content' })).toHaveFocus();
+    await user.keyboard('{Enter}');
+    expect(screen.getByRole('main')).toHaveFocus();
+
+    const toggle = screen.getByRole('button', { name: 'Collapse the sidebar' });
+    expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    await user.click(toggle);
+    // Collapsed: icons only, each still named.
+    expect(screen.queryByText('Volumes')).not.toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Volumes' })).toBeInTheDocument();
+    cleanup();
+    await renderApp(connectedStatus);
+    expect(screen.getByRole('button', { name: 'Collapse the sidebar' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    window.localStorage.removeItem('berth.sidebar.collapsed');
   });
 
   it('says which sections are not built yet and what they will do', async () => {

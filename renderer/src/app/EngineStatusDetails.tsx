@@ -52,7 +52,10 @@ export function EngineStatusDetails({ status, transport, summary, retry }: Props
       <Typography variant="subtitle1" gutterBottom>
         {summary.label}
       </Typography>
-      <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: 2, rowGap: 0.5, m: 0 }}>
+      <Box
+        component="dl"
+        sx={{ display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: 2, rowGap: 0.5, m: 0 }}
+      >
         <Row label="Backend link" value={transport} />
         <Row label="State" value={status?.state} />
         <Row label="Engine" value={engine?.label} />

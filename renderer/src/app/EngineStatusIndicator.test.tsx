@@ -27,9 +27,19 @@ describe('EngineStatusIndicator', () => {
 
   it('shows connecting and starting with the engine name', async () => {
     const { fake } = await showStatus({ state: 'connecting', since: 0, engine });
-    expect(screen.getByRole('button', { name: 'Engine status: Connecting to Default socket…' })).toBeInTheDocument();
-    act(() => fake.emit('engine.status', { state: 'starting', since: 1, engine: { ...engine!, label: 'Embedded engine' } }));
-    expect(screen.getByRole('button', { name: 'Engine status: Starting Embedded engine…' })).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Engine status: Connecting to Default socket…' }),
+    ).toBeInTheDocument();
+    act(() =>
+      fake.emit('engine.status', {
+        state: 'starting',
+        since: 1,
+        engine: { ...engine!, label: 'Embedded engine' },
+      }),
+    );
+    expect(
+      screen.getByRole('button', { name: 'Engine status: Starting Embedded engine…' }),
+    ).toBeInTheDocument();
   });
 
   it('shows unreachable with the retry countdown and the error in the details', async () => {
@@ -48,7 +58,9 @@ describe('EngineStatusIndicator', () => {
 
   it('shows not-installed, and a lost backend link ahead of the engine state', async () => {
     const { fake } = await showStatus({ state: 'not-installed', since: 0 });
-    expect(screen.getByRole('button', { name: 'Engine status: No container engine installed' })).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Engine status: No container engine installed' }),
+    ).toBeInTheDocument();
     act(() => fake.setTransport('closed'));
     expect(screen.getByRole('button', { name: /Berth backend disconnected/ })).toBeInTheDocument();
   });

@@ -1,24 +1,40 @@
 import { Suspense } from 'react';
-import {
-  AppBar,
-  Box,
-  CircularProgress,
-  List,
-  ListItemButton,
-  ListItemIcon,
-  ListItemText,
-  Toolbar,
-  Typography,
-} from '@mui/material';
+import { AppBar, Box, CircularProgress, Link, Toolbar, Typography } from '@mui/material';
 import SailingIcon from '@mui/icons-material/Sailing';
 import { NotBuiltYet } from '../components/NotBuiltYet';
 import { UnreachableBanner } from '../features/onboarding/UnreachableBanner';
 import { TasksButton } from '../features/tasks/TasksButton';
 import { EngineStatusIndicator } from './EngineStatusIndicator';
-import { sections, type Section, type SectionId } from './sections';
-import { hrefFor, useHashRoute, useRoutePath } from './useHashRoute';
+import { sections, type Section } from './sections';
+import { Sidebar, useSidebarCollapsed } from './Sidebar';
+import { useHashRoute, useRoutePath } from './useHashRoute';
 
-const NAV_WIDTH = 200;
+const MAIN_ID = 'main-content';
+
+/** The first stop of the tab order: jumps past the app bar and navigation to the page (shown when focused). */
+function SkipLink() {
+  return (
+    <Link
+      href={`#${MAIN_ID}`}
+      onClick={(e) => {
+        // The hash is the router's: move the focus without navigating.
+        e.preventDefault();
+        document.getElementById(MAIN_ID)?.focus();
+      }}
+      sx={{
+        position: 'absolute',
+        left: 8,
+        top: -48,
+        zIndex: 'tooltip',
+        p: 1,
+        bgcolor: 'background.paper',
+        '&:focus': { top: 8 },
+      }}
+    >
+      Skip to content
+    </Link>
+  );
+}
 
 /** The current section's page from the sections table; its detail page for `#/<section>/<id>[/<tab>]`. */
 function Page({ section }: { section: Section }) {
@@ -36,9 +52,11 @@ function Page({ section }: { section: Section }) {
 export function Shell() {
   const [current] = useHashRoute();
   const section = sections.find((s) => s.id === current) ?? sections[0];
+  const [collapsed, toggleSidebar] = useSidebarCollapsed();
   if (!section) return null;
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', height: '100vh' }}>
+      <SkipLink />
       <AppBar
         position="static"
         elevation={0}
@@ -55,20 +73,19 @@ export function Shell() {
         </Toolbar>
       </AppBar>
       <Box sx={{ display: 'flex', flex: 1, minHeight: 0 }}>
-        <Box
-          component="nav"
-          aria-label="Sections"
-          sx={{ width: NAV_WIDTH, flexShrink: 0, borderRight: 1, borderColor: 'divider', overflowY: 'auto' }}
-        >
-          <List dense>
-            {sections.map((s) => (
-              <NavItem key={s.id} section={s} selected={s.id === current} />
-            ))}
-          </List>
-        </Box>
+        <Sidebar current={section.id} collapsed={collapsed} onToggle={toggleSidebar} />
         <Box
           component="main"
-          sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column', overflow: 'auto' }}
+          id={MAIN_ID}
+          tabIndex={-1}
+          sx={{
+            flex: 1,
+            minWidth: 0,
+            display: 'flex',
+            flexDirection: 'column',
+            overflow: 'auto',
+            outline: 'none',
+          }}
         >
           <UnreachableBanner />
           <Box sx={{ flex: 1, minHeight: 0 }}>
@@ -77,22 +94,5 @@ export function Shell() {
         </Box>
       </Box>
     </Box>
-  );
-}
-
-function NavItem({ section, selected }: { section: Section & { id: SectionId }; selected: boolean }) {
-  const Icon = section.icon;
-  return (
-    <ListItemButton
-      component="a"
-      href={hrefFor(section.id)}
-      selected={selected}
-      aria-current={selected ? 'page' : undefined}
-    >
-      <ListItemIcon sx={{ minWidth: 36 }}>
-        <Icon fontSize="small" />
-      </ListItemIcon>
-      <ListItemText primary={section.label} />
-    </ListItemButton>
   );
 }

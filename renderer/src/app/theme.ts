@@ -14,6 +14,8 @@ const systemFonts = [
   'sans-serif',
 ].join(',');
 
+const focusRing = (color: string) => ({ outline: `2px solid ${color}`, outlineOffset: -2 });
+
 export const theme = createTheme({
   cssVariables: { colorSchemeSelector: 'class' },
   colorSchemes: {
@@ -22,4 +24,19 @@ export const theme = createTheme({
   },
   typography: { fontFamily: systemFonts, button: { textTransform: 'none' } },
   shape: { borderRadius: 6 },
+  components: {
+    // One clear focus ring for everything the keyboard reaches (buttons reset the outline, so they get it too).
+    MuiCssBaseline: {
+      styleOverrides: (t) => ({
+        ':focus-visible': focusRing(t.vars?.palette.primary.main ?? t.palette.primary.main),
+      }),
+    },
+    MuiButtonBase: {
+      styleOverrides: {
+        root: ({ theme: t }) => ({
+          '&.Mui-focusVisible': focusRing(t.vars?.palette.primary.main ?? t.palette.primary.main),
+        }),
+      },
+    },
+  },
 });

@@ -9,7 +9,16 @@ describe('DangerDialog', () => {
   it('says what is lost, focuses Cancel and confirms with the red button', async () => {
     const onConfirm = vi.fn();
     const onCancel = vi.fn();
-    render(<DangerDialog id="t" title="Remove x?" lost="Its data is lost." confirmLabel="Remove" onConfirm={onConfirm} onCancel={onCancel} />);
+    render(
+      <DangerDialog
+        id="t"
+        title="Remove x?"
+        lost="Its data is lost."
+        confirmLabel="Remove"
+        onConfirm={onConfirm}
+        onCancel={onCancel}
+      />,
+    );
     const dialog = screen.getByRole('dialog', { name: 'Remove x?' });
     expect(dialog).toHaveTextContent('Its data is lost.');
     expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
@@ -24,7 +33,9 @@ describe('DangerDialog', () => {
     expect(screen.getByRole('button', { name: 'Remove' })).toBeDisabled();
     expect(screen.getByRole('button', { name: 'Cancel' })).toBeEnabled();
 
-    rerender(<DangerDialog {...props} busy error={{ code: ErrorCode.CONFLICT, message: 'The volume is in use.' }} />);
+    rerender(
+      <DangerDialog {...props} busy error={{ code: ErrorCode.CONFLICT, message: 'The volume is in use.' }} />,
+    );
     expect(screen.getByRole('button', { name: 'Remove' })).toBeDisabled();
     expect(screen.getByRole('button', { name: 'Cancel' })).toBeDisabled();
     expect(screen.getByRole('alert')).toHaveTextContent('The volume is in use.');

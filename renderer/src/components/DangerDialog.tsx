@@ -37,7 +37,18 @@ interface Props {
  * The one confirmation for something destructive: says what is lost; Cancel has the focus, the action is red;
  * shows the action's progress and an error that says what to do next.
  */
-export function DangerDialog({ id, title, lost, confirmLabel, busy = false, error, canConfirm = true, onConfirm, onCancel, children }: Props) {
+export function DangerDialog({
+  id,
+  title,
+  lost,
+  confirmLabel,
+  busy = false,
+  error,
+  canConfirm = true,
+  onConfirm,
+  onCancel,
+  children,
+}: Props) {
   return (
     <Dialog open onClose={busy ? undefined : onCancel} aria-labelledby={id} maxWidth="sm" fullWidth>
       <DialogTitle id={id}>{title}</DialogTitle>
@@ -70,6 +81,19 @@ export function DangerDialog({ id, title, lost, confirmLabel, busy = false, erro
 }
 
 /** One labelled checkbox of a dialog's options. */
-export function CheckOption({ checked, onChange, label }: { checked: boolean; onChange: (on: boolean) => void; label: ReactNode }) {
-  return <FormControlLabel control={<Checkbox checked={checked} onChange={(e) => onChange(e.target.checked)} />} label={label} />;
+export function CheckOption({
+  checked,
+  onChange,
+  label,
+}: {
+  checked: boolean;
+  onChange: (on: boolean) => void;
+  label: ReactNode;
+}) {
+  return (
+    <FormControlLabel
+      control={<Checkbox checked={checked} onChange={(e) => onChange(e.target.checked)} />}
+      label={label}
+    />
+  );
 }

@@ -1,5 +1,8 @@
 /** Parses "key=value" lines (labels, driver options); blank lines are skipped. Returns an error per bad line. */
-export function parseKeyValues(text: string, what: string): { values: Record<string, string> } | { error: string } {
+export function parseKeyValues(
+  text: string,
+  what: string,
+): { values: Record<string, string> } | { error: string } {
   const values: Record<string, string> = {};
   for (const [i, raw] of text.split('\n').entries()) {
     const line = raw.trim();

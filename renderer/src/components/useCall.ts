@@ -5,7 +5,12 @@ import type { EngineClient, MethodInput, MethodName, MethodOutput, Result } from
  * Calls a read method whenever its params change (and on `reload()`), and returns the answer for the current
  * params only: an older answer arriving late is never shown for newer params.
  */
-export function useCall<M extends MethodName>(client: EngineClient, method: M, params: MethodInput<M>, enabled = true) {
+export function useCall<M extends MethodName>(
+  client: EngineClient,
+  method: M,
+  params: MethodInput<M>,
+  enabled = true,
+) {
   const [reloads, setReloads] = useState(0);
   const key = `${method}:${JSON.stringify(params)}:${reloads}`;
   const [answer, setAnswer] = useState<{ key: string; result: Result<MethodOutput<M>> } | null>(null);
@@ -14,7 +19,10 @@ export function useCall<M extends MethodName>(client: EngineClient, method: M, p
   useEffect(() => {
     if (!enabled) return;
     let current = true;
-    const [name, json] = [key.slice(0, key.indexOf(':')) as M, key.slice(key.indexOf(':') + 1, key.lastIndexOf(':'))];
+    const [name, json] = [
+      key.slice(0, key.indexOf(':')) as M,
+      key.slice(key.indexOf(':') + 1, key.lastIndexOf(':')),
+    ];
     void client.call(name, JSON.parse(json) as MethodInput<M>).then((result) => {
       if (!current) return;
       setAnswer({ key, result });

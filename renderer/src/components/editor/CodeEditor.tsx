@@ -12,7 +12,10 @@ interface BoundaryState {
 }
 
 /** If Monaco fails to load, editing still works: fall back to a plain text area and say why. */
-class EditorBoundary extends Component<{ children: ReactNode; fallback: (error: Error) => ReactNode }, BoundaryState> {
+class EditorBoundary extends Component<
+  { children: ReactNode; fallback: (error: Error) => ReactNode },
+  BoundaryState
+> {
   override state: BoundaryState = { error: null };
   static getDerivedStateFromError(error: Error): BoundaryState {
     return { error };

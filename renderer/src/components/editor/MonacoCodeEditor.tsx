@@ -55,7 +55,8 @@ export default function MonacoCodeEditor(props: CodeEditorProps) {
   useEffect(() => {
     if (!onProblems || !mounted) return;
     const resource = monaco.Uri.parse(uri);
-    const report = () => onProblems(sortMarkers(monaco.editor.getModelMarkers({ resource }).map(fromMonacoMarker)));
+    const report = () =>
+      onProblems(sortMarkers(monaco.editor.getModelMarkers({ resource }).map(fromMonacoMarker)));
     report();
     const subscription = monaco.editor.onDidChangeMarkers((changed) => {
       if (changed.some((u) => u.toString() === resource.toString())) report();

@@ -16,8 +16,13 @@ describe('editor markers', () => {
   });
   it("reads Monaco markers back, telling Berth's from the schema's", () => {
     const base = { startLineNumber: 4, startColumn: 1, endLineNumber: 4, endColumn: 5, message: 'm' };
-    expect(fromMonacoMarker({ ...base, severity: MONACO_SEVERITY.error, owner: BERTH_MARKER_OWNER })).toMatchObject({ severity: 'error', source: 'berth' });
-    expect(fromMonacoMarker({ ...base, severity: MONACO_SEVERITY.warning, owner: 'yaml' })).toMatchObject({ severity: 'warning', source: 'schema' });
+    expect(
+      fromMonacoMarker({ ...base, severity: MONACO_SEVERITY.error, owner: BERTH_MARKER_OWNER }),
+    ).toMatchObject({ severity: 'error', source: 'berth' });
+    expect(fromMonacoMarker({ ...base, severity: MONACO_SEVERITY.warning, owner: 'yaml' })).toMatchObject({
+      severity: 'warning',
+      source: 'schema',
+    });
     expect(fromMonacoMarker({ ...base, severity: MONACO_SEVERITY.hint })).toMatchObject({ severity: 'info' });
   });
   it('sorts by position, errors first', () => {

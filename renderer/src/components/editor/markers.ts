@@ -40,7 +40,12 @@ export function toMonacoMarker(m: EditorMarker, lineLength?: number): MonacoMark
 
 /** Any Monaco marker (ours or monaco-yaml's) as a Berth marker, for the problem list. */
 export function fromMonacoMarker(m: MonacoMarkerLike): EditorMarker {
-  const severity = m.severity >= MONACO_SEVERITY.error ? 'error' : m.severity >= MONACO_SEVERITY.warning ? 'warning' : 'info';
+  const severity =
+    m.severity >= MONACO_SEVERITY.error
+      ? 'error'
+      : m.severity >= MONACO_SEVERITY.warning
+        ? 'warning'
+        : 'info';
   return {
     line: m.startLineNumber,
     col: m.startColumn,

@@ -2,13 +2,25 @@
 import { describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { fail, ok, type BerthErrorData, type FileEntry, type FileListing, type Result } from '../../api/contract';
+import {
+  fail,
+  ok,
+  type BerthErrorData,
+  type FileEntry,
+  type FileListing,
+  type Result,
+} from '../../api/contract';
 import { withFakeLayout } from '../../testing/render';
 import { FileBrowser, type FileBrowserProps } from './FileBrowser';
 
 withFakeLayout();
 
-const entry = (dir: string, name: string, type: FileEntry['type'], over: Partial<FileEntry> = {}): FileEntry => ({
+const entry = (
+  dir: string,
+  name: string,
+  type: FileEntry['type'],
+  over: Partial<FileEntry> = {},
+): FileEntry => ({
   name,
   path: dir === '/' ? `/${name}` : `${dir}/${name}`,
   type,
@@ -18,7 +30,12 @@ const entry = (dir: string, name: string, type: FileEntry['type'], over: Partial
   ...over,
 });
 const tree: Record<string, FileEntry[]> = {
-  '/': [entry('/', 'b.txt', 'file', { size: 20 }), entry('/', 'etc', 'dir'), entry('/', 'a.txt', 'file', { size: 3000 }), entry('/', 'lib', 'link', { linkTarget: 'usr/lib' })],
+  '/': [
+    entry('/', 'b.txt', 'file', { size: 20 }),
+    entry('/', 'etc', 'dir'),
+    entry('/', 'a.txt', 'file', { size: 3000 }),
+    entry('/', 'lib', 'link', { linkTarget: 'usr/lib' }),
+  ],
   '/etc': [entry('/etc', 'hostname', 'file')],
   '/usr/lib': [entry('/usr/lib', 'libc.so', 'file')],
   '/empty': [],
@@ -27,7 +44,11 @@ const tree: Record<string, FileEntry[]> = {
 function setup(over: Partial<FileBrowserProps> = {}) {
   const list = vi.fn((path: string): Promise<Result<FileListing>> => {
     const entries = tree[path];
-    return Promise.resolve(entries ? ok({ path, type: 'dir', entries, truncated: false }) : fail('NOT_FOUND', `${path} does not exist. Check the path.`));
+    return Promise.resolve(
+      entries
+        ? ok({ path, type: 'dir', entries, truncated: false })
+        : fail('NOT_FOUND', `${path} does not exist. Check the path.`),
+    );
   });
   const download = vi.fn((_path: string): Promise<BerthErrorData | null> => Promise.resolve(null));
   const props: FileBrowserProps = {
@@ -48,7 +69,11 @@ async function gridOf(dir: string): Promise<HTMLElement> {
   await waitFor(() => expect(within(grid).getAllByRole('row').length).toBeGreaterThan(1));
   return grid;
 }
-const names = (grid: HTMLElement) => within(grid).getAllByRole('row').slice(1).map((r) => r.getAttribute('aria-label'));
+const names = (grid: HTMLElement) =>
+  within(grid)
+    .getAllByRole('row')
+    .slice(1)
+    .map((r) => r.getAttribute('aria-label'));
 
 describe('FileBrowser', () => {
   it('lists folders first with sizes, and sorts by a column', async () => {
@@ -144,7 +169,9 @@ describe('FileBrowser', () => {
       expect(await screen.findByText('/etc does not exist. Check the path.')).toBeInTheDocument();
       await user.click(screen.getByRole('button', { name: 'Go to /' }));
       expect(await gridOf('/')).toBeInTheDocument();
-      await waitFor(() => expect(screen.queryByText('/etc does not exist. Check the path.')).not.toBeInTheDocument());
+      await waitFor(() =>
+        expect(screen.queryByText('/etc does not exist. Check the path.')).not.toBeInTheDocument(),
+      );
     } finally {
       tree['/etc'] = [entry('/etc', 'hostname', 'file')];
     }

@@ -19,7 +19,11 @@ export interface FileBrowserProps {
   /** What a folder downloads as, e.g. '.tar'. */
   folderFormat: string;
   /** Writes `file` into the folder `dir`; without it the browser is read-only. */
-  upload?: (dir: string, file: File, onProgress: (fraction: number | undefined) => void) => Promise<BerthErrorData | null>;
+  upload?: (
+    dir: string,
+    file: File,
+    onProgress: (fraction: number | undefined) => void,
+  ) => Promise<BerthErrorData | null>;
   /** Where a link leads from its folder, when links can be followed; without it links are plain entries. */
   followLink?: (dir: string, target: string) => string;
 }
@@ -37,7 +41,11 @@ interface Notice {
 export function FileBrowser({ root, list, download, folderFormat, upload, followLink }: FileBrowserProps) {
   const [path, setPath] = useState(root.path);
   const [attempt, setAttempt] = useState(0);
-  const [answer, setAnswer] = useState<{ key: string; listing: FileListing | null; error: BerthErrorData | null } | null>(null);
+  const [answer, setAnswer] = useState<{
+    key: string;
+    listing: FileListing | null;
+    error: BerthErrorData | null;
+  } | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [uploading, setUploading] = useState<{ name: string; fraction?: number } | null>(null);
   const [sort, setSort] = useState<Sort<FileSortKey>>({ key: 'name', direction: 'asc' });
@@ -49,7 +57,11 @@ export function FileBrowser({ root, list, download, folderFormat, upload, follow
     void list(path).then((r) => {
       if (!live) return;
       // A failed load keeps the last listing in view under the error.
-      setAnswer((last) => ({ key, listing: r.ok ? r.value : (last?.listing ?? null), error: r.ok ? null : r.error }));
+      setAnswer((last) => ({
+        key,
+        listing: r.ok ? r.value : (last?.listing ?? null),
+        error: r.ok ? null : r.error,
+      }));
     });
     return () => {
       live = false;
@@ -68,7 +80,11 @@ export function FileBrowser({ root, list, download, folderFormat, upload, follow
   const startDownload = useCallback(
     async (target: string, name: string) => {
       const failed = await download(target);
-      setNotice(failed ? { severity: 'error', message: `Could not download ${name}: ${failed.message}`, error: failed } : null);
+      setNotice(
+        failed
+          ? { severity: 'error', message: `Could not download ${name}: ${failed.message}`, error: failed }
+          : null,
+      );
     },
     [download],
   );
@@ -95,9 +111,16 @@ export function FileBrowser({ root, list, download, folderFormat, upload, follow
     const into = dir;
     setNotice(null);
     setUploading({ name: file.name });
-    const failed = await upload(into, file, (fraction) => setUploading({ name: file.name, ...(fraction !== undefined ? { fraction } : {}) }));
+    const failed = await upload(into, file, (fraction) =>
+      setUploading({ name: file.name, ...(fraction !== undefined ? { fraction } : {}) }),
+    );
     setUploading(null);
-    if (failed) setNotice({ severity: 'error', message: `Could not upload ${file.name}: ${failed.message}`, error: failed });
+    if (failed)
+      setNotice({
+        severity: 'error',
+        message: `Could not upload ${file.name}: ${failed.message}`,
+        error: failed,
+      });
     else {
       setNotice({ severity: 'success', message: `Uploaded ${file.name} to ${into}.` });
       setAttempt((a) => a + 1);
@@ -119,7 +142,13 @@ export function FileBrowser({ root, list, download, folderFormat, upload, follow
         </Button>
         {upload && (
           <>
-            <Button size="small" variant="outlined" startIcon={<UploadIcon />} onClick={() => fileInput.current?.click()} disabled={uploading !== null}>
+            <Button
+              size="small"
+              variant="outlined"
+              startIcon={<UploadIcon />}
+              onClick={() => fileInput.current?.click()}
+              disabled={uploading !== null}
+            >
               Upload file
             </Button>
             <input
@@ -141,28 +170,51 @@ export function FileBrowser({ root, list, download, folderFormat, upload, follow
           <Typography variant="body2">
             Uploading {uploading.name} to {dir}…
           </Typography>
-          <LinearProgress variant={uploading.fraction === undefined ? 'indeterminate' : 'determinate'} value={(uploading.fraction ?? 0) * 100} />
+          <LinearProgress
+            variant={uploading.fraction === undefined ? 'indeterminate' : 'determinate'}
+            value={(uploading.fraction ?? 0) * 100}
+          />
         </Box>
       )}
       {notice && (
-        <Alert severity={notice.severity} role={notice.severity === 'error' ? 'alert' : 'status'} onClose={() => setNotice(null)}>
+        <Alert
+          severity={notice.severity}
+          role={notice.severity === 'error' ? 'alert' : 'status'}
+          onClose={() => setNotice(null)}
+        >
           {notice.message}
           {notice.error && <ErrorDetails details={notice.error.details ?? notice.error.code} />}
         </Alert>
       )}
       {error && (
-        <Alert severity="error" action={path !== root.path && <Button onClick={() => go(root.path)}>Go to {root.label}</Button>}>
+        <Alert
+          severity="error"
+          action={path !== root.path && <Button onClick={() => go(root.path)}>Go to {root.label}</Button>}
+        >
           {error.message}
           <ErrorDetails details={error.details ?? error.code} />
         </Alert>
       )}
-      {listing?.truncated && <Alert severity="info">This folder holds too much to list whole; only part of it is shown.</Alert>}
+      {listing?.truncated && (
+        <Alert severity="info">This folder holds too much to list whole; only part of it is shown.</Alert>
+      )}
       {listing && entries.length === 0 ? (
         <Typography color="text.secondary" sx={{ p: 2 }}>
-          {listing.type === 'dir' ? `This folder is empty.${upload ? ' Upload a file into it with “Upload file”.' : ''}` : `${dir} is not a folder.`}
+          {listing.type === 'dir'
+            ? `This folder is empty.${upload ? ' Upload a file into it with “Upload file”.' : ''}`
+            : `${dir} is not a folder.`}
         </Typography>
       ) : (
-        <Box sx={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 320, border: 1, borderColor: 'divider' }}>
+        <Box
+          sx={{
+            display: 'flex',
+            flexDirection: 'column',
+            flex: 1,
+            minHeight: 320,
+            border: 1,
+            borderColor: 'divider',
+          }}
+        >
           <ResourceGrid
             label={`Files in ${where}`}
             rows={entries}
@@ -172,7 +224,6 @@ export function FileBrowser({ root, list, download, folderFormat, upload, follow
             sort={sort}
             onSort={(k) => setSort((s) => nextSort(s, k, ['size', 'mtime']))}
             onOpen={openEntry}
-            minWidth={560}
             rowHeight={36}
           />
         </Box>

@@ -10,7 +10,10 @@ interface Props {
 /** The folder's place as breadcrumbs: every level above it is a button; the current one is text. */
 export function PathBar({ root, dir, onGo }: Props) {
   const parts = dir.slice(root.path.length).split('/').filter(Boolean);
-  const crumbs = [{ label: root.label, path: root.path }, ...parts.map((part, i) => ({ label: part, path: root.path + parts.slice(0, i + 1).join('/') }))];
+  const crumbs = [
+    { label: root.label, path: root.path },
+    ...parts.map((part, i) => ({ label: part, path: root.path + parts.slice(0, i + 1).join('/') })),
+  ];
   return (
     <Breadcrumbs aria-label="Folder path" sx={{ flex: 1, minWidth: 0 }}>
       {crumbs.map((c, i) =>

@@ -19,9 +19,11 @@ export interface FileActions {
   folderFormat: string;
 }
 
-const iconOf = (e: FileEntry) => (e.type === 'dir' ? FolderIcon : e.type === 'link' ? LinkIcon : InsertDriveFileOutlinedIcon);
+const iconOf = (e: FileEntry) =>
+  e.type === 'dir' ? FolderIcon : e.type === 'link' ? LinkIcon : InsertDriveFileOutlinedIcon;
 /** Files show their size; folders the total below them when there is one. */
-const sizeOf = (e: FileEntry) => (e.type === 'file' || (e.type === 'dir' && e.size > 0) ? formatBytes(e.size) : '');
+const sizeOf = (e: FileEntry) =>
+  e.type === 'file' || (e.type === 'dir' && e.size > 0) ? formatBytes(e.size) : '';
 
 export function fileColumns(actions: FileActions): GridColumn<FileEntry, FileSortKey>[] {
   return [
@@ -36,7 +38,13 @@ export function fileColumns(actions: FileActions): GridColumn<FileEntry, FileSor
           <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, minWidth: 0 }}>
             <Icon fontSize="small" color={e.type === 'dir' ? 'primary' : 'action'} aria-hidden />
             {actions.openable(e) ? (
-              <Link component="button" type="button" onClick={() => actions.open(e)} underline="hover" sx={{ textAlign: 'left' }}>
+              <Link
+                component="button"
+                type="button"
+                onClick={() => actions.open(e)}
+                underline="hover"
+                sx={{ textAlign: 'left' }}
+              >
                 {e.name}
               </Link>
             ) : (
@@ -51,13 +59,20 @@ export function fileColumns(actions: FileActions): GridColumn<FileEntry, FileSor
         );
       },
     },
-    { id: 'size', label: 'Size', width: '100px', sortKey: 'size', render: sizeOf },
-    { id: 'mode', label: 'Mode', width: '130px', render: (e) => <Box sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{e.mode}</Box> },
+    { id: 'size', label: 'Size', width: '100px', sortKey: 'size', priority: 1, render: sizeOf },
+    {
+      id: 'mode',
+      label: 'Mode',
+      width: '130px',
+      priority: 3,
+      render: (e) => <Box sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{e.mode}</Box>,
+    },
     {
       id: 'mtime',
       label: 'Modified',
       width: '200px',
       sortKey: 'mtime',
+      priority: 2,
       render: (e) => <Box sx={{ whiteSpace: 'nowrap' }}>{e.mtime ? formatTime(e.mtime) : ''}</Box>,
     },
     {
@@ -79,6 +94,11 @@ export function fileColumns(actions: FileActions): GridColumn<FileEntry, FileSor
 
 /** Folders first, then by the sort (names break ties). */
 export function sortEntries(entries: FileEntry[], sort: Sort<FileSortKey>): FileEntry[] {
-  const sorted = sortBy(entries, sort, (e, key) => e[key], (e) => e.name);
+  const sorted = sortBy(
+    entries,
+    sort,
+    (e, key) => e[key],
+    (e) => e.name,
+  );
   return [...sorted.filter((e) => e.type === 'dir'), ...sorted.filter((e) => e.type !== 'dir')];
 }

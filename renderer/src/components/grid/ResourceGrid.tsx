@@ -1,14 +1,12 @@
-import type { ReactNode } from 'react';
-import { Box } from '@mui/material';
+import { useMemo, type ReactNode } from 'react';
+import { GridCells } from './GridCells';
 import { GridHeader } from './GridHeader';
+import type { FitColumn } from './layout';
 import type { Sort } from './sort';
 import { VirtualGrid } from './VirtualGrid';
 
-export interface GridColumn<T, K extends string> {
-  id: string;
+export interface GridColumn<T, K extends string> extends FitColumn {
   label: string;
-  /** CSS grid track, e.g. 'minmax(160px, 2fr)'. */
-  width: string;
   sortKey?: K;
   render: (row: T) => ReactNode;
 }
@@ -25,47 +23,37 @@ interface Props<T, K extends string> {
   onOpen: (row: T) => void;
   /** The Delete key on a row. */
   onDelete?(row: T): void;
-  minWidth: number;
   rowHeight?: number;
 }
 
-
 /**
  * A sortable grid of resources by columns (volumes, networks, files) on the one VirtualGrid: Enter or a double
- * click opens a row, Delete removes it.
+ * click opens a row, Delete removes it; columns yield to a narrow window by their priority.
  */
 export function ResourceGrid<T, K extends string>(props: Props<T, K>) {
   const { columns, rowHeight = 48 } = props;
-  const template = columns.map((c) => c.width).join(' ');
+  const header = useMemo(
+    () => columns.map((c) => ({ id: c.id, label: c.label, sortKey: c.sortKey })),
+    [columns],
+  );
   return (
     <VirtualGrid
       label={props.label}
       rows={props.rows}
       rowKey={props.rowKey}
       rowHeight={rowHeight}
-      minWidth={props.minWidth}
-      colCount={columns.length}
-      header={<GridHeader columns={columns} template={template} minWidth={props.minWidth} sort={props.sort} onSort={props.onSort} />}
-      rowProps={(row) => ({
-        'aria-label': props.rowLabel(row),
-        onDoubleClick: () => props.onOpen(row),
-        sx: { display: 'grid', gridTemplateColumns: template, minHeight: rowHeight },
-      })}
-      renderRow={(row) =>
-        columns.map((c) => (
-          <Box key={c.id} role="gridcell" sx={cellSx}>
-            {c.render(row)}
-          </Box>
-        ))
-      }
+      columns={columns}
+      header={<GridHeader columns={header} sort={props.sort} onSort={props.onSort} />}
+      rowProps={(row) => ({ 'aria-label': props.rowLabel(row) })}
+      renderRow={(row) => (
+        <GridCells height={rowHeight} cells={Object.fromEntries(columns.map((c) => [c.id, c.render(row)]))} />
+      )}
+      onOpen={props.onOpen}
       onRowKey={(row, e) => {
-        if (e.key === 'Enter') props.onOpen(row);
-        else if (e.key === 'Delete' && props.onDelete) props.onDelete(row);
-        else return false;
+        if (e.key !== 'Delete' || !props.onDelete) return false;
+        props.onDelete(row);
         return true;
       }}
     />
   );
 }
-
-const cellSx = { display: 'flex', alignItems: 'center', minWidth: 0, px: 1, gap: 0.5, overflow: 'hidden' } as const;

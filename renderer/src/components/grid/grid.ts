@@ -27,3 +27,10 @@ export const virtualRowSx = (start: number) =>
     '&:hover': { bgcolor: 'action.hover' },
     '&:focus-visible': { outline: 2, outlineColor: 'primary.main', outlineOffset: -2 },
   }) as const;
+
+/** A small IconButton is 34 px; a cell pads 8 px each side. */
+const ICON_BUTTON = 34;
+/** The track of an actions column with `inline` buttons plus the "More actions" menu button. */
+export const actionsWidth = (inline: number): string => `${(inline + 1) * ICON_BUTTON + 16}px`;
+/** The actions column squeezed to its menu button alone. */
+export const COMPACT_ACTIONS = actionsWidth(0);

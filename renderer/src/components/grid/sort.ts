@@ -9,7 +9,11 @@ const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'bas
 export const compareText = (a: string, b: string): number => collator.compare(a, b);
 
 /** Next sort after a header click: same key flips, a new key starts ascending (sizes and dates descending). */
-export function nextSort<K extends string>(sort: Sort<K>, key: K, descendingFirst: readonly K[] = []): Sort<K> {
+export function nextSort<K extends string>(
+  sort: Sort<K>,
+  key: K,
+  descendingFirst: readonly K[] = [],
+): Sort<K> {
   if (sort.key === key) return { key, direction: sort.direction === 'asc' ? 'desc' : 'asc' };
   return { key, direction: descendingFirst.includes(key) ? 'desc' : 'asc' };
 }

@@ -1,4 +1,14 @@
-import { Alert, Box, CircularProgress, LinearProgress, List, ListItem, ListItemIcon, ListItemText, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  CircularProgress,
+  LinearProgress,
+  List,
+  ListItem,
+  ListItemIcon,
+  ListItemText,
+  Typography,
+} from '@mui/material';
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import ErrorIcon from '@mui/icons-material/Error';
 import HourglassEmptyIcon from '@mui/icons-material/HourglassEmpty';
@@ -17,7 +27,9 @@ const percent = (f: number | undefined) => (f === undefined ? undefined : Math.r
 function counters(task: TaskInfo): string {
   const p = task.progress;
   if (!p || p.total === undefined || p.current === undefined || p.total === 0) return '';
-  return p.unit === 'bytes' ? `${formatBytes(p.current)} / ${formatBytes(p.total)}` : `${p.current} / ${p.total} ${p.unit ?? ''}`.trim();
+  return p.unit === 'bytes'
+    ? `${formatBytes(p.current)} / ${formatBytes(p.total)}`
+    : `${p.current} / ${p.total} ${p.unit ?? ''}`.trim();
 }
 
 /**
@@ -31,9 +43,17 @@ export function TaskPanel({ task, maxSteps = 8 }: { task: TaskInfo; maxSteps?: n
   const fraction = task.state === 'succeeded' ? 1 : (task.progress?.fraction ?? (ended ? 0 : undefined));
   const steps = task.steps ?? [];
   // Layers still moving first, so the ones that matter are in view for a pull of many layers.
-  const shown = [...steps].sort((a, b) => Number(b.state === 'running') - Number(a.state === 'running')).slice(0, maxSteps);
+  const shown = [...steps]
+    .sort((a, b) => Number(b.state === 'running') - Number(a.state === 'running'))
+    .slice(0, maxSteps);
   const status =
-    task.state === 'succeeded' ? 'Done' : task.state === 'cancelled' ? 'Cancelled' : task.state === 'failed' ? 'Failed' : `${percent(fraction) ?? '…'}${fraction === undefined ? '' : '%'}`;
+    task.state === 'succeeded'
+      ? 'Done'
+      : task.state === 'cancelled'
+        ? 'Cancelled'
+        : task.state === 'failed'
+          ? 'Failed'
+          : `${percent(fraction) ?? '…'}${fraction === undefined ? '' : '%'}`;
   return (
     <Box role="region" aria-label={`Progress of ${task.title}`} sx={{ mt: 1 }}>
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'baseline' }}>
@@ -65,13 +85,20 @@ export function TaskPanel({ task, maxSteps = 8 }: { task: TaskInfo; maxSteps?: n
               <ListItemText
                 primary={s.label}
                 secondary={s.detail}
-                slotProps={{ primary: { variant: 'body2', sx: { fontFamily: s.id.startsWith('step-') ? undefined : 'monospace' } }, secondary: { variant: 'caption' } }}
+                slotProps={{
+                  primary: {
+                    variant: 'body2',
+                    sx: { fontFamily: s.id.startsWith('step-') ? undefined : 'monospace' },
+                  },
+                  secondary: { variant: 'caption' },
+                }}
               />
             </ListItem>
           ))}
           {steps.length > shown.length && (
             <Typography variant="caption" color="text.secondary">
-              {steps.length - shown.length} more, {steps.filter((s) => s.state === 'done').length} of {steps.length} done
+              {steps.length - shown.length} more, {steps.filter((s) => s.state === 'done').length} of{' '}
+              {steps.length} done
             </Typography>
           )}
         </List>

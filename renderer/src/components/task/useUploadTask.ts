@@ -1,5 +1,11 @@
 import { useState } from 'react';
-import { ErrorCode, type BerthErrorData, type EngineClient, type Result, type UploadTask } from '../../api/contract';
+import {
+  ErrorCode,
+  type BerthErrorData,
+  type EngineClient,
+  type Result,
+  type UploadTask,
+} from '../../api/contract';
 import { uploadFile } from '../../api/transfers';
 import { useTaskInfo } from './useTaskInfo';
 
@@ -22,7 +28,10 @@ export function useUploadTask(client: EngineClient) {
       try {
         blob = await body();
       } catch (err) {
-        setError({ code: ErrorCode.INVALID_ARGUMENT, message: err instanceof Error ? err.message : String(err) });
+        setError({
+          code: ErrorCode.INVALID_ARGUMENT,
+          message: err instanceof Error ? err.message : String(err),
+        });
         return;
       }
       const ticket = await open(blob);

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
-import { describe, expect, it, vi } from 'vitest';
-import { render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { toContainerRow } from '../../stores/selectors';
 import { container } from '../../testing/fixtures';
@@ -12,7 +12,7 @@ withFakeLayout(600);
 const manyRows = (n: number) =>
   Array.from({ length: n }, (_, i) => toContainerRow(container(`c${String(i).padStart(4, '0')}`)));
 
-const renderList = (rows = manyRows(5000), onAction = vi.fn()) =>
+const renderList = (rows = manyRows(5000), onAction = vi.fn(), onMenuAction = vi.fn()) =>
   render(
     <ContainerList
       rows={rows}
@@ -21,8 +21,13 @@ const renderList = (rows = manyRows(5000), onAction = vi.fn()) =>
       onSort={vi.fn()}
       onAction={onAction}
       onDismissError={vi.fn()}
+      onMenuAction={onMenuAction}
     />,
   );
+
+afterEach(() => {
+  window.location.hash = '';
+});
 
 // Counts DOM rows, not time: a generous timeout keeps it steady on a loaded 2-core machine.
 describe('ContainerList', { timeout: 15_000 }, () => {
@@ -52,5 +57,59 @@ describe('ContainerList', { timeout: 15_000 }, () => {
       expect.objectContaining({ name: 'c0001' }),
       expect.objectContaining({ id: 'remove' }),
     );
+  });
+
+  it('opens the focused row with Enter, and its actions menu with Shift+F10 or the context-menu key', async () => {
+    const onAction = vi.fn();
+    const onMenuAction = vi.fn();
+    const user = userEvent.setup();
+    renderList(manyRows(5), onAction, onMenuAction);
+    screen.getByRole('row', { name: 'c0000' }).focus();
+    await user.keyboard('{ArrowDown}{Enter}');
+    expect(window.location.hash).toBe('#/containers/c0001-id');
+
+    await user.keyboard('{Shift>}{F10}{/Shift}');
+    const menu = await screen.findByRole('menu');
+    // Every action is in the menu: the state's buttons and the "more" actions.
+    expect(within(menu).getByRole('menuitem', { name: 'Stop' })).toBeInTheDocument();
+    await user.click(within(menu).getByRole('menuitem', { name: 'Copy as docker run' }));
+    expect(onMenuAction).toHaveBeenCalledWith(expect.objectContaining({ name: 'c0001' }), expect.objectContaining({ id: 'copyRun' }));
+    expect(screen.queryByRole('menu')).not.toBeInTheDocument();
+
+    act(() => screen.getByRole('row', { name: 'c0002' }).focus());
+    await user.keyboard('{ContextMenu}');
+    await user.click(within(await screen.findByRole('menu')).getByRole('menuitem', { name: 'Restart' }));
+    expect(onAction).toHaveBeenCalledWith(expect.objectContaining({ name: 'c0002' }), expect.objectContaining({ id: 'restart' }));
+  });
+
+  it("lets Tab reach the focused row's controls, and only that row's", async () => {
+    const onAction = vi.fn();
+    const user = userEvent.setup();
+    renderList(manyRows(3), onAction);
+    const row = screen.getByRole('row', { name: 'c0001' });
+    act(() => row.focus());
+    const other = screen.getByRole('row', { name: 'c0000' });
+    expect(within(other).getByRole('button', { name: 'Stop c0000' })).toHaveAttribute('tabindex', '-1');
+    // (The checkbox is disabled: this list has no selection.)
+    await user.tab();
+    expect(within(row).getByRole('link', { name: 'c0001' })).toHaveFocus();
+    await user.tab();
+    expect(within(row).getByRole('button', { name: 'Stop c0001' })).toHaveFocus();
+    await user.keyboard('{Enter}');
+    expect(onAction).toHaveBeenCalledWith(expect.objectContaining({ name: 'c0001' }), expect.objectContaining({ id: 'stop' }));
+  });
+});
+
+describe('ContainerList in a narrow window', () => {
+  withFakeLayout(600, 760);
+
+  it('hides the least important columns, keeps the actions, and never needs sideways scroll', () => {
+    renderList(manyRows(3));
+    const headers = screen.getAllByRole('columnheader').map((h) => h.textContent);
+    expect(headers).toEqual(['', 'Name', 'Image', 'State', 'Ports', 'Actions']);
+    const row = screen.getByRole('row', { name: 'c0000' });
+    expect(within(row).getByRole('button', { name: 'Stop c0000' })).toBeInTheDocument();
+    expect(within(row).getByRole('button', { name: 'More actions for c0000' })).toBeInTheDocument();
+    expect(within(row).getAllByRole('gridcell')).toHaveLength(6);
   });
 });

@@ -5,7 +5,8 @@ import type { Sort } from '../../components/grid/sort';
 import { VirtualGrid } from '../../components/grid/VirtualGrid';
 import type { ContainerRow } from '../../stores/selectors';
 import { availableActions, type ContainerActionDef, type ContainerMenuActionDef } from './actions';
-import { columns, gridTemplate, ROW_HEIGHT, TABLE_MIN_WIDTH } from './columns';
+import { containerHref } from '../../app/useHashRoute';
+import { columns, ROW_HEIGHT } from './columns';
 import { ContainerRowView } from './ContainerRowView';
 import type { SortKey } from './filter';
 import { GroupHeaderRow } from './GroupHeaderRow';
@@ -36,8 +37,9 @@ const noCollapsed: ReadonlySet<string> = new Set();
 
 /**
  * The containers grid: only the rows in view (plus overscan) are in the DOM, so it stays smooth at
- * thousands of containers. Arrow keys, Home/End and Page keys move between rows; Space selects the focused
- * row, Ctrl/Cmd+A selects every listed row, Escape clears; action shortcuts (e.g. Delete) act on the focused row.
+ * thousands of containers. The shared grid's keys (arrows, Enter opens the details, the context-menu key the
+ * actions); Space selects the focused row, Ctrl/Cmd+A selects every listed row, Escape clears; action
+ * shortcuts (e.g. Delete) act on the focused row.
  */
 export function ContainerList(props: Props) {
   const {
@@ -87,7 +89,7 @@ export function ContainerList(props: Props) {
       }
     }
     if (item.kind === 'group') {
-      if (e.key !== 'Enter' && e.key !== ' ') return false;
+      if (e.key !== ' ') return false;
       onToggleGroup?.(item.project);
       return true;
     }
@@ -106,16 +108,13 @@ export function ContainerList(props: Props) {
       rows={items}
       rowKey={itemKey}
       rowHeight={ROW_HEIGHT}
-      minWidth={TABLE_MIN_WIDTH}
-      colCount={columns.length}
+      columns={columns}
       multiselectable={onSelectionChange ? true : undefined}
       focusKey={highlightId ?? undefined}
       {...(onHighlighted ? { onFocusedKey: onHighlighted } : {})}
       header={
         <GridHeader
           columns={columns}
-          template={gridTemplate}
-          minWidth={TABLE_MIN_WIDTH}
           sort={sort}
           onSort={onSort}
           renderCell={(c) =>
@@ -133,13 +132,21 @@ export function ContainerList(props: Props) {
         />
       }
       rowProps={(item) => {
-        if (item.kind === 'group') return { 'aria-label': `Project ${item.label}`, 'aria-expanded': !item.collapsed, sx: { height: ROW_HEIGHT } };
+        if (item.kind === 'group')
+          return {
+            'aria-label': `Project ${item.label}`,
+            'aria-expanded': !item.collapsed,
+            sx: { height: ROW_HEIGHT },
+          };
         const selected = selection.ids.has(item.row.id);
         return {
           'aria-label': item.row.name,
           'aria-busy': item.row.pendingAction !== undefined,
           'aria-selected': onSelectionChange ? selected : undefined,
-          sx: { bgcolor: selected ? 'action.selected' : undefined, '&:hover': { bgcolor: selected ? 'action.selected' : 'action.hover' } },
+          sx: {
+            bgcolor: selected ? 'action.selected' : undefined,
+            '&:hover': { bgcolor: selected ? 'action.selected' : 'action.hover' },
+          },
         };
       }}
       renderRow={(item) =>
@@ -163,6 +170,11 @@ export function ContainerList(props: Props) {
           />
         )
       }
+      onOpen={(item) => {
+        // Enter on a project's header folds it; on a container it opens the details page.
+        if (item.kind === 'group') onToggleGroup?.(item.project);
+        else window.location.hash = containerHref(item.row.id);
+      }}
       onRowKey={onRowKey}
     />
   );

@@ -1,15 +1,21 @@
-import { memo } from 'react';
-import type { MouseEvent } from 'react';
+import { memo, useMemo, type MouseEvent } from 'react';
 import { Alert, Box, Checkbox, Chip, CircularProgress, IconButton, Link, Typography } from '@mui/material';
 import CloseIcon from '@mui/icons-material/Close';
 import { formatTime, relativeTime } from '../../api/contract';
 import { containerHref } from '../../app/useHashRoute';
 import { ErrorDetails } from '../../components/ErrorDetails';
+import { GridCells } from '../../components/grid/GridCells';
+import { useGridLayout, useGridRow } from '../../components/grid/GridContext';
+import { RowActions, type RowAction } from '../../components/grid/RowActions';
 import type { ContainerRow } from '../../stores/selectors';
-import { actionById, type ContainerActionDef, type ContainerMenuActionDef } from './actions';
-import { gridTemplate, ROW_HEIGHT } from './columns';
-import { RowActions } from './RowActions';
-import { RowMenu } from './RowMenu';
+import {
+  actionById,
+  availableActions,
+  containerMenuActions,
+  type ContainerActionDef,
+  type ContainerMenuActionDef,
+} from './actions';
+import { ROW_HEIGHT } from './columns';
 
 interface Props {
   row: ContainerRow;
@@ -22,8 +28,31 @@ interface Props {
   onMenuAction?: (row: ContainerRow, action: ContainerMenuActionDef) => void;
 }
 
-const cell = { display: 'flex', alignItems: 'center', minWidth: 0, px: 1, gap: 0.5 } as const;
 const ellipsis = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
+
+/** A row's buttons (the state's actions) and its menu (those and the "more" actions), from the definitions. */
+function rowActions(
+  row: ContainerRow,
+  onAction: Props['onAction'],
+  onMenuAction: Props['onMenuAction'],
+): RowAction[] {
+  const busy = row.pendingAction !== undefined;
+  const buttons = availableActions(row.state).map((a) => ({
+    id: a.id,
+    label: a.label,
+    icon: a.icon,
+    inline: true,
+    disabled: busy,
+    destructive: a.id === 'remove',
+    run: () => onAction(row, a),
+  }));
+  const more = onMenuAction
+    ? containerMenuActions
+        .filter((a) => a.available(row))
+        .map((a) => ({ id: a.id, label: a.label, icon: a.icon, run: () => onMenuAction(row, a) }))
+    : [];
+  return [...buttons, ...more];
+}
 
 /** The cells of one container row (the list owns positioning, focus and keyboard). */
 export const ContainerRowView = memo(function ContainerRowView({
@@ -37,101 +66,109 @@ export const ContainerRowView = memo(function ContainerRowView({
 }: Props) {
   const pending = row.pendingAction ? actionById(row.pendingAction) : undefined;
   const failedAction = row.failure ? actionById(row.failure.action) : undefined;
+  const { tabIndex } = useGridRow(row.id);
+  const compact = useGridLayout()?.compact.has('actions') ?? false;
+  const actions = useMemo(() => rowActions(row, onAction, onMenuAction), [row, onAction, onMenuAction]);
   return (
     <>
-      <Box sx={{ display: 'grid', gridTemplateColumns: gridTemplate, height: ROW_HEIGHT }}>
-        <Box role="gridcell" sx={{ ...cell, px: 0.5 }}>
-          <Checkbox
-            size="small"
-            checked={selected}
-            disabled={!onToggleSelect}
-            tabIndex={-1}
-            slotProps={{ input: { 'aria-label': `Select ${row.name}` } }}
-            // The click handler sees Shift (for ranges); the change event carries nothing more.
-            onChange={() => undefined}
-            onClick={(e: MouseEvent) => {
-              e.stopPropagation();
-              onToggleSelect?.(row.id, e.shiftKey);
-            }}
-          />
-        </Box>
-        <Box role="gridcell" sx={cell}>
-          <Link
-            href={containerHref(row.id)}
-            variant="body2"
-            underline="hover"
-            color="inherit"
-            tabIndex={-1}
-            sx={{ ...ellipsis, fontWeight: 500 }}
-            title={`Open ${row.name}`}
-            onClick={(e: MouseEvent) => e.stopPropagation()}
-          >
-            {row.name}
-          </Link>
-        </Box>
-        <Box role="gridcell" sx={cell}>
-          <Typography variant="body2" sx={ellipsis} title={row.image}>
-            {row.image}
-          </Typography>
-        </Box>
-        <Box role="gridcell" sx={cell}>
-          <Chip
-            size="small"
-            label={row.state}
-            color={row.stateTone}
-            variant={row.stateTone === 'default' ? 'outlined' : 'filled'}
-          />
-          {pending && (
-            <Box
-              component="span"
-              role="status"
-              sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}
+      <GridCells
+        height={ROW_HEIGHT}
+        cells={{
+          select: (
+            <Checkbox
+              size="small"
+              checked={selected}
+              disabled={!onToggleSelect}
+              tabIndex={tabIndex}
+              slotProps={{ input: { 'aria-label': `Select ${row.name}` } }}
+              // The click handler sees Shift (for ranges); the change event carries nothing more.
+              onChange={() => undefined}
+              onClick={(e: MouseEvent) => {
+                e.stopPropagation();
+                onToggleSelect?.(row.id, e.shiftKey);
+              }}
+            />
+          ),
+          name: (
+            <Link
+              href={containerHref(row.id)}
+              variant="body2"
+              underline="hover"
+              color="inherit"
+              tabIndex={tabIndex}
+              sx={{ ...ellipsis, fontWeight: 500 }}
+              title={`Open ${row.name}`}
+              onClick={(e: MouseEvent) => e.stopPropagation()}
             >
-              <CircularProgress size={14} aria-hidden />
-              <Typography variant="caption">{pending.progressLabel}</Typography>
+              {row.name}
+            </Link>
+          ),
+          image: (
+            <Typography variant="body2" sx={ellipsis} title={row.image}>
+              {row.image}
+            </Typography>
+          ),
+          state: (
+            <>
+              <Chip
+                size="small"
+                label={row.state}
+                color={row.stateTone}
+                variant={row.stateTone === 'default' ? 'outlined' : 'filled'}
+              />
+              {pending && (
+                <Box
+                  component="span"
+                  role="status"
+                  sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}
+                >
+                  <CircularProgress size={14} aria-hidden />
+                  <Typography variant="caption">{pending.progressLabel}</Typography>
+                </Box>
+              )}
+            </>
+          ),
+          status: (
+            <Typography variant="body2" color="text.secondary" sx={ellipsis} title={row.status}>
+              {row.status}
+            </Typography>
+          ),
+          ports: (
+            <Box sx={{ ...ellipsis, display: 'flex', gap: 0.5 }}>
+              {row.ports.map((p) =>
+                p.url ? (
+                  <Link
+                    key={p.key}
+                    variant="body2"
+                    href={p.url}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                    tabIndex={tabIndex}
+                    title={`Open ${p.url}`}
+                  >
+                    {p.label}
+                  </Link>
+                ) : (
+                  <Typography key={p.key} variant="body2" color="text.secondary" component="span">
+                    {p.label}
+                  </Typography>
+                ),
+              )}
             </Box>
-          )}
-        </Box>
-        <Box role="gridcell" sx={cell}>
-          <Typography variant="body2" color="text.secondary" sx={ellipsis} title={row.status}>
-            {row.status}
-          </Typography>
-        </Box>
-        <Box role="gridcell" sx={{ ...cell, ...ellipsis }}>
-          {row.ports.map((p) =>
-            p.url ? (
-              <Link
-                key={p.key}
-                variant="body2"
-                href={p.url}
-                target="_blank"
-                rel="noopener noreferrer"
-                title={`Open ${p.url}`}
-              >
-                {p.label}
-              </Link>
-            ) : (
-              <Typography key={p.key} variant="body2" color="text.secondary" component="span">
-                {p.label}
-              </Typography>
-            ),
-          )}
-        </Box>
-        <Box role="gridcell" sx={cell}>
-          <Typography variant="body2" color="text.secondary" title={formatTime(row.created)}>
-            {relativeTime(row.created, now)}
-          </Typography>
-        </Box>
-        <Box role="gridcell" sx={cell}>
-          <Typography variant="body2" sx={ellipsis}>
-            {row.project}
-          </Typography>
-        </Box>
-        <Box role="gridcell" sx={{ ...cell, gap: 0 }}>
-          <RowActions row={row} onAction={onAction} />
-          {onMenuAction && <RowMenu row={row} onMenuAction={onMenuAction} />}
-        </Box>
-      </Box>
+          ),
+          created: (
+            <Typography variant="body2" color="text.secondary" title={formatTime(row.created)}>
+              {relativeTime(row.created, now)}
+            </Typography>
+          ),
+          project: (
+            <Typography variant="body2" sx={ellipsis}>
+              {row.project}
+            </Typography>
+          ),
+          actions: <RowActions rowKey={row.id} name={row.name} actions={actions} compact={compact} />,
+        }}
+      />
       {row.failure && (
         <Box role="gridcell" sx={{ px: 1, pb: 1 }}>
           <Alert

@@ -88,11 +88,7 @@ export function ContainersPage() {
     [visible, run],
   );
 
-  const onSort = useCallback(
-    (key: SortKey) =>
-      setSort((s) => nextSort(s, key, ['created'])),
-    [],
-  );
+  const onSort = useCallback((key: SortKey) => setSort((s) => nextSort(s, key, ['created'])), []);
 
   const onToggleGroup = useCallback(
     (project: string) =>

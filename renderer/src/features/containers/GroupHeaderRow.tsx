@@ -1,6 +1,7 @@
 import { Box, Checkbox, IconButton, Tooltip, Typography } from '@mui/material';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import ChevronRightIcon from '@mui/icons-material/ChevronRight';
+import { useGridRow } from '../../components/grid/GridContext';
 import { actionById, type ContainerActionDef } from './actions';
 import type { GroupItem } from './grouping';
 
@@ -17,13 +18,14 @@ const GROUP_ACTIONS = ['start', 'stop', 'restart'] as const;
 /** A compose project's header in the grouped list: collapse, counts, select all of it, act on all of it. */
 export function GroupHeaderRow({ group, selectedCount, onToggle, onSelectGroup, onGroupAction }: Props) {
   const all = selectedCount === group.ids.length && group.ids.length > 0;
+  const { tabIndex } = useGridRow(`group:${group.project}`);
   return (
     <Box
       sx={{ display: 'flex', alignItems: 'center', gap: 1, height: '100%', px: 0.5, bgcolor: 'action.hover' }}
     >
       <Checkbox
         size="small"
-        tabIndex={-1}
+        tabIndex={tabIndex}
         checked={all}
         indeterminate={selectedCount > 0 && !all}
         onChange={(e) => onSelectGroup(group.ids, e.target.checked)}
@@ -31,7 +33,7 @@ export function GroupHeaderRow({ group, selectedCount, onToggle, onSelectGroup, 
       />
       <IconButton
         size="small"
-        tabIndex={-1}
+        tabIndex={tabIndex}
         aria-expanded={!group.collapsed}
         aria-label={`${group.collapsed ? 'Expand' : 'Collapse'} ${group.label}`}
         onClick={() => onToggle(group.project)}
@@ -52,7 +54,7 @@ export function GroupHeaderRow({ group, selectedCount, onToggle, onSelectGroup, 
             <Tooltip key={id} title={label} enterDelay={400}>
               <IconButton
                 size="small"
-                tabIndex={-1}
+                tabIndex={tabIndex}
                 aria-label={label}
                 onClick={() => onGroupAction(group, action)}
               >

@@ -86,5 +86,10 @@ export function hashWithFilter(hash: string, filter: ContainerFilter, grouped: b
 }
 
 export function sortRows(rows: ContainerRow[], sort: Sort<SortKey>): ContainerRow[] {
-  return sortBy(rows, sort, (r, key) => r[key], (r) => r.name);
+  return sortBy(
+    rows,
+    sort,
+    (r, key) => r[key],
+    (r) => r.name,
+  );
 }

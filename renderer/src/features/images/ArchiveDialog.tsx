@@ -1,5 +1,16 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { formatBytes } from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { TaskDialogActions } from '../../components/task/TaskDialogActions';
@@ -47,14 +58,28 @@ export function ArchiveDialog({ kind, onClose }: { kind: 'load' | 'import'; onCl
           <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', mb: 2 }}>
             <Button component="label" variant="outlined" size="small" disabled={task !== undefined}>
               Choose file…
-              <input hidden type="file" aria-label="Archive file" accept=".tar,.tar.gz,.tgz,application/x-tar,application/gzip" onChange={(e) => setFile(e.target.files?.[0])} />
+              <input
+                hidden
+                type="file"
+                aria-label="Archive file"
+                accept=".tar,.tar.gz,.tgz,application/x-tar,application/gzip"
+                onChange={(e) => setFile(e.target.files?.[0])}
+              />
             </Button>
             <Typography variant="body2" color="text.secondary">
               {file ? `${file.name} (${formatBytes(file.size)})` : 'Nothing chosen'}
             </Typography>
           </Box>
           {kind === 'import' && (
-            <TextField fullWidth label="Image name (repository:tag)" value={name} disabled={task !== undefined} onChange={(e) => setName(e.target.value)} error={Boolean(nameProblem)} helperText={nameProblem ?? ' '} />
+            <TextField
+              fullWidth
+              label="Image name (repository:tag)"
+              value={name}
+              disabled={task !== undefined}
+              onChange={(e) => setName(e.target.value)}
+              error={Boolean(nameProblem)}
+              helperText={nameProblem ?? ' '}
+            />
           )}
           {error && (
             <Alert severity="error">
@@ -65,7 +90,14 @@ export function ArchiveDialog({ kind, onClose }: { kind: 'load' | 'import'; onCl
           {task && <TaskPanel task={task} />}
         </DialogContent>
         <DialogActions>
-          <TaskDialogActions task={task} startLabel={kind === 'load' ? 'Load' : 'Import'} canStart={canStart} starting={starting} onClose={onClose} onRetry={reset} />
+          <TaskDialogActions
+            task={task}
+            startLabel={kind === 'load' ? 'Load' : 'Import'}
+            canStart={canStart}
+            starting={starting}
+            onClose={onClose}
+            onRetry={reset}
+          />
         </DialogActions>
       </form>
     </Dialog>

@@ -38,11 +38,19 @@ describe('BuildDialog', { timeout: 20_000 }, () => {
       await user.type(within(dialog).getByRole('textbox', { name: /Build arguments/ }), 'VERSION=2');
       await user.click(within(dialog).getByRole('button', { name: 'Build' }));
       await waitFor(() => expect(sent).toHaveLength(1));
-      expect(fake.callsOf('images.buildUpload')).toEqual([{ tag: 'e2e/app:1', buildArgs: { VERSION: '2' }, size: 2048 }]);
+      expect(fake.callsOf('images.buildUpload')).toEqual([
+        { tag: 'e2e/app:1', buildArgs: { VERSION: '2' }, size: 2048 },
+      ]);
       expect(sent[0]?.size).toBe(2048); // one header, one data block, two end blocks
       act(() =>
         store.getState().tasks.applyPatches([
-          { kind: 'patch', removed: [], upserts: [build({ steps: [{ id: 'step-1', label: 'Step 1/1: FROM busybox', state: 'running' }] })] },
+          {
+            kind: 'patch',
+            removed: [],
+            upserts: [
+              build({ steps: [{ id: 'step-1', label: 'Step 1/1: FROM busybox', state: 'running' }] }),
+            ],
+          },
         ]),
       );
       expect(await within(dialog).findByText('Step 1/1: FROM busybox')).toBeInTheDocument();
@@ -50,7 +58,15 @@ describe('BuildDialog', { timeout: 20_000 }, () => {
       expect(log?.params).toEqual({ id: 'b1' });
       act(() => log?.data({ lines: ['Step 1/1 : FROM busybox', ' ---> 1234'] }));
       expect(within(dialog).getByLabelText('Build log')).toHaveTextContent('---> 1234');
-      act(() => store.getState().tasks.applyPatches([{ kind: 'patch', removed: [], upserts: [build({ state: 'succeeded', result: { imageId: 'sha256:1' } })] }]));
+      act(() =>
+        store.getState().tasks.applyPatches([
+          {
+            kind: 'patch',
+            removed: [],
+            upserts: [build({ state: 'succeeded', result: { imageId: 'sha256:1' } })],
+          },
+        ]),
+      );
       expect(within(dialog).getByText('Done')).toBeInTheDocument();
     } finally {
       send.mockRestore();

@@ -1,5 +1,19 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Box, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  FormControlLabel,
+  TextField,
+  ToggleButton,
+  ToggleButtonGroup,
+  Typography,
+} from '@mui/material';
 import { formatBytes } from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { TaskDialogActions } from '../../components/task/TaskDialogActions';
@@ -45,7 +59,8 @@ export function BuildDialog({ onClose }: { onClose: () => void }) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!canStart || !source || 'problem' in args) return;
-    const body = () => (source.kind === 'folder' ? tarOfFolder(source.files) : Promise.resolve(source.file as Blob));
+    const body = () =>
+      source.kind === 'folder' ? tarOfFolder(source.files) : Promise.resolve(source.file as Blob);
     void start(body, (blob) =>
       client.call('images.buildUpload', {
         tag: tag.trim(),
@@ -58,7 +73,11 @@ export function BuildDialog({ onClose }: { onClose: () => void }) {
     );
   };
 
-  const sourceLabel = !source ? 'Nothing chosen' : source.kind === 'folder' ? `${source.files.length} files` : `${source.file.name} (${formatBytes(source.file.size)})`;
+  const sourceLabel = !source
+    ? 'Nothing chosen'
+    : source.kind === 'folder'
+      ? `${source.files.length} files`
+      : `${source.file.name} (${formatBytes(source.file.size)})`;
   return (
     <Dialog open onClose={onClose} maxWidth="md" fullWidth aria-labelledby="build-title">
       <DialogTitle id="build-title">Build an image</DialogTitle>
@@ -66,7 +85,13 @@ export function BuildDialog({ onClose }: { onClose: () => void }) {
         <DialogContent>
           <fieldset disabled={task !== undefined} style={{ border: 0, margin: 0, padding: 0 }}>
             <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap', mb: 2 }}>
-              <ToggleButtonGroup size="small" exclusive value={mode} onChange={(_, m: 'folder' | 'archive' | null) => m && (setMode(m), setSource(undefined))} aria-label="Build context">
+              <ToggleButtonGroup
+                size="small"
+                exclusive
+                value={mode}
+                onChange={(_, m: 'folder' | 'archive' | null) => m && (setMode(m), setSource(undefined))}
+                aria-label="Build context"
+              >
                 <ToggleButton value="folder">Folder</ToggleButton>
                 <ToggleButton value="archive">.tar / .tar.gz</ToggleButton>
               </ToggleButtonGroup>
@@ -76,12 +101,18 @@ export function BuildDialog({ onClose }: { onClose: () => void }) {
                   hidden
                   type="file"
                   aria-label={mode === 'folder' ? 'Build context folder' : 'Build context archive'}
-                  {...(mode === 'folder' ? { webkitdirectory: '', directory: '' } : { accept: '.tar,.tar.gz,.tgz,application/x-tar,application/gzip' })}
+                  {...(mode === 'folder'
+                    ? { webkitdirectory: '', directory: '' }
+                    : { accept: '.tar,.tar.gz,.tgz,application/x-tar,application/gzip' })}
                   onChange={(e) => {
                     const files = e.target.files;
                     if (!files?.length) return;
                     const first = files[0];
-                    setSource(mode === 'folder' || !first ? { kind: 'folder', files } : { kind: 'archive', file: first });
+                    setSource(
+                      mode === 'folder' || !first
+                        ? { kind: 'folder', files }
+                        : { kind: 'archive', file: first },
+                    );
                   }}
                 />
               </Button>
@@ -89,10 +120,30 @@ export function BuildDialog({ onClose }: { onClose: () => void }) {
                 {sourceLabel}
               </Typography>
             </Box>
-            <TextField fullWidth label="Tag (repository:tag)" value={tag} onChange={(e) => setTag(e.target.value)} error={Boolean(tagProblem)} helperText={tagProblem ?? ' '} slotProps={{ htmlInput: { spellCheck: false } }} />
+            <TextField
+              fullWidth
+              label="Tag (repository:tag)"
+              value={tag}
+              onChange={(e) => setTag(e.target.value)}
+              error={Boolean(tagProblem)}
+              helperText={tagProblem ?? ' '}
+              slotProps={{ htmlInput: { spellCheck: false } }}
+            />
             <Box sx={{ display: 'flex', gap: 2 }}>
-              <TextField fullWidth label="Dockerfile (path in the context)" placeholder="Dockerfile" value={dockerfile} onChange={(e) => setDockerfile(e.target.value)} />
-              <TextField fullWidth label="Target stage" placeholder="(last stage)" value={target} onChange={(e) => setTarget(e.target.value)} />
+              <TextField
+                fullWidth
+                label="Dockerfile (path in the context)"
+                placeholder="Dockerfile"
+                value={dockerfile}
+                onChange={(e) => setDockerfile(e.target.value)}
+              />
+              <TextField
+                fullWidth
+                label="Target stage"
+                placeholder="(last stage)"
+                value={target}
+                onChange={(e) => setTarget(e.target.value)}
+              />
             </Box>
             <TextField
               fullWidth
@@ -105,7 +156,10 @@ export function BuildDialog({ onClose }: { onClose: () => void }) {
               helperText={argsProblem ?? ' '}
               sx={{ mt: 2 }}
             />
-            <FormControlLabel control={<Checkbox checked={noCache} onChange={(e) => setNoCache(e.target.checked)} />} label="Do not use the build cache" />
+            <FormControlLabel
+              control={<Checkbox checked={noCache} onChange={(e) => setNoCache(e.target.checked)} />}
+              label="Do not use the build cache"
+            />
           </fieldset>
           {error && (
             <Alert severity="error">
@@ -121,7 +175,14 @@ export function BuildDialog({ onClose }: { onClose: () => void }) {
           )}
         </DialogContent>
         <DialogActions>
-          <TaskDialogActions task={task} startLabel="Build" canStart={canStart} starting={starting} onClose={onClose} onRetry={reset} />
+          <TaskDialogActions
+            task={task}
+            startLabel="Build"
+            canStart={canStart}
+            starting={starting}
+            onClose={onClose}
+            onRetry={reset}
+          />
         </DialogActions>
       </form>
     </Dialog>

@@ -9,8 +9,8 @@ export function NoImages({ onPull, onBuild }: { onPull: () => void; onBuild: () 
         No images yet
       </Typography>
       <Typography gutterBottom>
-        Images are the templates containers start from. Pull one from a registry, build one from a folder with a Dockerfile, or load an archive made by
-        “docker save”. Images the docker CLI pulls appear here too.
+        Images are the templates containers start from. Pull one from a registry, build one from a folder with
+        a Dockerfile, or load an archive made by “docker save”. Images the docker CLI pulls appear here too.
       </Typography>
       <Box sx={{ display: 'flex', gap: 1, my: 2 }}>
         <Button variant="contained" onClick={onPull}>

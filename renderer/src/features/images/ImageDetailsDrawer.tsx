@@ -1,7 +1,27 @@
 import { useEffect, useState } from 'react';
-import { Alert, Box, CircularProgress, Drawer, IconButton, Tab, Table, TableBody, TableCell, TableHead, TableRow, Tabs, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  CircularProgress,
+  Drawer,
+  IconButton,
+  Tab,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Tabs,
+  Typography,
+} from '@mui/material';
 import CloseIcon from '@mui/icons-material/Close';
-import { formatBytes, relativeTime, type BerthErrorData, type ImageDetails, type ImageHistoryEntry } from '../../api/contract';
+import {
+  formatBytes,
+  relativeTime,
+  type BerthErrorData,
+  type ImageDetails,
+  type ImageHistoryEntry,
+} from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useNow } from '../../components/useNow';
 import { useBerth } from '../../stores/context';
@@ -9,11 +29,16 @@ import type { ImageRow } from './view';
 
 type Loaded<T> = { value: T } | { error: BerthErrorData } | undefined;
 
-function useImageCall<T>(load: () => Promise<{ ok: true; value: T } | { ok: false; error: BerthErrorData }>, key: string): Loaded<T> {
+function useImageCall<T>(
+  load: () => Promise<{ ok: true; value: T } | { ok: false; error: BerthErrorData }>,
+  key: string,
+): Loaded<T> {
   const [state, setState] = useState<{ key: string; loaded: Loaded<T> }>({ key, loaded: undefined });
   useEffect(() => {
     let live = true;
-    void load().then((r) => live && setState({ key, loaded: r.ok ? { value: r.value } : { error: r.error } }));
+    void load().then(
+      (r) => live && setState({ key, loaded: r.ok ? { value: r.value } : { error: r.error } }),
+    );
     return () => {
       live = false;
     };
@@ -45,11 +70,21 @@ function Pending<T>({ loaded, children }: { loaded: Loaded<T>; children: (value:
 export function ImageDetailsDrawer({ row, onClose }: { row: ImageRow; onClose: () => void }) {
   const client = useBerth((s) => s.client);
   const [tab, setTab] = useState<'history' | 'inspect'>('history');
-  const history = useImageCall<ImageHistoryEntry[]>(() => client.call('images.history', { id: row.id }), row.id);
+  const history = useImageCall<ImageHistoryEntry[]>(
+    () => client.call('images.history', { id: row.id }),
+    row.id,
+  );
   const inspect = useImageCall<ImageDetails>(() => client.call('images.inspect', { id: row.id }), row.id);
   const now = useNow(30_000);
   return (
-    <Drawer anchor="right" open onClose={onClose} slotProps={{ paper: { sx: { width: 'min(760px, 90vw)' }, 'aria-labelledby': 'image-details-title' } as object }}>
+    <Drawer
+      anchor="right"
+      open
+      onClose={onClose}
+      slotProps={{
+        paper: { sx: { width: 'min(760px, 90vw)' }, 'aria-labelledby': 'image-details-title' } as object,
+      }}
+    >
       <Box sx={{ display: 'flex', alignItems: 'center', p: 2, pb: 0, gap: 1 }}>
         <Box sx={{ flex: 1, minWidth: 0 }}>
           <Typography id="image-details-title" variant="h6" component="h2" noWrap title={row.name}>
@@ -88,11 +123,15 @@ export function ImageDetailsDrawer({ row, onClose }: { row: ImageRow; onClose: (
                 <TableBody>
                   {layers.map((l, i) => (
                     <TableRow key={`${l.id}-${i}`}>
-                      <TableCell sx={{ fontFamily: 'monospace', fontSize: 12, wordBreak: 'break-all' }}>{l.createdBy || l.comment || '—'}</TableCell>
+                      <TableCell sx={{ fontFamily: 'monospace', fontSize: 12, wordBreak: 'break-all' }}>
+                        {l.createdBy || l.comment || '—'}
+                      </TableCell>
                       <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
                         {formatBytes(l.size)}
                       </TableCell>
-                      <TableCell sx={{ whiteSpace: 'nowrap' }}>{relativeTime(l.created * 1000, now)}</TableCell>
+                      <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                        {relativeTime(l.created * 1000, now)}
+                      </TableCell>
                     </TableRow>
                   ))}
                 </TableBody>
@@ -102,7 +141,11 @@ export function ImageDetailsDrawer({ row, onClose }: { row: ImageRow; onClose: (
         ) : (
           <Pending loaded={inspect}>
             {(details) => (
-              <Box component="pre" aria-label="Inspect JSON" sx={{ m: 0, p: 2, fontSize: 12, whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+              <Box
+                component="pre"
+                aria-label="Inspect JSON"
+                sx={{ m: 0, p: 2, fontSize: 12, whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}
+              >
                 {JSON.stringify(details.raw, null, 2)}
               </Box>
             )}

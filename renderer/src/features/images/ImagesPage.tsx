@@ -18,7 +18,14 @@ import { PullDialog } from './PullDialog';
 import { PushDialog } from './PushDialog';
 import { RemoveDialog } from './RemoveDialog';
 import { TagDialog } from './TagDialog';
-import { filterImages, selectImageRows, sortImages, type ImageFilter, type ImageRow, type ImageSortKey } from './view';
+import {
+  filterImages,
+  selectImageRows,
+  sortImages,
+  type ImageFilter,
+  type ImageRow,
+  type ImageSortKey,
+} from './view';
 
 const noFilter: ImageFilter = { query: '', usage: 'all' };
 type RowDialog = { kind: 'details' | 'tag' | 'push' | 'remove'; id: string };
@@ -56,8 +63,7 @@ export function ImagesPage() {
   );
 
   const onSort = useCallback(
-    (key: ImageSortKey) =>
-      setSort((s) => nextSort(s, key, ['size', 'created', 'usage'])),
+    (key: ImageSortKey) => setSort((s) => nextSort(s, key, ['size', 'created', 'usage'])),
     [],
   );
 
@@ -67,7 +73,14 @@ export function ImagesPage() {
       <Typography variant="h5" component="h1" sx={{ px: 2, pt: 2 }}>
         Images
       </Typography>
-      <ImagesToolbar filter={filter} onChange={setFilter} shown={visible.length} total={rows.length} totalSize={totalSize} onOpen={setPageDialog} />
+      <ImagesToolbar
+        filter={filter}
+        onChange={setFilter}
+        shown={visible.length}
+        total={rows.length}
+        totalSize={totalSize}
+        onOpen={setPageDialog}
+      />
       {listError && (
         <Alert severity="error" sx={{ mx: 2, mb: 1 }}>
           Could not list images: {listError.message}
@@ -87,22 +100,35 @@ export function ImagesPage() {
       ) : loaded && visible.length === 0 ? (
         <NoMatchingImages onClear={() => setFilter(noFilter)} />
       ) : (
-        loaded && <ImageList rows={visible} sort={sort} now={now} onSort={onSort} onAction={onAction} onDismissError={dismissError} />
+        loaded && (
+          <ImageList
+            rows={visible}
+            sort={sort}
+            now={now}
+            onSort={onSort}
+            onAction={onAction}
+            onDismissError={dismissError}
+          />
+        )
       )}
       {pageDialog === 'pull' && <PullDialog onClose={() => setPageDialog(null)} />}
       {pageDialog === 'build' && <BuildDialog onClose={() => setPageDialog(null)} />}
-      {(pageDialog === 'load' || pageDialog === 'import') && <ArchiveDialog kind={pageDialog} onClose={() => setPageDialog(null)} />}
+      {(pageDialog === 'load' || pageDialog === 'import') && (
+        <ArchiveDialog kind={pageDialog} onClose={() => setPageDialog(null)} />
+      )}
       {pageDialog === 'prune' && <PruneDialog onClose={() => setPageDialog(null)} />}
-      {dialogRow && rowDialog?.kind === 'details' && <ImageDetailsDrawer row={dialogRow} onClose={closeRowDialog} />}
+      {dialogRow && rowDialog?.kind === 'details' && (
+        <ImageDetailsDrawer row={dialogRow} onClose={closeRowDialog} />
+      )}
       {dialogRow && rowDialog?.kind === 'tag' && <TagDialog row={dialogRow} onClose={closeRowDialog} />}
       {dialogRow && rowDialog?.kind === 'push' && <PushDialog row={dialogRow} onClose={closeRowDialog} />}
       {dialogRow && rowDialog?.kind === 'remove' && (
         <RemoveDialog
           row={dialogRow}
           onCancel={closeRowDialog}
-          onConfirm={(force) => {
+          onConfirm={(target) => {
             closeRowDialog();
-            void runAction(dialogRow.id, 'remove', (c) => c.call('images.remove', { id: dialogRow.id, force }));
+            void runAction(dialogRow.id, 'remove', (c) => c.call('images.remove', target));
           }}
         />
       )}

@@ -40,10 +40,23 @@ export function ImagesToolbar({ filter, onChange, shown, total, totalSize, onOpe
         sx={{ width: 300 }}
         slotProps={{
           htmlInput: { 'aria-label': 'Filter images', 'aria-keyshortcuts': '/' },
-          input: { startAdornment: <InputAdornment position="start"><SearchIcon fontSize="small" /></InputAdornment> },
+          input: {
+            startAdornment: (
+              <InputAdornment position="start">
+                <SearchIcon fontSize="small" />
+              </InputAdornment>
+            ),
+          },
         }}
       />
-      <TextField select size="small" label="Show" value={filter.usage} onChange={(e) => onChange({ ...filter, usage: e.target.value as UsageFilter })} sx={{ width: 150 }}>
+      <TextField
+        select
+        size="small"
+        label="Show"
+        value={filter.usage}
+        onChange={(e) => onChange({ ...filter, usage: e.target.value as UsageFilter })}
+        sx={{ width: 150 }}
+      >
         {usageOptions.map((o) => (
           <MenuItem key={o.value} value={o.value}>
             {o.label}

@@ -1,6 +1,28 @@
 import { useEffect, useState } from 'react';
-import { Alert, Box, Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, FormControlLabel, List, ListItem, ListItemText, Switch } from '@mui/material';
-import { formatBytes, imageDisplayName, shortImageId, type BerthErrorData, type ImagePrunePreview, type ImagePruneResult } from '../../api/contract';
+import {
+  Alert,
+  Box,
+  Button,
+  CircularProgress,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  FormControlLabel,
+  List,
+  ListItem,
+  ListItemText,
+  Switch,
+} from '@mui/material';
+import {
+  formatBytes,
+  imageDisplayName,
+  shortImageId,
+  type BerthErrorData,
+  type ImagePrunePreview,
+  type ImagePruneResult,
+} from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useBerth } from '../../stores/context';
 
@@ -42,12 +64,15 @@ export function PruneDialog({ onClose }: { onClose: () => void }) {
       <DialogContent>
         {done ? (
           <DialogContentText role="status">
-            Removed {done.deleted.length} {done.deleted.length === 1 ? 'image' : 'images'} and freed {formatBytes(done.reclaimedBytes)}.
+            Removed {done.deleted.length} {done.deleted.length === 1 ? 'image' : 'images'} and freed{' '}
+            {formatBytes(done.reclaimedBytes)}.
           </DialogContentText>
         ) : (
           <>
             <FormControlLabel
-              control={<Switch checked={!danglingOnly} onChange={(e) => setDanglingOnly(!e.target.checked)} />}
+              control={
+                <Switch checked={!danglingOnly} onChange={(e) => setDanglingOnly(!e.target.checked)} />
+              }
               label="Also remove tagged images that no container uses"
             />
             {!preview && !error && (
@@ -65,7 +90,10 @@ export function PruneDialog({ onClose }: { onClose: () => void }) {
                 <List dense aria-label="Images to remove" sx={{ maxHeight: 240, overflow: 'auto' }}>
                   {preview.images.map((i) => (
                     <ListItem key={i.id} disableGutters>
-                      <ListItemText primary={i.repoTags.length ? imageDisplayName(i) : `<none> ${shortImageId(i.id)}`} secondary={formatBytes(i.size)} />
+                      <ListItemText
+                        primary={i.repoTags.length ? imageDisplayName(i) : `<none> ${shortImageId(i.id)}`}
+                        secondary={formatBytes(i.size)}
+                      />
                     </ListItem>
                   ))}
                 </List>
@@ -85,7 +113,12 @@ export function PruneDialog({ onClose }: { onClose: () => void }) {
           {done ? 'Close' : 'Cancel'}
         </Button>
         {!done && (
-          <Button color="error" variant="contained" disabled={!preview || count === 0 || pruning} onClick={() => void prune()}>
+          <Button
+            color="error"
+            variant="contained"
+            disabled={!preview || count === 0 || pruning}
+            onClick={() => void prune()}
+          >
             {pruning ? 'Removing…' : `Remove ${count} ${count === 1 ? 'image' : 'images'}`}
           </Button>
         )}

@@ -1,5 +1,14 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, MenuItem, TextField } from '@mui/material';
+import {
+  Alert,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  MenuItem,
+  TextField,
+} from '@mui/material';
 import { parseImageReference, registryOf, type BerthErrorData } from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { TaskDialogActions } from '../../components/task/TaskDialogActions';
@@ -36,10 +45,18 @@ export function PushDialog({ row, onClose }: { row: ImageRow; onClose: () => voi
       <form onSubmit={(e) => void start(e)} noValidate>
         <DialogContent>
           <DialogContentText gutterBottom>
-            The registry is the host at the start of the name{registry ? ` (here ${registry})` : ''}. To push elsewhere, tag the image with that host
-            first.
+            The registry is the host at the start of the name{registry ? ` (here ${registry})` : ''}. To push
+            elsewhere, tag the image with that host first.
           </DialogContentText>
-          <TextField select fullWidth label="Name to push" value={ref} disabled={task !== undefined} onChange={(e) => setRef(e.target.value)} sx={{ mb: 1 }}>
+          <TextField
+            select
+            fullWidth
+            label="Name to push"
+            value={ref}
+            disabled={task !== undefined}
+            onChange={(e) => setRef(e.target.value)}
+            sx={{ mb: 1 }}
+          >
             {row.repoTags.map((t) => (
               <MenuItem key={t} value={t}>
                 {t}
@@ -55,7 +72,14 @@ export function PushDialog({ row, onClose }: { row: ImageRow; onClose: () => voi
           {task && <TaskPanel task={task} />}
         </DialogContent>
         <DialogActions>
-          <TaskDialogActions task={task} startLabel="Push" canStart={Boolean(ref)} starting={starting} onClose={onClose} onRetry={() => setTaskId(undefined)} />
+          <TaskDialogActions
+            task={task}
+            startLabel="Push"
+            canStart={Boolean(ref)}
+            starting={starting}
+            onClose={onClose}
+            onRetry={() => setTaskId(undefined)}
+          />
         </DialogActions>
       </form>
     </Dialog>

@@ -1,5 +1,14 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
+import {
+  Alert,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  TextField,
+} from '@mui/material';
 import { parseImageReference, type BerthErrorData } from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useBerth } from '../../stores/context';
@@ -39,8 +48,8 @@ export function TagDialog({ row, onClose }: { row: ImageRow; onClose: () => void
       <form onSubmit={(e) => void submit(e)} noValidate>
         <DialogContent>
           <DialogContentText gutterBottom>
-            The new name points at the same image; nothing is copied. To push to a registry, start the name with its host, e.g.{' '}
-            <code>127.0.0.1:5000/team/app:1</code>.
+            The new name points at the same image; nothing is copied. To push to a registry, start the name
+            with its host, e.g. <code>127.0.0.1:5000/team/app:1</code>.
           </DialogContentText>
           <TextField
             autoFocus

@@ -23,10 +23,30 @@ export interface ImageActionDef {
 
 /** Every image action, defined once: row buttons, the details header and shortcuts render from this list. */
 export const imageActions: readonly ImageActionDef[] = [
-  { id: 'details', label: 'Details', icon: InfoOutlinedIcon, available: () => true, shortcut: 'Enter' },
-  { id: 'tag', label: 'Tag', progressLabel: 'Tagging…', icon: LocalOfferOutlinedIcon, available: () => true, shortcut: 't' },
-  { id: 'push', label: 'Push', icon: CloudUploadOutlinedIcon, available: (r) => r.repoTags.length > 0, shortcut: 'p' },
-  { id: 'save', label: 'Save as archive', progressLabel: 'Preparing download…', icon: SaveAltIcon, available: () => true },
+  // Enter opens the details through the grid's one open key.
+  { id: 'details', label: 'Details', icon: InfoOutlinedIcon, available: () => true },
+  {
+    id: 'tag',
+    label: 'Tag',
+    progressLabel: 'Tagging…',
+    icon: LocalOfferOutlinedIcon,
+    available: () => true,
+    shortcut: 't',
+  },
+  {
+    id: 'push',
+    label: 'Push',
+    icon: CloudUploadOutlinedIcon,
+    available: (r) => r.repoTags.length > 0,
+    shortcut: 'p',
+  },
+  {
+    id: 'save',
+    label: 'Save as archive',
+    progressLabel: 'Preparing download…',
+    icon: SaveAltIcon,
+    available: () => true,
+  },
   {
     id: 'remove',
     label: 'Remove',
@@ -38,5 +58,7 @@ export const imageActions: readonly ImageActionDef[] = [
   },
 ];
 
-export const availableImageActions = (row: ImageRow): ImageActionDef[] => imageActions.filter((a) => a.available(row));
-export const imageActionById = (id: ImageActionId): ImageActionDef | undefined => imageActions.find((a) => a.id === id);
+export const availableImageActions = (row: ImageRow): ImageActionDef[] =>
+  imageActions.filter((a) => a.available(row));
+export const imageActionById = (id: ImageActionId): ImageActionDef | undefined =>
+  imageActions.find((a) => a.id === id);

@@ -7,7 +7,7 @@ const text = (b: Uint8Array) => new TextDecoder().decode(b).replace(/\0.*$/s, ''
 /** Reads a ustar archive back the way tar(1) does: header fields, checksum, data and padding. */
 function readTar(archive: Uint8Array): { path: string; mode: number; data: string }[] {
   const out: { path: string; mode: number; data: string }[] = [];
-  for (let at = 0; at + 512 <= archive.length; ) {
+  for (let at = 0; at + 512 <= archive.length;) {
     const h = archive.subarray(at, at + 512);
     if (h.every((b) => b === 0)) break;
     const stored = parseInt(text(h.subarray(148, 156)).trim(), 8);

@@ -25,7 +25,14 @@ function writeString(block: Uint8Array, offset: number, length: number, value: s
 
 function writeOctal(block: Uint8Array, offset: number, length: number, value: number): void {
   // length-1 octal digits, then NUL.
-  writeString(block, offset, length - 1, Math.floor(value).toString(8).padStart(length - 1, '0'));
+  writeString(
+    block,
+    offset,
+    length - 1,
+    Math.floor(value)
+      .toString(8)
+      .padStart(length - 1, '0'),
+  );
 }
 
 /** Splits a long path into ustar's prefix (≤155 bytes) and name (≤100 bytes) at a "/". */
@@ -87,7 +94,8 @@ function readBytes(file: Blob): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(new Error(`Could not read ${(file as File).name || 'a file'} from the chosen folder.`));
+    reader.onerror = () =>
+      reject(new Error(`Could not read ${(file as File).name || 'a file'} from the chosen folder.`));
     reader.readAsArrayBuffer(file);
   });
 }

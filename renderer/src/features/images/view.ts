@@ -20,7 +20,11 @@ export interface ImageRow {
   failure?: ImageActionFailure;
 }
 
-export function toImageRow(i: ImageSummary, pending?: ImageRowAction, failure?: ImageActionFailure): ImageRow {
+export function toImageRow(
+  i: ImageSummary,
+  pending?: ImageRowAction,
+  failure?: ImageActionFailure,
+): ImageRow {
   const row: ImageRow = {
     id: i.id,
     shortId: shortImageId(i.id),
@@ -62,7 +66,10 @@ export function filterImages(rows: ImageRow[], { query, usage }: ImageFilter): I
   return rows.filter(
     (r) =>
       (usage === 'all' || r.usage === usage) &&
-      (!q || r.shortId.includes(q) || r.repoTags.some((t) => t.toLowerCase().includes(q)) || r.containers.some((c) => c.toLowerCase().includes(q))),
+      (!q ||
+        r.shortId.includes(q) ||
+        r.repoTags.some((t) => t.toLowerCase().includes(q)) ||
+        r.containers.some((c) => c.toLowerCase().includes(q))),
   );
 }
 

@@ -1,5 +1,16 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
+import {
+  Alert,
+  Button,
+  CircularProgress,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  MenuItem,
+  Stack,
+  TextField,
+} from '@mui/material';
 import type { BerthErrorData, NetworkSummary } from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { compareText } from '../../components/grid/sort';
@@ -47,7 +58,9 @@ export function ConnectDialog({ network, onClose }: { network: NetworkSummary; o
             label="Container"
             value={container}
             onChange={(e) => setContainer(e.target.value)}
-            helperText={candidates.length ? undefined : 'Every container is already connected to this network.'}
+            helperText={
+              candidates.length ? undefined : 'Every container is already connected to this network.'
+            }
           >
             {candidates.map((c) => (
               <MenuItem key={c.id} value={c.name}>
@@ -55,13 +68,23 @@ export function ConnectDialog({ network, onClose }: { network: NetworkSummary; o
               </MenuItem>
             ))}
           </TextField>
-          <TextField label="Aliases" value={aliases} onChange={(e) => setAliases(e.target.value)} placeholder="db, primary" helperText="Other names the container answers to on this network (optional)." />
+          <TextField
+            label="Aliases"
+            value={aliases}
+            onChange={(e) => setAliases(e.target.value)}
+            placeholder="db, primary"
+            helperText="Other names the container answers to on this network (optional)."
+          />
           <TextField
             label="IPv4 address"
             value={ip}
             onChange={(e) => setIp(e.target.value)}
             disabled={!hasSubnet}
-            helperText={hasSubnet ? 'Optional: a fixed address inside the subnet.' : 'A fixed address needs a network created with a subnet.'}
+            helperText={
+              hasSubnet
+                ? 'Optional: a fixed address inside the subnet.'
+                : 'A fixed address needs a network created with a subnet.'
+            }
           />
           {error && (
             <Alert severity="error">
@@ -75,7 +98,12 @@ export function ConnectDialog({ network, onClose }: { network: NetworkSummary; o
         <Button onClick={onClose} disabled={busy}>
           Cancel
         </Button>
-        <Button variant="contained" onClick={() => void submit()} disabled={busy || !container} startIcon={busy ? <CircularProgress size={16} /> : undefined}>
+        <Button
+          variant="contained"
+          onClick={() => void submit()}
+          disabled={busy || !container}
+          startIcon={busy ? <CircularProgress size={16} /> : undefined}
+        >
           Connect
         </Button>
       </DialogActions>

@@ -37,8 +37,10 @@ export function CreateNetworkDialog({ onClose }: { onClose: () => void }) {
   const [error, setError] = useState<BerthErrorData | null>(null);
 
   const nameError = name ? nameProblem(name) : null;
-  const subnetError = subnet && !CIDR.test(subnet.trim()) ? 'Write the subnet in CIDR form, e.g. 172.30.0.0/16.' : null;
-  const rangeError = ipRange && !CIDR.test(ipRange.trim()) ? 'Write the range in CIDR form, e.g. 172.30.5.0/24.' : null;
+  const subnetError =
+    subnet && !CIDR.test(subnet.trim()) ? 'Write the subnet in CIDR form, e.g. 172.30.0.0/16.' : null;
+  const rangeError =
+    ipRange && !CIDR.test(ipRange.trim()) ? 'Write the range in CIDR form, e.g. 172.30.5.0/24.' : null;
   const parsedLabels = parseKeyValues(labels, 'labels');
   const field = (error?.details as { field?: string } | undefined)?.field;
   const invalid = !name || !!nameError || !!subnetError || !!rangeError || 'error' in parsedLabels;
@@ -64,7 +66,13 @@ export function CreateNetworkDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Dialog open onClose={() => !busy && onClose()} aria-labelledby="create-network-title" maxWidth="sm" fullWidth>
+    <Dialog
+      open
+      onClose={() => !busy && onClose()}
+      aria-labelledby="create-network-title"
+      maxWidth="sm"
+      fullWidth
+    >
       <DialogTitle id="create-network-title">Create network</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
@@ -75,14 +83,33 @@ export function CreateNetworkDialog({ onClose }: { onClose: () => void }) {
               <ErrorDetails details={error.details} />
             </Alert>
           )}
-          <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} error={!!nameError} helperText={nameError} required autoFocus />
-          <TextField select label="Driver" value={driver} onChange={(e) => setDriver(e.target.value as Driver)}>
+          <TextField
+            label="Name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            error={!!nameError}
+            helperText={nameError}
+            required
+            autoFocus
+          />
+          <TextField
+            select
+            label="Driver"
+            value={driver}
+            onChange={(e) => setDriver(e.target.value as Driver)}
+          >
             <MenuItem value="bridge">bridge: containers on this engine</MenuItem>
             <MenuItem value="overlay">overlay: across swarm nodes (needs swarm mode)</MenuItem>
             <MenuItem value="macvlan">macvlan: containers appear on the host's network</MenuItem>
           </TextField>
           {driver === 'macvlan' && (
-            <TextField label="Parent interface" value={parent} onChange={(e) => setParent(e.target.value)} placeholder="eth0" helperText="The host interface to attach to." />
+            <TextField
+              label="Parent interface"
+              value={parent}
+              onChange={(e) => setParent(e.target.value)}
+              placeholder="eth0"
+              helperText="The host interface to attach to."
+            />
           )}
           <TextField
             label="Subnet"
@@ -92,7 +119,14 @@ export function CreateNetworkDialog({ onClose }: { onClose: () => void }) {
             error={!!subnetError || field === 'subnet'}
             helperText={subnetError ?? 'Optional: the engine picks a free one when empty.'}
           />
-          <TextField label="Gateway" value={gateway} onChange={(e) => setGateway(e.target.value)} placeholder="172.30.0.1" error={field === 'gateway'} disabled={!subnet} />
+          <TextField
+            label="Gateway"
+            value={gateway}
+            onChange={(e) => setGateway(e.target.value)}
+            placeholder="172.30.0.1"
+            error={field === 'gateway'}
+            disabled={!subnet}
+          />
           <TextField
             label="IP range"
             value={ipRange}
@@ -102,8 +136,14 @@ export function CreateNetworkDialog({ onClose }: { onClose: () => void }) {
             helperText={rangeError ?? 'Optional: where container addresses are taken from.'}
             disabled={!subnet}
           />
-          <FormControlLabel control={<Checkbox checked={internal} onChange={(e) => setInternal(e.target.checked)} />} label="Internal: no access to the outside world" />
-          <FormControlLabel control={<Checkbox checked={attachable} onChange={(e) => setAttachable(e.target.checked)} />} label="Attachable: standalone containers may join (overlay)" />
+          <FormControlLabel
+            control={<Checkbox checked={internal} onChange={(e) => setInternal(e.target.checked)} />}
+            label="Internal: no access to the outside world"
+          />
+          <FormControlLabel
+            control={<Checkbox checked={attachable} onChange={(e) => setAttachable(e.target.checked)} />}
+            label="Attachable: standalone containers may join (overlay)"
+          />
           <TextField
             label="Labels"
             value={labels}
@@ -119,7 +159,12 @@ export function CreateNetworkDialog({ onClose }: { onClose: () => void }) {
         <Button onClick={onClose} disabled={busy}>
           Cancel
         </Button>
-        <Button variant="contained" onClick={() => void submit()} disabled={busy || invalid} startIcon={busy ? <CircularProgress size={16} /> : undefined}>
+        <Button
+          variant="contained"
+          onClick={() => void submit()}
+          disabled={busy || invalid}
+          startIcon={busy ? <CircularProgress size={16} /> : undefined}
+        >
           Create
         </Button>
       </DialogActions>

@@ -1,5 +1,16 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { Alert, Box, Button, Chip, Drawer, IconButton, List, ListItem, ListItemText, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Chip,
+  Drawer,
+  IconButton,
+  List,
+  ListItem,
+  ListItemText,
+  Typography,
+} from '@mui/material';
 import CloseIcon from '@mui/icons-material/Close';
 import type { BerthErrorData, NetworkDetails, NetworkSummary } from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
@@ -19,7 +30,15 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** A network's facts (inspect), its containers with addresses and aliases, and disconnect. */
-export function NetworkDrawer({ network, onClose, onConnect }: { network: NetworkSummary; onClose: () => void; onConnect: () => void }) {
+export function NetworkDrawer({
+  network,
+  onClose,
+  onConnect,
+}: {
+  network: NetworkSummary;
+  onClose: () => void;
+  onConnect: () => void;
+}) {
   const client = useBerth((s) => s.client);
   const [details, setDetails] = useState<NetworkDetails | null>(null);
   const [error, setError] = useState<BerthErrorData | null>(null);
@@ -46,7 +65,18 @@ export function NetworkDrawer({ network, onClose, onConnect }: { network: Networ
   const shown = details ?? network;
   const options = details ? Object.entries(details.options) : [];
   return (
-    <Drawer anchor="right" open onClose={onClose} slotProps={{ paper: { sx: { width: 560, maxWidth: '100vw' }, role: 'dialog', 'aria-label': `Network ${network.name}` } }}>
+    <Drawer
+      anchor="right"
+      open
+      onClose={onClose}
+      slotProps={{
+        paper: {
+          sx: { width: 560, maxWidth: '100vw' },
+          role: 'dialog',
+          'aria-label': `Network ${network.name}`,
+        },
+      }}
+    >
       <Box sx={{ p: 2, display: 'flex', flexDirection: 'column', gap: 2 }}>
         <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
           <Typography variant="h6" component="h2" sx={{ flex: 1 }}>
@@ -56,7 +86,10 @@ export function NetworkDrawer({ network, onClose, onConnect }: { network: Networ
             <CloseIcon />
           </IconButton>
         </Box>
-        <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: '120px 1fr', rowGap: 0.5, columnGap: 2, m: 0 }}>
+        <Box
+          component="dl"
+          sx={{ display: 'grid', gridTemplateColumns: '120px 1fr', rowGap: 0.5, columnGap: 2, m: 0 }}
+        >
           <Fact label="ID">{shown.id.slice(0, 12)}</Fact>
           <Fact label="Driver">{shown.driver}</Fact>
           <Fact label="Scope">{shown.scope}</Fact>
@@ -67,7 +100,16 @@ export function NetworkDrawer({ network, onClose, onConnect }: { network: Networ
               {c.ipRange ? ` · range ${c.ipRange}` : ''}
             </Fact>
           ))}
-          <Fact label="Flags">{[shown.internal && 'internal', shown.attachable && 'attachable', shown.ingress && 'ingress', shown.ipv6 && 'IPv6'].filter(Boolean).join(', ') || 'none'}</Fact>
+          <Fact label="Flags">
+            {[
+              shown.internal && 'internal',
+              shown.attachable && 'attachable',
+              shown.ingress && 'ingress',
+              shown.ipv6 && 'IPv6',
+            ]
+              .filter(Boolean)
+              .join(', ') || 'none'}
+          </Fact>
           {options.map(([k, v]) => (
             <Fact key={k} label={k}>
               {v}
@@ -85,7 +127,9 @@ export function NetworkDrawer({ network, onClose, onConnect }: { network: Networ
           <Typography variant="subtitle1" component="h3" sx={{ flex: 1 }}>
             Containers
           </Typography>
-          {!['host', 'none'].includes(network.name) && <Button onClick={onConnect}>Connect a container…</Button>}
+          {!['host', 'none'].includes(network.name) && (
+            <Button onClick={onConnect}>Connect a container…</Button>
+          )}
         </Box>
         {error && (
           <Alert severity="error">
@@ -101,14 +145,25 @@ export function NetworkDrawer({ network, onClose, onConnect }: { network: Networ
               <ListItem
                 key={c.containerId}
                 secondaryAction={
-                  <Button size="small" onClick={() => void disconnect(c.containerName)} aria-label={`Disconnect ${c.containerName}`}>
+                  <Button
+                    size="small"
+                    onClick={() => void disconnect(c.containerName)}
+                    aria-label={`Disconnect ${c.containerName}`}
+                  >
                     Disconnect
                   </Button>
                 }
               >
                 <ListItemText
                   primary={c.containerName}
-                  secondary={[c.state, c.ipv4Address, c.ipv6Address, c.aliases.length ? `aliases: ${c.aliases.join(', ')}` : ''].filter(Boolean).join(' · ')}
+                  secondary={[
+                    c.state,
+                    c.ipv4Address,
+                    c.ipv6Address,
+                    c.aliases.length ? `aliases: ${c.aliases.join(', ')}` : '',
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
                 />
               </ListItem>
             ))}

@@ -12,7 +12,9 @@ const bridge = network('bridge', { ipam: [{ subnet: '172.17.0.0/16', gateway: '1
 const app = network('app_default', {
   ipam: [{ subnet: '10.5.0.0/24' }],
   composeProject: 'app',
-  containers: [{ containerId: 'web-id', containerName: 'web', state: 'running', ipv4Address: '10.5.0.2', aliases: [] }],
+  containers: [
+    { containerId: 'web-id', containerName: 'web', state: 'running', ipv4Address: '10.5.0.2', aliases: [] },
+  ],
 });
 
 const setup = (handlers = {}) =>
@@ -33,13 +35,20 @@ describe('NetworksPage', { timeout: 20_000 }, () => {
     const b = screen.getByRole('row', { name: 'bridge' });
     expect(within(b).getByText('predefined')).toBeInTheDocument();
     expect(within(b).queryByRole('button', { name: 'Remove bridge' })).not.toBeInTheDocument();
-    act(() => fake.emit('networks.changed', { kind: 'patch', upserts: [network('new-net')], removed: [app.id] }));
+    act(() =>
+      fake.emit('networks.changed', { kind: 'patch', upserts: [network('new-net')], removed: [app.id] }),
+    );
     expect(screen.getByRole('row', { name: 'new-net' })).toBeInTheDocument();
     expect(screen.queryByRole('row', { name: 'app_default' })).not.toBeInTheDocument();
   });
 
   it('checks the create form and shows what the backend refused', async () => {
-    const { fake, user } = setup({ 'networks.create': () => fail('INVALID_ARGUMENT', 'The gateway 10.9.0.1 is not inside the subnet 10.8.0.0/24.', { field: 'gateway' }) });
+    const { fake, user } = setup({
+      'networks.create': () =>
+        fail('INVALID_ARGUMENT', 'The gateway 10.9.0.1 is not inside the subnet 10.8.0.0/24.', {
+          field: 'gateway',
+        }),
+    });
     await user.click(await screen.findByRole('button', { name: 'Create network' }));
     const dialog = screen.getByRole('dialog', { name: 'Create network' });
     expect(within(dialog).getByRole('button', { name: 'Create' })).toBeDisabled();
@@ -50,10 +59,21 @@ describe('NetworksPage', { timeout: 20_000 }, () => {
     await user.type(within(dialog).getByRole('textbox', { name: 'Subnet' }), '/24');
     await user.type(within(dialog).getByRole('textbox', { name: 'Gateway' }), '10.9.0.1');
     await user.click(within(dialog).getByRole('button', { name: 'Create' }));
-    expect(await within(dialog).findByText('The gateway 10.9.0.1 is not inside the subnet 10.8.0.0/24.')).toBeInTheDocument();
+    expect(
+      await within(dialog).findByText('The gateway 10.9.0.1 is not inside the subnet 10.8.0.0/24.'),
+    ).toBeInTheDocument();
     expect(within(dialog).getByRole('textbox', { name: 'Gateway' })).toHaveAttribute('aria-invalid', 'true');
     expect(fake.callsOf('networks.create')).toEqual([
-      { name: 'backend', driver: 'bridge', subnet: '10.8.0.0/24', gateway: '10.9.0.1', internal: false, attachable: false, labels: {}, options: {} },
+      {
+        name: 'backend',
+        driver: 'bridge',
+        subnet: '10.8.0.0/24',
+        gateway: '10.9.0.1',
+        internal: false,
+        attachable: false,
+        labels: {},
+        options: {},
+      },
     ]);
   });
 
@@ -66,11 +86,18 @@ describe('NetworksPage', { timeout: 20_000 }, () => {
     await user.click(screen.getByRole('option', { name: 'worker (exited)' }));
     await user.type(within(dialog).getByRole('textbox', { name: 'Aliases' }), 'jobs, queue');
     await user.click(within(dialog).getByRole('button', { name: 'Connect' }));
-    await waitFor(() => expect(fake.callsOf('networks.connect')).toEqual([{ network: app.id, container: 'worker', aliases: ['jobs', 'queue'] }]));
+    await waitFor(() =>
+      expect(fake.callsOf('networks.connect')).toEqual([
+        { network: app.id, container: 'worker', aliases: ['jobs', 'queue'] },
+      ]),
+    );
   });
 
   it('shows a refused removal naming the attached containers', async () => {
-    const { user } = setup({ 'networks.remove': () => fail('CONFLICT', 'Network app_default has a container attached: web. Disconnect or stop it first.') });
+    const { user } = setup({
+      'networks.remove': () =>
+        fail('CONFLICT', 'Network app_default has a container attached: web. Disconnect or stop it first.'),
+    });
     await user.click(await screen.findByRole('button', { name: 'Remove app_default' }));
     const dialog = screen.getByRole('dialog', { name: 'Remove network app_default?' });
     expect(dialog).toHaveTextContent('Connected now: web');

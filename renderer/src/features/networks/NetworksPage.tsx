@@ -9,14 +9,18 @@ import { ErrorDetails } from '../../components/ErrorDetails';
 import { ResourceGrid } from '../../components/grid/ResourceGrid';
 import { nextSort, type Sort } from '../../components/grid/sort';
 import { useBerth } from '../../stores/context';
-import { networkColumns, NETWORKS_MIN_WIDTH } from './columns';
+import { networkColumns } from './columns';
 import { ConnectDialog } from './ConnectDialog';
 import { CreateNetworkDialog } from './CreateNetworkDialog';
 import { NetworkDrawer } from './NetworkDrawer';
 import { PruneNetworksDialog } from './PruneNetworksDialog';
 import { filterNetworks, sortNetworks, type NetworkSortKey } from './view';
 
-type Dialog = { kind: 'create' } | { kind: 'prune' } | { kind: 'remove'; network: NetworkSummary } | { kind: 'connect'; id: string };
+type Dialog =
+  | { kind: 'create' }
+  | { kind: 'prune' }
+  | { kind: 'remove'; network: NetworkSummary }
+  | { kind: 'connect'; id: string };
 
 /** Every network, live: driver, subnet and attached containers; create, connect, disconnect, remove, prune. */
 export function NetworksPage() {
@@ -58,7 +62,13 @@ export function NetworksPage() {
           sx={{ width: 340 }}
           slotProps={{
             htmlInput: { 'aria-label': 'Filter networks' },
-            input: { startAdornment: <InputAdornment position="start"><SearchIcon fontSize="small" /></InputAdornment> },
+            input: {
+              startAdornment: (
+                <InputAdornment position="start">
+                  <SearchIcon fontSize="small" />
+                </InputAdornment>
+              ),
+            },
           }}
         />
         <Button variant="contained" startIcon={<AddIcon />} onClick={() => setDialog({ kind: 'create' })}>
@@ -68,7 +78,9 @@ export function NetworksPage() {
           Remove unused…
         </Button>
         <Typography variant="body2" color="text.secondary" role="status" sx={{ ml: 'auto' }}>
-          {rows.length === all.length ? plural(all.length, 'network') : `${rows.length} of ${plural(all.length, 'network')}`}
+          {rows.length === all.length
+            ? plural(all.length, 'network')
+            : `${rows.length} of ${plural(all.length, 'network')}`}
         </Typography>
       </Box>
       {listError && (
@@ -105,16 +117,23 @@ export function NetworksPage() {
               onSort={(key) => setSort((s) => nextSort(s, key, ['containers', 'created']))}
               onOpen={(n) => setOpenId(n.id)}
               onDelete={(n) => !n.predefined && setDialog({ kind: 'remove', network: n })}
-              minWidth={NETWORKS_MIN_WIDTH}
             />
           </>
         )
       )}
-      {open && <NetworkDrawer network={open} onClose={() => setOpenId(null)} onConnect={() => setDialog({ kind: 'connect', id: open.id })} />}
+      {open && (
+        <NetworkDrawer
+          network={open}
+          onClose={() => setOpenId(null)}
+          onConnect={() => setDialog({ kind: 'connect', id: open.id })}
+        />
+      )}
       {dialog?.kind === 'create' && <CreateNetworkDialog onClose={() => setDialog(null)} />}
       {dialog?.kind === 'prune' && <PruneNetworksDialog onClose={() => setDialog(null)} />}
       {connecting && <ConnectDialog network={connecting} onClose={() => setDialog(null)} />}
-      {dialog?.kind === 'remove' && <RemoveNetworkDialog network={dialog.network} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'remove' && (
+        <RemoveNetworkDialog network={dialog.network} onClose={() => setDialog(null)} />
+      )}
     </Box>
   );
 }

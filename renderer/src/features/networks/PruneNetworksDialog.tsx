@@ -13,7 +13,9 @@ export function PruneNetworksDialog({ onClose }: { onClose: () => void }) {
   const [error, setError] = useState<BerthErrorData | null>(null);
 
   useEffect(() => {
-    void client.call('networks.prunePreview', {}).then((r) => (r.ok ? setPreview(r.value) : setError(r.error)));
+    void client
+      .call('networks.prunePreview', {})
+      .then((r) => (r.ok ? setPreview(r.value) : setError(r.error)));
   }, [client]);
 
   const prune = async () => {
@@ -21,7 +23,10 @@ export function PruneNetworksDialog({ onClose }: { onClose: () => void }) {
     const r = await client.call('networks.prune', {});
     setBusy(false);
     if (!r.ok) return setError(r.error);
-    notify(r.value.failed.length ? 'warning' : 'success', `Removed ${r.value.removed.length} networks.${r.value.failed.length ? ` Not removed: ${r.value.failed.map((f) => f.name).join(', ')}` : ''}`);
+    notify(
+      r.value.failed.length ? 'warning' : 'success',
+      `Removed ${r.value.removed.length} networks.${r.value.failed.length ? ` Not removed: ${r.value.failed.map((f) => f.name).join(', ')}` : ''}`,
+    );
     onClose();
   };
 
@@ -44,10 +49,14 @@ export function PruneNetworksDialog({ onClose }: { onClose: () => void }) {
           </Box>
         )
       ) : count === 0 ? (
-        <DialogContentText>Nothing to remove: every network you made is used by a running container.</DialogContentText>
+        <DialogContentText>
+          Nothing to remove: every network you made is used by a running container.
+        </DialogContentText>
       ) : (
         <>
-          <DialogContentText>These networks have no running container. Stopped containers configured on them lose that setting.</DialogContentText>
+          <DialogContentText>
+            These networks have no running container. Stopped containers configured on them lose that setting.
+          </DialogContentText>
           <List dense aria-label="Networks to remove">
             {preview.networks.map((n) => (
               <ListItem key={n.id} disableGutters>

@@ -3,7 +3,11 @@ import { sortBy, type Sort } from '../../components/grid/sort';
 
 export type NetworkSortKey = 'name' | 'driver' | 'subnet' | 'containers' | 'created';
 
-export const subnetOf = (n: NetworkSummary) => n.ipam.map((c) => c.subnet).filter(Boolean).join(', ');
+export const subnetOf = (n: NetworkSummary) =>
+  n.ipam
+    .map((c) => c.subnet)
+    .filter(Boolean)
+    .join(', ');
 
 export function filterNetworks(networks: NetworkSummary[], query: string): NetworkSummary[] {
   const q = query.trim().toLowerCase();
@@ -21,7 +25,14 @@ export function sortNetworks(networks: NetworkSummary[], sort: Sort<NetworkSortK
   return sortBy(
     networks,
     sort,
-    (n, key) => (key === 'subnet' ? subnetOf(n) : key === 'containers' ? n.containers.length : key === 'created' ? (n.created ?? 0) : n[key]),
+    (n, key) =>
+      key === 'subnet'
+        ? subnetOf(n)
+        : key === 'containers'
+          ? n.containers.length
+          : key === 'created'
+            ? (n.created ?? 0)
+            : n[key],
     (n) => n.name,
   );
 }

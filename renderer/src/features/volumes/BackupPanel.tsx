@@ -56,7 +56,10 @@ export function BackupPanel({ volume }: { volume: string }) {
       {running && (
         <Box role="status" aria-label="Backup progress">
           <Typography variant="body2">{task?.message ?? 'Starting the backup…'}</Typography>
-          <LinearProgress variant={p?.fraction === undefined ? 'indeterminate' : 'determinate'} value={(p?.fraction ?? 0) * 100} />
+          <LinearProgress
+            variant={p?.fraction === undefined ? 'indeterminate' : 'determinate'}
+            value={(p?.fraction ?? 0) * 100}
+          />
         </Box>
       )}
       {result && (
@@ -64,7 +67,9 @@ export function BackupPanel({ volume }: { volume: string }) {
           Backup ready: {result.file} ({formatBytes(result.bytes)}), kept in Berth's backups folder.
         </Typography>
       )}
-      {task?.state === 'cancelled' && <Typography variant="body2">The backup was cancelled; nothing was kept.</Typography>}
+      {task?.state === 'cancelled' && (
+        <Typography variant="body2">The backup was cancelled; nothing was kept.</Typography>
+      )}
       {shownError && (
         <Alert severity="error">
           Backup failed: {shownError.message}

@@ -1,5 +1,15 @@
 import { useState } from 'react';
-import { Alert, Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
+import {
+  Alert,
+  Button,
+  CircularProgress,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Stack,
+  TextField,
+} from '@mui/material';
 import type { BerthErrorData } from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { nameProblem, parseKeyValues } from '../../components/keyValues';
@@ -36,7 +46,13 @@ export function CreateVolumeDialog({ onClose }: { onClose: (created?: string) =>
   };
 
   return (
-    <Dialog open onClose={() => !busy && onClose()} aria-labelledby="create-volume-title" maxWidth="sm" fullWidth>
+    <Dialog
+      open
+      onClose={() => !busy && onClose()}
+      aria-labelledby="create-volume-title"
+      maxWidth="sm"
+      fullWidth
+    >
       <DialogTitle id="create-volume-title">Create volume</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
@@ -48,7 +64,12 @@ export function CreateVolumeDialog({ onClose }: { onClose: (created?: string) =>
             helperText={nameError ?? 'Leave empty to let the engine choose a name.'}
             autoFocus
           />
-          <TextField label="Driver" value={driver} onChange={(e) => setDriver(e.target.value)} helperText="local keeps the data on this engine's disk." />
+          <TextField
+            label="Driver"
+            value={driver}
+            onChange={(e) => setDriver(e.target.value)}
+            helperText="local keeps the data on this engine's disk."
+          />
           <TextField
             label="Driver options"
             value={options}
@@ -80,7 +101,12 @@ export function CreateVolumeDialog({ onClose }: { onClose: (created?: string) =>
         <Button onClick={() => onClose()} disabled={busy}>
           Cancel
         </Button>
-        <Button variant="contained" onClick={() => void submit()} disabled={busy || invalid} startIcon={busy ? <CircularProgress size={16} /> : undefined}>
+        <Button
+          variant="contained"
+          onClick={() => void submit()}
+          disabled={busy || invalid}
+          startIcon={busy ? <CircularProgress size={16} /> : undefined}
+        >
           Create
         </Button>
       </DialogActions>

@@ -1,5 +1,15 @@
 import { useState } from 'react';
-import { Box, CircularProgress, DialogContentText, FormControlLabel, List, ListItem, ListItemText, Radio, RadioGroup } from '@mui/material';
+import {
+  Box,
+  CircularProgress,
+  DialogContentText,
+  FormControlLabel,
+  List,
+  ListItem,
+  ListItemText,
+  Radio,
+  RadioGroup,
+} from '@mui/material';
 import { formatBytes, type BerthErrorData, type VolumePruneScope } from '../../api/contract';
 import { DangerDialog } from '../../components/DangerDialog';
 import { useCall } from '../../components/useCall';
@@ -39,18 +49,28 @@ export function PruneVolumesDialog({ onClose }: { onClose: () => void }) {
       onConfirm={() => void prune()}
       onCancel={onClose}
     >
-      <RadioGroup value={scope} onChange={(e) => setScope(e.target.value as VolumePruneScope)} aria-label="Which volumes">
-        <FormControlLabel value="anonymous" control={<Radio />} label="Anonymous volumes only (made by the engine for containers that are gone)" />
+      <RadioGroup
+        value={scope}
+        onChange={(e) => setScope(e.target.value as VolumePruneScope)}
+        aria-label="Which volumes"
+      >
+        <FormControlLabel
+          value="anonymous"
+          control={<Radio />}
+          label="Anonymous volumes only (made by the engine for containers that are gone)"
+        />
         <FormControlLabel value="all" control={<Radio />} label="All unused volumes, named ones too" />
       </RadioGroup>
       {!preview ? (
         !error && (
-        <Box role="status" sx={{ display: 'flex', gap: 1, alignItems: 'center', mt: 2 }}>
-          <CircularProgress size={16} /> Checking which volumes are unused…
-        </Box>
+          <Box role="status" sx={{ display: 'flex', gap: 1, alignItems: 'center', mt: 2 }}>
+            <CircularProgress size={16} /> Checking which volumes are unused…
+          </Box>
         )
       ) : count === 0 ? (
-        <DialogContentText sx={{ mt: 2 }}>Nothing to remove: every {scope === 'anonymous' ? 'anonymous ' : ''}volume is used by a container.</DialogContentText>
+        <DialogContentText sx={{ mt: 2 }}>
+          Nothing to remove: every {scope === 'anonymous' ? 'anonymous ' : ''}volume is used by a container.
+        </DialogContentText>
       ) : (
         <>
           <DialogContentText sx={{ mt: 2 }}>
@@ -59,7 +79,10 @@ export function PruneVolumesDialog({ onClose }: { onClose: () => void }) {
           <List dense aria-label="Volumes to remove" sx={{ maxHeight: 240, overflow: 'auto' }}>
             {preview.volumes.map((v) => (
               <ListItem key={v.name} disableGutters>
-                <ListItemText primary={v.name} secondary={`${formatBytes(v.size)}${v.anonymous ? ' · anonymous' : ''}`} />
+                <ListItemText
+                  primary={v.name}
+                  secondary={`${formatBytes(v.size)}${v.anonymous ? ' · anonymous' : ''}`}
+                />
               </ListItem>
             ))}
           </List>

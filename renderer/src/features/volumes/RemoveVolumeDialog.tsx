@@ -5,7 +5,13 @@ import { DangerDialog } from '../../components/DangerDialog';
 import { useBerth } from '../../stores/context';
 
 /** Confirms removing a volume and says plainly that its data is gone for good. */
-export function RemoveVolumeDialog({ volume, onClose }: { volume: VolumeSummary; onClose: (removed: boolean) => void }) {
+export function RemoveVolumeDialog({
+  volume,
+  onClose,
+}: {
+  volume: VolumeSummary;
+  onClose: (removed: boolean) => void;
+}) {
   const client = useBerth((s) => s.client);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<BerthErrorData | null>(null);
@@ -29,7 +35,8 @@ export function RemoveVolumeDialog({ volume, onClose }: { volume: VolumeSummary;
     >
       {volume.usedBy.length > 0 && (
         <DialogContentText>
-          It is used by {volume.usedBy.join(', ')}: remove {volume.usedBy.length > 1 ? 'those containers' : 'that container'} first.
+          It is used by {volume.usedBy.join(', ')}: remove{' '}
+          {volume.usedBy.length > 1 ? 'those containers' : 'that container'} first.
         </DialogContentText>
       )}
     </DangerDialog>

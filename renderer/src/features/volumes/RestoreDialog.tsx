@@ -55,7 +55,9 @@ export function RestoreDialog({ volume, onClose }: Props) {
     setProgress({ loaded: 0, total: file.size, fraction: 0 });
     const ticket = await client.call('volumes.restoreUpload', { name, create, overwrite, size: file.size });
     upload.current = new AbortController();
-    const result = ticket.ok ? await uploadFile(client, ticket.value, file, setProgress, { signal: upload.current.signal }) : ticket;
+    const result = ticket.ok
+      ? await uploadFile(client, ticket.value, file, setProgress, { signal: upload.current.signal })
+      : ticket;
     upload.current = null;
     setBusy(false);
     setProgress(null);
@@ -69,27 +71,51 @@ export function RestoreDialog({ volume, onClose }: Props) {
       <DialogContent>
         {done ? (
           <Alert severity="success">
-            Restored {done.entries} files and folders ({formatBytes(done.bytes)}) {modeText[done.mode]} {done.volume}.
+            Restored {done.entries} files and folders ({formatBytes(done.bytes)}) {modeText[done.mode]}{' '}
+            {done.volume}.
           </Alert>
         ) : (
           <Stack spacing={2} sx={{ pt: 1 }}>
-            <TextField label="Volume" value={name} onChange={(e) => setName(e.target.value)} error={!!name && !!nameError} helperText={name ? nameError : undefined} disabled={busy} />
+            <TextField
+              label="Volume"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              error={!!name && !!nameError}
+              helperText={name ? nameError : undefined}
+              disabled={busy}
+            />
             <Button variant="outlined" component="label" disabled={busy}>
-              {file ? `Backup file: ${file.name} (${formatBytes(file.size)})` : 'Choose a backup file (.tar.gz or .tar)…'}
-              <input hidden type="file" aria-label="Backup file" accept=".gz,.tgz,.tar,application/gzip,application/x-tar" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+              {file
+                ? `Backup file: ${file.name} (${formatBytes(file.size)})`
+                : 'Choose a backup file (.tar.gz or .tar)…'}
+              <input
+                hidden
+                type="file"
+                aria-label="Backup file"
+                accept=".gz,.tgz,.tar,application/gzip,application/x-tar"
+                onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+              />
             </Button>
             <FormControlLabel
-              control={<Checkbox checked={create} onChange={(e) => setCreate(e.target.checked)} disabled={busy} />}
+              control={
+                <Checkbox checked={create} onChange={(e) => setCreate(e.target.checked)} disabled={busy} />
+              }
               label={`Create the volume if it does not exist${name && !nameError && !(name in volumes) ? ` (${name} does not exist now)` : ''}`}
             />
             <FormControlLabel
-              control={<Checkbox checked={overwrite} onChange={(e) => setOverwrite(e.target.checked)} disabled={busy} />}
+              control={
+                <Checkbox
+                  checked={overwrite}
+                  onChange={(e) => setOverwrite(e.target.checked)}
+                  disabled={busy}
+                />
+              }
               label="Overwrite: replace the files in a volume that is not empty"
             />
             {overwrite && (
               <Alert severity="warning">
-                Files now in {name || 'the volume'} are replaced by the backup and cannot be recovered. If a container uses the volume, files that are
-                not in the backup are kept.
+                Files now in {name || 'the volume'} are replaced by the backup and cannot be recovered. If a
+                container uses the volume, files that are not in the backup are kept.
               </Alert>
             )}
             {progress && (
@@ -99,7 +125,11 @@ export function RestoreDialog({ volume, onClose }: Props) {
                     ? `Uploaded ${formatBytes(progress.total)}; checking the archive and writing it into ${name}…`
                     : `Uploading ${formatBytes(progress.loaded)} of ${formatBytes(progress.total)}…`}
                 </Typography>
-                <LinearProgress variant={progress.fraction === undefined ? 'indeterminate' : 'determinate'} value={(progress.fraction ?? 0) * 100} aria-label="Upload progress" />
+                <LinearProgress
+                  variant={progress.fraction === undefined ? 'indeterminate' : 'determinate'}
+                  value={(progress.fraction ?? 0) * 100}
+                  aria-label="Upload progress"
+                />
               </div>
             )}
             {error && (
@@ -120,7 +150,12 @@ export function RestoreDialog({ volume, onClose }: Props) {
           <>
             {/* While uploading, Cancel stops the upload (the restore task is cancelled with it). */}
             <Button onClick={() => (busy ? upload.current?.abort() : onClose())}>Cancel</Button>
-            <Button variant="contained" onClick={() => void restore()} disabled={busy || !file || !!nameError} startIcon={busy ? <CircularProgress size={16} /> : undefined}>
+            <Button
+              variant="contained"
+              onClick={() => void restore()}
+              disabled={busy || !file || !!nameError}
+              startIcon={busy ? <CircularProgress size={16} /> : undefined}
+            >
               Restore
             </Button>
           </>

@@ -31,7 +31,18 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 export function VolumeDrawer({ volume, onClose, onRemove, onRestore }: Props) {
   const labels = Object.entries(volume.labels);
   return (
-    <Drawer anchor="right" open onClose={onClose} slotProps={{ paper: { sx: { width: 600, maxWidth: '100vw' }, role: 'dialog', 'aria-label': `Volume ${volume.name}` } }}>
+    <Drawer
+      anchor="right"
+      open
+      onClose={onClose}
+      slotProps={{
+        paper: {
+          sx: { width: 600, maxWidth: '100vw' },
+          role: 'dialog',
+          'aria-label': `Volume ${volume.name}`,
+        },
+      }}
+    >
       <Box sx={{ p: 2, display: 'flex', flexDirection: 'column', gap: 2 }}>
         <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
           <Typography variant="h6" component="h2" sx={{ flex: 1, wordBreak: 'break-all' }}>
@@ -41,7 +52,10 @@ export function VolumeDrawer({ volume, onClose, onRemove, onRestore }: Props) {
             <CloseIcon />
           </IconButton>
         </Box>
-        <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: '120px 1fr', rowGap: 0.5, columnGap: 2, m: 0 }}>
+        <Box
+          component="dl"
+          sx={{ display: 'grid', gridTemplateColumns: '120px 1fr', rowGap: 0.5, columnGap: 2, m: 0 }}
+        >
           <Fact label="Driver">{volume.driver}</Fact>
           <Fact label="Size">{formatBytes(volume.size)}</Fact>
           <Fact label="Used by">{volume.usedBy.length ? volume.usedBy.join(', ') : 'No container'}</Fact>

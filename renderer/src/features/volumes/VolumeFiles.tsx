@@ -9,10 +9,22 @@ import { useBerth } from '../../stores/context';
  */
 export function VolumeFiles({ volume }: { volume: string }) {
   const client = useBerth((s) => s.client);
-  const list = useCallback((path: string) => client.call('volumes.files.list', { name: volume, path }), [client, volume]);
-  const download = useCallback(
-    async (path: string) => startDownload(client, await client.call('volumes.files.download', { name: volume, path })),
+  const list = useCallback(
+    (path: string) => client.call('volumes.files.list', { name: volume, path }),
     [client, volume],
   );
-  return <FileBrowser key={volume} root={{ path: '', label: volume }} list={list} download={download} folderFormat=".tar.gz" />;
+  const download = useCallback(
+    async (path: string) =>
+      startDownload(client, await client.call('volumes.files.download', { name: volume, path })),
+    [client, volume],
+  );
+  return (
+    <FileBrowser
+      key={volume}
+      root={{ path: '', label: volume }}
+      list={list}
+      download={download}
+      folderFormat=".tar.gz"
+    />
+  );
 }

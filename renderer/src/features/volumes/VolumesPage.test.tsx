@@ -27,7 +27,14 @@ const listing = (path: string, names: [string, 'file' | 'dir'][]): FileListing =
   path,
   type: 'dir',
   truncated: false,
-  entries: names.map(([name, type]) => ({ name, type, path: path ? `${path}/${name}` : name, size: 10, mtime: Date.now(), mode: '-rw-r--r--' })),
+  entries: names.map(([name, type]) => ({
+    name,
+    type,
+    path: path ? `${path}/${name}` : name,
+    size: 10,
+    mtime: Date.now(),
+    mode: '-rw-r--r--',
+  })),
 });
 
 const backupTask = (over: Partial<TaskInfo> = {}): TaskInfo => ({
@@ -43,7 +50,11 @@ const backupTask = (over: Partial<TaskInfo> = {}): TaskInfo => ({
 });
 
 const setup = (handlers = {}) =>
-  renderWithStore(<VolumesPage />, { 'engine.status': () => ok(connectedStatus), 'volumes.list': () => ok([db, cache]), ...handlers });
+  renderWithStore(<VolumesPage />, {
+    'engine.status': () => ok(connectedStatus),
+    'volumes.list': () => ok([db, cache]),
+    ...handlers,
+  });
 
 describe('VolumesPage', { timeout: 20_000 }, () => {
   it('lists volumes with size, users and project, live-patched, filterable and sortable', async () => {
@@ -53,14 +64,21 @@ describe('VolumesPage', { timeout: 20_000 }, () => {
     expect(within(row).getByText('db-1')).toBeInTheDocument();
     expect(within(row).getByText('shop')).toBeInTheDocument();
     expect(within(screen.getByRole('row', { name: 'cache' })).getByText('unused')).toBeInTheDocument();
-    act(() => fake.emit('volumes.changed', { kind: 'patch', upserts: [volume('fresh')], removed: ['cache'] }));
+    act(() =>
+      fake.emit('volumes.changed', { kind: 'patch', upserts: [volume('fresh')], removed: ['cache'] }),
+    );
     expect(screen.getByRole('row', { name: 'fresh' })).toBeInTheDocument();
     expect(screen.queryByRole('row', { name: 'cache' })).not.toBeInTheDocument();
     await user.type(screen.getByRole('textbox', { name: 'Filter volumes' }), 'db-1');
     expect(screen.getAllByRole('row').map((r) => r.getAttribute('aria-label'))).toEqual([null, 'shop_db']);
     await user.clear(screen.getByRole('textbox', { name: 'Filter volumes' }));
     await user.click(screen.getByRole('button', { name: 'Size' }));
-    expect(screen.getAllByRole('row').slice(1).map((r) => r.getAttribute('aria-label'))).toEqual(['shop_db', 'fresh']);
+    expect(
+      screen
+        .getAllByRole('row')
+        .slice(1)
+        .map((r) => r.getAttribute('aria-label')),
+    ).toEqual(['shop_db', 'fresh']);
   });
 
   it('teaches what to do when there are no volumes', async () => {
@@ -70,7 +88,11 @@ describe('VolumesPage', { timeout: 20_000 }, () => {
 
   it('confirms removal saying the data is lost, and shows the in-use error', async () => {
     const { fake, user } = setup({
-      'volumes.remove': () => fail('CONFLICT', 'Volume shop_db is in use by container db-1. Remove it first (stopping is not enough), then remove the volume.'),
+      'volumes.remove': () =>
+        fail(
+          'CONFLICT',
+          'Volume shop_db is in use by container db-1. Remove it first (stopping is not enough), then remove the volume.',
+        ),
     });
     await user.click(await screen.findByRole('button', { name: 'Remove shop_db' }));
     const dialog = screen.getByRole('dialog', { name: 'Remove volume shop_db?' });
@@ -83,7 +105,11 @@ describe('VolumesPage', { timeout: 20_000 }, () => {
   it('previews a prune per scope before removing', async () => {
     const { fake, user } = setup({
       'volumes.prunePreview': ({ scope }: { scope?: string }) =>
-        ok({ scope: scope === 'all' ? 'all' : 'anonymous', volumes: scope === 'all' ? [{ name: 'cache', size: 1_500_000, anonymous: false }] : [], reclaimableBytes: scope === 'all' ? 1_500_000 : 0 }),
+        ok({
+          scope: scope === 'all' ? 'all' : 'anonymous',
+          volumes: scope === 'all' ? [{ name: 'cache', size: 1_500_000, anonymous: false }] : [],
+          reclaimableBytes: scope === 'all' ? 1_500_000 : 0,
+        }),
       'volumes.prune': () => ok({ removed: ['cache'], failed: [], reclaimedBytes: 1_500_000 }),
     });
     await user.click(await screen.findByRole('button', { name: 'Remove unused…' }));
@@ -108,25 +134,59 @@ describe('VolumesPage', { timeout: 20_000 }, () => {
     await user.type(within(dialog).getByRole('textbox', { name: 'Name' }), 'data');
     await user.type(within(dialog).getByRole('textbox', { name: 'Labels' }), 'team=infra');
     await user.click(within(dialog).getByRole('button', { name: 'Create' }));
-    await waitFor(() => expect(fake.callsOf('volumes.create')).toEqual([{ name: 'data', driver: 'local', driverOpts: {}, labels: { team: 'infra' } }]));
+    await waitFor(() =>
+      expect(fake.callsOf('volumes.create')).toEqual([
+        { name: 'data', driver: 'local', driverOpts: {}, labels: { team: 'infra' } },
+      ]),
+    );
   });
 
   it('browses files folder by folder', async () => {
     const { fake, user } = setup({
-      'volumes.files.list': ({ path }: { path?: string }) => ok(path ? listing('logs', [['today.log', 'file']]) : listing('', [['logs', 'dir'], ['a.txt', 'file']])),
+      'volumes.files.list': ({ path }: { path?: string }) =>
+        ok(
+          path
+            ? listing('logs', [['today.log', 'file']])
+            : listing('', [
+                ['logs', 'dir'],
+                ['a.txt', 'file'],
+              ]),
+        ),
     });
     await user.click(await screen.findByRole('button', { name: 'Open cache' }));
     const drawer = screen.getByRole('dialog', { name: 'Volume cache' });
-    await user.click(await within(await within(drawer).findByRole('grid', { name: 'Files in cache' })).findByRole('button', { name: 'logs' }));
-    expect(await within(await within(drawer).findByRole('grid', { name: 'Files in logs' })).findByRole('row', { name: 'today.log' })).toBeInTheDocument();
-    expect(fake.callsOf('volumes.files.list')).toEqual([{ name: 'cache', path: '' }, { name: 'cache', path: 'logs' }]);
-    await user.click(within(within(drawer).getByRole('navigation', { name: 'Folder path' })).getByRole('button', { name: 'cache' }));
-    expect(await within(await within(drawer).findByRole('grid', { name: 'Files in cache' })).findByRole('row', { name: 'a.txt' })).toBeInTheDocument();
+    await user.click(
+      await within(await within(drawer).findByRole('grid', { name: 'Files in cache' })).findByRole('button', {
+        name: 'logs',
+      }),
+    );
+    expect(
+      await within(await within(drawer).findByRole('grid', { name: 'Files in logs' })).findByRole('row', {
+        name: 'today.log',
+      }),
+    ).toBeInTheDocument();
+    expect(fake.callsOf('volumes.files.list')).toEqual([
+      { name: 'cache', path: '' },
+      { name: 'cache', path: 'logs' },
+    ]);
+    await user.click(
+      within(within(drawer).getByRole('navigation', { name: 'Folder path' })).getByRole('button', {
+        name: 'cache',
+      }),
+    );
+    expect(
+      await within(await within(drawer).findByRole('grid', { name: 'Files in cache' })).findByRole('row', {
+        name: 'a.txt',
+      }),
+    ).toBeInTheDocument();
   });
 
   // One task event per test: the test store applies batched events at once, and its batcher takes one batch.
   it('shows a running backup with its progress and cancels it', async () => {
-    const { fake, user } = setup({ 'volumes.backup': () => ok({ taskId: 't1' }), 'tasks.cancel': () => ok(undefined) });
+    const { fake, user } = setup({
+      'volumes.backup': () => ok({ taskId: 't1' }),
+      'tasks.cancel': () => ok(undefined),
+    });
     await user.click(await screen.findByRole('button', { name: 'Open cache' }));
     const drawer = screen.getByRole('dialog', { name: 'Volume cache' });
     await user.click(within(drawer).getByRole('button', { name: 'Back up' }));
@@ -140,28 +200,53 @@ describe('VolumesPage', { timeout: 20_000 }, () => {
   it('offers the finished backup for download with a fresh link', async () => {
     const { fake, user } = setup({
       'volumes.backup': () => ok({ taskId: 't1' }),
-      'volumes.backupDownload': () => ok({ transferId: 'x', direction: 'download', filename: 'cache.tar.gz', expiresAt: Date.now() + 60_000 }),
+      'volumes.backupDownload': () =>
+        ok({
+          transferId: 'x',
+          direction: 'download',
+          filename: 'cache.tar.gz',
+          expiresAt: Date.now() + 60_000,
+        }),
     });
     await user.click(await screen.findByRole('button', { name: 'Open cache' }));
     const drawer = screen.getByRole('dialog', { name: 'Volume cache' });
     await user.click(within(drawer).getByRole('button', { name: 'Back up' }));
-    const result = { volume: 'cache', file: 'cache-2025.tar.gz', bytes: 1234, download: { transferId: 'y', direction: 'download' as const, expiresAt: 0 } };
-    act(() => fake.emit('tasks.changed', { kind: 'patch', upserts: [backupTask({ state: 'succeeded', result })], removed: [] }));
+    const result = {
+      volume: 'cache',
+      file: 'cache-2025.tar.gz',
+      bytes: 1234,
+      download: { transferId: 'y', direction: 'download' as const, expiresAt: 0 },
+    };
+    act(() =>
+      fake.emit('tasks.changed', {
+        kind: 'patch',
+        upserts: [backupTask({ state: 'succeeded', result })],
+        removed: [],
+      }),
+    );
     await user.click(await within(drawer).findByRole('button', { name: 'Download backup' }));
     expect(fake.callsOf('volumes.backupDownload')).toEqual([{ file: 'cache-2025.tar.gz' }]);
     expect(drawer).toHaveTextContent('Backup ready: cache-2025.tar.gz (1.2 kB)');
   });
 
   it('says why a restore was refused before anything is uploaded', async () => {
-    const { user } = setup({ 'volumes.restoreUpload': () => fail('CONFLICT', 'Volume cache is not empty; restoring would replace its files.') });
+    const { user } = setup({
+      'volumes.restoreUpload': () =>
+        fail('CONFLICT', 'Volume cache is not empty; restoring would replace its files.'),
+    });
     await user.click(await screen.findByRole('button', { name: 'Restore from backup…' }));
     const dialog = screen.getByRole('dialog', { name: 'Restore a volume from a backup' });
     expect(within(dialog).getByRole('button', { name: 'Restore' })).toBeDisabled();
     await user.type(within(dialog).getByRole('textbox', { name: 'Volume' }), 'cache');
-    await user.upload(within(dialog).getByLabelText('Backup file'), new File(['x'], 'cache.tar.gz', { type: 'application/gzip' }));
+    await user.upload(
+      within(dialog).getByLabelText('Backup file'),
+      new File(['x'], 'cache.tar.gz', { type: 'application/gzip' }),
+    );
     await user.click(within(dialog).getByRole('checkbox', { name: /Overwrite/ }));
     expect(dialog).toHaveTextContent('cannot be recovered');
     await user.click(within(dialog).getByRole('button', { name: 'Restore' }));
-    expect(await within(dialog).findByText('Volume cache is not empty; restoring would replace its files.')).toBeInTheDocument();
+    expect(
+      await within(dialog).findByText('Volume cache is not empty; restoring would replace its files.'),
+    ).toBeInTheDocument();
   });
 });

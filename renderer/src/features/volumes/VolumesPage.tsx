@@ -10,7 +10,7 @@ import { ErrorDetails } from '../../components/ErrorDetails';
 import { ResourceGrid } from '../../components/grid/ResourceGrid';
 import { nextSort, type Sort } from '../../components/grid/sort';
 import { useBerth } from '../../stores/context';
-import { volumeColumns, VOLUMES_MIN_WIDTH } from './columns';
+import { volumeColumns } from './columns';
 import { CreateVolumeDialog } from './CreateVolumeDialog';
 import { PruneVolumesDialog } from './PruneVolumesDialog';
 import { RemoveVolumeDialog } from './RemoveVolumeDialog';
@@ -18,7 +18,11 @@ import { RestoreDialog } from './RestoreDialog';
 import { VolumeDrawer } from './VolumeDrawer';
 import { filterVolumes, sortVolumes, type VolumeSortKey } from './view';
 
-type Dialog = { kind: 'create' } | { kind: 'prune' } | { kind: 'remove'; volume: VolumeSummary } | { kind: 'restore'; volume?: string };
+type Dialog =
+  | { kind: 'create' }
+  | { kind: 'prune' }
+  | { kind: 'remove'; volume: VolumeSummary }
+  | { kind: 'restore'; volume?: string };
 
 /** Every volume, live: size, users, compose project; create, remove, prune, browse, back up and restore. */
 export function VolumesPage() {
@@ -33,7 +37,14 @@ export function VolumesPage() {
 
   const all = useMemo(() => Object.values(record), [record]);
   const rows = useMemo(() => sortVolumes(filterVolumes(all, query), sort), [all, query, sort]);
-  const columns = useMemo(() => volumeColumns({ open: (v) => setOpenName(v.name), remove: (v) => setDialog({ kind: 'remove', volume: v }) }), []);
+  const columns = useMemo(
+    () =>
+      volumeColumns({
+        open: (v) => setOpenName(v.name),
+        remove: (v) => setDialog({ kind: 'remove', volume: v }),
+      }),
+    [],
+  );
   const open = openName ? record[openName] : undefined;
 
   return (
@@ -51,7 +62,13 @@ export function VolumesPage() {
           sx={{ width: 340 }}
           slotProps={{
             htmlInput: { 'aria-label': 'Filter volumes' },
-            input: { startAdornment: <InputAdornment position="start"><SearchIcon fontSize="small" /></InputAdornment> },
+            input: {
+              startAdornment: (
+                <InputAdornment position="start">
+                  <SearchIcon fontSize="small" />
+                </InputAdornment>
+              ),
+            },
           }}
         />
         <Button variant="contained" startIcon={<AddIcon />} onClick={() => setDialog({ kind: 'create' })}>
@@ -64,7 +81,9 @@ export function VolumesPage() {
           Remove unused…
         </Button>
         <Typography variant="body2" color="text.secondary" role="status" sx={{ ml: 'auto' }}>
-          {rows.length === all.length ? plural(all.length, 'volume') : `${rows.length} of ${plural(all.length, 'volume')}`}
+          {rows.length === all.length
+            ? plural(all.length, 'volume')
+            : `${rows.length} of ${plural(all.length, 'volume')}`}
         </Typography>
       </Box>
       {listError && (
@@ -97,7 +116,6 @@ export function VolumesPage() {
             onSort={(key) => setSort((s) => nextSort(s, key, ['size', 'created']))}
             onOpen={(v) => setOpenName(v.name)}
             onDelete={(v) => setDialog({ kind: 'remove', volume: v })}
-            minWidth={VOLUMES_MIN_WIDTH}
           />
         )
       )}
@@ -111,7 +129,12 @@ export function VolumesPage() {
       )}
       {dialog?.kind === 'create' && <CreateVolumeDialog onClose={() => setDialog(null)} />}
       {dialog?.kind === 'prune' && <PruneVolumesDialog onClose={() => setDialog(null)} />}
-      {dialog?.kind === 'restore' && <RestoreDialog {...(dialog.volume ? { volume: dialog.volume } : {})} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'restore' && (
+        <RestoreDialog
+          {...(dialog.volume ? { volume: dialog.volume } : {})}
+          onClose={() => setDialog(null)}
+        />
+      )}
       {dialog?.kind === 'remove' && (
         <RemoveVolumeDialog
           volume={dialog.volume}
@@ -133,10 +156,13 @@ function NoVolumes() {
         No volumes yet
       </Typography>
       <Typography gutterBottom>
-        Volumes keep data (databases, uploads) when containers are replaced. Create one here, or let a container make one:
+        Volumes keep data (databases, uploads) when containers are replaced. Create one here, or let a
+        container make one:
       </Typography>
       <CopyableCommand command="docker run -d --name db -v db-data:/var/lib/postgresql/data postgres" />
-      <Typography sx={{ mt: 2 }}>Back up a volume from its details to a .tar.gz, and restore it here with “Restore from backup…”.</Typography>
+      <Typography sx={{ mt: 2 }}>
+        Back up a volume from its details to a .tar.gz, and restore it here with “Restore from backup…”.
+      </Typography>
     </Box>
   );
 }

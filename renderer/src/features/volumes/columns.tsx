@@ -1,13 +1,18 @@
-import { Chip, IconButton, Tooltip, Typography } from '@mui/material';
+import { Chip, Typography } from '@mui/material';
 import DeleteIcon from '@mui/icons-material/Delete';
 import FolderOpenIcon from '@mui/icons-material/FolderOpen';
 import { formatBytes, formatTime, type VolumeSummary } from '../../api/contract';
 import type { GridColumn } from '../../components/grid/ResourceGrid';
+import { actionsWidth, COMPACT_ACTIONS } from '../../components/grid/grid';
+import { RowActions } from '../../components/grid/RowActions';
 import { displayName, type VolumeSortKey } from './view';
 
 const ellipsis = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
 
-export function volumeColumns(actions: { open: (v: VolumeSummary) => void; remove: (v: VolumeSummary) => void }): GridColumn<VolumeSummary, VolumeSortKey>[] {
+export function volumeColumns(actions: {
+  open: (v: VolumeSummary) => void;
+  remove: (v: VolumeSummary) => void;
+}): GridColumn<VolumeSummary, VolumeSortKey>[] {
   return [
     {
       id: 'name',
@@ -20,11 +25,20 @@ export function volumeColumns(actions: { open: (v: VolumeSummary) => void; remov
             {displayName(v)}
           </Typography>
           {v.anonymous && <Chip size="small" variant="outlined" label="anonymous" />}
-          {v.composeProject && <Chip size="small" variant="outlined" label={v.composeProject} title="Compose project" />}
+          {v.composeProject && (
+            <Chip size="small" variant="outlined" label={v.composeProject} title="Compose project" />
+          )}
         </>
       ),
     },
-    { id: 'driver', label: 'Driver', width: '100px', sortKey: 'driver', render: (v) => <Typography variant="body2">{v.driver}</Typography> },
+    {
+      id: 'driver',
+      label: 'Driver',
+      width: '100px',
+      sortKey: 'driver',
+      priority: 3,
+      render: (v) => <Typography variant="body2">{v.driver}</Typography>,
+    },
     {
       id: 'size',
       label: 'Size',
@@ -37,8 +51,14 @@ export function volumeColumns(actions: { open: (v: VolumeSummary) => void; remov
       label: 'Used by',
       width: 'minmax(160px, 2fr)',
       sortKey: 'usedBy',
+      priority: 1,
       render: (v) => (
-        <Typography variant="body2" color={v.usedBy.length ? 'text.primary' : 'text.secondary'} sx={ellipsis} title={v.usedBy.join(', ')}>
+        <Typography
+          variant="body2"
+          color={v.usedBy.length ? 'text.primary' : 'text.secondary'}
+          sx={ellipsis}
+          title={v.usedBy.join(', ')}
+        >
           {v.usedBy.length ? v.usedBy.join(', ') : 'unused'}
         </Typography>
       ),
@@ -48,6 +68,7 @@ export function volumeColumns(actions: { open: (v: VolumeSummary) => void; remov
       label: 'Created',
       width: '190px',
       sortKey: 'created',
+      priority: 4,
       render: (v) => (
         <Typography variant="body2" color="text.secondary">
           {formatTime(v.created)}
@@ -57,22 +78,27 @@ export function volumeColumns(actions: { open: (v: VolumeSummary) => void; remov
     {
       id: 'actions',
       label: 'Actions',
-      width: '96px',
+      width: actionsWidth(2),
+      compactWidth: COMPACT_ACTIONS,
+      priority: 2,
+      required: true,
       render: (v) => (
-        <>
-          <Tooltip title="Details and files">
-            <IconButton size="small" tabIndex={-1} aria-label={`Open ${v.name}`} onClick={() => actions.open(v)}>
-              <FolderOpenIcon fontSize="small" />
-            </IconButton>
-          </Tooltip>
-          <Tooltip title="Remove">
-            <IconButton size="small" tabIndex={-1} color="error" aria-label={`Remove ${v.name}`} onClick={() => actions.remove(v)}>
-              <DeleteIcon fontSize="small" />
-            </IconButton>
-          </Tooltip>
-        </>
+        <RowActions
+          rowKey={v.name}
+          name={v.name}
+          actions={[
+            { id: 'open', label: 'Open', icon: FolderOpenIcon, inline: true, run: () => actions.open(v) },
+            {
+              id: 'remove',
+              label: 'Remove',
+              icon: DeleteIcon,
+              inline: true,
+              destructive: true,
+              run: () => actions.remove(v),
+            },
+          ]}
+        />
       ),
     },
   ];
 }
-export const VOLUMES_MIN_WIDTH = 860;

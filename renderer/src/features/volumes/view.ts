@@ -36,4 +36,5 @@ export function sortVolumes(volumes: VolumeSummary[], sort: Sort<VolumeSortKey>)
 }
 
 /** Anonymous volumes have 64-hex names: show the start, like the docker CLI's short IDs. */
-export const displayName = (v: Pick<VolumeSummary, 'name' | 'anonymous'>) => (v.anonymous && v.name.length === 64 ? `${v.name.slice(0, 12)}…` : v.name);
+export const displayName = (v: Pick<VolumeSummary, 'name' | 'anonymous'>) =>
+  v.anonymous && v.name.length === 64 ? `${v.name.slice(0, 12)}…` : v.name;
