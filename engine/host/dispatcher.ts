@@ -7,6 +7,7 @@ import {
   type Result,
 } from '../contract';
 import type { AuditEntry, Caller } from '../base/audit';
+import { runAsCaller } from '../base/caller-scope';
 import { toErrorData } from '../base/errors';
 import type { Handlers } from '../base/handlers';
 
@@ -43,7 +44,8 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
     let result: Result<unknown>;
     try {
       const handler = handlers[method] as (p: unknown, c: Caller) => Promise<unknown>;
-      const value = await handler(parsed.data, caller);
+      // The caller is also in scope for what the handler starts (transfer tickets bind to its session).
+      const value = await runAsCaller(caller, () => handler(parsed.data, caller));
       result = { ok: true, value: value ?? null };
     } catch (err) {
       result = { ok: false, error: toErrorData(err) };
