@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultSettings, type ComposeSource, type Settings } from '../contract';
 import type { AuditEntry } from '../base/audit';
+import { enforceDataDirModes } from './file-modes';
 import type { AuditStore, ComposeProjectsStore, SettingsStore, Store, StoredComposeProject } from './types';
 
 /**
@@ -46,6 +47,8 @@ export function openStore(dataDir: string): Store {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const db = new Database(join(dataDir, DATABASE_FILE));
   db.pragma('journal_mode = WAL');
+  // After WAL mode is on, so the -wal/-shm files exist and get their mode too.
+  enforceDataDirModes(dataDir, DATABASE_FILE);
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
   return storeOver(db);
