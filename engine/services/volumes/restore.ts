@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open, rm } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { mkdir, open, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createGunzip } from 'node:zlib';
 import type Dockerode from 'dockerode';
 import { ErrorCode, formatBytes, type TransferTicket, type VolumeRestoreResult } from '../../contract';
 import { mapDockerError } from '../../docker/errors';
@@ -13,6 +12,7 @@ import type { TaskContext } from '../tasks/task-manager';
 import { byteCounter, reportBytes, type BackupDeps } from './backup';
 import { checkArchive } from './archive-check';
 import { listFiles } from './files';
+import { decompressedLimit, openArchive } from './restore-limit';
 import { MOUNT, withHelper } from './helper';
 import type { EngineVolume } from '../common/volume-usage';
 
@@ -88,10 +88,8 @@ async function restore(deps: BackupDeps, options: RestoreOptions, body: Readable
 
     step('check', 'running');
     const gzipped = await isGzip(spool);
-    const open = () => {
-      const raw = createReadStream(spool);
-      return gzipped ? raw.pipe(createGunzip()) : raw;
-    };
+    const limit = decompressedLimit((await stat(spool)).size);
+    const open = () => openArchive(spool, gzipped, limit);
     const checked = await checkArchive(open(), t.signal);
     step('check', 'done');
 
