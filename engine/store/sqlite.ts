@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultSettings, type ComposeSource, type Settings } from '../contract';
 import type { AuditEntry } from '../base/audit';
+import { redactSecrets } from '../base/audit-redact';
 import { enforceDataDirModes } from './file-modes';
 import type { AuditStore, ComposeProjectsStore, SettingsStore, Store, StoredComposeProject } from './types';
 
@@ -126,7 +127,8 @@ function auditStore(db: Database.Database): AuditStore {
   let appended = 0;
   return {
     append(e: AuditEntry) {
-      let params = JSON.stringify(e.params ?? null);
+      // Secret-bearing fields never reach the disk (see redactSecrets).
+      let params = JSON.stringify(redactSecrets(e.params ?? null));
       if (params.length > AUDIT_PARAMS_MAX)
         params = JSON.stringify({ truncated: params.slice(0, AUDIT_PARAMS_MAX) });
       insert.run(
