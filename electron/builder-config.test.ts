@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
-const config = parse(readFileSync(new URL('../electron-builder.yml', import.meta.url), 'utf8')) as Record<string, unknown>;
+const config = parse(readFileSync(new URL('../electron-builder.yml', import.meta.url), 'utf8')) as Record<
+  string,
+  unknown
+>;
 
 describe('electron-builder.yml', () => {
   it('flips the security fuses of the packaged app', () => {
@@ -25,7 +28,11 @@ describe('electron-builder.yml', () => {
   });
 
   it('uses only option names electron-builder knows for fuses', () => {
-    const known = readFileSync(new URL('../node_modules/app-builder-lib/out/configuration.d.ts', import.meta.url), 'utf8');
-    for (const name of Object.keys(config.electronFuses as object)) expect(known).toContain(`${name}?: boolean;`);
+    const known = readFileSync(
+      new URL('../node_modules/app-builder-lib/out/configuration.d.ts', import.meta.url),
+      'utf8',
+    );
+    for (const name of Object.keys(config.electronFuses as object))
+      expect(known).toContain(`${name}?: boolean;`);
   });
 });

@@ -32,7 +32,9 @@ describe('ensurePrivateDir', () => {
     // Another owner: as root we can hand the folder to another uid; otherwise expect our uid not to match 0.
     const other = uid === 0 ? 4242 : 0;
     if (uid === 0) chownSync(path, other, other);
-    await expect(ensurePrivateDir(path, [uid === 0 ? uid : other + 1])).rejects.toThrow(/belongs to another user/);
+    await expect(ensurePrivateDir(path, [uid === 0 ? uid : other + 1])).rejects.toThrow(
+      /belongs to another user/,
+    );
     expect(statSync(path).mode & 0o777).toBe(0o777);
   });
 
