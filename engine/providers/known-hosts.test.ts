@@ -113,7 +113,7 @@ describe('ssh:// engines verify the host key over a real SSH handshake', () => {
   it('is wired into the options of every ssh:// engine', () => {
     const options = dockerOptionsFor({
       id: 'x',
-      source: 'flag',
+      source: 'flag', embedded: false,
       label: 'x',
       endpoint: 'ssh://me@engine.lan:2222',
     }) as {
