@@ -8,7 +8,8 @@ import type { StreamName } from './streams';
  * The wire protocol of the web-mode WebSocket (`/api/ws`). The Electron IPC bridge carries the same
  * payloads over ipcRenderer.invoke ('berth:call') and webContents.send ('berth:event').
  */
-export type ClientMessage = { type: 'call'; id: number; method: MethodName; params: unknown } | StreamClientMessage;
+export type ClientMessage =
+  { type: 'call'; id: number; method: MethodName; params: unknown } | StreamClientMessage;
 
 /**
  * Streams (logs, stats, terminal): the client picks the stream id (unique per connection), opens, may send
@@ -52,7 +53,8 @@ export const HTTP_PATHS = {
 } as const;
 
 /** Where the renderer fetches a transfer ticket's bytes: same origin in web mode, app://berth in Electron. */
-export const transferPath = (transferId: string): string => `${HTTP_PATHS.transfer}${encodeURIComponent(transferId)}`;
+export const transferPath = (transferId: string): string =>
+  `${HTTP_PATHS.transfer}${encodeURIComponent(transferId)}`;
 
 /** Header carrying a web-mode credential (a session secret or the per-launch API token). */
 export const TOKEN_HEADER = 'x-berth-token';
