@@ -19,7 +19,7 @@ const spec = (extra: Record<string, unknown>) => ({ spec: { image: 'busybox', ..
 
 describe('access re-derived from power (docs/adr/0009)', () => {
   it('an operator may create plain containers, but not privileged, capability, host-network or bind-mount ones', async () => {
-    const create = vi.fn(() => Promise.resolve({ id: 'c', name: 'n', warnings: [] }));
+    const create = vi.fn(() => Promise.resolve({ id: 'c', name: 'n', warnings: [] } as never));
     const d = createDispatcher(handlers({ 'containers.create': create }));
     expect(
       await d(
