@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { spawn as nodeSpawn } from 'node:child_process';
 import { openBrowser } from './open-browser';
 
 let dir: string;
@@ -19,7 +20,7 @@ describe('openBrowser', () => {
     const spawn = ((command: string, args: readonly string[]) => {
       spawned.push({ command, args });
       return Object.assign(new EventEmitter(), { unref: () => {} });
-    }) as unknown as typeof import('node:child_process').spawn;
+    }) as unknown as typeof nodeSpawn;
     const handoverDir = join(dir, 'run');
 
     expect(openBrowser(url, { handoverDir, platform: 'darwin', env: {}, spawn })).toBe(true);
@@ -40,7 +41,7 @@ describe('openBrowser', () => {
     const spawn = (() =>
       Object.assign(new EventEmitter(), {
         unref: () => {},
-      })) as unknown as typeof import('node:child_process').spawn;
+      })) as unknown as typeof nodeSpawn;
     const handoverDir = join(dir, 'run');
     openBrowser('http://127.0.0.1:1/#code=x', {
       handoverDir,
