@@ -1,12 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, openSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 
 export interface BerthWeb {
+  /** Signs a browser in with the API token (`/#token=`): usable by every spec, unlike the printed link. */
   url: string;
+  /** The link `berth web` printed: a one-time login code, works once. */
+  loginUrl: string;
   origin: string;
+  /** The API token, from the 0600 web.json in the data dir (never printed). */
   token: string;
   process: ChildProcess;
   /** Stops the process and deletes its data dir; `keepLogAs` first copies its log there (for CI diagnostics). */
@@ -24,11 +28,24 @@ export async function startBerthWeb(options: { engine: string; timeoutMs?: numbe
   const logFd = openSync(join(dataDir, 'berth-web.log'), 'a');
   const child = spawn(
     process.execPath,
-    [join(repoRoot, 'dist/cli.mjs'), 'web', '--port', '0', '--no-open', '--engine', options.engine, '--data-dir', dataDir],
+    [
+      join(repoRoot, 'dist/cli.mjs'),
+      'web',
+      '--port',
+      '0',
+      '--no-open',
+      '--engine',
+      options.engine,
+      '--data-dir',
+      dataDir,
+    ],
     { cwd: repoRoot, stdio: ['ignore', 'pipe', logFd] },
   );
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('berth web did not print its URL in time')), options.timeoutMs ?? 30_000);
+    const timer = setTimeout(
+      () => reject(new Error('berth web did not print its URL in time')),
+      options.timeoutMs ?? 30_000,
+    );
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
       const m = /Berth is running at (\S+)/.exec(line);
@@ -43,10 +60,13 @@ export async function startBerthWeb(options: { engine: string; timeoutMs?: numbe
     });
   });
   const parsed = new URL(url);
+  // Written before the URL line is printed.
+  const { token } = JSON.parse(readFileSync(join(dataDir, 'web.json'), 'utf8')) as { token: string };
   return {
-    url,
+    url: `${parsed.origin}/#token=${token}`,
+    loginUrl: url,
     origin: parsed.origin,
-    token: parsed.searchParams.get('token') ?? '',
+    token,
     process: child,
     async stop({ keepLogAs } = {}) {
       if (child.exitCode === null) {

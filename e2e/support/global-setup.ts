@@ -3,7 +3,11 @@ import { join } from 'node:path';
 import { startBerthWeb } from './berth-web';
 
 /** Where the e2e run's `berth web` log is kept; `npm test` prints its end when e2e fails. */
-export const E2E_WEB_LOG = join(new URL('../..', import.meta.url).pathname, 'test-results', 'e2e-berth-web.log');
+export const E2E_WEB_LOG = join(
+  new URL('../..', import.meta.url).pathname,
+  'test-results',
+  'e2e-berth-web.log',
+);
 
 /**
  * One real dockerd (through Berth's own embedded-engine provider) and one `berth web` for the whole e2e run.
@@ -15,6 +19,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     await ensureTestImage(engine.docker);
     const web = await startBerthWeb({ engine: engine.endpoint });
     process.env.BERTH_E2E_URL = web.url;
+    process.env.BERTH_E2E_LOGIN_URL = web.loginUrl;
     process.env.BERTH_E2E_ORIGIN = web.origin;
     process.env.BERTH_E2E_TOKEN = web.token;
     process.env.BERTH_E2E_DOCKER_HOST = engine.endpoint;

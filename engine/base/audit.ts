@@ -6,6 +6,8 @@ export interface Caller {
   /** Account name in web mode with accounts; 'local' for the desktop user. */
   user: string;
   via: 'ipc' | 'web' | 'cli';
+  /** Web session id (public, not a credential): binds transfer tickets to the session that asked for them. */
+  session?: string;
 }
 
 /**

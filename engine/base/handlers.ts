@@ -1,4 +1,12 @@
-import type { MethodName, MethodOutput, MethodParams, StreamChunk, StreamInput, StreamName, StreamParams } from '../contract';
+import type {
+  MethodName,
+  MethodOutput,
+  MethodParams,
+  StreamChunk,
+  StreamInput,
+  StreamName,
+  StreamParams,
+} from '../contract';
 import type { Caller } from './audit';
 
 /** One handler per contract method. Handlers may throw; the dispatcher turns throws into error data. */

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { ErrorCode, type TransferTicket } from '../contract';
+import { currentCaller } from './caller-scope';
 import { BerthError } from './errors';
 
 export interface DownloadSource {
@@ -23,11 +24,12 @@ const TTL_MS = 5 * 60_000;
 
 /**
  * One-time, short-lived tickets for bytes that do not belong in JSON messages. The method that issues a
- * ticket has already been authorized by the dispatcher; the ticket id (128 random bits) is the capability.
+ * ticket has already been authorized by the dispatcher. A ticket belongs to the web session whose call made
+ * it (undefined outside web mode): only that session can redeem it, so the id alone is not enough.
  * Hosts serve tickets at HTTP_PATHS.transfer (web) or app://berth/api/transfer/ (Electron).
  */
 export class TransferRegistry {
-  private readonly tickets = new Map<string, { transfer: Transfer; expiresAt: number }>();
+  private readonly tickets = new Map<string, { transfer: Transfer; expiresAt: number; owner?: string }>();
 
   download(source: DownloadSource): TransferTicket {
     return this.add({ direction: 'download', ...source }, source.filename);
@@ -37,11 +39,15 @@ export class TransferRegistry {
     return this.add({ direction: 'upload', ...sink });
   }
 
-  /** Takes a ticket (single use). Throws NOT_FOUND for unknown, used or expired tickets. */
-  take(id: string, direction: Transfer['direction']): Transfer {
+  /**
+   * Takes a ticket (single use). `owner` is the redeeming web session (undefined outside web mode). Throws
+   * NOT_FOUND for unknown, used, expired or another session's tickets (the same answer: no oracle), and a
+   * wrong owner does not use the ticket up.
+   */
+  take(id: string, direction: Transfer['direction'], owner?: string): Transfer {
     this.sweep();
     const t = this.tickets.get(id);
-    if (!t || t.transfer.direction !== direction) {
+    if (!t || t.transfer.direction !== direction || t.owner !== owner) {
       throw new BerthError(
         ErrorCode.NOT_FOUND,
         'This transfer link was already used or has expired; start it again.',
@@ -59,7 +65,8 @@ export class TransferRegistry {
     this.sweep();
     const transferId = randomBytes(16).toString('base64url');
     const expiresAt = Date.now() + TTL_MS;
-    this.tickets.set(transferId, { transfer, expiresAt });
+    const owner = currentCaller()?.session;
+    this.tickets.set(transferId, { transfer, expiresAt, ...(owner !== undefined ? { owner } : {}) });
     return { transferId, direction: transfer.direction, expiresAt, ...(filename ? { filename } : {}) };
   }
 

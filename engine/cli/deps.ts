@@ -25,7 +25,7 @@ async function webDeps(): Promise<WebDeps> {
     createBackend,
     // The web host's HTTP stack costs ~0.5 s of startup that compose and engine commands skip.
     startWebServer: async (options) => (await import('../web/server')).startWebServer(options),
-    openBrowser: (url) => openBrowser(url),
+    openBrowser: (url, dataDir) => openBrowser(url, { handoverDir: join(dataDir, 'run') }),
     waitForShutdownSignal,
     staticDir: rendererDir(),
     version: BERTH_VERSION,

@@ -18,7 +18,13 @@ describe('engineQueries (berth engine status)', () => {
     try {
       const candidates = await engines.candidates();
       expect(candidates.some((c) => c.embedded)).toBe(true);
-      const stranger = { id: 'tcp://203.0.113.1:2375', source: 'flag' as const, label: 'x', endpoint: 'tcp://203.0.113.1:2375', embedded: false };
+      const stranger = {
+        id: 'tcp://203.0.113.1:2375',
+        source: 'flag' as const,
+        label: 'x',
+        endpoint: 'tcp://203.0.113.1:2375',
+        embedded: false,
+      };
       const refused = await engines.probe(stranger).catch((e: unknown) => e);
       expect(refused).toBeInstanceOf(BerthError);
       expect((refused as BerthError).code).toBe(ErrorCode.NOT_FOUND);

@@ -16,11 +16,16 @@ Data directory: --data-dir DIR, else BERTH_DATA_DIR, else the platform's app-dat
 
 export const WEB_USAGE = `Usage: berth web [options]
 
-Serves the Berth UI at http://127.0.0.1:7780/ behind a per-launch token and prints the URL to open.
+Serves the Berth UI at http://127.0.0.1:7780/ and prints a sign-in link to open. The link works once;
+the browser Berth opens gets its own. Scripts find the API token in <data-dir>/web.json (x-berth-token).
 
 Options:
   --port N              Port to listen on (default 7780; 0 = any free port)
-  --host H              Address to bind (default 127.0.0.1; anything else is reachable from the network)
+  --host H              Address to bind (default 127.0.0.1; anything else is reachable from the network
+                        and is served over HTTPS with a self-signed certificate unless --tls-cert is given)
+  --tls-cert FILE       PEM certificate to serve HTTPS with (with --tls-key)
+  --tls-key FILE        PEM private key of --tls-cert
+  --insecure            Allow a non-loopback --host over plain HTTP (not recommended)
   --no-open             Do not open a browser
   --engine E            Engine to use: auto (default), embedded, or a URL (unix:///…, tcp://…, ssh://…)
   --data-dir DIR        Berth's data directory

@@ -1,13 +1,15 @@
 import type { BerthErrorData, Result } from './errors';
 import type { EventMap, EventName } from './events';
 import type { MethodName } from './methods';
+import type { Role } from './roles';
 import type { StreamName } from './streams';
 
 /**
  * The wire protocol of the web-mode WebSocket (`/api/ws`). The Electron IPC bridge carries the same
  * payloads over ipcRenderer.invoke ('berth:call') and webContents.send ('berth:event').
  */
-export type ClientMessage = { type: 'call'; id: number; method: MethodName; params: unknown } | StreamClientMessage;
+export type ClientMessage =
+  { type: 'call'; id: number; method: MethodName; params: unknown } | StreamClientMessage;
 
 /**
  * Streams (logs, stats, terminal): the client picks the stream id (unique per connection), opens, may send
@@ -46,14 +48,35 @@ export const HTTP_PATHS = {
   health: '/api/health',
   /** GET (download) or POST (upload, raw body) /api/transfer/<transferId>; see TransferTicket. */
   transfer: '/api/transfer/',
+  /** POST: exchanges a one-time login code ({ code }) or the x-berth-token header for a browser session; GET: checks one. */
+  session: '/api/session',
 } as const;
 
 /** Where the renderer fetches a transfer ticket's bytes: same origin in web mode, app://berth in Electron. */
-export const transferPath = (transferId: string): string => `${HTTP_PATHS.transfer}${encodeURIComponent(transferId)}`;
+export const transferPath = (transferId: string): string =>
+  `${HTTP_PATHS.transfer}${encodeURIComponent(transferId)}`;
 
-/** Name of the header / query parameter / cookie carrying the web-mode token. */
+/** Header carrying a web-mode credential (a session secret or the per-launch API token). */
 export const TOKEN_HEADER = 'x-berth-token';
-export const TOKEN_QUERY = 'token';
+/**
+ * Browsers cannot set headers on a WebSocket, so the page offers two subprotocols: WS_PROTOCOL (the one the
+ * server selects) and WS_CREDENTIAL_PREFIX + its session secret. No cookie is ever used (cookies ignore ports).
+ */
+export const WS_PROTOCOL = 'berth.v1';
+export const WS_CREDENTIAL_PREFIX = 'berth.session.';
+/** Fragment keys of the URL Berth prints (`/#code=`: one-time) and of a script-made URL (`/#token=`: API token). */
+export const LOGIN_CODE_FRAGMENT = 'code';
+export const LOGIN_TOKEN_FRAGMENT = 'token';
+/** Query parameter of a transfer URL carrying the session's transfer key (binds the ticket to its session). */
+export const TRANSFER_KEY_QUERY = 'k';
+
+/** The answer of HTTP_PATHS.session. */
+export interface WebSessionGrant {
+  secret: string;
+  transferKey: string;
+  role: Role;
+  user: string;
+}
 
 /** What electron/preload exposes as `window.berth` (contextBridge). Only these two functions cross. */
 export interface BerthBridge {

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import type { ComposeRunChunk, ComposeRunInput, LogChunk, StatsSample, TaskLogChunk, TerminalChunk, TerminalInput } from './dto';
+import type {
+  ComposeRunChunk,
+  ComposeRunInput,
+  LogChunk,
+  StatsSample,
+  TaskLogChunk,
+  TerminalChunk,
+  TerminalInput,
+} from './dto';
 import { composeServiceName, composeSource } from './methods/compose';
 import { containerRef, type Access } from './methods/index';
 
@@ -20,9 +28,16 @@ export interface StreamDef<P extends z.ZodType, C, I> {
 
 const stream =
   <C, I = never>() =>
-  <P extends z.ZodType>(params: P, access: Access): StreamDef<P, C, I> => ({ params, access, mutates: access !== 'read' });
+  <P extends z.ZodType>(params: P, access: Access): StreamDef<P, C, I> => ({
+    params,
+    access,
+    mutates: access !== 'read',
+  });
 
-const terminalSize = { cols: z.number().int().min(1).max(1000).default(80), rows: z.number().int().min(1).max(500).default(24) };
+const terminalSize = {
+  cols: z.number().int().min(1).max(1000).default(80),
+  rows: z.number().int().min(1).max(500).default(24),
+};
 
 export const streams = {
   'containers.logs': stream<LogChunk>()(
@@ -54,19 +69,34 @@ export const streams = {
         ...terminalSize,
       })
       .strict(),
-    'operate',
+    // A shell in a container is as strong as that container, and an admin may have made it privileged or
+    // given it the host's files: admin-level (docs/adr/0009-web-credentials-and-access.md).
+    'admin',
   ),
   /** Attach to the main process of a container started with a TTY. */
   'containers.attach': stream<TerminalChunk, TerminalInput>()(
     z.object({ id: containerRef, ...terminalSize }).strict(),
-    'operate',
+    'admin',
   ),
   /** A compose project's containers' logs merged; every line carries `service` and `container`. */
   'compose.logs': stream<LogChunk>()(
     z
       .object({
-        name: z.string().min(1).max(200).regex(/^[a-z0-9][a-z0-9_-]*$/, 'Not a valid project name'),
-        services: z.array(z.string().min(1).max(200).regex(/^[a-zA-Z0-9._-]+$/)).max(500).optional(),
+        name: z
+          .string()
+          .min(1)
+          .max(200)
+          .regex(/^[a-z0-9][a-z0-9_-]*$/, 'Not a valid project name'),
+        services: z
+          .array(
+            z
+              .string()
+              .min(1)
+              .max(200)
+              .regex(/^[a-zA-Z0-9._-]+$/),
+          )
+          .max(500)
+          .optional(),
         /** Lines from the end of each container's log to start with; 'all' for everything. */
         tail: z.union([z.number().int().min(0).max(1_000_000), z.literal('all')]).default(200),
         follow: z.boolean().default(true),
@@ -89,9 +119,22 @@ export const streams = {
         /** Remove the container when it exits. */
         rm: z.boolean().default(false),
         detach: z.boolean().default(false),
-        name: z.string().min(1).max(256).regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'Not a valid container name').optional(),
+        name: z
+          .string()
+          .min(1)
+          .max(256)
+          .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'Not a valid container name')
+          .optional(),
         /** KEY=VALUE added to the service's (a bare KEY is resolved by the client, never from the backend's environment). */
-        env: z.array(z.string().max(65_536).regex(/^[^=]+=/, 'must be KEY=VALUE')).max(1000).optional(),
+        env: z
+          .array(
+            z
+              .string()
+              .max(65_536)
+              .regex(/^[^=]+=/, 'must be KEY=VALUE'),
+          )
+          .max(1000)
+          .optional(),
         servicePorts: z.boolean().default(false),
         entrypoint: z.array(z.string().max(65_536)).min(1).max(1000).optional(),
         user: z.string().min(1).max(256).optional(),
@@ -106,7 +149,15 @@ export const streams = {
   ),
   /** A task's log (build output, compose progress lines): what was kept so far, then new lines live. */
   'tasks.log': stream<TaskLogChunk>()(
-    z.object({ id: z.string().min(1).max(64).regex(/^[a-zA-Z0-9_-]+$/) }).strict(),
+    z
+      .object({
+        id: z
+          .string()
+          .min(1)
+          .max(64)
+          .regex(/^[a-zA-Z0-9_-]+$/),
+      })
+      .strict(),
     'read',
   ),
 } as const;
@@ -115,8 +166,10 @@ export type Streams = typeof streams;
 export type StreamName = keyof Streams;
 export type StreamParamsInput<S extends StreamName> = z.input<Streams[S]['params']>;
 export type StreamParams<S extends StreamName> = z.output<Streams[S]['params']>;
-export type StreamChunk<S extends StreamName> = Streams[S] extends StreamDef<z.ZodType, infer C, unknown> ? C : never;
-export type StreamInput<S extends StreamName> = Streams[S] extends StreamDef<z.ZodType, unknown, infer I> ? I : never;
+export type StreamChunk<S extends StreamName> =
+  Streams[S] extends StreamDef<z.ZodType, infer C, unknown> ? C : never;
+export type StreamInput<S extends StreamName> =
+  Streams[S] extends StreamDef<z.ZodType, unknown, infer I> ? I : never;
 
 export const isStreamName = (name: unknown): name is StreamName =>
   typeof name === 'string' && Object.prototype.hasOwnProperty.call(streams, name);

@@ -3,6 +3,7 @@ import { Agent as HttpsAgent } from 'node:https';
 import Dockerode from 'dockerode';
 import { ErrorCode, type EngineCandidate } from '../contract';
 import { BerthError } from '../base/errors';
+import { knownHostsVerifier } from '../providers/known-hosts';
 
 /** docker-modem accepts these too, but @types/dockerode does not list them. */
 type ModemOptions = Dockerode.DockerOptions & { agent?: HttpsAgent; pathPrefix?: string };
@@ -64,14 +65,20 @@ export function dockerOptionsFor(candidate: EngineCandidate): ModemOptions {
     }
     case 'ssh': {
       const url = parseUrl(candidate);
+      const port = Number(url.port) || 22;
       return {
         ...cleared,
         protocol: 'ssh',
         host: url.hostname,
-        port: url.port || 22,
+        port,
         username: decodeURIComponent(url.username) || undefined,
-        // Keys come from the user's agent, as with `docker -H ssh://...`.
-        sshOptions: { agent: process.env.SSH_AUTH_SOCK },
+        // Keys come from the user's agent, as with `docker -H ssh://...`; the host's key must be in known_hosts.
+        sshOptions: {
+          agent: process.env.SSH_AUTH_SOCK,
+          hostVerifier: knownHostsVerifier(url.hostname, port, (v) => {
+            if (!v.ok) console.error(`[berth] ${v.message}`);
+          }),
+        },
       };
     }
     default:

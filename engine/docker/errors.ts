@@ -116,6 +116,13 @@ export function mapDockerError(err: unknown, context: ErrorContext = {}): BerthE
       `The TLS connection to the engine failed (${code}). Check the CA, certificate and key configured for it.`,
     );
   }
+  if (/Host denied \(verification failed\)/.test(message)) {
+    return make(
+      ErrorCode.FORBIDDEN,
+      'The SSH host key of the engine host is not trusted: it is not in ~/.ssh/known_hosts, or it changed since ' +
+        'you last connected. Run `ssh user@host` once to check and accept the key (or investigate a change), then try again.',
+    );
+  }
   if (e.level === 'client-authentication') {
     return make(
       ErrorCode.UNAUTHENTICATED,

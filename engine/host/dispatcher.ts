@@ -1,5 +1,7 @@
-import { ErrorCode, fail, isMethodName, methods, roleAllows, type Result } from '../contract';
+import { ErrorCode, fail, isMethodName, methods, roleAllows, type MethodDef, type Result } from '../contract';
+import type { z } from 'zod';
 import type { AuditEntry, Caller } from '../base/audit';
+import { runAsCaller } from '../base/caller-scope';
 import { toErrorData } from '../base/errors';
 import type { Handlers } from '../base/handlers';
 
@@ -19,7 +21,7 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
     if (!isMethodName(method)) {
       return fail(ErrorCode.METHOD_NOT_FOUND, `Unknown method: ${String(method).slice(0, 100)}`);
     }
-    const def = methods[method];
+    const def = methods[method] as MethodDef<z.ZodType, unknown>;
     if (!roleAllows(caller.role, def.access)) {
       return fail(ErrorCode.FORBIDDEN, `Your role (${caller.role}) may not call ${method}.`);
     }
@@ -33,11 +35,20 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
         issues,
       );
     }
+    // Some parameters turn an operator's call into host-level power (a privileged container, a host bind mount).
+    if (def.adminWhen?.(parsed.data) && !roleAllows(caller.role, 'admin')) {
+      return fail(
+        ErrorCode.FORBIDDEN,
+        `Your role (${caller.role}) may not call ${method} with these settings: they give power over the host (admin only).`,
+      );
+    }
     let result: Result<unknown>;
     try {
       const handler = handlers[method] as (p: unknown, c: Caller) => Promise<unknown>;
-      const value = await handler(parsed.data, caller);
-      result = { ok: true, value: value ?? null };
+      // The caller is also in scope for what the handler starts (transfer tickets bind to its session).
+      const value = await runAsCaller(caller, () => handler(parsed.data, caller));
+      const shown = def.forViewers && !roleAllows(caller.role, 'operate') ? def.forViewers(value) : value;
+      result = { ok: true, value: shown ?? null };
     } catch (err) {
       result = { ok: false, error: toErrorData(err) };
     }

@@ -41,12 +41,13 @@ export async function serveDownload(
   registry: TransferRegistry,
   id: string,
   signal: AbortSignal,
+  owner?: string,
 ): Promise<TransferReply> {
   let body: Readable;
   let filename: string;
   let contentType: string | undefined;
   try {
-    const ticket = registry.take(id, 'download');
+    const ticket = registry.take(id, 'download', owner);
     if (ticket.direction !== 'download')
       throw new BerthError(ErrorCode.INTERNAL, 'Wrong transfer direction.');
     ({ filename, contentType } = ticket);
@@ -72,6 +73,8 @@ export interface UploadRequestInfo {
   declaredBytes?: number;
   /** Aborted when the client goes away mid-upload. */
   signal: AbortSignal;
+  /** The redeeming web session (see TransferRegistry.take). */
+  owner?: string;
 }
 
 /**
@@ -87,7 +90,7 @@ export async function receiveUpload(
   let accept: (body: Readable, signal: AbortSignal) => Promise<unknown>;
   let limit: number;
   try {
-    const ticket = registry.take(id, 'upload');
+    const ticket = registry.take(id, 'upload', info.owner);
     if (ticket.direction !== 'upload') throw new BerthError(ErrorCode.INTERNAL, 'Wrong transfer direction.');
     accept = ticket.accept.bind(ticket);
     limit = ticket.maxBytes ?? DEFAULT_MAX_UPLOAD_BYTES;

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { chown, mkdir, rm, writeFile } from 'node:fs/promises';
+import { chown, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { ErrorCode, type EngineCandidate } from '../contract';
 import { BerthError } from '../base/errors';
@@ -18,6 +18,7 @@ import {
   waitForExit,
   waitForPing,
 } from './engine-process';
+import { ensurePrivateDir } from './private-dir';
 import type { EmbeddedEngine, EmbeddedEngineOptions } from './types';
 
 export { defaultDataDir } from './embedded-layout';
@@ -108,7 +109,9 @@ export async function startEmbeddedEngine(opts: EmbeddedEngineOptions): Promise<
 async function prepareDirs(plan: LaunchPlan): Promise<void> {
   const { layout, account, runtimeDir } = plan;
   const dirs = [layout.engineDir, dirname(layout.socketPath), ...(runtimeDir ? [runtimeDir] : [])];
-  for (const dir of dirs) await mkdir(dir, { recursive: true, mode: 0o700 });
+  // Owned by us, or by the account a rootless engine runs as (chowned below on an earlier start).
+  const owners = process.getuid ? [process.getuid(), ...(account ? [account.uid] : [])] : undefined;
+  for (const dir of dirs) await ensurePrivateDir(dir, owners);
   if (!account) return;
   // Rootless dockerd runs as the account: it must own its data dir, the engine dir and its runtime dir.
   for (const path of [dirname(layout.engineDir), ...dirs]) await chown(path, account.uid, account.gid);

@@ -13,13 +13,26 @@ describe('compose projects store', () => {
     const dir = mkdtempSync(join(tmpdir(), 'berth-store-'));
     dirs.push(dir);
     const a = openStore(dir);
-    const source = { files: ['/src/shop/compose.yaml'], workingDir: '/src/shop', projectName: 'shop', profiles: ['debug'] };
+    const source = {
+      files: ['/src/shop/compose.yaml'],
+      workingDir: '/src/shop',
+      projectName: 'shop',
+      profiles: ['debug'],
+    };
     a.composeProjects?.put({ name: 'shop', source, services: 3, openedAt: 10 });
-    a.composeProjects?.put({ name: 'blog', source: { files: [], workingDir: '/src/blog' }, services: 1, openedAt: 11 });
+    a.composeProjects?.put({
+      name: 'blog',
+      source: { files: [], workingDir: '/src/blog' },
+      services: 1,
+      openedAt: 11,
+    });
     a.composeProjects?.put({ name: 'shop', source, services: 4, openedAt: 12 });
     a.close();
     const b = openStore(dir);
-    expect(b.composeProjects?.list().map((p) => [p.name, p.services])).toEqual([['blog', 1], ['shop', 4]]);
+    expect(b.composeProjects?.list().map((p) => [p.name, p.services])).toEqual([
+      ['blog', 1],
+      ['shop', 4],
+    ]);
     expect(b.composeProjects?.get('shop')).toEqual({ name: 'shop', source, services: 4, openedAt: 12 });
     b.composeProjects?.remove('shop');
     expect(b.composeProjects?.get('shop')).toBeUndefined();
@@ -31,7 +44,9 @@ describe('compose projects store', () => {
     dirs.push(dir);
     const old = new Database(join(dir, DATABASE_FILE));
     old.exec('CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);');
-    old.exec('CREATE TABLE audit (id INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, user TEXT NOT NULL, role TEXT NOT NULL, via TEXT NOT NULL, method TEXT NOT NULL, params TEXT NOT NULL, ok INTEGER NOT NULL, error_code TEXT);');
+    old.exec(
+      'CREATE TABLE audit (id INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, user TEXT NOT NULL, role TEXT NOT NULL, via TEXT NOT NULL, method TEXT NOT NULL, params TEXT NOT NULL, ok INTEGER NOT NULL, error_code TEXT);',
+    );
     old.pragma('user_version = 1');
     old.close();
     const store = openStore(dir);

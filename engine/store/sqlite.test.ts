@@ -81,4 +81,65 @@ describe('store', () => {
     expect(s.audit.list({ before: 2 })).toHaveLength(1);
     s.close();
   });
+
+  it('never stores secret-bearing parameters: env values, .env contents, build args, credentials', () => {
+    const s = openStore(tempDir());
+    const caller = { role: 'admin' as const, user: 'ann', via: 'web' as const };
+    const secret = 'hunter2-do-not-log';
+    s.audit.append({
+      at: 1,
+      caller,
+      method: 'containers.create',
+      params: {
+        image: 'db',
+        name: 'pg',
+        env: { POSTGRES_PASSWORD: secret, TZ: 'UTC' },
+        envFile: `A=${secret}\n`,
+      },
+      ok: true,
+    });
+    s.audit.append({
+      at: 2,
+      caller,
+      method: 'images.buildUpload',
+      params: { tag: 'x', buildArgs: { NPM_TOKEN: secret } },
+      ok: true,
+    });
+    s.audit.append({
+      at: 3,
+      caller,
+      method: 'compose.env.write',
+      params: { workingDir: '/p', content: `DB=${secret}` },
+      ok: true,
+    });
+    s.audit.append({
+      at: 4,
+      caller,
+      method: 'containers.create',
+      params: { url: 'r', username: 'u', password: secret },
+      ok: true,
+    });
+    s.audit.append({
+      at: 5,
+      caller,
+      method: 'containers.exec',
+      params: { id: 'c', cmd: ['sh'], environment: [`X=${secret}`] },
+      ok: true,
+    });
+    const rows = s.audit.list();
+    expect(JSON.stringify(rows)).not.toContain(secret);
+    // Who did what to which object stays readable.
+    const create = rows.find((r) => r.at === 1);
+    expect(create?.params).toMatchObject({
+      image: 'db',
+      name: 'pg',
+      env: { POSTGRES_PASSWORD: '[redacted]', TZ: '[redacted]' },
+    });
+    expect(rows.find((r) => r.method === 'containers.exec')?.params).toMatchObject({
+      id: 'c',
+      cmd: ['sh'],
+      environment: ['X=[redacted]'],
+    });
+    s.close();
+  });
 });

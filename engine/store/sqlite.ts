@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { defaultSettings, type ComposeSource, type Settings } from '../contract';
 import type { AuditEntry } from '../base/audit';
 import { registriesStore } from './registries';
+import { redactSecrets } from '../base/audit-redact';
+import { enforceDataDirModes } from './file-modes';
 import type { AuditStore, ComposeProjectsStore, SettingsStore, Store, StoredComposeProject } from './types';
 
 /**
@@ -57,6 +59,8 @@ export function openStore(dataDir: string): Store {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const db = new Database(join(dataDir, DATABASE_FILE));
   db.pragma('journal_mode = WAL');
+  // After WAL mode is on, so the -wal/-shm files exist and get their mode too.
+  enforceDataDirModes(dataDir, DATABASE_FILE);
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
   return storeOver(db);
@@ -135,7 +139,8 @@ function auditStore(db: Database.Database): AuditStore {
   let appended = 0;
   return {
     append(e: AuditEntry) {
-      let params = JSON.stringify(e.params ?? null);
+      // Secret-bearing fields never reach the disk (see redactSecrets).
+      let params = JSON.stringify(redactSecrets(e.params ?? null));
       if (params.length > AUDIT_PARAMS_MAX)
         params = JSON.stringify({ truncated: params.slice(0, AUDIT_PARAMS_MAX) });
       insert.run(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FailureRateLimiter, generateToken, readCookie, tokensEqual } from './auth';
+import { FailureRateLimiter, generateToken, tokensEqual } from './auth';
 import {
   allowedHostHeaders,
   displayHost,
@@ -7,9 +7,9 @@ import {
   isLoopbackHost,
   normalizeHostHeader,
 } from './host-check';
-import { splitUrl } from './guard';
+import { SessionStore } from './sessions';
 
-describe('tokens and cookies', () => {
+describe('tokens', () => {
   it('generates distinct 256-bit base64url tokens', () => {
     const a = generateToken();
     expect(a).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -21,12 +21,6 @@ describe('tokens and cookies', () => {
     expect(tokensEqual('abd', 'abc')).toBe(false);
     expect(tokensEqual('', 'abc')).toBe(false);
     expect(tokensEqual('abc'.repeat(100), 'abc')).toBe(false);
-  });
-
-  it('reads one cookie among several', () => {
-    expect(readCookie('a=1; berth_token_7780=xyz; b=2', 'berth_token_7780')).toBe('xyz');
-    expect(readCookie('berth_token_7781=xyz', 'berth_token_7780')).toBeUndefined();
-    expect(readCookie(undefined, 'x')).toBeUndefined();
   });
 });
 
@@ -81,10 +75,42 @@ describe('host allowlist', () => {
   });
 });
 
-describe('splitUrl', () => {
-  it('keeps redirects on this server', () => {
-    expect(splitUrl('//evil.example/a?b=1').pathname).toBe('/evil.example/a');
-    expect(splitUrl('/\\evil.example').pathname).toBe('/evil.example');
-    expect(splitUrl('/x?token=1&y=2').query.get('y')).toBe('2');
+describe('SessionStore', () => {
+  const caller = { role: 'admin', user: 'local', via: 'web' } as const;
+
+  it('exchanges a login code once: a second use gets no session', () => {
+    const store = new SessionStore({ caller });
+    const code = store.issueLoginCode();
+    const first = store.exchangeCode(code);
+    expect(first?.session.caller).toEqual(caller);
+    expect(store.resolve(first?.secret)).toBe(first?.session);
+    expect(store.exchangeCode(code)).toBeUndefined();
+    expect(store.resolve(code)).toBeUndefined();
+  });
+
+  it('refuses an expired code and ends idle sessions, but the API token lives as long as the server', () => {
+    let now = 0;
+    const store = new SessionStore({ caller, sessionTtlMs: 1000, now: () => now });
+    const late = store.issueLoginCode(100);
+    const code = store.issueLoginCode(100);
+    const made = store.exchangeCode(code);
+    now = 500;
+    expect(store.resolve(made?.secret)).toBeDefined(); // use extends it to 1500
+    now = 200 + 1000;
+    expect(store.exchangeCode(late)).toBeUndefined();
+    expect(store.resolve(made?.secret)).toBeDefined();
+    now = 5000;
+    expect(store.resolve(made?.secret)).toBeUndefined();
+    expect(store.resolve(store.apiToken)).toBeDefined();
+  });
+
+  it('maps a transfer key to its session only', () => {
+    const store = new SessionStore({ caller });
+    const a = store.create(caller);
+    const b = store.create(caller);
+    expect(store.resolveTransferKey(a.session.transferKey)?.id).toBe(a.session.id);
+    expect(store.resolveTransferKey(b.session.transferKey)?.id).toBe(b.session.id);
+    expect(store.resolveTransferKey(a.secret)).toBeUndefined(); // the session secret is not a transfer key
+    expect(store.resolve(a.session.transferKey)).toBeUndefined(); // and a transfer key opens no API
   });
 });

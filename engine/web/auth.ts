@@ -15,27 +15,6 @@ export function tokensEqual(presented: string, expected: string): boolean {
   return timingSafeEqual(a, b);
 }
 
-/**
- * Cookies are shared by every port of a host, so two Berth instances on 127.0.0.1 would overwrite each
- * other's cookie if the name did not carry the port.
- */
-export const cookieName = (port: number): string => `berth_token_${port}`;
-
-export function serializeAuthCookie(port: number, token: string): string {
-  return `${cookieName(port)}=${token}; Path=/; HttpOnly; SameSite=Strict`;
-}
-
-/** Reads one cookie from a Cookie header; returns undefined when absent. Values are not URL-decoded (tokens are base64url). */
-export function readCookie(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq < 0) continue;
-    if (part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return undefined;
-}
-
 export interface RateLimiterOptions {
   /** Distinct wrong tokens allowed per client in one window. */
   maxFailures: number;
@@ -50,10 +29,11 @@ interface Window {
 }
 
 /**
- * Counts failed token guesses per client in fixed windows. Only distinct wrong tokens count: a request with no
- * token is not a guess, and a browser replaying one stale cookie (Berth restarted with a new token) on every
- * asset request is one mistake, not twenty. Once blocked, every attempt is refused until the window ends,
- * including a correct one, or the limit would not slow down a brute force.
+ * Counts failed credential guesses per client in fixed windows. Only distinct wrong values count: a request
+ * with none is not a guess, and a page replaying one stale session (Berth restarted) is one mistake, not
+ * twenty. The guard consults it only AFTER a credential failed: a valid credential always gets in, so every
+ * local page sharing 127.0.0.1 cannot turn the limit into a lock-out switch. Guessing stays pointless anyway
+ * (256-bit secrets); the limit only keeps a flood of guesses cheap to refuse.
  */
 export class FailureRateLimiter {
   private readonly clients = new Map<string, Window>();

@@ -1,103 +1,110 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ErrorCode, TOKEN_HEADER, TOKEN_QUERY, type ErrorCode as Code } from '../contract';
-import { cookieName, readCookie, serializeAuthCookie, tokensEqual, type FailureRateLimiter } from './auth';
+import {
+  ErrorCode,
+  HTTP_PATHS,
+  TOKEN_HEADER,
+  WS_CREDENTIAL_PREFIX,
+  type ErrorCode as Code,
+} from '../contract';
+import type { FailureRateLimiter } from './auth';
 import { securityHeaders } from './headers';
 import { normalizeHostHeader } from './host-check';
-import { rateLimitedPage, unauthorizedPage, wrongHostPage } from './pages';
+import { wrongHostPage } from './pages';
+import type { SessionStore, WebSession } from './sessions';
 
 export interface GuardOptions {
-  token: string;
-  port: number;
+  sessions: SessionStore;
   allowedHosts: Set<string>;
   limiter: FailureRateLimiter;
+  /** https: the own origin is https://host and the CSP allows wss:. */
+  tls: boolean;
 }
+
+const sessionOfRequest = new WeakMap<FastifyRequest, WebSession>();
+
+/** The session the guard authenticated this request with (undefined for public paths and transfer keys). */
+export const sessionOf = (req: FastifyRequest): WebSession | undefined => sessionOfRequest.get(req);
 
 /**
  * The onRequest hook that every HTTP request and WebSocket upgrade passes, in this order:
- * Host allowlist (DNS rebinding) → security headers → token (query, header or cookie; rate-limited) →
- * Origin → first visit with ?token= becomes a cookie and a redirect that drops the token from the URL.
+ * Host allowlist (DNS rebinding) → security headers → Origin → credential for /api (header, or WebSocket
+ * subprotocol; rate-limited only when wrong). The renderer's static files are public (the open-source bundle,
+ * nothing secret): the page signs itself in with the one-time code in its URL fragment. No cookie is read or
+ * set: cookies ignore ports, so any other server on 127.0.0.1 would receive them.
  */
 export function createGuard(options: GuardOptions) {
-  const { token, port, allowedHosts, limiter } = options;
-  const cookie = cookieName(port);
+  const { sessions, allowedHosts, limiter, tls } = options;
 
   return async function guard(req: FastifyRequest, reply: FastifyReply): Promise<void> {
     const host = normalizeHostHeader(req.headers.host);
     if (!host || !allowedHosts.has(host)) {
-      reply.headers(securityHeaders('invalid'));
-      return deny(
-        req,
-        reply,
-        403,
-        ErrorCode.FORBIDDEN,
-        'Unknown Host header; open the URL Berth printed.',
-        wrongHostPage(),
-      );
+      reply.headers(securityHeaders('invalid', tls));
+      const message = 'Unknown Host header; open the URL Berth printed.';
+      return deny(req, reply, 403, ErrorCode.FORBIDDEN, message, wrongHostPage());
     }
-    reply.headers(securityHeaders(host));
-    if (isApi(req.url)) reply.header('cache-control', 'no-store');
+    reply.headers(securityHeaders(host, tls));
+    // The matched route, not the raw URL: percent-encoding or extra slashes cannot dodge the check.
+    const path = req.routeOptions.url ?? '';
+    if (!isApi(path)) return;
+    reply.header('cache-control', 'no-store');
 
-    const { pathname, query } = splitUrl(req.url);
-    const queryToken = query.get(TOKEN_QUERY) ?? undefined;
+    const origin = req.headers.origin;
+    const ownOrigin = `${tls ? 'https' : 'http'}://${host}`;
+    const foreign = origin !== undefined && origin.toLowerCase() !== ownOrigin;
+    if (foreign && (req.ws || (req.method !== 'GET' && req.method !== 'HEAD'))) {
+      return deny(req, reply, 403, ErrorCode.FORBIDDEN, 'Cross-origin request refused.');
+    }
     const headerValue = req.headers[TOKEN_HEADER];
-    const headerToken = typeof headerValue === 'string' ? headerValue : undefined;
-    const cookieToken = readCookie(req.headers.cookie, cookie);
-    const presented = [queryToken, headerToken, cookieToken].filter((t): t is string => t !== undefined);
+    const headerSecret = typeof headerValue === 'string' ? headerValue : undefined;
+    // A browser always sends Origin on a WebSocket and can only authenticate with the subprotocol; a
+    // non-browser client (no Origin) uses the header.
+    const secret = req.ws ? (origin === undefined ? headerSecret : protocolSecret(req)) : headerSecret;
 
-    const unauthorized = 'Missing or wrong Berth token: open the URL Berth printed when it started.';
-    if (presented.length === 0)
-      return deny(req, reply, 401, ErrorCode.UNAUTHENTICATED, unauthorized, unauthorizedPage());
+    // Paths that authenticate themselves: the session exchange (login code in the body) and transfers
+    // (the session's transfer key in the URL).
+    const selfAuthenticating = path === HTTP_PATHS.session || path.startsWith(HTTP_PATHS.transfer);
+    const session = sessions.resolve(secret);
+    if (session) {
+      sessionOfRequest.set(req, session);
+      return;
+    }
+    if (selfAuthenticating && secret === undefined) return;
+    return refuse(req, reply, limiter, secret);
+  };
+}
+
+/**
+ * A missing or wrong credential: 401, or 429 once this client sent too many distinct wrong ones. Called only
+ * after the credential failed, so the block never stops a valid one.
+ */
+export async function refuse(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  limiter: FailureRateLimiter,
+  presented: string | undefined,
+): Promise<void> {
+  if (presented !== undefined) {
     if (limiter.isBlocked(req.ip)) {
       const wait = limiter.retryAfterSeconds(req.ip);
       reply.header('retry-after', String(wait));
-      const message = `Too many wrong tokens from this client; wait ${wait} s.`;
-      return deny(req, reply, 429, ErrorCode.UNAUTHENTICATED, message, rateLimitedPage(wait));
+      const message = `Too many wrong credentials from this client; wait ${wait} s.`;
+      return deny(req, reply, 429, ErrorCode.UNAUTHENTICATED, message);
     }
-    // Every presented token is compared, so timing does not reveal which one was wrong.
-    const matches = presented.map((t) => tokensEqual(t, token));
-    if (!matches.includes(true)) {
-      for (const t of presented) limiter.recordFailure(req.ip, t);
-      // A stale cookie from an earlier launch is removed so it stops failing on every request.
-      if (cookieToken !== undefined)
-        reply.header('set-cookie', `${cookie}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`);
-      return deny(req, reply, 401, ErrorCode.UNAUTHENTICATED, unauthorized, unauthorizedPage());
-    }
+    limiter.recordFailure(req.ip, presented);
+  }
+  const message =
+    'Not signed in, or the session ended: open the link Berth printed when it started (it works once).';
+  return deny(req, reply, 401, ErrorCode.UNAUTHENTICATED, message);
+}
 
-    const origin = req.headers.origin;
-    const ownOrigin = `http://${host}`;
-    if (req.ws) {
-      // Browsers always send Origin on a WebSocket; only non-browser clients omit it, and they must use the header.
-      const headerOk = headerToken !== undefined && tokensEqual(headerToken, token);
-      if (origin === undefined ? !headerOk : origin.toLowerCase() !== ownOrigin) {
-        return deny(
-          req,
-          reply,
-          403,
-          ErrorCode.FORBIDDEN,
-          'WebSocket refused: foreign or missing Origin.',
-          undefined,
-        );
-      }
-      return;
-    }
-    // Cookies are SameSite, but every port of 127.0.0.1 is the same "site": a page served by another local
-    // server could still POST here with our cookie. Its Origin gives it away.
-    if (
-      req.method !== 'GET' &&
-      req.method !== 'HEAD' &&
-      origin !== undefined &&
-      origin.toLowerCase() !== ownOrigin
-    ) {
-      return deny(req, reply, 403, ErrorCode.FORBIDDEN, 'Cross-origin request refused.', undefined);
-    }
-    if (queryToken !== undefined && (req.method === 'GET' || req.method === 'HEAD')) {
-      query.delete(TOKEN_QUERY);
-      const rest = query.toString();
-      reply.header('set-cookie', serializeAuthCookie(port, token));
-      reply.header('cache-control', 'no-store');
-      return reply.redirect(`${pathname}${rest ? `?${rest}` : ''}`, 302);
-    }
-  };
+function protocolSecret(req: FastifyRequest): string | undefined {
+  const header = req.headers['sec-websocket-protocol'];
+  if (typeof header !== 'string') return undefined;
+  for (const p of header.split(',')) {
+    const t = p.trim();
+    if (t.startsWith(WS_CREDENTIAL_PREFIX)) return t.slice(WS_CREDENTIAL_PREFIX.length);
+  }
+  return undefined;
 }
 
 async function deny(
@@ -106,7 +113,7 @@ async function deny(
   status: number,
   code: Code,
   message: string,
-  html: string | undefined,
+  html?: string,
 ): Promise<void> {
   const wantsHtml = html !== undefined && !isApi(req.url) && (req.headers.accept ?? '').includes('text/html');
   reply.code(status).header('cache-control', 'no-store');
@@ -115,15 +122,3 @@ async function deny(
 }
 
 const isApi = (url: string): boolean => url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
-
-/**
- * Splits a raw request URL without resolving it against a base: `new URL('//evil.example/x', base)` would
- * treat the path as a host, and redirecting there would be an open redirect. Leading slashes and backslashes
- * collapse to one slash for the same reason (browsers read `/\host` as `//host`).
- */
-export function splitUrl(raw: string): { pathname: string; query: URLSearchParams } {
-  const q = raw.indexOf('?');
-  const path = q < 0 ? raw : raw.slice(0, q);
-  const pathname = path.replace(/^[/\\]+/, '/') || '/';
-  return { pathname, query: new URLSearchParams(q < 0 ? '' : raw.slice(q + 1)) };
-}

@@ -3,13 +3,13 @@
  * <style> tags at run time; scripts stay 'self' only. connect-src names the WebSocket origin explicitly
  * because older browsers do not treat ws:// as covered by 'self'.
  */
-export function contentSecurityPolicy(hostHeader: string): string {
+export function contentSecurityPolicy(hostHeader: string, tls = false): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
-    `connect-src 'self' ws://${hostHeader}`,
+    `connect-src 'self' ${tls ? 'wss' : 'ws'}://${hostHeader}`,
     "font-src 'self' data:",
     "object-src 'none'",
     "base-uri 'none'",
@@ -19,9 +19,11 @@ export function contentSecurityPolicy(hostHeader: string): string {
 }
 
 /** Headers every response carries, whatever produced it (static file, API, error page). */
-export function securityHeaders(hostHeader: string): Record<string, string> {
+export function securityHeaders(hostHeader: string, tls = false): Record<string, string> {
   return {
-    'content-security-policy': contentSecurityPolicy(hostHeader),
+    'content-security-policy': contentSecurityPolicy(hostHeader, tls),
+    // Over TLS the browser should never fall back to plain http for this host.
+    ...(tls ? { 'strict-transport-security': 'max-age=31536000' } : {}),
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
     'x-frame-options': 'DENY',

@@ -14,8 +14,7 @@ const sockets: TestSocket[] = [];
 
 async function openSocket(): Promise<TestSocket> {
   const s = await TestSocket.open(`ws://127.0.0.1:${server.port}/api/ws`, {
-    origin: server.origin,
-    headers: { cookie: `berth_token_${server.port}=${server.token}` },
+    headers: { 'x-berth-token': server.token },
   });
   sockets.push(s);
   await s.next(); // hello

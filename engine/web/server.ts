@@ -1,10 +1,14 @@
-import Fastify, { type FastifyError } from 'fastify';
+import { createServer as createHttpsServer } from 'node:https';
+import Fastify, { type FastifyError, type FastifyServerFactory } from 'fastify';
 import fastifyWebsocket from '@fastify/websocket';
-import { ErrorCode, HTTP_PATHS } from '../contract';
+import { ErrorCode, HTTP_PATHS, LOGIN_CODE_FRAGMENT, WS_PROTOCOL } from '../contract';
 import type { Backend } from '../host/backend';
 import type { Caller } from '../base/audit';
-import { FailureRateLimiter, generateToken } from './auth';
-import { createGuard } from './guard';
+import { FailureRateLimiter } from './auth';
+import { createGuard, sessionOf } from './guard';
+import { registerSessionRoutes } from './session-routes';
+import { SessionStore } from './sessions';
+import type { TlsMaterial } from './tls';
 import { allowedHostHeaders, displayHost, formatHostPort, isLoopbackHost } from './host-check';
 import { registerStatic } from './static';
 import { registerTransferRoutes } from './transfer-routes';
@@ -16,50 +20,80 @@ export interface WebServerOptions {
   host?: string;
   /** 0 picks any free port. */
   port?: number;
-  /** Per-launch secret; generated when omitted. */
-  token?: string;
+  /** Serve https with this certificate. Required for a non-loopback host unless `insecure`. */
+  tls?: Pick<TlsMaterial, 'key' | 'cert'>;
+  /** Allow a non-loopback host over plain http (the user said --insecure; a loud warning is printed). */
+  insecure?: boolean;
   /** Built renderer (dist/renderer). */
   staticDir: string;
-  /** Who web calls run as. Whoever holds the token is the local user, hence admin by default. */
+  /** Who sessions act as. Whoever holds a login code is the local user, hence admin by default. */
   caller?: Caller;
   /** Sent in the WebSocket hello. */
   version?: string;
   /** Where warnings go (default: stderr). */
   warn?: (message: string) => void;
-  /** Wrong-token guesses allowed per client per minute. */
+  /** Wrong credentials per client per minute before further wrong ones get 429 (valid ones always pass). */
   maxTokenFailuresPerMinute?: number;
 }
 
 export interface WebServer {
-  /** The URL to open, including the token. */
+  /** The URL to print: carries a one-time login code in its fragment (works once, for 10 minutes). */
   url: string;
   origin: string;
   port: number;
+  /** The per-launch API token for scripts (x-berth-token header); never printed. */
   token: string;
+  /** A fresh single-use login URL (e.g. the one handed to the browser, distinct from the printed one). */
+  loginUrl(ttlMs?: number): string;
   close(): Promise<void>;
 }
 
 export const DEFAULT_WEB_PORT = 7780;
 
-/** Starts the web-mode host: the renderer's files, HTTP calls and the WebSocket, all behind the token. */
+/** The caller a request runs as: its session's (the guard has refused every /api request without one). */
+function callerOf(req: Parameters<typeof sessionOf>[0]): Caller {
+  const session = sessionOf(req);
+  if (!session) throw new Error('unauthenticated request reached a route');
+  return { ...session.caller, session: session.id };
+}
+
+/** Starts the web-mode host: the renderer's files (public), the session exchange, and HTTP calls, transfers and the WebSocket behind a session. */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const host = options.host ?? '127.0.0.1';
-  const token = options.token ?? generateToken();
   const caller: Caller = options.caller ?? { role: 'admin', user: 'local', via: 'web' };
   const warn = options.warn ?? ((m: string) => console.warn(m));
-  const { backend } = options;
+  const { backend, tls } = options;
 
-  if (!isLoopbackHost(host)) {
+  if (!isLoopbackHost(host) && !tls) {
+    if (!options.insecure) {
+      throw new Error(
+        `Listening on ${host} needs TLS: run without --host for 127.0.0.1, let Berth make a self-signed ` +
+          'certificate (the default of `berth web --host`), pass --tls-cert/--tls-key, or add --insecure.',
+      );
+    }
     warn(
-      `Warning: Berth is listening on ${host}, reachable from other machines. Anyone with the token controls ` +
-        'the container engine, and the Docker API is root-equivalent on its host. Prefer 127.0.0.1 with an SSH tunnel.',
+      `WARNING: --insecure: Berth is listening on ${host} over plain HTTP. Anyone on the network path can read ` +
+        'the session and take over the container engine, which is root-equivalent on its host. Use TLS or an SSH tunnel.',
     );
   }
 
-  const app = Fastify({ logger: false, bodyLimit: DEFAULT_MAX_MESSAGE_BYTES, trustProxy: false });
+  // Over TLS the same Fastify app runs on an https server (its routes and hooks do not change).
+  const serverFactory: FastifyServerFactory | undefined = tls
+    ? (handler) => createHttpsServer({ key: tls.key, cert: tls.cert }, handler)
+    : undefined;
+  const app = Fastify({
+    logger: false,
+    bodyLimit: DEFAULT_MAX_MESSAGE_BYTES,
+    trustProxy: false,
+    ...(serverFactory ? { serverFactory } : {}),
+  });
   await app.register(fastifyWebsocket, {
-    // Hard cap enforced by ws (closes the socket); the hub answers messages over its 1 MiB soft cap with an error.
-    options: { maxPayload: 4 * DEFAULT_MAX_MESSAGE_BYTES },
+    options: {
+      // Hard cap enforced by ws (closes the socket); the hub answers messages over its 1 MiB soft cap with an error.
+      maxPayload: 4 * DEFAULT_MAX_MESSAGE_BYTES,
+      // The page offers [WS_PROTOCOL, credential]; the answer must name one, and never the credential.
+      handleProtocols: (protocols) => (protocols.has(WS_PROTOCOL) ? WS_PROTOCOL : false),
+    },
   });
 
   // The port is known only after listen() when 0 was asked for; the guard reads it through this holder.
@@ -68,25 +102,23 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     maxFailures: options.maxTokenFailuresPerMinute ?? 20,
     windowMs: 60_000,
   });
-  let guard: ReturnType<typeof createGuard> | undefined;
-  app.addHook('onRequest', async (req, reply) => {
-    guard ??= createGuard({ token, port: bound.port, allowedHosts: bound.allowedHosts, limiter });
-    return guard(req, reply);
-  });
+  const sessions = new SessionStore({ caller });
+  const guard = createGuard({ sessions, allowedHosts: bound.allowedHosts, limiter, tls: tls !== undefined });
+  app.addHook('onRequest', guard);
 
   const hub = new WsHub({
     dispatch: backend.dispatch,
     bus: backend.bus,
     streams: backend.streams,
-    caller,
     version: options.version ?? 'dev',
   });
-  app.get(HTTP_PATHS.websocket, { websocket: true }, (socket) => hub.add(socket));
+  app.get(HTTP_PATHS.websocket, { websocket: true }, (socket, req) => hub.add(socket, callerOf(req)));
 
   app.get(HTTP_PATHS.health, () => Promise.resolve({ ok: true }));
   app.post<{ Params: { method: string } }>(`${HTTP_PATHS.call}:method`, (req) =>
-    backend.dispatch(req.params.method, req.body, caller),
+    backend.dispatch(req.params.method, req.body, callerOf(req)),
   );
+  registerSessionRoutes(app, sessions, limiter);
 
   app.setErrorHandler((err: FastifyError, _req, reply) => {
     const status = err.statusCode && err.statusCode >= 400 ? err.statusCode : 500;
@@ -96,7 +128,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   });
 
   // After setErrorHandler: awaiting a plugin registration fixes the handler of the routes declared so far.
-  await registerTransferRoutes(app, backend.transfers);
+  await registerTransferRoutes(app, backend.transfers, sessions);
   await registerStatic(app, options.staticDir);
 
   try {
@@ -110,13 +142,15 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   bound.port = typeof address === 'object' && address ? address.port : bound.port;
   for (const h of allowedHostHeaders({ bindHost: host, port: bound.port })) bound.allowedHosts.add(h);
 
-  const origin = `http://${formatHostPort(displayHost(host), bound.port)}`;
+  const origin = `${tls ? 'https' : 'http'}://${formatHostPort(displayHost(host), bound.port)}`;
+  const loginUrl = (ttlMs?: number) => `${origin}/#${LOGIN_CODE_FRAGMENT}=${sessions.issueLoginCode(ttlMs)}`;
   let closing: Promise<void> | undefined;
   return {
-    url: `${origin}/?token=${token}`,
+    url: loginUrl(),
     origin,
     port: bound.port,
-    token,
+    token: sessions.apiToken,
+    loginUrl,
     close: () =>
       (closing ??= (async () => {
         hub.close();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startWebServer, type WebServer } from './server';
 import { createTestBackend } from './testing/backend';
-import { TestSocket } from './testing/http';
+import { exchangeLoginUrl, TestSocket } from './testing/http';
 
 let dir: string;
 let server: WebServer;
@@ -12,9 +12,13 @@ let backend: ReturnType<typeof createTestBackend>;
 const sockets: TestSocket[] = [];
 
 const wsUrl = (): string => `ws://127.0.0.1:${server.port}/api/ws`;
-const cookie = (): string => `berth_token_${server.port}=${server.token}`;
+/** What the page offers: the protocol and its session secret as a second subprotocol (no cookie). */
+async function browserProtocols(): Promise<string[]> {
+  const { grant } = await exchangeLoginUrl(server.port, server.loginUrl());
+  return ['berth.v1', `berth.session.${grant?.secret ?? ''}`];
+}
 async function openBrowserLike(): Promise<TestSocket> {
-  const s = await TestSocket.open(wsUrl(), { origin: server.origin, headers: { cookie: cookie() } });
+  const s = await TestSocket.open(wsUrl(), { origin: server.origin }, await browserProtocols());
   sockets.push(s);
   return s;
 }
@@ -31,8 +35,9 @@ afterEach(async () => {
 });
 
 describe('startWebServer over WebSocket', () => {
-  it('greets with hello and the current engine status', async () => {
+  it('greets with hello and the current engine status, selecting only the protocol name', async () => {
     const s = await openBrowserLike();
+    expect(s.ws.protocol).toBe('berth.v1');
     expect(await s.next()).toEqual({ type: 'hello', version: '9.9.9', role: 'admin' });
     expect(await s.next()).toEqual({
       type: 'event',
@@ -41,18 +46,29 @@ describe('startWebServer over WebSocket', () => {
     });
   });
 
-  it('refuses a foreign Origin even with the cookie', async () => {
+  it('refuses a foreign Origin even with a valid session', async () => {
     await expect(
-      TestSocket.open(wsUrl(), { origin: 'http://evil.example', headers: { cookie: cookie() } }),
+      TestSocket.open(wsUrl(), { origin: 'http://evil.example' }, await browserProtocols()),
     ).rejects.toThrow('HTTP 403');
   });
 
-  it('refuses a socket without a token', async () => {
-    await expect(TestSocket.open(wsUrl(), { origin: server.origin })).rejects.toThrow('HTTP 401');
+  it('refuses a socket without a session, with a wrong one, or with the old cookie', async () => {
+    await expect(TestSocket.open(wsUrl(), { origin: server.origin }, ['berth.v1'])).rejects.toThrow(
+      'HTTP 401',
+    );
+    await expect(
+      TestSocket.open(wsUrl(), { origin: server.origin }, ['berth.v1', 'berth.session.wrong']),
+    ).rejects.toThrow('HTTP 401');
+    await expect(
+      TestSocket.open(wsUrl(), {
+        origin: server.origin,
+        headers: { cookie: `berth_token_${server.port}=${server.token}` },
+      }),
+    ).rejects.toThrow('HTTP 401');
   });
 
   it('accepts non-browser clients without Origin only with the header token', async () => {
-    await expect(TestSocket.open(wsUrl(), { headers: { cookie: cookie() } })).rejects.toThrow('HTTP 403');
+    await expect(TestSocket.open(wsUrl(), {}, await browserProtocols())).rejects.toThrow('HTTP 401');
     const s = await TestSocket.open(wsUrl(), { headers: { 'x-berth-token': server.token } });
     sockets.push(s);
     expect((await s.next()).type).toBe('hello');

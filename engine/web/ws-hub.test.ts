@@ -30,11 +30,11 @@ const caller = { role: 'admin', user: 'local', via: 'web' } as const;
 describe('WsHub', () => {
   it('drops a client whose send buffer grows past the limit instead of buffering', () => {
     const backend = createTestBackend();
-    const hub = new WsHub({ ...backend, caller, version: '1', maxBufferedBytes: 1000, heartbeatMs: 0 });
+    const hub = new WsHub({ ...backend, version: '1', maxBufferedBytes: 1000, heartbeatMs: 0 });
     const slow = new FakeSocket();
     const fast = new FakeSocket();
-    hub.add(slow as unknown as WebSocket);
-    hub.add(fast as unknown as WebSocket);
+    hub.add(slow as unknown as WebSocket, caller);
+    hub.add(fast as unknown as WebSocket, caller);
     slow.bufferedAmount = 999;
     backend.bus.emit('containers.changed', { kind: 'reset', items: [] });
     expect(slow.terminated).toBe(true);
@@ -46,9 +46,9 @@ describe('WsHub', () => {
 
   it('stops forwarding events after close', () => {
     const backend = createTestBackend();
-    const hub = new WsHub({ ...backend, caller, version: '1', heartbeatMs: 0 });
+    const hub = new WsHub({ ...backend, version: '1', heartbeatMs: 0 });
     const socket = new FakeSocket();
-    hub.add(socket as unknown as WebSocket);
+    hub.add(socket as unknown as WebSocket, caller);
     hub.close();
     const count = socket.sent.length;
     backend.bus.emit('containers.changed', { kind: 'reset', items: [] });
@@ -67,13 +67,12 @@ describe('WsHub', () => {
       dispatch,
       bus: backend.bus,
       streams: backend.streams,
-      caller,
       version: '1',
       maxInFlight: 1,
       heartbeatMs: 0,
     });
     const socket = new FakeSocket();
-    hub.add(socket as unknown as WebSocket);
+    hub.add(socket as unknown as WebSocket, caller);
     const call = (id: number) =>
       socket.emit(
         'message',

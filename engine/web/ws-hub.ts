@@ -11,7 +11,6 @@ export interface WsHubOptions {
   bus: EventBus;
   /** Handlers for logs, stats, terminals and task logs; each socket gets its own StreamHost. */
   streams: StreamHandlers;
-  caller: Caller;
   version: string;
   /** Larger text messages get an error reply (the socket stays open). */
   maxMessageBytes?: number;
@@ -30,6 +29,8 @@ interface Peer {
   inFlight: number;
   alive: boolean;
   streams: StreamHost;
+  /** Who this socket's session is: every call and stream on it runs as this caller. */
+  caller: Caller;
 }
 
 const STREAM_MESSAGES = new Set(['stream-open', 'stream-input', 'stream-close']);
@@ -66,13 +67,13 @@ export class WsHub {
     return this.peers.size;
   }
 
-  add(socket: WebSocket): void {
+  add(socket: WebSocket, caller: Caller): void {
     const streams = new StreamHost(
       this.options.streams,
       { send: (message) => this.send(peer, message), bufferedBytes: () => socket.bufferedAmount },
-      this.options.caller,
+      caller,
     );
-    const peer: Peer = { socket, inFlight: 0, alive: true, streams };
+    const peer: Peer = { socket, inFlight: 0, alive: true, streams, caller };
     this.peers.add(peer);
     // Every way a socket ends (client close, terminate for a slow reader or a missed ping) emits 'close'.
     socket.on('close', () => {
@@ -82,7 +83,7 @@ export class WsHub {
     socket.on('pong', () => (peer.alive = true));
     socket.on('message', (data, isBinary) => this.onMessage(peer, data, isBinary));
 
-    this.send(peer, { type: 'hello', version: this.options.version, role: this.options.caller.role });
+    this.send(peer, { type: 'hello', version: this.options.version, role: caller.role });
     const status = this.options.bus.lastPayload('engine.status');
     if (status !== undefined) this.send(peer, { type: 'event', event: 'engine.status', payload: status });
   }
@@ -134,7 +135,7 @@ export class WsHub {
     peer.inFlight += 1;
     // The dispatcher never rejects; the catch only guards against a broken Backend implementation.
     this.options
-      .dispatch(method, params, this.options.caller)
+      .dispatch(method, params, peer.caller)
       .catch((err: unknown) => ({
         ok: false as const,
         error: { code: ErrorCode.INTERNAL, message: `Unexpected error: ${String(err)}` },

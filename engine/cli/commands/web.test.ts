@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,12 +67,28 @@ describe('berth web', () => {
     );
     await waitFor(() => out.length > 0);
     expect(out).toHaveLength(1);
-    const match = /^Berth is running at (http:\/\/127\.0\.0\.1:(\d+)\/\?token=([\w-]+))$/.exec(out[0] ?? '');
+    const match = /^Berth is running at (http:\/\/127\.0\.0\.1:(\d+)\/#code=([\w-]+))$/.exec(out[0] ?? '');
     expect(match).not.toBeNull();
-    expect(h.opened).toEqual([match?.[1]]);
+    // The browser gets a login code of its own, so the printed one still works once for another browser.
+    expect(h.opened).toHaveLength(1);
+    expect(h.opened[0]).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${match?.[2]}/#code=`));
+    expect(h.opened[0]).not.toBe(match?.[1]);
     expect(h.engineFlags).toEqual(['embedded']);
+    const exchange = (code: string) =>
+      fetch(`http://127.0.0.1:${match?.[2]}/api/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code }),
+      });
+    expect((await exchange(match?.[3] ?? '')).status).toBe(200);
+    expect((await exchange(match?.[3] ?? '')).status).toBe(401);
+    // The API token is in a file only this user can read, never on the terminal.
+    const connection = join(dir, 'data', 'web.json');
+    expect(statSync(connection).mode & 0o777).toBe(0o600);
+    const { token } = JSON.parse(readFileSync(connection, 'utf8')) as { token: string };
+    expect(out[0]).not.toContain(token);
     const health = await fetch(`http://127.0.0.1:${match?.[2]}/api/health`, {
-      headers: { 'x-berth-token': match?.[3] ?? '' },
+      headers: { 'x-berth-token': token },
     });
     expect(health.status).toBe(200);
 
@@ -81,6 +97,7 @@ describe('berth web', () => {
     expect(h.backend.disposed()).toBe(true);
     expect(h.storeClosed()).toBe(true);
     expect(err.join('\n')).toContain('SIGTERM');
+    expect(existsSync(connection)).toBe(false);
     await expect(fetch(`http://127.0.0.1:${match?.[2]}/api/health`)).rejects.toThrow();
   });
 
@@ -112,7 +129,7 @@ describe('berth web', () => {
     expect(h.storeClosed()).toBe(true);
   });
 
-  it('warns on stderr when bound beyond loopback', async () => {
+  it('serves HTTPS with a self-signed certificate when bound beyond loopback, and prints its fingerprint', async () => {
     const h = harness();
     const { io, out, err } = recordingIo();
     const running = webCommand(
@@ -121,8 +138,23 @@ describe('berth web', () => {
       h.deps,
     );
     await waitFor(() => out.length > 0);
+    expect(err.join('\n')).toMatch(/fingerprint: ([0-9A-F]{2}:){31}[0-9A-F]{2}/);
+    expect(out[0]).toMatch(/^Berth is running at https:\/\/127\.0\.0\.1:\d+\/#code=/);
+    h.signal('SIGINT');
+    expect(await running).toBe(0);
+  });
+
+  it('serves plain HTTP beyond loopback only with --insecure, and says loudly what that means', async () => {
+    const h = harness();
+    const { io, out, err } = recordingIo();
+    const running = webCommand(
+      ['--host', '0.0.0.0', '--insecure', '--port', '0', '--no-open', '--data-dir', dir],
+      io,
+      h.deps,
+    );
+    await waitFor(() => out.length > 0);
     expect(err.join('\n')).toContain('root-equivalent');
-    expect(out[0]).toMatch(/^Berth is running at http:\/\/127\.0\.0\.1:\d+\/\?token=/);
+    expect(out[0]).toMatch(/^Berth is running at http:\/\/127\.0\.0\.1:\d+\/#code=/);
     h.signal('SIGINT');
     expect(await running).toBe(0);
   });

@@ -7,13 +7,18 @@ import { resolveDataDir } from '../data-dir';
 import { EXIT, type CliIo } from '../io';
 import { WEB_USAGE } from '../usage';
 import { parseEngineFlag, parsePort, UsageError } from './args';
+import { removeConnectionFile, webTls, writeConnectionFile } from './web-tls';
+
+/** The browser Berth opens exchanges its code within seconds; a short life keeps a stray copy useless. */
+const HANDOVER_CODE_TTL_MS = 2 * 60_000;
 
 /** Everything `berth web` needs from the rest of Berth, injected so tests can run it without a real engine. */
 export interface WebDeps {
   openStore(dataDir: string): Store;
   createBackend(options: { dataDir: string; store: Store; engineFlag?: string }): Promise<Backend>;
   startWebServer(options: WebServerOptions): Promise<WebServer>;
-  openBrowser(url: string): boolean;
+  /** Opens `url` without putting it in a process's arguments (private files go to `dataDir`). */
+  openBrowser(url: string, dataDir: string): boolean;
   /** Resolves with the first SIGINT/SIGTERM; a second one should end the process at once. */
   waitForShutdownSignal(): Promise<string>;
   staticDir: string;
@@ -27,6 +32,9 @@ export async function webCommand(argv: string[], io: CliIo, deps: WebDeps): Prom
       port: { type: 'string' },
       host: { type: 'string' },
       'no-open': { type: 'boolean' },
+      insecure: { type: 'boolean' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
       engine: { type: 'string' },
       'data-dir': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -43,12 +51,16 @@ export async function webCommand(argv: string[], io: CliIo, deps: WebDeps): Prom
   if (values.host !== undefined && !/^[A-Za-z0-9.:[\]-]+$/.test(values.host)) {
     throw new UsageError(`--host must be an IP address or host name, not "${values.host}".`);
   }
+  if ((values['tls-cert'] === undefined) !== (values['tls-key'] === undefined)) {
+    throw new UsageError('--tls-cert and --tls-key go together.');
+  }
   const dataDir = resolveDataDir(values['data-dir'], io);
 
   const store = deps.openStore(dataDir);
   let backend: Backend | undefined;
   let server: WebServer | undefined;
   const shutdown = async (): Promise<void> => {
+    removeConnectionFile(dataDir);
     // Reverse order of creation: stop taking requests, then stop the engine connection (and an embedded
     // engine this session started), then close the database the backend was writing its audit log to.
     await server?.close().catch((err: unknown) => io.err(`Closing the web server failed: ${String(err)}`));
@@ -57,6 +69,7 @@ export async function webCommand(argv: string[], io: CliIo, deps: WebDeps): Prom
   };
 
   try {
+    const tls = webTls(values, dataDir, (m) => io.err(m));
     backend = await deps.createBackend({ dataDir, store, ...(engineFlag ? { engineFlag } : {}) });
     logTaskLifecycle(backend.bus, (line) => io.err(line));
     server = await deps.startWebServer({
@@ -66,16 +79,20 @@ export async function webCommand(argv: string[], io: CliIo, deps: WebDeps): Prom
       warn: (m) => io.err(m),
       ...(values.host !== undefined ? { host: values.host } : {}),
       ...(port !== undefined ? { port } : {}),
+      ...(tls ? { tls } : {}),
+      ...(values.insecure ? { insecure: true } : {}),
     });
+    writeConnectionFile(dataDir, server);
   } catch (err) {
     await shutdown();
     io.err(startFailure(err, port));
     return EXIT.failed;
   }
 
-  // The one line scripts and tests wait for; everything else goes to stderr.
+  // The one line scripts and tests wait for; everything else goes to stderr. Its login code works once; the
+  // browser Berth opens gets a code of its own, so the printed one stays usable for another browser.
   io.out(`Berth is running at ${server.url}`);
-  if (!values['no-open']) deps.openBrowser(server.url);
+  if (!values['no-open']) deps.openBrowser(server.loginUrl(HANDOVER_CODE_TTL_MS), dataDir);
 
   const signal = await deps.waitForShutdownSignal();
   io.err(`Received ${signal}; shutting down Berth.`);

@@ -56,21 +56,35 @@ const downOptions = {
   timeoutSeconds,
 };
 
+/** Reading host files is admin-level (docs/adr/0009-web-credentials-and-access.md) but changes nothing: not audited. */
+const READS_HOST = { mutates: false } as const;
+
 export const composeMethods = {
   /** Every project seen in container labels (Berth's and the CLI's) plus the projects Berth opened. */
   'compose.projects.list': def<ComposeProjectSummary[]>()(z.object({}).strict(), 'read'),
-  'compose.projects.get': def<ComposeProjectDetail>()(z.object({ name: composeProjectName }).strict(), 'read'),
+  'compose.projects.get': def<ComposeProjectDetail>()(
+    z.object({ name: composeProjectName }).strict(),
+    'read',
+  ),
   /** Opens a project from its files: remembered in Berth's store so it is listed before it has containers. */
-  'compose.projects.open': def<ComposeProjectSummary>()(z.object({ source: composeSource }).strict(), 'operate'),
+  'compose.projects.open': def<ComposeProjectSummary>()(
+    z.object({ source: composeSource }).strict(),
+    'admin',
+  ),
   /** Forgets a project Berth opened (its containers, if any, stay and keep being listed). */
   'compose.projects.forget': def<void>()(z.object({ name: composeProjectName }).strict(), 'operate'),
 
   /** The resolved model. INVALID_ARGUMENT with details.problems: ComposeProblem[] when the files are invalid. */
-  'compose.config': def<ComposeConfigResult>()(z.object({ source: composeSource }).strict(), 'read'),
+  'compose.config': def<ComposeConfigResult>()(
+    z.object({ source: composeSource }).strict(),
+    'admin',
+    READS_HOST,
+  ),
   /** The services the given ones depend on (depends_on, transitively), without themselves: what `run` starts first. */
   'compose.dependencies': def<string[]>()(
     z.object({ source: composeSource, services: z.array(composeServiceName).min(1).max(500) }).strict(),
-    'read',
+    'admin',
+    READS_HOST,
   ),
   /** Problems of unsaved editor text (schema, interpolation, references); never throws for invalid text. */
   'compose.validate': def<{ problems: ComposeValidationProblem[] }>()(
@@ -82,9 +96,11 @@ export const composeMethods = {
       })
       .strict(),
     'read',
+    // Resolving env_file/.env from a folder reads the host: admin; text alone is harmless.
+    { adminWhen: (p) => p.workingDir !== undefined },
   ),
 
-  'compose.files.read': def<ComposeFileContent>()(z.object({ path: hostPath }).strict(), 'read'),
+  'compose.files.read': def<ComposeFileContent>()(z.object({ path: hostPath }).strict(), 'admin', READS_HOST),
   /** Atomic write; CONFLICT when the file changed on disk since expectedMtime. */
   'compose.files.write': def<{ mtime: number }>()(
     z
@@ -93,11 +109,19 @@ export const composeMethods = {
     'admin',
   ),
   /** Host folders for the open-folder picker (web mode); default: the user's home. */
-  'compose.files.browse': def<ComposeBrowseResult>()(z.object({ path: hostPath.optional() }).strict(), 'read'),
-  'compose.env.read': def<ComposeEnvFile>()(z.object({ workingDir: hostPath }).strict(), 'read'),
+  'compose.files.browse': def<ComposeBrowseResult>()(
+    z.object({ path: hostPath.optional() }).strict(),
+    'admin',
+    READS_HOST,
+  ),
+  'compose.env.read': def<ComposeEnvFile>()(z.object({ workingDir: hostPath }).strict(), 'admin', READS_HOST),
   'compose.env.write': def<{ mtime: number }>()(
     z
-      .object({ workingDir: hostPath, content: z.string().max(1_000_000), expectedMtime: z.number().optional() })
+      .object({
+        workingDir: hostPath,
+        content: z.string().max(1_000_000),
+        expectedMtime: z.number().optional(),
+      })
       .strict(),
     'admin',
   ),
@@ -143,7 +167,11 @@ export const composeMethods = {
   /** Needs the project's files (the model gives the container config); works for projects Berth knows. */
   'compose.scale': def<TaskRef>()(
     z
-      .object({ name: composeProjectName, service: composeServiceName, replicas: z.number().int().min(0).max(100) })
+      .object({
+        name: composeProjectName,
+        service: composeServiceName,
+        replicas: z.number().int().min(0).max(100),
+      })
       .strict(),
     'operate',
   ),

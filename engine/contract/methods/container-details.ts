@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ContainerDetails, ContainerProcesses, FileListing, TransferTicket } from '../dto';
-import { byContainerId as byId, containerRef, def } from './define';
+import { byContainerId as byId, containerRef, def, REDACTED_VALUE } from './define';
 
 /** A path inside a container: absolute or relative to /, no NUL; normalised by the service. */
 const containerPath = z
@@ -18,7 +18,10 @@ const fileName = z
 
 export const containerDetailMethods = {
   /** Everything the details page shows, plus the raw inspect JSON. */
-  'containers.inspect': def<ContainerDetails>()(byId, 'read'),
+  // Environment values often hold passwords and tokens: viewers see the names only.
+  'containers.inspect': def<ContainerDetails>()(byId, 'read', {
+    forViewers: (d) => ({ ...d, env: d.env.map((e) => ({ key: e.key, value: REDACTED_VALUE })) }),
+  }),
   /** The container's processes (`docker top`); ps arguments as the engine accepts them (Linux: e.g. "aux"). */
   'containers.top': def<ContainerProcesses>()(
     z
@@ -27,14 +30,20 @@ export const containerDetailMethods = {
         psArgs: z
           .string()
           .max(100)
-          .regex(/^[a-zA-Z0-9 ,=_-]*$/, 'Only letters, digits, spaces and , = _ - are allowed in ps arguments')
+          .regex(
+            /^[a-zA-Z0-9 ,=_-]*$/,
+            'Only letters, digits, spaces and , = _ - are allowed in ps arguments',
+          )
           .optional(),
       })
       .strict(),
     'read',
   ),
   /** Entries of a folder in the container's filesystem (works on stopped containers too). */
-  'containers.files.list': def<FileListing>()(z.object({ id: containerRef, path: containerPath }).strict(), 'read'),
+  'containers.files.list': def<FileListing>()(
+    z.object({ id: containerRef, path: containerPath }).strict(),
+    'read',
+  ),
   /** A ticket for a file's bytes, or a tar of a folder. */
   'containers.files.download': def<TransferTicket>()(
     z.object({ id: containerRef, path: containerPath }).strict(),

@@ -14,6 +14,7 @@ import {
   type ContainerSpec,
 } from './container-spec';
 import { byContainerId as byId, containerRef, def, none } from './define';
+import { grantsHostPower } from './host-power';
 
 const repository = z
   .string()
@@ -49,6 +50,7 @@ export const containerMethods = {
   'containers.create': def<ContainerCreated>()(
     z.object({ spec: containerSpecSchema, start: z.boolean().default(true) }).strict(),
     'operate',
+    { adminWhen: ({ spec }) => grantsHostPower(spec) },
   ),
   /** The container's settings as a spec: only what differs from its image's defaults. */
   'containers.spec': def<ContainerSpec>()(byId, 'read'),
@@ -60,6 +62,7 @@ export const containerMethods = {
   'containers.recreate': def<ContainerRecreated>()(
     z.object({ id: containerRef, changes: containerChangesSchema }).strict(),
     'operate',
+    { adminWhen: ({ changes }) => grantsHostPower(changes) },
   ),
   'containers.rename': def<void>()(z.object({ id: containerRef, name: containerName }).strict(), 'operate'),
   /** Saves the container's filesystem as an image; returns the image ID. */

@@ -18,7 +18,11 @@ export const imageReference = z
   .max(512)
   .superRefine((value, ctx) => {
     const parsed = parseImageReference(value);
-    if (!parsed.ok) ctx.addIssue({ code: 'custom', message: `"${value}" is not a valid image reference: ${parsed.reason}` });
+    if (!parsed.ok)
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${value}" is not a valid image reference: ${parsed.reason}`,
+      });
   });
 
 /** An image ID (full or short, with or without "sha256:") or a reference. */
@@ -38,7 +42,10 @@ const platform = z
   .regex(/^[a-z0-9_]+\/[a-z0-9_]+(\/[a-z0-9_.]+)?$/, 'A platform looks like linux/amd64 or linux/arm64/v8');
 
 const buildArgs = z
-  .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'Build argument names are letters, digits and "_"'), z.string().max(65536))
+  .record(
+    z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'Build argument names are letters, digits and "_"'),
+    z.string().max(65536),
+  )
   .refine((r) => Object.keys(r).length <= 100, 'At most 100 build arguments');
 
 /** Size of the upload in bytes, when the client knows it: the task then shows how much has arrived. */
@@ -49,15 +56,30 @@ export const imagesMethods = {
   'images.inspect': def<ImageDetails>()(z.object({ id: imageRef }).strict(), 'read'),
   'images.history': def<ImageHistoryEntry[]>()(z.object({ id: imageRef }).strict(), 'read'),
   /** Starts a pull task: a step per layer, overall bytes, cancellable. */
-  'images.pull': def<TaskRef>()(z.object({ ref: imageReference, platform: platform.optional() }).strict(), 'operate'),
+  'images.pull': def<TaskRef>()(
+    z.object({ ref: imageReference, platform: platform.optional() }).strict(),
+    'operate',
+  ),
   /** Starts a push task for one repo:tag. */
   'images.push': def<TaskRef>()(z.object({ ref: imageReference }).strict(), 'operate'),
   /** Adds the name repo:tag to an image. */
-  'images.tag': def<void>()(z.object({ source: imageRef, repo: imageReference, tag: tagName.default('latest') }).strict(), 'operate'),
+  'images.tag': def<void>()(
+    z.object({ source: imageRef, repo: imageReference, tag: tagName.default('latest') }).strict(),
+    'operate',
+  ),
   /** Removes an image (or one of its tags, when given by name). CONFLICT names the containers using it. */
-  'images.remove': def<string[]>()(z.object({ id: imageRef, force: z.boolean().optional() }).strict(), 'operate'),
-  'images.prunePreview': def<ImagePrunePreview>()(z.object({ danglingOnly: z.boolean().default(true) }).strict(), 'read'),
-  'images.prune': def<ImagePruneResult>()(z.object({ danglingOnly: z.boolean().default(true) }).strict(), 'operate'),
+  'images.remove': def<string[]>()(
+    z.object({ id: imageRef, force: z.boolean().optional() }).strict(),
+    'operate',
+  ),
+  'images.prunePreview': def<ImagePrunePreview>()(
+    z.object({ danglingOnly: z.boolean().default(true) }).strict(),
+    'read',
+  ),
+  'images.prune': def<ImagePruneResult>()(
+    z.object({ danglingOnly: z.boolean().default(true) }).strict(),
+    'operate',
+  ),
   /** Upload ticket for a build context (a tar, optionally gzip'd); the build runs as the returned task. */
   'images.buildUpload': def<UploadTask>()(
     z
@@ -65,7 +87,11 @@ export const imagesMethods = {
         tag: imageReference,
         dockerfile: z.string().min(1).max(1024).optional(),
         buildArgs: buildArgs.optional(),
-        target: z.string().max(128).regex(/^[A-Za-z0-9_.-]*$/, 'Not a valid build stage name').optional(),
+        target: z
+          .string()
+          .max(128)
+          .regex(/^[A-Za-z0-9_.-]*$/, 'Not a valid build stage name')
+          .optional(),
         noCache: z.boolean().optional(),
         pull: z.boolean().optional(),
         size: uploadSize,

@@ -17,7 +17,10 @@ export const networksMethods = {
           .string()
           .min(1, 'A network name is required')
           .max(255)
-          .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'Use letters, digits, "_", "." and "-", starting with a letter or digit'),
+          .regex(
+            /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/,
+            'Use letters, digits, "_", "." and "-", starting with a letter or digit',
+          ),
         driver: z.enum(['bridge', 'overlay', 'macvlan']).default('bridge'),
         subnet: address.optional(),
         gateway: address.optional(),
@@ -36,7 +39,16 @@ export const networksMethods = {
       .object({
         network: networkRef,
         container: containerRef,
-        aliases: z.array(z.string().min(1).max(255).regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'Not a valid alias')).max(32).optional(),
+        aliases: z
+          .array(
+            z
+              .string()
+              .min(1)
+              .max(255)
+              .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'Not a valid alias'),
+          )
+          .max(32)
+          .optional(),
         ipv4Address: address.optional(),
       })
       .strict(),

@@ -2,7 +2,15 @@ import { z } from 'zod';
 import type { TaskInfo } from '../dto';
 import { def, none } from './define';
 
-const taskId = z.object({ id: z.string().min(1).max(64).regex(/^[a-zA-Z0-9_-]+$/, 'Not a valid task ID') }).strict();
+const taskId = z
+  .object({
+    id: z
+      .string()
+      .min(1)
+      .max(64)
+      .regex(/^[a-zA-Z0-9_-]+$/, 'Not a valid task ID'),
+  })
+  .strict();
 
 export const taskMethods = {
   /** Running tasks and recently finished ones, newest first. */

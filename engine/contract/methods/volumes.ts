@@ -43,18 +43,29 @@ export const volumesMethods = {
       .object({
         /** Empty: the engine picks a random (anonymous-looking) name. */
         name: volumeName.optional(),
-        driver: z.string().min(1).max(255).regex(/^[a-zA-Z0-9][a-zA-Z0-9_.:/-]*$/, 'Not a valid driver name').default('local'),
+        driver: z
+          .string()
+          .min(1)
+          .max(255)
+          .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.:/-]*$/, 'Not a valid driver name')
+          .default('local'),
         driverOpts: labelMap.default({}),
         labels: labelMap.default({}),
       })
       .strict(),
     'operate',
   ),
-  'volumes.remove': def<void>()(z.object({ name: volumeName, force: z.boolean().optional() }).strict(), 'operate'),
+  'volumes.remove': def<void>()(
+    z.object({ name: volumeName, force: z.boolean().optional() }).strict(),
+    'operate',
+  ),
   'volumes.prunePreview': def<VolumePrunePreview>()(pruneScope, 'read'),
   'volumes.prune': def<VolumePruneResult>()(pruneScope, 'operate'),
   /** Lists one directory of a volume without starting anything (a created, never-started helper container). */
-  'volumes.files.list': def<FileListing>()(z.object({ name: volumeName, path: volumePath.default('') }).strict(), 'read'),
+  'volumes.files.list': def<FileListing>()(
+    z.object({ name: volumeName, path: volumePath.default('') }).strict(),
+    'read',
+  ),
   /** A download link: a file as itself, a directory as .tar.gz. */
   'volumes.files.download': def<TransferTicket>()(
     z.object({ name: volumeName, path: volumePath.default('') }).strict(),
@@ -65,7 +76,12 @@ export const volumesMethods = {
   /** A fresh download link for a backup file made earlier (its task result names it). */
   'volumes.backupDownload': def<TransferTicket>()(
     z
-      .object({ file: z.string().max(300).regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*\.tar\.gz$/, 'Not a backup file name') })
+      .object({
+        file: z
+          .string()
+          .max(300)
+          .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*\.tar\.gz$/, 'Not a backup file name'),
+      })
       .strict(),
     'read',
   ),

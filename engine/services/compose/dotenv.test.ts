@@ -49,9 +49,22 @@ describe('parseDotEnv', () => {
   it.each([
     ['UNTERMINATED="abc', /line 1: unterminated quoted value for UNTERMINATED/],
     ['OK=1\nBAD KEY=1', /line 2: expected "=" after BAD/],
-    ['"QUOTED"=x', /line 1: unexpected character/],
+    ['"QUOTED"=x', /line 1: unexpected character "\\"" at column 1/],
     ['A="x" trailing', /unexpected text after the quoted value of A/],
   ])('rejects %j', (text, message) => {
     expect(() => parseDotEnv(text)).toThrow(message);
+  });
+
+  it('never repeats a secret value from the offending line in its error', () => {
+    for (const text of ['DB PASS=hunter2-secret', '"sk-live-hunter2-secret"', 'API$KEY=hunter2-secret']) {
+      let message = '';
+      try {
+        parseDotEnv(text);
+      } catch (err) {
+        message = err instanceof Error ? err.message : String(err);
+      }
+      expect(message).toMatch(/line 1/);
+      expect(message).not.toContain('hunter2');
+    }
   });
 });

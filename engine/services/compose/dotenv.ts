@@ -30,7 +30,12 @@ export function parseDotEnv(
     const decl = /^\s*(?:export\s+)?([^\s=:#]+)\s*([=:])?/.exec(raw);
     const key = decl?.[1];
     if (decl === null || key === undefined || !/^[A-Za-z_.][A-Za-z0-9_.\-[\]]*$/.test(key)) {
-      throw new ComposeIssue(`line ${line}: unexpected character in variable name "${trimmed}"`);
+      // Never the line itself: it may hold a secret (a pasted token, a key with a typo before its value).
+      const at = badNameCharacter(trimmed);
+      throw new ComposeIssue(
+        `line ${line}: unexpected character ${JSON.stringify(trimmed.charAt(at))} at column ${at + 1} of the ` +
+          'variable name (names use letters, digits, _ . - [ ] and do not start with a digit or -)',
+      );
     }
     if (decl[2] === undefined) {
       if (raw.slice(decl[0].length).trim() !== '')
@@ -87,4 +92,16 @@ const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '
 /** Double-quoted escapes; `\$` stays an escaped dollar (`$$`) so interpolation keeps it literal. */
 function unescapeDouble(body: string): string {
   return body.replace(/\\(.)/g, (all, ch: string) => ESCAPES[ch] ?? all);
+}
+
+/** Index of the first character that cannot be part of a variable name (the error points at it, not the line). */
+function badNameCharacter(text: string): number {
+  const body = text.replace(/^export\s+/, '');
+  const offset = text.length - body.length;
+  for (let k = 0; k < body.length; k += 1) {
+    const c = body.charAt(k);
+    const ok = k === 0 ? /[A-Za-z_.]/.test(c) : /[A-Za-z0-9_.\-[\]]/.test(c);
+    if (!ok) return offset + k;
+  }
+  return offset;
 }

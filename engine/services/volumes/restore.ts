@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open, rm } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { mkdir, open, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createGunzip } from 'node:zlib';
 import type Dockerode from 'dockerode';
 import { ErrorCode, formatBytes, type TransferTicket, type VolumeRestoreResult } from '../../contract';
 import { mapDockerError } from '../../docker/errors';
@@ -13,6 +12,7 @@ import type { TaskContext } from '../tasks/task-manager';
 import { byteCounter, reportBytes, type BackupDeps } from './backup';
 import { checkArchive } from './archive-check';
 import { listFiles } from './files';
+import { decompressedLimit, openArchive } from './restore-limit';
 import { MOUNT, withHelper } from './helper';
 import type { EngineVolume } from '../common/volume-usage';
 
@@ -37,7 +37,10 @@ async function volumeState(docker: Dockerode, name: string): Promise<'missing' |
 
 function refuse(name: string, state: 'missing' | 'empty' | 'filled', options: RestoreOptions): void {
   if (state === 'missing' && !options.create) {
-    throw new BerthError(ErrorCode.NOT_FOUND, `Volume ${name} does not exist. Choose "Create the volume" to restore into a new one.`);
+    throw new BerthError(
+      ErrorCode.NOT_FOUND,
+      `Volume ${name} does not exist. Choose "Create the volume" to restore into a new one.`,
+    );
   }
   if (state === 'filled' && !options.overwrite) {
     throw new BerthError(
@@ -67,18 +70,28 @@ export async function restoreTicket(deps: BackupDeps, options: RestoreOptions): 
       const info = await deps.tasks.wait(id);
       signal.removeEventListener('abort', onAbort);
       if (info.state === 'succeeded') return info.result;
-      const error = info.error ?? toErrorData(new BerthError(ErrorCode.CANCELLED, 'The restore was cancelled.'));
+      const error =
+        info.error ?? toErrorData(new BerthError(ErrorCode.CANCELLED, 'The restore was cancelled.'));
       throw new BerthError(error.code, error.message, error.details);
     },
   });
 }
 
-async function restore(deps: BackupDeps, options: RestoreOptions, body: Readable, t: TaskContext): Promise<VolumeRestoreResult> {
+async function restore(
+  deps: BackupDeps,
+  options: RestoreOptions,
+  body: Readable,
+  t: TaskContext,
+): Promise<VolumeRestoreResult> {
   const { name } = options;
   const tmpDir = join(deps.dataDir, 'tmp');
   await mkdir(tmpDir, { recursive: true });
   const spool = join(tmpDir, `restore-${randomBytes(6).toString('hex')}`);
-  const steps = { receive: 'Receive the archive', check: 'Check every path in it', write: `Write into ${name}` };
+  const steps = {
+    receive: 'Receive the archive',
+    check: 'Check every path in it',
+    write: `Write into ${name}`,
+  };
   const step = (id: keyof typeof steps, state: 'running' | 'done') => t.step({ id, label: steps[id], state });
   try {
     step('receive', 'running');
@@ -88,10 +101,8 @@ async function restore(deps: BackupDeps, options: RestoreOptions, body: Readable
 
     step('check', 'running');
     const gzipped = await isGzip(spool);
-    const open = () => {
-      const raw = createReadStream(spool);
-      return gzipped ? raw.pipe(createGunzip()) : raw;
-    };
+    const limit = decompressedLimit((await stat(spool)).size);
+    const open = () => openArchive(spool, gzipped, limit);
     const checked = await checkArchive(open(), t.signal);
     step('check', 'done');
 
@@ -108,7 +119,9 @@ async function restore(deps: BackupDeps, options: RestoreOptions, body: Readable
       }
     });
     step('write', 'done');
-    t.progress({ message: `Restored ${checked.entries} entries (${formatBytes(checked.bytes)}) into ${name}` });
+    t.progress({
+      message: `Restored ${checked.entries} entries (${formatBytes(checked.bytes)}) into ${name}`,
+    });
     return { volume: name, mode, entries: checked.entries, bytes: checked.bytes };
   } finally {
     await rm(spool, { force: true });
@@ -129,7 +142,10 @@ async function isGzip(file: string): Promise<boolean> {
  * Creates a missing volume; empties a filled one by recreating it (same driver, options and labels) when no
  * container uses it, so the result equals the backup; otherwise the archive is written over what is there.
  */
-async function prepareVolume(docker: Dockerode, options: RestoreOptions): Promise<VolumeRestoreResult['mode']> {
+async function prepareVolume(
+  docker: Dockerode,
+  options: RestoreOptions,
+): Promise<VolumeRestoreResult['mode']> {
   const { name } = options;
   const state = await volumeState(docker, name);
   refuse(name, state, options);
@@ -143,7 +159,12 @@ async function prepareVolume(docker: Dockerode, options: RestoreOptions): Promis
     if (users.length > 0) return 'merged';
     const v = (await docker.getVolume(name).inspect()) as unknown as EngineVolume;
     await docker.getVolume(name).remove();
-    await docker.createVolume({ Name: name, Driver: v.Driver, DriverOpts: v.Options ?? {}, Labels: v.Labels ?? {} });
+    await docker.createVolume({
+      Name: name,
+      Driver: v.Driver,
+      DriverOpts: v.Options ?? {},
+      Labels: v.Labels ?? {},
+    });
     return 'replaced';
   } catch (err) {
     throw mapDockerError(err, { action: 'prepare', object: `volume ${name}` });

@@ -4,6 +4,7 @@ import {
   streams as streamDefs,
   type ContainerSummary,
   type EngineStatus,
+  type TransferTicket,
 } from '../../contract';
 import type { Backend } from '../../host/backend';
 import { createDispatcher } from '../../host/dispatcher';
@@ -25,7 +26,11 @@ export function createTestBackend(): Backend & {
   disposed: () => boolean;
   containers: ContainerSummary[];
   aborted: string[];
+  /** The next containers.export call answers with the ticket `make` issues (inside that call). */
+  issueOnNextExport(make: () => TransferTicket): void;
 } {
+  const transfers = new TransferRegistry();
+  let nextTicket: (() => TransferTicket) | undefined;
   const containers: ContainerSummary[] = [
     {
       id: 'c1',
@@ -51,6 +56,10 @@ export function createTestBackend(): Backend & {
     ...unused,
     'engine.status': () => Promise.resolve(status),
     'containers.list': () => Promise.resolve(containers),
+    'containers.export': () =>
+      nextTicket
+        ? Promise.resolve(nextTicket())
+        : Promise.reject(new BerthError(ErrorCode.INTERNAL, 'no ticket')),
     'containers.start': ({ id }) =>
       containers.some((c) => c.id === id || c.name === id)
         ? Promise.resolve()
@@ -97,7 +106,6 @@ export function createTestBackend(): Backend & {
   };
   const bus = new EventBus();
   bus.emit('engine.status', status);
-  const transfers = new TransferRegistry();
   let disposed = false;
   return {
     dispatch: createDispatcher(handlers),
@@ -106,6 +114,7 @@ export function createTestBackend(): Backend & {
     bus,
     containers,
     aborted,
+    issueOnNextExport: (make) => (nextTicket = make),
     disposed: () => disposed,
     dispose: () => {
       disposed = true;

@@ -50,9 +50,9 @@ export class TestSocket {
   }
 
   /** Resolves when open; rejects with the HTTP status when the upgrade is refused. */
-  static open(url: string, options: WebSocket.ClientOptions): Promise<TestSocket> {
+  static open(url: string, options: WebSocket.ClientOptions, protocols: string[] = []): Promise<TestSocket> {
     return new Promise((resolve, reject) => {
-      const ws = new WebSocket(url, options);
+      const ws = new WebSocket(url, protocols, options);
       ws.once('open', () => resolve(new TestSocket(ws)));
       ws.once('unexpected-response', (_req, res) => {
         reject(new Error(`HTTP ${res.statusCode}`));
@@ -111,4 +111,22 @@ export function bytesRequest(
     for (const chunk of init.chunks ?? []) req.write(chunk);
     req.end();
   });
+}
+
+/** Signs in like the page does: the one-time code from the fragment of `loginUrl`, exchanged for a session. */
+export async function exchangeLoginUrl(
+  port: number,
+  loginUrl: string,
+): Promise<{ status: number; grant?: { secret: string; transferKey: string; role: string } }> {
+  const code = new URL(loginUrl).hash.replace(/^#code=/, '');
+  const res = await rawRequest(port, '/api/session', {
+    method: 'POST',
+    headers: { host: `127.0.0.1:${port}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ code }),
+  });
+  const body = JSON.parse(res.body) as {
+    ok: boolean;
+    value?: { secret: string; transferKey: string; role: string };
+  };
+  return { status: res.status, ...(body.value ? { grant: body.value } : {}) };
 }

@@ -81,7 +81,8 @@ export function uploadFile(
       resolve(result);
     };
     xhr.open('POST', client.transferUrl(ticket.transferId));
-    xhr.withCredentials = true;
+    // The URL's transfer key is the credential (web mode has no cookies); nothing ambient is sent.
+    xhr.withCredentials = false;
     xhr.setRequestHeader('content-type', 'application/octet-stream');
     xhr.upload.onprogress = (ev) => {
       const total = ev.lengthComputable ? ev.total : undefined;

@@ -142,6 +142,24 @@ describe('createWebSocketClient', () => {
   });
 });
 
+describe('web session on the socket and transfer URLs', () => {
+  it('offers the session as a subprotocol and puts the transfer key, not the secret, on transfer URLs', () => {
+    const offered: string[][] = [];
+    const client = createWebSocketClient('ws://127.0.0.1:4000/api/ws', {
+      createSocket: (u, protocols) => {
+        offered.push(protocols);
+        return new FakeSocket(u);
+      },
+      session: { secret: 'the-secret', transferKey: 'the-key' },
+    });
+    expect(offered).toEqual([['berth.v1', 'berth.session.the-secret']]);
+    const url = client.transferUrl('t1');
+    expect(url).toBe('http://127.0.0.1:4000/api/transfer/t1?k=the-key');
+    expect(url).not.toContain('the-secret');
+    client.dispose();
+  });
+});
+
 describe('webSocketUrl', () => {
   it('uses ws for http and wss for https, on the same host', () => {
     expect(webSocketUrl({ protocol: 'http:', host: '127.0.0.1:4000' })).toBe('ws://127.0.0.1:4000/api/ws');

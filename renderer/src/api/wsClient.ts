@@ -11,6 +11,10 @@ import {
   type MethodOutput,
   type Result,
   type TransportState,
+  type WebSessionGrant,
+  TRANSFER_KEY_QUERY,
+  WS_CREDENTIAL_PREFIX,
+  WS_PROTOCOL,
 } from './contract';
 import { createListenerHub } from './listeners';
 import { createStreamTable, isStreamServerMessage } from './streamTable';
@@ -27,7 +31,9 @@ export interface SocketLike {
 }
 
 export interface WebSocketClientOptions {
-  createSocket?: (url: string) => SocketLike;
+  createSocket?: (url: string, protocols: string[]) => SocketLike;
+  /** The web session: offered as a WebSocket subprotocol, and its transfer key goes on transfer URLs. */
+  session?: Pick<WebSessionGrant, 'secret' | 'transferKey'>;
   /** First reconnect delay; doubles per failed attempt up to maxBackoffMs, reset by a successful open. */
   initialBackoffMs?: number;
   maxBackoffMs?: number;
@@ -60,7 +66,10 @@ const unreachable = (message: string): Result<never> => fail(ErrorCode.ENGINE_UN
  * ENGINE_UNREACHABLE as well, since we cannot know whether the backend ran them. Never throws.
  */
 export function createWebSocketClient(url: string, options: WebSocketClientOptions = {}): EngineClient {
-  const createSocket = options.createSocket ?? ((u: string) => new WebSocket(u) as unknown as SocketLike);
+  const createSocket =
+    options.createSocket ?? ((u: string, p: string[]) => new WebSocket(u, p) as unknown as SocketLike);
+  // Browsers cannot set headers on a WebSocket: the session travels as a second offered subprotocol.
+  const protocols = options.session ? [WS_PROTOCOL, `${WS_CREDENTIAL_PREFIX}${options.session.secret}`] : [];
   const initialBackoff = options.initialBackoffMs ?? 500;
   const maxBackoff = options.maxBackoffMs ?? 10_000;
   const connectWait = options.connectWaitMs ?? 3_000;
@@ -169,7 +178,7 @@ export function createWebSocketClient(url: string, options: WebSocketClientOptio
     setState('connecting');
     let s: SocketLike;
     try {
-      s = createSocket(url);
+      s = createSocket(url, protocols);
     } catch {
       setState('closed');
       scheduleReconnect();
@@ -240,7 +249,12 @@ export function createWebSocketClient(url: string, options: WebSocketClientOptio
       return off;
     },
     stream: (name, params, handlers) => streams.open(name, params, handlers),
-    transferUrl: (transferId) => new URL(transferPath(transferId), httpOrigin).href,
+    transferUrl: (transferId) => {
+      const link = new URL(transferPath(transferId), httpOrigin);
+      // A download link cannot carry a header; the transfer key redeems only this session's tickets.
+      if (options.session) link.searchParams.set(TRANSFER_KEY_QUERY, options.session.transferKey);
+      return link.href;
+    },
     dispose() {
       if (disposed) return;
       disposed = true;

@@ -1,0 +1,47 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { HTTP_PATHS, type WebSessionGrant } from '../contract';
+import type { FailureRateLimiter } from './auth';
+import { refuse, sessionOf } from './guard';
+import type { SessionStore, WebSession } from './sessions';
+
+/**
+ * HTTP_PATHS.session:
+ * - POST { code } redeems a one-time login code (from the URL fragment Berth printed) for a new session;
+ * - POST with the x-berth-token header (the API token or a session) makes a new browser session for the
+ *   same caller, so a page never keeps the long-lived API token itself;
+ * - GET with the header says whether that session is still alive (the page checks before it connects).
+ */
+export function registerSessionRoutes(
+  app: FastifyInstance,
+  sessions: SessionStore,
+  limiter: FailureRateLimiter,
+): void {
+  app.post<{ Body: { code?: unknown } | undefined }>(HTTP_PATHS.session, async (req, reply) => {
+    const current = sessionOf(req);
+    if (current) return grant(reply, sessions.create(current.caller));
+    const code = req.body?.code;
+    // (A wrong x-berth-token header never gets here: the guard refused it.)
+    if (typeof code !== 'string' || code.length === 0 || code.length > 200) {
+      return refuse(req, reply, limiter, undefined);
+    }
+    const made = sessions.exchangeCode(code);
+    if (!made) return refuse(req, reply, limiter, code);
+    return grant(reply, made);
+  });
+
+  app.get(HTTP_PATHS.session, async (req, reply) => {
+    const current = sessionOf(req);
+    if (!current) return refuse(req, reply, limiter, undefined);
+    return { ok: true, value: { role: current.caller.role, user: current.caller.user } };
+  });
+}
+
+function grant(reply: FastifyReply, made: { secret: string; session: WebSession }): FastifyReply {
+  const value: WebSessionGrant = {
+    secret: made.secret,
+    transferKey: made.session.transferKey,
+    role: made.session.caller.role,
+    user: made.session.caller.user,
+  };
+  return reply.code(200).send({ ok: true, value });
+}
