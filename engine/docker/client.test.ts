@@ -51,13 +51,11 @@ describe('dockerOptionsFor', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('uses the ssh protocol with the user and the SSH agent', () => {
-    expect(dockerOptionsFor(candidate('ssh://me@box:2222'))).toMatchObject({
-      protocol: 'ssh',
-      host: 'box',
-      port: '2222',
-      username: 'me',
-    });
+  it('uses the ssh protocol with the user, the SSH agent and a known_hosts check', () => {
+    const options = dockerOptionsFor(candidate('ssh://me@box:2222'));
+    expect(options).toMatchObject({ protocol: 'ssh', host: 'box', port: 2222, username: 'me' });
+    expect(typeof (options.sshOptions as { hostVerifier?: unknown } | undefined)?.hostVerifier).toBe('function');
+    expect(dockerOptionsFor(candidate('ssh://box'))).toMatchObject({ port: 22 });
   });
 
   it('rejects endpoints it cannot use, with a clear message', () => {
