@@ -55,7 +55,7 @@ describe('RegistriesPage', { timeout: 20_000 }, () => {
         }),
     });
     await user.type(screen.getByRole('textbox', { name: 'Search images' }), 'api{Enter}');
-    expect(await screen.findByText(/Docker Hub: Docker Hub cannot be reached from the engine/)).toBeInTheDocument();
+    expect(await screen.findByText(/^Docker Hub cannot be reached from the engine/)).toBeInTheDocument();
     const card = within(screen.getByRole('list', { name: 'Search results' })).getByRole('listitem');
     expect(card).toHaveTextContent('127.0.0.1:5000/team/api');
     expect(card).toHaveTextContent('The API');

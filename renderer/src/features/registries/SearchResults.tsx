@@ -10,7 +10,8 @@ export function SearchResults({ search, registries, onOpen }: { search: Registry
     <Box>
       {search.errors.map((e) => (
         <Alert key={e.source} severity="warning" sx={{ mb: 1 }}>
-          {sourceName(registries, e.source)}: {e.message}
+          {/* The backend's message usually names its source already ("Docker Hub cannot be reached…"). */}
+          {e.message.startsWith(sourceName(registries, e.source)) ? e.message : `${sourceName(registries, e.source)}: ${e.message}`}
         </Alert>
       ))}
       {search.results.length === 0 && <Typography sx={{ my: 2 }}>Nothing found. Try a shorter term, or add the registry that has the image.</Typography>}
