@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { fail, ok, type RegistryImageConfig, type RegistryInfo, type RegistryManifest, type TaskInfo } from '../../api/contract';
+import type { Handlers } from '../../testing/fakeClient';
 import { renderWithStore } from '../../testing/render';
 import { RegistriesPage } from './RegistriesPage';
 
@@ -38,7 +39,7 @@ const config = (architecture: string): RegistryImageConfig => ({
   history: [{ createdBy: 'COPY app /app', emptyLayer: false }],
 });
 
-const setup = (handlers = {}) =>
+const setup = (handlers: Handlers = {}) =>
   renderWithStore(<RegistriesPage />, {
     'registries.list': () => ok([hub, mine]),
     'registries.catalog': () => ok({ items: ['team/api'] }),
