@@ -87,6 +87,7 @@ export const sections = [
     label: 'Registries',
     icon: CloudIcon,
     description: 'store registry logins securely and browse repositories and tags.',
+    page: page(async () => (await import('../features/registries/RegistriesPage')).RegistriesPage),
   },
   {
     id: 'security',
