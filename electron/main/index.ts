@@ -1,8 +1,9 @@
 import os from 'node:os';
 import path from 'node:path';
-import { app, dialog, nativeImage, session, type BrowserWindow } from 'electron';
+import { app, dialog, nativeImage, safeStorage, session, type BrowserWindow } from 'electron';
 import { createBackend } from '../../engine/host/create-backend';
 import { defaultDataDir } from '../../engine/providers/embedded';
+import { keyFileSecretBox } from '../../engine/store/secret-box';
 import { openStore } from '../../engine/store/sqlite';
 import type { Backend } from '../../engine/host/backend';
 import type { Store } from '../../engine/store/types';
@@ -12,6 +13,7 @@ import { installAppMenu } from './menu';
 import { iconPath, preloadPath, rendererDir, resolveDataDir, type AppLocations } from './paths';
 import { applySessionSecurity, installAppSecurity } from './security';
 import { installShutdown, stopOwned } from './shutdown';
+import { safeStorageSecretBox } from './secret-box';
 import { createTray } from './tray';
 import { createMainWindow } from './window';
 
@@ -77,7 +79,13 @@ function main(): void {
 
     store = openStore(dataDir);
     const engineFlag = app.commandLine.getSwitchValue('engine');
-    const started = await createBackend({ dataDir, store, ...(engineFlag ? { engineFlag } : {}) });
+    const started = await createBackend({
+      dataDir,
+      store,
+      // Registry passwords sealed by the OS keychain (ADR 11); safeStorage is usable only after 'ready'.
+      secrets: safeStorageSecretBox(safeStorage, () => keyFileSecretBox(dataDir)),
+      ...(engineFlag ? { engineFlag } : {}),
+    });
     backend = started;
     // IPC is ready before the window loads, so the renderer's first call always finds a handler.
     disposeIpc = installIpcHost({
