@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import type { TaskInfo, UploadTask } from '../../engine/contract';
+import { TOKEN_HEADER, type TaskInfo, type UploadTask } from '../../engine/contract';
 import { docker, e2eEnv } from '../support/env';
 
 const IMAGE = 'berth-test/busybox:latest';
@@ -12,13 +12,19 @@ async function open(page: Page): Promise<void> {
   await expect(page.getByRole('button', { name: /^Engine status: Docker \d/ })).toBeVisible();
 }
 
-/** Starts an image load the way another Berth window would: a call over HTTP with this page's session. */
+/** A script's credential: the API token in the header (web mode keeps no cookie a request could carry). */
+const asScript = () => ({ [TOKEN_HEADER]: e2eEnv().token });
+
+/** Starts an image load the way a script or another Berth window would: a call over HTTP with its own credential. */
 async function startLoad(page: Page, size: number): Promise<{ upload: UploadTask; title: string }> {
-  const res = await page.request.post(`${e2eEnv().origin}/api/call/images.loadUpload`, { data: { size } });
+  const res = await page.request.post(`${e2eEnv().origin}/api/call/images.loadUpload`, {
+    data: { size },
+    headers: asScript(),
+  });
   const body = (await res.json()) as { ok: boolean; value: UploadTask };
   expect(body.ok).toBe(true);
   const list = (await (
-    await page.request.post(`${e2eEnv().origin}/api/call/tasks.list`, { data: {} })
+    await page.request.post(`${e2eEnv().origin}/api/call/tasks.list`, { data: {}, headers: asScript() })
   ).json()) as {
     value: TaskInfo[];
   };
@@ -68,12 +74,13 @@ test.describe('tasks panel on a real engine', () => {
       const { upload, title } = await startLoad(page, bytes.length);
       const res = await page.request.post(`${e2eEnv().origin}/api/transfer/${upload.ticket.transferId}`, {
         data: bytes,
-        headers: { 'content-type': 'application/octet-stream' },
+        headers: { 'content-type': 'application/octet-stream', ...asScript() },
       });
       expect(res.status()).toBe(200);
       // The ticket is single-use.
       const again = await page.request.post(`${e2eEnv().origin}/api/transfer/${upload.ticket.transferId}`, {
         data: bytes.subarray(0, 10),
+        headers: asScript(),
       });
       expect(again.status()).toBe(404);
 
