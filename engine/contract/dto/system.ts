@@ -7,8 +7,13 @@ export interface DiskUsageCategory {
   active: number;
   /** Bytes on disk. */
   totalBytes: number;
-  /** Bytes a prune could free. */
+  /** Bytes not in use, which a prune with every option on could free (what `docker system df` calls reclaimable). */
   reclaimableBytes: number;
+  /**
+   * Bytes the default clean-up (DEFAULT_CLEANUP: untagged images, stopped containers, build cache; no volumes)
+   * frees: the same figure the clean-up preview shows for those options.
+   */
+  cleanupBytes: number;
 }
 
 /** GET /system/df summed up per kind, computed as the docker CLI's `docker system df` does. */
@@ -26,6 +31,9 @@ export interface SystemPruneOptions {
   volumes: 'none' | VolumePruneScope;
   buildCache: boolean;
 }
+
+/** What the clean-up dialog starts with, and what DiskUsageCategory.cleanupBytes is computed for. */
+export const DEFAULT_CLEANUP: Readonly<SystemPruneOptions> = { allImages: false, volumes: 'none', buildCache: true };
 
 export interface PruneItem {
   id: string;

@@ -57,6 +57,26 @@ export interface VolumeBackupResult {
 }
 
 /** What a restore upload answers once the archive is in the volume. */
+/** What a restore into a volume would do, said before the user restores. */
+export interface VolumeRestorePlan {
+  volume: string;
+  state: 'missing' | 'empty' | 'filled';
+  /** Containers (names) that use the volume: while any does, an overwrite merges instead of replacing. */
+  usedBy: string[];
+  /** What a restore (with create/overwrite allowed) would do now: the same value its result reports. */
+  mode: VolumeRestoreResult['mode'];
+}
+
+/** A backup file in Berth's backups folder. */
+export interface VolumeBackupFile {
+  file: string;
+  /** The volume it was made from (from the file name). */
+  volume: string;
+  bytes: number;
+  /** Milliseconds since epoch. */
+  createdAt: number;
+}
+
 export interface VolumeRestoreResult {
   volume: string;
   /** 'replaced': the volume was emptied first; 'merged': files were written over what was there. */

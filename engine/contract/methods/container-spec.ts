@@ -205,6 +205,10 @@ export const containerSpecSchema = z
 /** What `containers.recreate` may change on an existing container; each given field replaces the old one. */
 export const containerChangesSchema = z
   .object({
+    /** Another image (it must be on the engine): what the old image supplied gives way to the new one's defaults. */
+    image: imageReference.optional(),
+    /** Arguments after the image; [] = the image's default command. */
+    command: z.array(z.string().max(65_536)).max(1000).optional(),
     env: specShape.env.unwrap().optional(),
     ports: portList.optional(),
     volumes: specShape.volumes.unwrap().optional(),

@@ -3,8 +3,10 @@ import type {
   FileListing,
   TaskRef,
   TransferTicket,
+  VolumeBackupFile,
   VolumeDetails,
   VolumePrunePreview,
+  VolumeRestorePlan,
   VolumePruneResult,
   VolumeSummary,
 } from '../dto';
@@ -34,6 +36,11 @@ export const volumePath = z
 
 const byName = z.object({ name: volumeName }).strict();
 const pruneScope = z.object({ scope: z.enum(['anonymous', 'all']).default('anonymous') }).strict();
+
+const backupFile = z
+  .string()
+  .max(300)
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*\.tar\.gz$/, 'Not a backup file name');
 
 export const volumesMethods = {
   'volumes.list': def<VolumeSummary[]>()(none, 'read'),
@@ -74,16 +81,16 @@ export const volumesMethods = {
   /** Starts a task that writes the volume's files to a .tar.gz under Berth's backups folder. */
   'volumes.backup': def<TaskRef>()(byName, 'operate'),
   /** A fresh download link for a backup file made earlier (its task result names it). */
-  'volumes.backupDownload': def<TransferTicket>()(
-    z
-      .object({
-        file: z
-          .string()
-          .max(300)
-          .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*\.tar\.gz$/, 'Not a backup file name'),
-      })
-      .strict(),
-    'read',
+  'volumes.backupDownload': def<TransferTicket>()(z.object({ file: backupFile }).strict(), 'read'),
+  /** The backups Berth keeps (newest first), to restore or download without a round trip through the browser. */
+  'volumes.backups.list': def<VolumeBackupFile[]>()(none, 'read'),
+  'volumes.backups.remove': def<void>()(z.object({ file: backupFile }).strict(), 'operate'),
+  /** What restoring into this volume would do now (create, fill, replace, or merge while containers use it). */
+  'volumes.restorePlan': def<VolumeRestorePlan>()(byName, 'read'),
+  /** Restores a backup Berth keeps into a volume, as a task (the same checks as an upload). */
+  'volumes.restoreBackup': def<TaskRef>()(
+    z.object({ name: volumeName, file: backupFile, create: z.boolean().default(false), overwrite: z.boolean().default(false) }).strict(),
+    'operate',
   ),
   /**
    * An upload link for a .tar.gz (or .tar) to restore into the volume. The upload's answer is a

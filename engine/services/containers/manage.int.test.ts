@@ -127,11 +127,77 @@ describe('containers.recreate (edit after create)', () => {
     expect(after.HostConfig.RestartPolicy).toMatchObject({ Name: 'unless-stopped' });
 
     const bad = await errorOf(
-      call(env.t.backend, 'containers.recreate', { id: 'stopped-edit', changes: { image: 'x' } }),
+      call(env.t.backend, 'containers.recreate', { id: 'stopped-edit', changes: { image: 'Not/Valid Ref' } }),
     );
     expect(bad.code).toBe('INVALID_ARGUMENT');
+    const absent = await errorOf(
+      call(env.t.backend, 'containers.recreate', { id: 'stopped-edit', changes: { image: 'berth-not-here:1' } }),
+    );
+    expect(absent.code).toBe('NOT_FOUND');
+    expect(absent.message).toMatch(/not on this engine\. Pull it first/);
     const missing = await errorOf(call(env.t.backend, 'containers.recreate', { id: 'nope', changes: {} }));
     expect(missing.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('containers.recreate: image, command and ports checked first (issue #13 item 10)', () => {
+  it('moves a container to another image: its own command and env stay, the old image\'s defaults give way', async () => {
+    const base = await env.engine.docker.createContainer({ name: 'next-src', Image: TEST_IMAGE, Cmd: ['true'] });
+    await base.commit({ repo: 'berth-edit-next', tag: '1', changes: ['ENV NEXT=1', 'CMD ["sleep", "301"]'] });
+    await base.remove();
+    const c = await env.engine.docker.createContainer({
+      name: 'swap',
+      Image: TEST_IMAGE,
+      Cmd: ['sh', '-c', QUICK_STOP],
+      Env: ['MINE=1'],
+    });
+    await c.start();
+    const r = await call<ContainerRecreated>(env.t.backend, 'containers.recreate', {
+      id: 'swap',
+      changes: { image: 'berth-edit-next:1' },
+    });
+    expect(r.changed).toEqual(['image']);
+    const moved = await inspect('swap');
+    expect(moved.Config.Image).toBe('berth-edit-next:1');
+    expect(moved.Config.Cmd).toEqual(['sh', '-c', QUICK_STOP]);
+    expect(moved.Config.Env).toEqual(expect.arrayContaining(['MINE=1', 'NEXT=1']));
+    expect(moved.State.Running).toBe(true);
+
+    // An empty command hands it back to the image's default.
+    await call(env.t.backend, 'containers.recreate', { id: 'swap', changes: { command: [] } });
+    const byDefault = await inspect('swap');
+    expect(byDefault.Config.Cmd).toEqual(['sleep', '301']);
+    expect(byDefault.State.Running).toBe(true);
+    await env.engine.docker.getContainer('swap').remove({ force: true });
+    await env.engine.docker.getImage('berth-edit-next:1').remove();
+  });
+
+  it('finds a host port another container publishes before stopping anything', async () => {
+    const port = await freePort();
+    const holder = await env.engine.docker.createContainer({
+      name: 'port-holder',
+      Image: TEST_IMAGE,
+      Cmd: ['sh', '-c', QUICK_STOP],
+      ExposedPorts: { '80/tcp': {} },
+      HostConfig: { PortBindings: { '80/tcp': [{ HostPort: String(port) }] } },
+    });
+    await holder.start();
+    const c = await env.engine.docker.createContainer({ name: 'port-edit', Image: TEST_IMAGE, Cmd: ['sh', '-c', QUICK_STOP] });
+    await c.start();
+    const startedAt = (await inspect(c.id)).State.StartedAt;
+    const err = await errorOf(
+      call(env.t.backend, 'containers.recreate', {
+        id: 'port-edit',
+        changes: { ports: [{ hostPort: port, containerPort: 8080, protocol: 'tcp' }] },
+      }),
+    );
+    expect(err).toMatchObject({ code: 'CONFLICT', details: { field: 'ports', hostPort: port, container: 'port-holder' } });
+    expect(err.message).toMatch(new RegExp(`Host port ${port}/tcp is already published by container port-holder.*nothing was stopped`));
+    const same = await inspect('port-edit');
+    expect(same.Id).toBe(c.id);
+    expect(same.State.StartedAt).toBe(startedAt);
+    await c.remove({ force: true });
+    await holder.remove({ force: true });
   });
 });
 

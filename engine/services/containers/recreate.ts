@@ -5,6 +5,7 @@ import { mapDockerError } from '../../docker/errors';
 import { BerthError } from '../../base/errors';
 import type { DockerAccess } from './create';
 import { mapCreateError, mapStartError } from './create-errors';
+import { checkHostPorts, imageConfigFor, moveToImage } from './recreate-checks';
 import { changedFields, envList, mountConfig, portConfig, restartConfig } from './spec';
 import { specFromInspect } from './spec-from-inspect';
 
@@ -12,21 +13,32 @@ import { specFromInspect } from './spec-from-inspect';
 // Berth makes a new one with the old one's full config plus the change, under the same name, and keeps the
 // old one aside until the new one runs — on any failure the old one comes back as it was.
 
+type Bindings = Parameters<typeof moveToImage>[3];
 type EndpointSettings = Dockerode.ContainerInspectInfo['NetworkSettings']['Networks'][string];
 
 const DEFAULT_NETWORKS = new Set(['default', 'bridge', 'host', 'none']);
 
-/** The create body for the new container: the old config as the engine reports it, with `changes` applied. */
+/**
+ * The create body for the new container: the old config as the engine reports it, with `changes` applied.
+ * `oldImage` (the config of the image the container runs) is needed when the change moves it to another image.
+ */
 export function recreateOptions(
   info: Dockerode.ContainerInspectInfo,
   image: string,
   changes: ContainerChanges,
+  oldImage: Parameters<typeof moveToImage>[1] = {},
 ): Dockerode.ContainerCreateOptions {
   const config: Dockerode.ContainerCreateOptions = structuredClone(info.Config);
   const host = structuredClone(info.HostConfig);
   // The engine set these from the old container's ID; the new one gets its own.
   if (config.Hostname === info.Id.slice(0, 12)) delete config.Hostname;
   config.Image = image;
+  if (changes.image !== undefined) moveToImage(config, oldImage, changes.image, host.PortBindings as Bindings);
+  // An empty command means "the image's default".
+  if (changes.command !== undefined) {
+    if (changes.command.length > 0) config.Cmd = changes.command;
+    else delete config.Cmd;
+  }
   if (changes.env) config.Env = envList(changes.env);
   if (changes.ports) {
     const { exposed, bindings } = portConfig(changes.ports);
@@ -91,7 +103,13 @@ export async function recreateContainer(
     .inspect()
     .catch(() => undefined);
   const image = byTag?.Id === info.Image ? info.Config.Image : info.Image;
-  const options = recreateOptions(info, image, changes);
+  // Everything that can be checked is checked before the container is stopped: a new image must be here, and
+  // the host ports must not be another container's.
+  // (When the old image is gone, its defaults cannot be told apart: the container's own config is kept whole.)
+  const oldImage = changes.image !== undefined ? await imageConfigFor(docker, info.Image).catch(() => ({})) : {};
+  if (changes.image !== undefined) await imageConfigFor(docker, changes.image);
+  const options = recreateOptions(info, image, changes, oldImage);
+  await checkHostPorts(docker, info.Id, options.HostConfig?.PortBindings as Bindings);
   const wasRunning = info.State.Running || info.State.Paused;
   const asideName = `${name}-berth-old-${randomBytes(3).toString('hex')}`;
 

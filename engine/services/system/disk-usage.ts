@@ -1,5 +1,5 @@
 import type Dockerode from 'dockerode';
-import type { DiskUsage, PruneItem, SystemPruneOptions, SystemPrunePreview } from '../../contract';
+import { DEFAULT_CLEANUP, type DiskUsage, type PruneItem, type SystemPruneOptions, type SystemPrunePreview } from '../../contract';
 import { mapDockerError } from '../../docker/errors';
 import { isAnonymousVolume, usersByVolume, type EngineVolume } from '../common/volume-usage';
 
@@ -24,8 +24,12 @@ const known = (n: number | undefined) => (n !== undefined && n > 0 ? n : 0);
 /** Still there after a container prune: the engine counts paused and restarting containers as running. */
 export const keepsRunning = (state: string) => state === 'running' || state === 'paused' || state === 'restarting' || state === 'removing';
 
-/** Totals and reclaimable bytes per kind, computed like `docker system df`. */
+/**
+ * Totals and reclaimable bytes per kind, computed like `docker system df`, and what the default clean-up frees
+ * (computed by the same plan as its preview, so the page and the dialog show one figure).
+ */
 export function summarizeDiskUsage(df: EngineDiskUsage): DiskUsage {
+  const cleanup = prunePlan(df, DEFAULT_CLEANUP, []).reclaimableBytes;
   const images = df.Images ?? [];
   const containers = df.Containers ?? [];
   const volumes = df.Volumes ?? [];
@@ -40,24 +44,28 @@ export function summarizeDiskUsage(df: EngineDiskUsage): DiskUsage {
       active: images.filter((i) => i.Containers > 0).length,
       totalBytes: imagesTotal,
       reclaimableBytes: Math.max(0, imagesTotal - imagesUsed),
+      cleanupBytes: cleanup.images,
     },
     containers: {
       count: containers.length,
       active: containers.filter((c) => keepsRunning(c.State)).length,
       totalBytes: containers.reduce((s, c) => s + known(c.SizeRw), 0),
       reclaimableBytes: containers.filter((c) => !keepsRunning(c.State)).reduce((s, c) => s + known(c.SizeRw), 0),
+      cleanupBytes: cleanup.containers,
     },
     volumes: {
       count: volumes.length,
       active: volumes.filter((v) => (v.UsageData?.RefCount ?? 0) > 0).length,
       totalBytes: volumes.reduce((s, v) => s + known(v.UsageData?.Size), 0),
       reclaimableBytes: volumes.filter((v) => (v.UsageData?.RefCount ?? 0) === 0).reduce((s, v) => s + known(v.UsageData?.Size), 0),
+      cleanupBytes: cleanup.volumes,
     },
     buildCache: {
       count: cache.length,
       active: cache.filter((c) => c.InUse).length,
       totalBytes: cache.reduce((s, c) => s + known(c.Size), 0),
       reclaimableBytes: cache.filter((c) => !c.InUse && !c.Shared).reduce((s, c) => s + known(c.Size), 0),
+      cleanupBytes: cleanup.buildCache,
     },
   };
 }

@@ -42,6 +42,19 @@ describe('system service against a real engine', () => {
     expect(df.buildCache.count).toBe(0);
   });
 
+  it('states what the default clean-up frees with the same figures as its preview', async () => {
+    const [df, preview] = await Promise.all([
+      call<DiskUsage>(t.backend, 'system.df'),
+      call<SystemPrunePreview>(t.backend, 'system.prunePreview', {}),
+    ]);
+    expect(df.images.cleanupBytes).toBe(preview.reclaimableBytes.images);
+    expect(df.containers.cleanupBytes).toBe(preview.reclaimableBytes.containers);
+    expect(df.volumes.cleanupBytes).toBe(0);
+    expect(df.containers.cleanupBytes).toBeGreaterThanOrEqual(1_000_000);
+    // The engine's figure counts every unused image; the default clean-up keeps tagged ones.
+    expect(df.images.cleanupBytes).toBeLessThanOrEqual(df.images.reclaimableBytes);
+  });
+
   it('previews exactly what a prune removes, volumes only when asked', async () => {
     const preview = await call<SystemPrunePreview>(t.backend, 'system.prunePreview', {});
     expect(preview.options).toEqual({ allImages: false, volumes: 'none', buildCache: true });

@@ -2,6 +2,7 @@ import type { volumesMethods } from '../../contract/methods/volumes';
 import type { Domain, ServiceContext } from '../context';
 import { backupDownload, startBackup, type BackupDeps } from './backup';
 import { downloadTicket, listFiles } from './files';
+import { listBackups, removeBackup, restorePlan, startRestoreFromBackup } from './kept-backups';
 import { restoreTicket } from './restore';
 import { VolumesService } from './service';
 
@@ -25,6 +26,10 @@ export function volumesDomain(ctx: ServiceContext): Domain<typeof volumesMethods
     },
     'volumes.backupDownload': ({ file }) => backupDownload(deps, file),
     'volumes.restoreUpload': (options) => restoreTicket(deps, options),
+    'volumes.backups.list': () => listBackups(ctx.dataDir),
+    'volumes.backups.remove': ({ file }) => removeBackup(ctx.dataDir, file),
+    'volumes.restorePlan': ({ name }) => restorePlan(ctx.engine.docker(), name),
+    'volumes.restoreBackup': async ({ file, ...options }) => ({ taskId: await startRestoreFromBackup(deps, options, file) }),
   };
   return { handlers, dispose: () => volumes.dispose() };
 }

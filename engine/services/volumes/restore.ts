@@ -24,7 +24,7 @@ export interface RestoreOptions {
 }
 
 /** What the volume is now: missing, empty, or holding files. */
-async function volumeState(docker: Dockerode, name: string): Promise<'missing' | 'empty' | 'filled'> {
+export async function volumeState(docker: Dockerode, name: string): Promise<'missing' | 'empty' | 'filled'> {
   try {
     await docker.getVolume(name).inspect();
   } catch (err) {
@@ -35,7 +35,7 @@ async function volumeState(docker: Dockerode, name: string): Promise<'missing' |
   return (await listFiles(docker, name, '')).entries.length > 0 ? 'filled' : 'empty';
 }
 
-function refuse(name: string, state: 'missing' | 'empty' | 'filled', options: RestoreOptions): void {
+export function refuse(name: string, state: 'missing' | 'empty' | 'filled', options: RestoreOptions): void {
   if (state === 'missing' && !options.create) {
     throw new BerthError(
       ErrorCode.NOT_FOUND,
@@ -77,7 +77,7 @@ export async function restoreTicket(deps: BackupDeps, options: RestoreOptions): 
   });
 }
 
-async function restore(
+export async function restore(
   deps: BackupDeps,
   options: RestoreOptions,
   body: Readable,

@@ -8,6 +8,8 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTestImage, startTestEngine, TEST_IMAGE, type TestEngine } from '../../../e2e/harness/engine';
 import type {
+  VolumeBackupFile,
+  VolumeRestorePlan,
   FileListing,
   TaskRef,
   TransferTicket,
@@ -206,6 +208,39 @@ describe('volumes service against a real engine', () => {
     const ticket = await call<TransferTicket>(t.backend, 'volumes.restoreUpload', { name: 'docs-copy', overwrite: true });
     expect(await upload(t.backend, ticket, archive)).toMatchObject({ mode: 'replaced' });
     expect(await sh('docs-copy', 'ls /data')).toBe('link\nnote.txt\nsub');
+  });
+
+  it('says before a restore what it will do, and restores a kept backup without a round trip (issue #13 item 9)', async () => {
+    const { taskId } = await call<TaskRef>(t.backend, 'volumes.backup', { name: 'docs' });
+    const { file } = (await taskEnd(t.log, taskId)).result as VolumeBackupResult;
+    const kept = await call<VolumeBackupFile[]>(t.backend, 'volumes.backups.list');
+    expect(kept[0]).toMatchObject({ file, volume: 'docs' });
+    expect(kept[0]?.bytes).toBeGreaterThan(0);
+
+    expect(await call<VolumeRestorePlan>(t.backend, 'volumes.restorePlan', { name: 'fresh-copy' })).toMatchObject({ state: 'missing', mode: 'created' });
+    await sh('docs-copy', 'echo stray > /data/stray.txt');
+    expect(await call<VolumeRestorePlan>(t.backend, 'volumes.restorePlan', { name: 'docs-copy' })).toEqual({
+      volume: 'docs-copy', state: 'filled', usedBy: [], mode: 'replaced',
+    });
+    // Unused: the volume ends up exactly as the backup (the stray file is gone).
+    const replaced = await call<TaskRef>(t.backend, 'volumes.restoreBackup', { name: 'docs-copy', file, overwrite: true });
+    expect((await taskEnd(t.log, replaced.taskId)).result).toMatchObject({ mode: 'replaced' });
+    expect(await sh('docs-copy', 'ls /data')).toBe('link\nnote.txt\nsub');
+
+    // In use by a container: the plan says "merged" and names it, and the restore does what it said.
+    await sh('docs-copy', 'echo stray > /data/stray.txt');
+    await docker('create', '--name', 'docs-user', '-v', 'docs-copy:/data', TEST_IMAGE, 'true');
+    expect(await call<VolumeRestorePlan>(t.backend, 'volumes.restorePlan', { name: 'docs-copy' })).toMatchObject({ usedBy: ['docs-user'], mode: 'merged' });
+    const merged = await call<TaskRef>(t.backend, 'volumes.restoreBackup', { name: 'docs-copy', file, overwrite: true });
+    expect((await taskEnd(t.log, merged.taskId)).result).toMatchObject({ mode: 'merged' });
+    expect(await sh('docs-copy', 'ls /data')).toBe('link\nnote.txt\nstray.txt\nsub');
+    await docker('rm', 'docs-user');
+
+    expect(await errorOf(call(t.backend, 'volumes.restoreBackup', { name: 'docs-copy', file }))).toMatchObject({ code: 'CONFLICT' });
+    expect(await errorOf(call(t.backend, 'volumes.restoreBackup', { name: 'docs-copy', file: 'gone-2020-01-01T00-00-00.tar.gz' }))).toMatchObject({ code: 'NOT_FOUND' });
+    await call(t.backend, 'volumes.backups.remove', { file });
+    expect((await call<VolumeBackupFile[]>(t.backend, 'volumes.backups.list')).map((b) => b.file)).not.toContain(file);
+    expect(await helpersLeft()).toBe(0);
   });
 
   it('rejects archives with paths outside the volume, and files that are not archives, writing nothing', async () => {

@@ -14,6 +14,7 @@ import ErrorIcon from '@mui/icons-material/Error';
 import HourglassEmptyIcon from '@mui/icons-material/HourglassEmpty';
 import { formatBytes, type TaskInfo, type TaskStep } from '../../api/contract';
 import { ErrorDetails } from '../ErrorDetails';
+import { stepCounts } from './stepCounts';
 
 function StepIcon({ state }: { state: TaskStep['state'] }) {
   if (state === 'done') return <CheckCircleIcon fontSize="small" color="success" />;
@@ -25,6 +26,8 @@ function StepIcon({ state }: { state: TaskStep['state'] }) {
 const percent = (f: number | undefined) => (f === undefined ? undefined : Math.round(f * 100));
 
 function counters(task: TaskInfo): string {
+  const counts = task.progress?.unit === 'steps' ? stepCounts(task) : undefined;
+  if (counts) return `${counts.done} of ${counts.total} steps`;
   const p = task.progress;
   if (!p || p.total === undefined || p.current === undefined || p.total === 0) return '';
   return p.unit === 'bytes'
@@ -97,8 +100,7 @@ export function TaskPanel({ task, maxSteps = 8 }: { task: TaskInfo; maxSteps?: n
           ))}
           {steps.length > shown.length && (
             <Typography variant="caption" color="text.secondary">
-              {steps.length - shown.length} more, {steps.filter((s) => s.state === 'done').length} of{' '}
-              {steps.length} done
+              {steps.length - shown.length} more, {stepCounts(task)?.done} of {stepCounts(task)?.total} done
             </Typography>
           )}
         </List>

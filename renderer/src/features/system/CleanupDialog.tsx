@@ -18,7 +18,7 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { formatBytes, plural, type BerthErrorData, type PruneKind, type SystemPruneOptions, type SystemPruneResult } from '../../api/contract';
+import { DEFAULT_CLEANUP, formatBytes, plural, type BerthErrorData, type PruneKind, type SystemPruneOptions, type SystemPruneResult } from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useCall } from '../../components/useCall';
 import { useTaskAction } from '../../stores/tasksList';
@@ -40,7 +40,7 @@ export function CleanupDialog({ onClose }: { onClose: () => void }) {
   const client = useBerth((s) => s.client);
   const taskAction = useTaskAction();
   const cancel = (id: string) => taskAction(id, 'cancel');
-  const [options, setOptions] = useState<SystemPruneOptions>({ allImages: false, volumes: 'none', buildCache: true });
+  const [options, setOptions] = useState<SystemPruneOptions>({ ...DEFAULT_CLEANUP });
   const [taskId, setTaskId] = useState<string | null>(null);
   // The preview is for the options shown; once the task runs it no longer matters.
   const { value: preview, error: previewError } = useCall(client, 'system.prunePreview', options, taskId === null);

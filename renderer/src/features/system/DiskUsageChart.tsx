@@ -14,11 +14,19 @@ const GAP = 18;
 const LABEL = 100;
 
 function describe(label: string, c: DiskUsageCategory): string {
-  return `${label}: ${formatBytes(c.totalBytes)} in ${c.count} (${c.active} in use), ${formatBytes(c.reclaimableBytes)} reclaimable`;
+  return `${label}: ${formatBytes(c.totalBytes)} in ${c.count} (${c.active} in use), ${formatBytes(c.cleanupBytes)} freed by a clean-up, ${formatBytes(c.reclaimableBytes)} not in use`;
+}
+
+/** The three parts of a bar, each within the total: in use, unused but kept by the default clean-up, freed by it. */
+export function barParts(c: DiskUsageCategory): { used: number; kept: number; freed: number } {
+  const unused = Math.min(Math.max(c.reclaimableBytes, c.cleanupBytes), c.totalBytes);
+  const freed = Math.min(c.cleanupBytes, unused);
+  return { used: c.totalBytes - unused, kept: unused - freed, freed };
 }
 
 /**
- * One horizontal bar per kind, scaled to the largest: the part in use and the part a clean-up could free.
+ * One horizontal bar per kind, scaled to the largest: the part in use, the part not in use that the default
+ * clean-up keeps (tagged images, volumes), and the part it frees (the figure its preview shows).
  * Plain SVG (no layout measuring), so it renders the same in the app, in tests and in screenshots.
  */
 export function DiskUsageChart({ usage }: { usage: DiskUsage }) {
@@ -31,15 +39,17 @@ export function DiskUsageChart({ usage }: { usage: DiskUsage }) {
         {CATEGORIES.map((c, i) => {
           const u = usage[c.key];
           const y = i * (BAR + GAP);
-          const reclaimable = Math.min(u.reclaimableBytes, u.totalBytes);
-          const used = scale(u.totalBytes - reclaimable);
+          const parts = barParts(u);
+          const used = scale(parts.used);
+          const kept = scale(parts.kept);
           return (
             <g key={c.key}>
               <text x={0} y={y + BAR * 0.7} fontSize={13} fill="currentColor">
                 {c.label}
               </text>
               <rect x={LABEL} y={y} width={Math.max(used, 0)} height={BAR} rx={3} fill="var(--mui-palette-primary-main, #1976d2)" />
-              <rect x={LABEL + used} y={y} width={Math.max(scale(reclaimable), 0)} height={BAR} rx={3} fill="var(--mui-palette-warning-main, #ed6c02)" />
+              <rect x={LABEL + used} y={y} width={Math.max(kept, 0)} height={BAR} rx={3} fill="var(--mui-palette-grey-400, #bdbdbd)" />
+              <rect x={LABEL + used + kept} y={y} width={Math.max(scale(parts.freed), 0)} height={BAR} rx={3} fill="var(--mui-palette-warning-main, #ed6c02)" />
               <text x={LABEL + scale(u.totalBytes) + 6} y={y + BAR * 0.7} fontSize={12} fill="currentColor">
                 {formatBytes(u.totalBytes)}
               </text>
@@ -47,9 +57,10 @@ export function DiskUsageChart({ usage }: { usage: DiskUsage }) {
           );
         })}
       </svg>
-      <Box sx={{ display: 'flex', gap: 2, mt: 1 }} aria-hidden>
+      <Box sx={{ display: 'flex', gap: 2, mt: 1, flexWrap: 'wrap' }} aria-hidden>
         <Legend color="primary.main" label="In use" />
-        <Legend color="warning.main" label="Reclaimable" />
+        <Legend color="grey.400" label="Not in use, kept by a clean-up" />
+        <Legend color="warning.main" label="Freed by a clean-up" />
       </Box>
     </Box>
   );

@@ -7,10 +7,10 @@ import { renderWithStore } from '../../testing/render';
 import { SystemPage } from './SystemPage';
 
 const usage: DiskUsage = {
-  images: { count: 4, active: 1, totalBytes: 900_000_000, reclaimableBytes: 600_000_000 },
-  containers: { count: 3, active: 1, totalBytes: 2_000_000, reclaimableBytes: 1_500_000 },
-  volumes: { count: 2, active: 2, totalBytes: 50_000_000, reclaimableBytes: 0 },
-  buildCache: { count: 0, active: 0, totalBytes: 0, reclaimableBytes: 0 },
+  images: { count: 4, active: 1, totalBytes: 900_000_000, reclaimableBytes: 600_000_000, cleanupBytes: 120_000_000 },
+  containers: { count: 3, active: 1, totalBytes: 2_000_000, reclaimableBytes: 1_500_000, cleanupBytes: 1_500_000 },
+  volumes: { count: 2, active: 2, totalBytes: 50_000_000, reclaimableBytes: 0, cleanupBytes: 0 },
+  buildCache: { count: 0, active: 0, totalBytes: 0, reclaimableBytes: 0, cleanupBytes: 0 },
 };
 
 const info: SystemInfo = {
@@ -46,9 +46,10 @@ describe('SystemPage', { timeout: 20_000 }, () => {
   it('shows disk usage per kind and the engine facts, security options highlighted', async () => {
     setup();
     const table = await screen.findByRole('table', { name: 'Disk usage by kind' });
-    expect(within(table).getByRole('row', { name: /^Images/ })).toHaveTextContent('Images41900 MB600 MB');
-    expect(screen.getByRole('img', { name: /Containers: 2.0 MB in 3 \(1 in use\), 1.5 MB reclaimable/ })).toBeInTheDocument();
-    expect(screen.getByText('602 MB reclaimable')).toBeInTheDocument();
+    expect(within(table).getByRole('row', { name: /^Images/ })).toHaveTextContent('Images41900 MB120 MB600 MB');
+    expect(screen.getByRole('img', { name: /Containers: 2.0 MB in 3 \(1 in use\), 1.5 MB freed by a clean-up, 1.5 MB not in use/ })).toBeInTheDocument();
+    // One figure with the clean-up preview (122 MB for its default options), the engine's "not in use" beside it.
+    expect(screen.getByTestId('cleanup-summary')).toHaveTextContent('A clean-up frees 122 MB · 602 MB not in use');
     const security = screen.getByRole('region', { name: 'Security' });
     expect(within(security).getByText('rootless: on')).toBeInTheDocument();
     expect(within(security).getByText('seccomp (default): on')).toBeInTheDocument();

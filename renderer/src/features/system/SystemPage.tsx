@@ -35,7 +35,10 @@ export function SystemPage() {
     engine.reload();
   };
 
-  const reclaimable = usage ? CATEGORIES.reduce((n, c) => n + usage[c.key].reclaimableBytes, 0) : 0;
+  const total = (field: 'cleanupBytes' | 'reclaimableBytes') =>
+    usage ? CATEGORIES.reduce((n, c) => n + usage[c.key][field], 0) : 0;
+  const freed = total('cleanupBytes');
+  const unused = Math.max(freed, total('reclaimableBytes'));
   return (
     <Box sx={{ p: 2, display: 'flex', flexDirection: 'column', gap: 2 }}>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
@@ -54,7 +57,14 @@ export function SystemPage() {
           <Typography id="disk-usage-title" variant="h6" component="h2" sx={{ flex: 1 }}>
             Disk usage
           </Typography>
-          {usage && <Typography color="text.secondary">{formatBytes(reclaimable)} reclaimable</Typography>}
+          {usage && (
+            <Tooltip title="A clean-up with its default options removes stopped containers, untagged images and unused build cache, as its preview lists. Tagged images and volumes no container uses are kept unless you choose them there.">
+              <Typography color="text.secondary" data-testid="cleanup-summary">
+                A clean-up frees {formatBytes(freed)}
+                {unused > freed ? ` · ${formatBytes(unused)} not in use` : ''}
+              </Typography>
+            </Tooltip>
+          )}
           <Button variant="contained" startIcon={<CleaningServicesIcon />} onClick={() => setCleaning(true)} disabled={!connected}>
             Clean up…
           </Button>
@@ -75,7 +85,8 @@ export function SystemPage() {
                   <TableCell align="right">Count</TableCell>
                   <TableCell align="right">In use</TableCell>
                   <TableCell align="right">Size</TableCell>
-                  <TableCell align="right">Reclaimable</TableCell>
+                  <TableCell align="right">Clean-up frees</TableCell>
+                  <TableCell align="right">Not in use</TableCell>
                 </TableRow>
               </TableHead>
               <TableBody>
@@ -87,7 +98,8 @@ export function SystemPage() {
                     <TableCell align="right">{usage[c.key].count}</TableCell>
                     <TableCell align="right">{usage[c.key].active}</TableCell>
                     <TableCell align="right">{formatBytes(usage[c.key].totalBytes)}</TableCell>
-                    <TableCell align="right">{formatBytes(usage[c.key].reclaimableBytes)}</TableCell>
+                    <TableCell align="right">{formatBytes(usage[c.key].cleanupBytes)}</TableCell>
+                    <TableCell align="right">{formatBytes(Math.max(usage[c.key].reclaimableBytes, usage[c.key].cleanupBytes))}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>

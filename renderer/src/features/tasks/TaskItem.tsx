@@ -67,7 +67,7 @@ export function TaskItem({ task, now }: { task: TaskInfo; now: number }) {
       <Typography variant="caption" color="text.secondary" component="div">
         {running ? `Running for ${formatDuration(elapsed)}` : `Took ${formatDuration(elapsed)}`}
       </Typography>
-      {task.steps && <TaskSteps steps={task.steps} title={task.title} />}
+      <TaskSteps task={task} />
       {task.error && (
         <Alert severity={task.state === 'cancelled' ? 'info' : 'error'} sx={{ mt: 1 }}>
           {task.error.message}

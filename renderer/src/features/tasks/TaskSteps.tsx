@@ -2,15 +2,17 @@ import { useId, useState } from 'react';
 import { Box, Button, Collapse, LinearProgress, Typography } from '@mui/material';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import ExpandLessIcon from '@mui/icons-material/ExpandLess';
-import type { TaskStep } from '../../api/contract';
-import { stepStateLabel } from './format';
+import type { TaskInfo } from '../../api/contract';
+import { stepCounts, stepStateLabel } from './format';
 
 /** A task's parts (layers, services, build steps), collapsed by default so a long pull stays one row. */
-export function TaskSteps({ steps, title }: { steps: TaskStep[]; title: string }) {
+export function TaskSteps({ task }: { task: Pick<TaskInfo, 'steps' | 'progress' | 'title'> }) {
   const [open, setOpen] = useState(false);
   const id = useId();
-  if (steps.length === 0) return null;
-  const done = steps.filter((s) => s.state === 'done' || s.state === 'skipped').length;
+  const steps = task.steps ?? [];
+  const title = task.title;
+  const counts = stepCounts(task);
+  if (steps.length === 0 || !counts) return null;
   return (
     <Box>
       <Button
@@ -21,7 +23,7 @@ export function TaskSteps({ steps, title }: { steps: TaskStep[]; title: string }
         startIcon={open ? <ExpandLessIcon /> : <ExpandMoreIcon />}
         sx={{ px: 0.5, minWidth: 0 }}
       >
-        {open ? 'Hide steps' : `Show steps (${done} of ${steps.length} done)`}
+        {open ? 'Hide steps' : `Show steps (${counts.done} of ${counts.total} done)`}
       </Button>
       <Collapse in={open} unmountOnExit>
         <Box id={id} component="ul" aria-label={`Steps of ${title}`} sx={{ listStyle: 'none', m: 0, p: 0 }}>

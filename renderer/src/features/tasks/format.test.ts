@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { progressLabel, progressPercent } from './format';
+import type { TaskStep } from '../../api/contract';
+import { progressLabel, progressPercent, stepCounts } from './format';
 
 describe('task progress formatting', () => {
   it('clamps and rounds the fraction, shows 100% once done, nothing when unknown', () => {
@@ -22,5 +23,23 @@ describe('task progress formatting', () => {
       '12 of 12 items',
     );
     expect(progressLabel({ state: 'running' })).toBeUndefined();
+  });
+
+  it('counts steps one way everywhere: the steps decide, skipped ones count as finished (issue #13 item 8)', () => {
+    const steps: TaskStep[] = [
+      { id: 'a', label: 'a', state: 'done' },
+      { id: 'b', label: 'b', state: 'skipped' },
+      { id: 'c', label: 'c', state: 'done' },
+      { id: 'd', label: 'd', state: 'running' },
+    ];
+    // The task's own counter lags ("2 of 4") while three steps are finished: the label follows the steps.
+    const task = { state: 'running' as const, steps, progress: { fraction: 0.5, current: 2, total: 4, unit: 'steps' as const } };
+    expect(stepCounts(task)).toEqual({ done: 3, total: 4 });
+    expect(progressLabel(task)).toBe('50% · 3 of 4 steps');
+    // A build that announces 7 steps before it has seen them keeps the announced total.
+    expect(stepCounts({ steps: steps.slice(0, 2), progress: { current: 1, total: 7, unit: 'steps' } })).toEqual({ done: 2, total: 7 });
+    // Byte progress with layer steps keeps its bytes label.
+    expect(progressLabel({ state: 'running', steps, progress: { current: 1_000_000, total: 4_000_000, unit: 'bytes' } })).toBe('1.0 MB of 4.0 MB');
+    expect(stepCounts({})).toBeUndefined();
   });
 });

@@ -1,4 +1,7 @@
 import { formatBytes, type TaskInfo, type TaskState, type TaskStepState } from '../../api/contract';
+import { stepCounts } from '../../components/task/stepCounts';
+
+export { stepCounts };
 
 export const taskStateLabel: Record<TaskState, string> = {
   running: 'Running',
@@ -29,11 +32,16 @@ export function progressPercent(task: Pick<TaskInfo, 'state' | 'progress'>): num
   return f === undefined ? undefined : Math.round(Math.min(1, Math.max(0, f)) * 100);
 }
 
-/** "42%", "12.3 MB / 40.1 MB", "3 of 7 steps": whatever the task reports. */
-export function progressLabel(task: Pick<TaskInfo, 'state' | 'progress'>): string | undefined {
+/** "42%", "12.3 MB / 40.1 MB", "3 of 7 steps": whatever the task reports (step counts from stepCounts). */
+export function progressLabel(task: Pick<TaskInfo, 'state' | 'progress' | 'steps'>): string | undefined {
   const parts: string[] = [];
   const percent = progressPercent(task);
   if (percent !== undefined && task.state === 'running') parts.push(`${percent}%`);
+  const counts = task.progress?.unit === 'steps' ? stepCounts(task) : undefined;
+  if (counts) {
+    parts.push(`${counts.done} of ${counts.total} steps`);
+    return parts.join(' · ');
+  }
   const { current, total, unit } = task.progress ?? {};
   if (current !== undefined) {
     const fmt = unit === 'bytes' ? formatBytes : (n: number) => String(n);

@@ -10,6 +10,8 @@ import {
   DialogTitle,
   FormControlLabel,
   LinearProgress,
+  Radio,
+  RadioGroup,
   Stack,
   TextField,
   Typography,
@@ -18,7 +20,12 @@ import { formatBytes, type BerthErrorData, type VolumeRestoreResult } from '../.
 import { uploadFile, type UploadProgress } from '../../api/transfers';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { nameProblem } from '../../components/keyValues';
+import { TaskPanel } from '../../components/task/TaskPanel';
+import { useTaskInfo } from '../../components/task/useTaskInfo';
+import { useCall } from '../../components/useCall';
 import { useBerth } from '../../stores/context';
+import { KeptBackupPicker } from './KeptBackupPicker';
+import { RestorePlanNote } from './RestorePlanNote';
 
 interface Props {
   /** The volume to restore into; the person may change it (e.g. to restore into a new volume). */
@@ -33,22 +40,49 @@ const modeText: Record<VolumeRestoreResult['mode'], string> = {
   merged: 'over the files in the volume (it is in use, so files not in the backup were kept)',
 };
 
-/** Restores a backup (.tar.gz or .tar) into a volume: pick a file, choose create/overwrite, watch the upload. */
+/**
+ * Restores a backup into a volume: one Berth keeps (no download and upload again) or a .tar.gz/.tar from this
+ * computer. Says first what the restore will do to the volume (RestorePlanNote), then follows the task.
+ */
 export function RestoreDialog({ volume, onClose }: Props) {
   const client = useBerth((s) => s.client);
   const volumes = useBerth((s) => s.volumes.items);
   const [name, setName] = useState(volume ?? '');
+  const kept = useCall(client, 'volumes.backups.list', {});
+  const backups = kept.last ?? [];
+  const [chosenSource, setSource] = useState<'kept' | 'file' | null>(null);
+  const [chosenFile, setKeptFile] = useState('');
+  const [taskId, setTaskId] = useState<string | undefined>(undefined);
+  const task = useTaskInfo(taskId);
+  // Until the user picks: this volume's newest backup; with none kept, a file is the only source.
+  const source = chosenSource ?? (kept.last?.length === 0 ? 'file' : 'kept');
+  const keptFile = chosenFile || ((backups.find((b) => b.volume === name) ?? backups[0])?.file ?? '');
   const [file, setFile] = useState<File | null>(null);
   const [create, setCreate] = useState(volume === undefined);
   const [overwrite, setOverwrite] = useState(false);
   const [progress, setProgress] = useState<UploadProgress | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<BerthErrorData | null>(null);
-  const [done, setDone] = useState<VolumeRestoreResult | null>(null);
+  const [starting, setBusy] = useState(false);
+  const [failure, setError] = useState<BerthErrorData | null>(null);
+  const [uploaded, setDone] = useState<VolumeRestoreResult | null>(null);
+  // A restore of a kept backup runs as a task: its end is the dialog's end.
+  const busy = starting || task?.state === 'running';
+  const done = uploaded ?? (task?.state === 'succeeded' ? (task.result as VolumeRestoreResult) : null);
+  const error = failure ?? (task?.state === 'failed' ? (task.error ?? null) : null);
   const upload = useRef<AbortController | null>(null);
   const nameError = name ? nameProblem(name, 2) : 'Enter the volume to restore into.';
 
+  const restoreKept = async () => {
+    if (!keptFile || nameError) return;
+    setBusy(true);
+    setError(null);
+    const r = await client.call('volumes.restoreBackup', { name, file: keptFile, create, overwrite });
+    setBusy(false);
+    if (r.ok) setTaskId(r.value.taskId);
+    else setError(r.error);
+  };
+
   const restore = async () => {
+    if (source === 'kept') return restoreKept();
     if (!file || nameError) return;
     setBusy(true);
     setError(null);
@@ -84,18 +118,32 @@ export function RestoreDialog({ volume, onClose }: Props) {
               helperText={name ? nameError : undefined}
               disabled={busy}
             />
-            <Button variant="outlined" component="label" disabled={busy}>
-              {file
-                ? `Backup file: ${file.name} (${formatBytes(file.size)})`
-                : 'Choose a backup file (.tar.gz or .tar)…'}
-              <input
-                hidden
-                type="file"
-                aria-label="Backup file"
-                accept=".gz,.tgz,.tar,application/gzip,application/x-tar"
-                onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-              />
-            </Button>
+            <RadioGroup
+              row
+              aria-label="Restore from"
+              value={source}
+              onChange={(e) => setSource(e.target.value as 'kept' | 'file')}
+            >
+              <FormControlLabel value="kept" control={<Radio />} label="A backup Berth keeps" disabled={busy} />
+              <FormControlLabel value="file" control={<Radio />} label="A file from this computer" disabled={busy} />
+            </RadioGroup>
+            {source === 'kept' ? (
+              <KeptBackupPicker backups={backups} volume={name} value={keptFile} onChange={setKeptFile} disabled={busy} />
+            ) : (
+              <Button variant="outlined" component="label" disabled={busy}>
+                {file
+                  ? `Backup file: ${file.name} (${formatBytes(file.size)})`
+                  : 'Choose a backup file (.tar.gz or .tar)…'}
+                <input
+                  hidden
+                  type="file"
+                  aria-label="Backup file"
+                  accept=".gz,.tgz,.tar,application/gzip,application/x-tar"
+                  onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+                />
+              </Button>
+            )}
+            <RestorePlanNote name={name} valid={!nameError} />
             <FormControlLabel
               control={
                 <Checkbox checked={create} onChange={(e) => setCreate(e.target.checked)} disabled={busy} />
@@ -110,14 +158,9 @@ export function RestoreDialog({ volume, onClose }: Props) {
                   disabled={busy}
                 />
               }
-              label="Overwrite: replace the files in a volume that is not empty"
+              label="Overwrite: restore into a volume that is not empty (as described above)"
             />
-            {overwrite && (
-              <Alert severity="warning">
-                Files now in {name || 'the volume'} are replaced by the backup and cannot be recovered. If a
-                container uses the volume, files that are not in the backup are kept.
-              </Alert>
-            )}
+            {task && task.state === 'running' && <TaskPanel task={task} />}
             {progress && (
               <div>
                 <Typography variant="body2" role="status">
@@ -153,7 +196,7 @@ export function RestoreDialog({ volume, onClose }: Props) {
             <Button
               variant="contained"
               onClick={() => void restore()}
-              disabled={busy || !file || !!nameError}
+              disabled={busy || (source === 'kept' ? !keptFile : !file) || !!nameError}
               startIcon={busy ? <CircularProgress size={16} /> : undefined}
             >
               Restore

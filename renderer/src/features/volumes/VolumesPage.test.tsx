@@ -231,6 +231,8 @@ describe('VolumesPage', { timeout: 20_000 }, () => {
 
   it('says why a restore was refused before anything is uploaded', async () => {
     const { user } = setup({
+      'volumes.backups.list': () => ok([]),
+      'volumes.restorePlan': ({ name }: { name: string }) => ok({ volume: name, state: 'filled', usedBy: [], mode: 'replaced' }),
       'volumes.restoreUpload': () =>
         fail('CONFLICT', 'Volume cache is not empty; restoring would replace its files.'),
     });
@@ -248,5 +250,30 @@ describe('VolumesPage', { timeout: 20_000 }, () => {
     expect(
       await within(dialog).findByText('Volume cache is not empty; restoring would replace its files.'),
     ).toBeInTheDocument();
+  });
+
+  it('restores a backup Berth keeps, saying first that a volume in use is merged, not replaced (issue #13 item 9)', async () => {
+    const kept = [
+      { file: 'other-2026-12-07T09-00-00.tar.gz', volume: 'other', bytes: 900, createdAt: Date.UTC(2026, 11, 7, 9) },
+      { file: 'cache-2026-12-06T08-00-00.tar.gz', volume: 'cache', bytes: 1200, createdAt: Date.UTC(2026, 11, 6, 8) },
+    ];
+    const { user, fake } = setup({
+      'volumes.backups.list': () => ok(kept),
+      'volumes.restorePlan': ({ name }: { name: string }) => ok({ volume: name, state: 'filled', usedBy: ['web-1'], mode: 'merged' }),
+      'volumes.restoreBackup': () => ok({ taskId: 'r1' }),
+    });
+    await user.click(await screen.findByRole('button', { name: 'Restore from backup…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Restore a volume from a backup' });
+    await user.type(within(dialog).getByRole('textbox', { name: 'Volume' }), 'cache');
+    const note = await within(dialog).findByRole('note', { name: 'What the restore does' });
+    expect(note).toHaveTextContent('cache holds files and is used by web-1');
+    expect(note).toHaveTextContent('files that are not in the backup stay');
+    // This volume's backup is the one preselected.
+    expect(within(dialog).getByRole('combobox', { name: 'Backup kept by Berth' })).toHaveTextContent(/^cache ·/);
+    await user.click(within(dialog).getByRole('checkbox', { name: /Overwrite/ }));
+    await user.click(within(dialog).getByRole('button', { name: 'Restore' }));
+    expect(fake.callsOf('volumes.restoreBackup')).toEqual([
+      { name: 'cache', file: 'cache-2026-12-06T08-00-00.tar.gz', create: true, overwrite: true },
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
-import { ok, type ContainerSpec } from '../../../api/contract';
+import { fail, ok, type ContainerSpec } from '../../../api/contract';
 import { renderWithStore } from '../../../testing/render';
 import { RunContainerDialog } from './RunContainerDialog';
 
@@ -135,7 +135,7 @@ describe('RunContainerDialog', { timeout: 30_000 }, () => {
     const dialog = await screen.findByRole('dialog', { name: 'Edit settings of api' });
     expect(dialog).toHaveTextContent(/files changed inside the container outside volumes are lost/);
     const value = await within(dialog).findByRole('textbox', { name: 'variable value, row 1' });
-    expect(within(dialog).getByRole('combobox', { name: 'Image' })).toBeDisabled();
+    expect(within(dialog).getByRole('textbox', { name: 'Name' })).toBeDisabled();
     expect(within(dialog).getByRole('button', { name: 'Recreate with changes' })).toBeDisabled();
     await user.clear(value);
     await user.type(value, 'new');
@@ -144,6 +144,38 @@ describe('RunContainerDialog', { timeout: 30_000 }, () => {
       { id: 'api-id', changes: { env: { MODE: 'new' } } },
     ]);
     expect(onDone).toHaveBeenCalledWith({ id: 'api-2', name: 'api' }, 'Recreated api with new env');
+  });
+
+  it('edits the image tag and the command too, and shows a port another container holds at the port', async () => {
+    const spec: ContainerSpec = {
+      name: 'api', image: 'app:1', command: ['serve'], ports: [], env: {}, volumes: [], labels: {},
+      capAdd: [], capDrop: [], readOnlyRootfs: false, privileged: false, autoRemove: false, tty: false,
+    };
+    const { user, fake } = renderWithStore(
+      <RunContainerDialog mode={{ kind: 'edit', id: 'api-id', name: 'api' }} onClose={vi.fn()} onDone={vi.fn()} />,
+      {
+        ...noImages,
+        'containers.spec': () => ok(spec),
+        'containers.recreate': () =>
+          fail(
+            'CONFLICT',
+            'Host port 8080/tcp is already published by container web. Choose another host port; nothing was stopped or changed.',
+            { field: 'ports', hostPort: 8080, container: 'web' },
+          ),
+      },
+    );
+    const dialog = await screen.findByRole('dialog', { name: 'Edit settings of api' });
+    const image = await within(dialog).findByRole('combobox', { name: 'Image' });
+    await user.clear(image);
+    await user.type(image, 'app:2');
+    const command = within(dialog).getByRole('textbox', { name: 'Command' });
+    await user.clear(command);
+    await user.type(command, 'serve --fast');
+    await user.click(within(dialog).getByRole('button', { name: 'Recreate with changes' }));
+    expect(fake.callsOf('containers.recreate')).toEqual([
+      { id: 'api-id', changes: { image: 'app:2', command: ['serve', '--fast'] } },
+    ]);
+    expect(await within(dialog).findByText(/already published by container web\. Choose another host port/)).toBeInTheDocument();
   });
 
   it('asks before Escape discards typed input; untouched, Escape just closes', async () => {

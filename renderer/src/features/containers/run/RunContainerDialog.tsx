@@ -50,10 +50,16 @@ function serverFieldErrors(error: BerthErrorData, form: SpecForm): FieldErrors {
       form,
     );
   }
-  const info = (d ?? {}) as { field?: unknown; hostPort?: unknown };
+  const info = (d ?? {}) as { field?: unknown; hostPort?: unknown; container?: unknown };
   if (info.field === 'ports' && typeof info.hostPort === 'number') {
     const row = form.ports.findIndex((p) => p.hostPort.trim() === String(info.hostPort));
-    if (row >= 0) return { [`ports.${row}.hostPort`]: `Port ${info.hostPort} is already in use on the host` };
+    const holder = typeof info.container === 'string' ? info.container : undefined;
+    if (row >= 0)
+      return {
+        [`ports.${row}.hostPort`]: holder
+          ? `Port ${info.hostPort} is published by container ${holder}`
+          : `Port ${info.hostPort} is already in use on the host`,
+      };
   }
   if (error.code === 'CONFLICT' && /name/.test(error.message)) return { name: 'This name is already taken' };
   if (error.code === 'NOT_FOUND' && /^Image /.test(error.message)) return { image: 'Not on this engine' };
@@ -175,8 +181,8 @@ export function RunContainerDialog({ mode, onClose, onDone }: Props) {
         {editing && (
           <Alert severity="info" sx={{ mb: 2 }}>
             The engine cannot change these settings on an existing container, so Berth recreates it: it stops{' '}
-            {mode.kind === 'edit' ? mode.name : ''}, makes a new container with the same name, image, command,
-            labels, networks and volumes plus your changes, starts it if it was running, and removes the old
+            {mode.kind === 'edit' ? mode.name : ''}, makes a new container with the same name, labels, networks
+            and volumes plus your changes (a new image brings its own defaults for what the old image set), starts it if it was running, and removes the old
             one only once the new one runs. Data in volumes is kept; files changed inside the container
             outside volumes are lost. If anything fails, the old container comes back as it was.
           </Alert>

@@ -106,7 +106,6 @@ export function BasicFields({ form, set, errors, choices, editing }: SectionProp
         freeSolo
         options={choices.images}
         value={form.image}
-        disabled={editing}
         onInputChange={(_, value) => set({ image: value })}
         renderInput={(params) => (
           <TextField
@@ -130,7 +129,6 @@ export function BasicFields({ form, set, errors, choices, editing }: SectionProp
       <TextField
         label="Command"
         value={form.command}
-        disabled={editing}
         placeholder="the image's default when empty"
         onChange={(e) => set({ command: e.target.value })}
         {...err(errors, 'command')}

@@ -297,6 +297,8 @@ export function changesFromForm(
   const next = containerSpecSchema.parse(spec);
   const changes: ContainerChanges = {};
   const differs = (a: unknown, b: unknown) => JSON.stringify(a ?? null) !== JSON.stringify(b ?? null);
+  if (next.image !== current.image) changes.image = next.image;
+  if (differs(next.command ?? [], current.command ?? [])) changes.command = next.command ?? [];
   if (differs(next.env, current.env)) changes.env = next.env;
   if (differs(next.ports, current.ports)) changes.ports = next.ports;
   if (differs(next.volumes, current.volumes)) changes.volumes = next.volumes;
