@@ -16,6 +16,16 @@ const kinds: { id: Kind; label: string }[] = [
   { id: 'run', label: 'docker run' },
 ];
 
+/** A file's text through FileReader (every browser, and jsdom in tests). */
+function readText(f: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : '');
+    reader.onerror = () => reject(reader.error ?? new Error('unreadable'));
+    reader.readAsText(f);
+  });
+}
+
 /**
  * Imports templates into the library from pasted text (Portainer list, .pmx, compose YAML), a file read by the
  * browser, a URL the backend fetches, or a docker run line; then shows the report. Entries whose name the
@@ -62,7 +72,11 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
     setError(null);
     if (!f) return setFile(null);
     if (f.size > 4_000_000) return setError({ code: 'INVALID_ARGUMENT', message: `${f.name} is ${Math.round(f.size / 1e6)} MB; a template file may be at most 4 MB.` });
-    setFile({ name: f.name, text: await f.text() });
+    try {
+      setFile({ name: f.name, text: await readText(f) });
+    } catch (err) {
+      setError({ code: 'INVALID_ARGUMENT', message: `${f.name} could not be read: ${err instanceof Error ? err.message : String(err)}` });
+    }
   };
 
   const existing = result?.problems.filter((p) => p.existing) ?? [];
