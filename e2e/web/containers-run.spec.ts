@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
 import { docker, e2eEnv } from '../support/env';
+import { freePort } from '../support/net';
 
 const IMAGE = 'berth-test/busybox:latest';
 const SERVE = 'sh -c "mkdir -p /www && echo hello-berth > /www/index.html && httpd -f -p 8080 -h /www"';
@@ -13,14 +14,6 @@ async function openContainers(page: Page): Promise<void> {
 
 const row = (page: Page, name: string) => page.getByRole('row', { name: new RegExp(`^${name}$`) });
 
-/** A TCP port on 127.0.0.1 that nothing listens on right now. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 async function fillRunDialog(page: Page, name: string, hostPort: number) {
   await page.getByRole('button', { name: 'Run a container' }).first().click();

@@ -76,6 +76,8 @@ export interface TemplateImportProblem {
   /** The entry it concerns, e.g. "Portainer template 3 (Redis)" or "pmx image db". */
   item: string;
   message: string;
+  /** Set when the entry was not stored because the library already has this template (import again with overwrite). */
+  existing?: string;
 }
 
 export interface TemplateImportResult {

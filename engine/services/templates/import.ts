@@ -1,5 +1,6 @@
 import path from 'node:path';
-import type { MethodParams, TemplateImportProblem, TemplateImportResult, TemplateSummary } from '../../contract';
+import { ErrorCode, type MethodParams, type TemplateImportProblem, type TemplateImportResult, type TemplateSummary } from '../../contract';
+import { BerthError } from '../../base/errors';
 import { checkLoads } from './deploy';
 import { convertDockerRun, convertText, type ImportFormat } from './importers';
 import { unique } from './importers/portainer';
@@ -28,7 +29,8 @@ export async function importTemplates(lib: TemplateLibrary, p: MethodParams<'tem
       if (values) await checkLoads(text, values, item);
       imported.push(await lib.save(slug, template, p.overwrite === true));
     } catch (err) {
-      problems.push({ item, message: err instanceof Error ? err.message : String(err) });
+      const existing = err instanceof BerthError && err.code === ErrorCode.CONFLICT ? { existing: `library/${slug}` } : {};
+      problems.push({ item, message: err instanceof Error ? err.message : String(err), ...existing });
     }
   }
   return { format, imported, problems };

@@ -56,7 +56,7 @@ describe('imports into the library', () => {
     expect(r.problems).toHaveLength(3);
     const again = await svc.import({ source: { text: portainerV2 } });
     expect(again.imported).toEqual([]);
-    expect(again.problems).toContainEqual({ item: 'template mysql (MySQL)', message: expect.stringContaining('already has a template named mysql') as string });
+    expect(again.problems).toContainEqual({ item: 'template mysql (MySQL)', message: expect.stringContaining('already has a template named mysql') as string, existing: 'library/mysql' });
     expect((await svc.import({ source: { text: portainerV2 }, overwrite: true })).imported).toHaveLength(1);
     const run = await svc.import({ source: { dockerRun: 'docker run -d -p 8080:80 nginx:1.27' }, name: 'my-nginx' });
     expect(run.imported.map((t) => t.id)).toEqual(['library/my-nginx']);

@@ -74,7 +74,9 @@ export const sections = [
     id: 'templates',
     label: 'Templates',
     icon: WidgetsIcon,
-    description: 'let you assemble applications from ready-made services by drag and drop.',
+    description: 'let you deploy ready-made applications, import Portainer lists and share your own.',
+    page: page(async () => (await import('../features/templates/TemplatesPage')).TemplatesPage),
+    detail: page(async () => (await import('../features/templates/TemplateDetailsPage')).TemplateDetailsPage),
   },
   {
     id: 'swarm',

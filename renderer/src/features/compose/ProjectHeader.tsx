@@ -1,5 +1,8 @@
+import { useState } from 'react';
 import { Box, Breadcrumbs, Button, Chip, IconButton, Link, Tooltip, Typography } from '@mui/material';
+import SaveAltIcon from '@mui/icons-material/SaveAlt';
 import TuneIcon from '@mui/icons-material/Tune';
+import { SaveProjectDialog } from '../templates/SaveProjectDialog';
 import type { ComposeProjectSummary, ComposeSource } from '../../api/contract';
 import { actionSlots, type ComposeActionDef } from './actions';
 import { projectsHref } from './route';
@@ -16,6 +19,7 @@ interface Props {
 
 /** Name, status, where the files are, and the project's actions (rendered from the action definitions). */
 export function ProjectHeader({ name, summary, source, busy, onAction, onUpWithOptions }: Props) {
+  const [saving, setSaving] = useState(false);
   return (
     <Box sx={{ px: 2, pt: 2 }}>
       <Breadcrumbs aria-label="Location">
@@ -70,7 +74,15 @@ export function ProjectHeader({ name, summary, source, busy, onAction, onUpWithO
             </span>
           </Tooltip>
         )}
+        <Tooltip title={source ? 'Save the compose file as a template in your library' : 'Berth needs the project\'s files: open its folder first'}>
+          <span>
+            <IconButton size="small" aria-label="Save as template" disabled={!source} onClick={() => setSaving(true)}>
+              <SaveAltIcon fontSize="small" />
+            </IconButton>
+          </span>
+        </Tooltip>
       </Box>
+      {saving && <SaveProjectDialog project={name} onClose={() => setSaving(false)} />}
       {source && (
         <Typography variant="body2" color="text.secondary" sx={{ fontFamily: 'monospace' }} title={source.workingDir}>
           {shortFolder(source.workingDir)}

@@ -8,6 +8,7 @@ import { findMatches } from './ansi';
 import { LINE_HEIGHT, LogLineView } from './LogLineView';
 import { LogRing } from './logRing';
 import { LogToolbar, type LogOptions } from './LogToolbar';
+import { downloadText } from '../../../components/download';
 
 const initial: LogOptions = { follow: true, tail: 1000, sinceSeconds: 0, timestamps: false };
 
@@ -85,14 +86,7 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
   );
 
   const currentLine = matches[Math.min(current, matches.length - 1)] ?? -1;
-  const download = () => {
-    const blob = new Blob([ring.toText(options.timestamps)], { type: 'text/plain' });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = `${name}.log`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
-  };
+  const download = () => downloadText(`${name}.log`, ring.toText(options.timestamps));
 
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}>
