@@ -1,19 +1,18 @@
-// SCAFFOLD (swarm-base branch only): the cluster helper replaces this file; it never lands on main as is.
-import { BerthError } from '../../base/errors';
 import type { clusterMethods } from '../../contract/methods/cluster';
 import type { Domain, ServiceContext } from '../context';
+import { ClusterService } from './service';
 
-const todo = (): Promise<never> => Promise.reject(new BerthError('UNAVAILABLE', 'The local cluster is not built yet'));
-
-export function clusterDomain(_ctx: ServiceContext): Domain<typeof clusterMethods> {
+/** cluster.*: the local multi-node cluster (see service.ts and docs/adr for the mechanisms). */
+export function clusterDomain(ctx: ServiceContext): Domain<typeof clusterMethods> {
+  const cluster = new ClusterService(ctx);
   return {
     handlers: {
-      'cluster.status': todo,
-      'cluster.create': todo,
-      'cluster.start': todo,
-      'cluster.destroy': todo,
-      'cluster.loadImage': todo,
-      'cluster.connect': todo,
+      'cluster.status': () => cluster.status(),
+      'cluster.create': (params) => cluster.create(params),
+      'cluster.start': () => cluster.start(),
+      'cluster.destroy': () => cluster.destroy(),
+      'cluster.loadImage': ({ image }) => cluster.loadImage(image),
+      'cluster.connect': ({ to }) => cluster.connect(to),
     },
   };
 }
