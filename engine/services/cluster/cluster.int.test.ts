@@ -158,7 +158,9 @@ describe('local cluster (netns) against real dockerds', () => {
       return s.nodes.every((n) => n.state === 'stopped') ? s : undefined;
     });
     expect(down.nodes).toHaveLength(3);
+    const startedAt = Date.now();
     const task = await runTask(a, 'cluster.start');
+    console.log(`cluster.start (3 nodes after a kill) took ${Date.now() - startedAt} ms`);
     expect(task.error).toBeUndefined();
     const up = await status();
     expect(up.nodes.map((n) => [n.state, n.hostname, n.nodeId])).toEqual(before.nodes.map((n) => ['running', n.hostname, n.nodeId]));
@@ -183,7 +185,9 @@ describe('local cluster (netns) against real dockerds', () => {
   it('destroy leaves no process, namespace, link, bridge, iptables rule or folder behind', async () => {
     await call(a.backend, 'cluster.connect', { to: 'manager' });
     const state = await stateFile();
+    const startedAt = Date.now();
     const task = await runTask(a, 'cluster.destroy');
+    console.log(`cluster.destroy (3 nodes) took ${Date.now() - startedAt} ms`);
     expect(task.error).toBeUndefined();
     expect((await call<EngineStatus>(a.backend, 'engine.status')).engine?.endpoint).toBe(engine.endpoint);
     expect(await processesUnder(join(dataDir, 'cluster'))).toEqual([]);

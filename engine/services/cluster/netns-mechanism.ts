@@ -37,6 +37,7 @@ export function netnsMechanism(dataDir: string): Mechanism {
     if (!state.bridge) throw new Error('The cluster state names no bridge; it was not created completely.');
     return state.bridge;
   };
+  const client = (node: StoredNode) => new Dockerode({ socketPath: nodeLayout(netnsParts(node).dir).socketPath });
   return {
     kind: 'netns',
     async prepare(state) {
@@ -66,16 +67,18 @@ export function netnsMechanism(dataDir: string): Mechanism {
       // After a reboot nothing of the network exists any more: re-create it with the same names and addresses.
       await bringUpBridge(bridge);
       await ensureForwardRule(state.chain ?? (await forwardChain()), bridge.name);
-      await ensureNodeNetwork({ netns, veth, bridge: bridge.name, cidr: `${node.address}/24`, gateway: bridge.cidr.split('/')[0] ?? '' });
+      await ensureNodeNetwork({ netns, veth, bridge: bridge.name, cidr: `${node.address}/24` });
       await startNetnsEngine({ dir, netns, hostname: node.hostname, bip });
     },
     async nodeState(_state, node) {
       const s = await netnsEngineState(netnsParts(node).dir);
       return s.state === 'running' ? { running: true, pid: s.pid } : { running: false };
     },
-    client: (node) => new Dockerode({ socketPath: nodeLayout(netnsParts(node).dir).socketPath }),
+    client,
     async removeNode(_state, node) {
       const { dir, netns, veth } = netnsParts(node);
+      // Everything is about to go: kill the containers first, or dockerd spends its stop timeout on each of them.
+      await killContainers(client(node)).catch(() => undefined);
       await stopNetnsEngine(dir);
       await deleteNodeNetwork(netns, veth);
       await rm(dir, { recursive: true, force: true, maxRetries: 3 });
@@ -108,4 +111,9 @@ function netnsParts(node: StoredNode): { dir: string; netns: string; veth: strin
   const { dir, netns, veth, bip } = node;
   if (!dir || !netns || !veth || !bip) throw new Error(`The cluster state lacks ${node.name}'s folder or network names.`);
   return { dir, netns, veth, bip };
+}
+
+async function killContainers(docker: Dockerode): Promise<void> {
+  const running = await docker.listContainers();
+  await Promise.all(running.map((c) => docker.getContainer(c.Id).kill().catch(() => undefined)));
 }
