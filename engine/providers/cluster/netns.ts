@@ -17,12 +17,13 @@ export interface NodeLink {
   bridge: string;
   /** The node's address with prefix on the bridge's subnet, e.g. 10.203.17.2/24. */
   cidr: string;
-  gateway: string;
 }
 
 /**
  * A network namespace wired to the bridge: a veth pair whose peer becomes the namespace's eth0 with the node's
- * address and a default route through the bridge. Idempotent, so `cluster.start` after a reboot re-creates only
+ * address. No default route: the host does not NAT the cluster subnet, so a route out would only turn every
+ * registry lookup a node makes (swarm pulls before each task) into a long timeout instead of an instant
+ * "network unreachable"; the host (a registry on the bridge address) stays reachable on-link. Idempotent, so `cluster.start` after a reboot re-creates only
  * what is missing.
  */
 export async function ensureNodeNetwork(link: NodeLink): Promise<void> {
@@ -43,7 +44,6 @@ export async function ensureNodeNetwork(link: NodeLink): Promise<void> {
   if (!addrs.includes(`inet ${link.cidr}`)) await run('ip', ['-n', link.netns, 'addr', 'add', link.cidr, 'dev', 'eth0']);
   await run('ip', ['-n', link.netns, 'link', 'set', 'eth0', 'up']);
   await run('ip', ['link', 'set', link.veth, 'master', link.bridge, 'up']);
-  await run('ip', ['-n', link.netns, 'route', 'replace', 'default', 'via', link.gateway]);
 }
 
 /** Deleting the namespace deletes its eth0 and with it the host's veth end; the explicit delete covers a half-made pair. */
