@@ -22,6 +22,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['engine/**/*.int.test.ts', 'e2e/harness/**/*.int.test.ts'],
+          // Reserves the shared 3-node swarm's folder; the swarm starts only when a test asks (use-test-swarm.ts).
+          globalSetup: ['e2e/harness/swarm-setup.ts'],
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 180_000,

@@ -49,6 +49,7 @@ export function mountsUnder(dir: string): string[] {
 /** Last-resort teardown that works inside a process 'exit' handler (synchronous only). */
 export function destroySync(dataDir: string, bridge: string | undefined): void {
   killSync(pidsReferencing(dataDir));
+  destroyClusterNetworkSync(dataDir);
   for (const mp of mountsUnder(dataDir)) {
     try {
       execFileSync('umount', ['-l', mp], { stdio: 'ignore' });
@@ -64,6 +65,31 @@ export function destroySync(dataDir: string, bridge: string | undefined): void {
     }
   }
   rmSync(dataDir, { recursive: true, force: true });
+}
+
+/** A test swarm's host networking (namespaces, bridge, forward rules), named in its cluster.json. */
+function destroyClusterNetworkSync(dataDir: string): void {
+  const stateFile = join(dataDir, 'cluster', 'cluster.json');
+  if (!existsSync(stateFile)) return;
+  const quiet = (cmd: string, args: string[]) => {
+    try {
+      execFileSync(cmd, args, { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  try {
+    const state = JSON.parse(readFileSync(stateFile, 'utf8')) as { bridge?: { name: string }; nodes?: { netns?: string }[] };
+    for (const n of state.nodes ?? []) if (n.netns) quiet('ip', ['netns', 'del', n.netns]);
+    const br = state.bridge?.name;
+    if (!br) return;
+    for (const chain of ['DOCKER-USER', 'FORWARD'])
+      for (let i = 0; i < 10 && quiet('iptables', ['-D', chain, '-i', br, '-o', br, '-j', 'ACCEPT']); i++);
+    quiet('ip', ['link', 'del', br]);
+  } catch {
+    // unreadable state: the folder removal below still runs
+  }
 }
 
 const live = new Map<string, string | undefined>();

@@ -1,4 +1,5 @@
 import type { ComposeDeps } from './commands/compose';
+import { CLUSTER_USAGE } from './commands/cluster-usage';
 import { COMPOSE_USAGE } from './commands/compose-usage';
 import type { EngineDeps } from './commands/engine';
 import { UsageError } from './commands/args';
@@ -23,6 +24,7 @@ const commandUsage: Record<string, string> = {
   engine: ENGINE_USAGE,
   compose: COMPOSE_USAGE,
   template: TEMPLATE_USAGE,
+  cluster: CLUSTER_USAGE,
 };
 
 /** Runs one `berth` invocation and resolves with its exit code; never throws. */
@@ -54,6 +56,8 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps): Promise<
         return await (await import('./commands/compose')).composeCommand(rest, io, await deps.compose());
       case 'template':
         return await (await import('./commands/template')).templateCommand(rest, io, await deps.compose());
+      case 'cluster':
+        return await (await import('./commands/cluster')).clusterCommand(rest, io, await deps.compose());
       default:
         io.err(`Unknown command: ${command}`);
         io.err(MAIN_USAGE);

@@ -7,6 +7,7 @@ Commands:
   engine stop         Stop Berth's embedded engine (never any other engine)
   compose ...         Run compose projects (up, down, ps, logs, run, ...): berth compose --help
   template ...        Application templates (list, show, import, export, deploy, ...): berth template --help
+  cluster ...         A local multi-node swarm (create, status, start, load-image, destroy): berth cluster --help
 
 Options:
   -h, --help          Show help (also: berth <command> --help)

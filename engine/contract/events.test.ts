@@ -11,6 +11,11 @@ const everyEvent: Record<EventName, true> = {
   'networks.changed': true,
   'images.changed': true,
   'compose.changed': true,
+  'swarm.status': true,
+  'nodes.changed': true,
+  'services.changed': true,
+  'swarmTasks.changed': true,
+  'cluster.status': true,
 };
 
 describe('event names', () => {

@@ -1,4 +1,5 @@
-import type { NetworkSummary, VolumeSummary } from './dto';
+import type { NetworkSummary, SwarmNode, SwarmServiceSummary, SwarmStatus, SwarmTask, VolumeSummary } from './dto';
+import type { LocalClusterStatus } from './dto';
 import type { CollectionPatch, ComposeProjectSummary, ContainerSummary, EngineStatus, ImageSummary, TaskInfo } from './dto';
 
 /** Phantom: an event's payload type, carried by the `events` table; nothing is set at run time. */
@@ -23,6 +24,14 @@ const events = {
   'images.changed': event<CollectionPatch<ImageSummary>>(),
   /** Compose projects (key: name), recomputed from the events of labelled containers. */
   'compose.changed': event<CollectionPatch<ComposeProjectSummary>>(),
+  /** The connected engine's swarm membership, on join/leave/lock and on node events about itself. */
+  'swarm.status': event<SwarmStatus>(),
+  /** Swarm nodes (key: id), services (key: id) and tasks (key: id), from the engine's swarm events. */
+  'nodes.changed': event<CollectionPatch<SwarmNode>>(),
+  'services.changed': event<CollectionPatch<SwarmServiceSummary>>(),
+  'swarmTasks.changed': event<CollectionPatch<SwarmTask>>(),
+  /** The local cluster's nodes coming up, stopping, failing. */
+  'cluster.status': event<LocalClusterStatus>(),
 };
 
 export type EventMap = { [E in keyof typeof events]: (typeof events)[E] extends EventDef<infer P> ? P : never };

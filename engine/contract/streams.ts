@@ -78,6 +78,22 @@ export const streams = {
     z.object({ id: containerRef, ...terminalSize }).strict(),
     'admin',
   ),
+  /** A swarm service's logs merged across its tasks; every line carries `task` and `node` (IDs). */
+  'services.logs': stream<LogChunk>()(
+    z
+      .object({
+        id: z
+          .string()
+          .min(1)
+          .max(256)
+          .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'Not a valid service ID or name'),
+        tail: z.union([z.number().int().min(0).max(1_000_000), z.literal('all')]).default(200),
+        follow: z.boolean().default(true),
+        timestamps: z.boolean().default(true),
+      })
+      .strict(),
+    'read',
+  ),
   /** A compose project's containers' logs merged; every line carries `service` and `container`. */
   'compose.logs': stream<LogChunk>()(
     z

@@ -23,6 +23,8 @@ import { auditedStreams } from './stream-audit';
 import type { AuditEntry } from '../base/audit';
 import { buildDomains } from './domains';
 import { registriesDomain } from '../services/registries/handlers';
+import { swarmDomain } from '../services/swarm/handlers';
+import { clusterDomain } from '../services/cluster/handlers';
 import { EventBus } from '../base/event-bus';
 import type { SecretBox } from '../base/secrets';
 import { keyFileSecretBox } from '../store/secret-box';
@@ -117,6 +119,8 @@ export function createBackend(options: CreateBackendOptions): Promise<Backend> {
     systemDomain,
     registriesDomain,
     templatesDomain,
+    swarmDomain,
+    clusterDomain,
   ]);
   const audit = (entry: AuditEntry) => store.audit.append(entry);
   // Streams that change something (exec, compose run, ...) are audited when they open, like mutating calls.

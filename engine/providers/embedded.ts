@@ -153,7 +153,7 @@ async function reuseRunning(plan: LaunchPlan, timeoutMs: number): Promise<Embedd
  * dockerd would take that pid as a live containerd, wait for it and time out. Only a live containerd of this
  * exec root is worth reusing.
  */
-async function clearStaleContainerdPid(layout: EngineLayout): Promise<void> {
+export async function clearStaleContainerdPid(layout: EngineLayout): Promise<void> {
   const pidFile = join(layout.execRoot, 'containerd', 'containerd.pid');
   const pid = await readPidFile(pidFile);
   if (pid === undefined) return;

@@ -17,6 +17,9 @@ export const requirements = [
   { what: 'newuidmap', path: ['/usr/bin/newuidmap'], pkg: 'uidmap' },
   { what: 'ip', path: ['/usr/sbin/ip', '/sbin/ip', '/usr/bin/ip', '/bin/ip'], pkg: 'iproute2' },
   { what: 'iptables', path: ['/usr/sbin/iptables', '/sbin/iptables'], pkg: 'iptables' },
+  // The local cluster's nodes: nsenter joins a node's network namespace, unshare gives it its own hostname.
+  { what: 'nsenter', path: ['/usr/bin/nsenter', '/bin/nsenter'], pkg: 'util-linux' },
+  { what: 'unshare', path: ['/usr/bin/unshare', '/bin/unshare'], pkg: 'util-linux' },
   { what: 'tar', path: ['/usr/bin/tar', '/bin/tar'], pkg: 'tar' },
   { what: 'openssl', path: ['/usr/bin/openssl'], pkg: 'openssl' },
 ];

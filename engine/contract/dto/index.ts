@@ -14,3 +14,5 @@ export * from './network';
 export * from './system';
 export * from './registry';
 export * from './template';
+export * from './swarm';
+export * from './cluster';

@@ -6,6 +6,9 @@ export interface LogLine {
   /** compose.logs: the service and container (name) the line came from. */
   service?: string;
   container?: string;
+  /** services.logs: the swarm task and node the line came from. */
+  task?: string;
+  node?: string;
 }
 
 /** Log lines are sent in batches (every ~50 ms or N lines) so a chatty container cannot flood the UI. */

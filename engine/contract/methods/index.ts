@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { composeMethods } from './compose';
+import { clusterMethods } from './cluster';
 import { containerDetailMethods } from './container-details';
 import { containerMethods } from './containers';
 import type { MethodDef } from './define';
@@ -7,6 +8,7 @@ import { engineMethods } from './engine';
 import { imagesMethods } from './images';
 import { networksMethods } from './networks';
 import { registriesMethods } from './registries';
+import { nodesMethods, servicesMethods, swarmMethods, swarmTasksMethods } from './swarm';
 import { systemMethods } from './system';
 import { taskMethods } from './tasks';
 import { templatesMethods } from './templates';
@@ -14,6 +16,7 @@ import { volumesMethods } from './volumes';
 
 export { containerRef, def, none, objectRef, type Access, type MethodDef } from './define';
 export * from './container-spec';
+export * from './swarm-service-spec';
 export type { RegistryDraft } from './registries';
 
 /** Every method any host may call. One file per domain; this map is their union. */
@@ -29,6 +32,11 @@ export const methods = {
   ...composeMethods,
   ...registriesMethods,
   ...templatesMethods,
+  ...swarmMethods,
+  ...nodesMethods,
+  ...servicesMethods,
+  ...swarmTasksMethods,
+  ...clusterMethods,
 } as const;
 
 export type Methods = typeof methods;
