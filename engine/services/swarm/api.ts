@@ -31,7 +31,7 @@ export function engineRequest<T>(docker: Dockerode, r: EngineRequest): Promise<T
         isStream: r.stream === true,
         statusCodes: { 200: true, 201: true, 204: true },
       },
-      (err: unknown, data: unknown) => (err ? reject(err) : resolve(data as T)),
+      (err: Error | null, data: unknown) => (err ? reject(err) : resolve(data as T)),
     );
   });
 }

@@ -102,7 +102,7 @@ export function toEngineSpec(f: SwarmServiceSpec, ids: RefIds = { secrets: new M
 
 /** Keys of `next` overwrite (undefined deletes); keys only `current` has are kept. One level deep. */
 const over = <T extends object>(current: T | undefined, next: T | undefined): T | undefined =>
-  next === undefined ? undefined : (clean({ ...(current ?? {}), ...next }) as T);
+  next === undefined ? undefined : clean<T>({ ...(current ?? {}), ...next });
 
 /**
  * The spec to send for an update: what the form describes replaces the current values, everything the form
