@@ -52,6 +52,13 @@ describe('swarm services on a real single-node swarm', () => {
     id = s.id;
     expect(s).toMatchObject({ name: 'web', mode: 'replicated', replicas: 2, image: TEST_IMAGE.replace(/:latest$/, ':latest') });
     await until('2 running tasks in the patches', () => running(id).length === 2);
+    // Latency: the engine's time of the state change (Status.Timestamp) to the patch that carried it.
+    const lat = env.t.log.events['swarmTasks.changed'].flatMap((r) =>
+      r.payload.kind === 'patch' ? r.payload.upserts.filter((t) => t.serviceId === id && t.state === 'running' && t.stateSince).map((t) => r.at - (t.stateSince ?? 0)) : [],
+    );
+    console.info(`[swarm] task running → patch latency (ms): ${lat.join(', ')}`);
+    expect(lat.length).toBeGreaterThan(0);
+    expect(Math.max(...lat)).toBeLessThan(2500);
     await env.t.log.waitFor('services.changed', (p) => p.kind !== 'reset' && p.upserts.some((x) => x.id === id && x.running === 2 && x.desired === 2));
   });
 
