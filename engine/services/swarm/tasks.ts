@@ -30,7 +30,7 @@ const touchesTasks = (e: DockerEvent) =>
 /**
  * swarmTasks.list and the live 'swarmTasks.changed' feed (key: task ID). Events that may move tasks lead to one
  * list-and-diff; a 1 s reconciliation does the same while the list is followed and this engine is a manager
- * (ADR 0014). Only changed tasks are pushed; `onChanged` hears which services they belong to.
+ * (ADR 12). Only changed tasks are pushed; `onChanged` hears which services they belong to.
  */
 export class SwarmTasksService {
   readonly live: LiveCollection<'swarmTasks.changed'>;
