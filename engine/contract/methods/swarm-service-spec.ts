@@ -44,18 +44,17 @@ const resources = z
   })
   .strict();
 
-const fileRef = (what: 'secret' | 'config') =>
-  z
-    .object({
-      [what]: name(what),
-      /** File name (secrets: under /run/secrets) or absolute path (configs); defaults to the name. */
-      target: z.string().min(1).max(4096).optional(),
-      uid: z.string().max(32).optional(),
-      gid: z.string().max(32).optional(),
-      /** File mode, e.g. 0o444. */
-      mode: z.number().int().min(0).max(0o777).optional(),
-    })
-    .strict();
+/** Where a secret or config appears in the task's containers. */
+const fileTarget = {
+  /** File name (secrets: under /run/secrets) or absolute path (configs); defaults to the name. */
+  target: z.string().min(1).max(4096).optional(),
+  uid: z.string().max(32).optional(),
+  gid: z.string().max(32).optional(),
+  /** File mode, e.g. 0o444. */
+  mode: z.number().int().min(0).max(0o777).optional(),
+};
+const secretRef = z.object({ secret: name('secret'), ...fileTarget }).strict();
+const configRef = z.object({ config: name('config'), ...fileTarget }).strict();
 
 export const swarmServiceSpecSchema = z
   .object({
@@ -105,8 +104,8 @@ export const swarmServiceSpecSchema = z
     updateConfig: updateConfig.optional(),
     rollbackConfig: updateConfig.optional(),
     healthcheck: healthcheckSpec.optional(),
-    secrets: z.array(fileRef('secret')).max(100).default([]),
-    configs: z.array(fileRef('config')).max(100).default([]),
+    secrets: z.array(secretRef).max(100).default([]),
+    configs: z.array(configRef).max(100).default([]),
   })
   .strict();
 

@@ -1,39 +1,62 @@
-// SCAFFOLD (swarm-base branch only): the swarm-backend helper replaces this file; it never lands on main as is.
-import { BerthError } from '../../base/errors';
 import type { nodesMethods, servicesMethods, swarmMethods, swarmTasksMethods } from '../../contract/methods/swarm';
 import type { Domain, ServiceContext } from '../context';
+import { streamServiceLogs } from './logs';
+import { SwarmMembership } from './membership';
+import { SwarmStatusTracker } from './membership-status';
+import { NodesService } from './nodes';
+import { SwarmServicesService } from './services';
+import { SwarmTasksService } from './tasks';
 
 type SwarmAll = typeof swarmMethods & typeof nodesMethods & typeof servicesMethods & typeof swarmTasksMethods;
-const todo = (): Promise<never> => Promise.reject(new BerthError('UNAVAILABLE', 'Swarm is not built yet'));
 
-export function swarmDomain(_ctx: ServiceContext): Domain<SwarmAll, 'services.logs'> {
+/** The swarm domain: membership and settings, nodes, services, swarm tasks (live lists) and service logs. */
+export function swarmDomain(ctx: ServiceContext): Domain<SwarmAll, 'services.logs'> {
+  const status = new SwarmStatusTracker(ctx);
+  const swarm = new SwarmMembership(ctx, status);
+  const nodes = new NodesService(ctx, status);
+  const services = new SwarmServicesService(ctx, status);
+  const tasks = new SwarmTasksService(ctx, status, () => services.names(), (ids) => services.live.refresh(ids));
+  // Membership changes (init, join, leave, promotion) change what every list holds: relist them.
+  const offStatus = status.onChange(() => {
+    if (!ctx.live.follow) return;
+    void nodes.list().then((items) => ctx.bus.emit('nodes.changed', { kind: 'reset', items }), () => undefined);
+    void services.list().then((items) => ctx.bus.emit('services.changed', { kind: 'reset', items }), () => undefined);
+    void tasks.list().then((items) => ctx.bus.emit('swarmTasks.changed', { kind: 'reset', items }), () => undefined);
+  });
   return {
     handlers: {
-      'swarm.status': todo,
-      'swarm.inspect': todo,
-      'swarm.addresses': todo,
-      'swarm.init': todo,
-      'swarm.join': todo,
-      'swarm.leave': todo,
-      'swarm.joinTokens': todo,
-      'swarm.rotateToken': todo,
-      'swarm.unlockKey': todo,
-      'swarm.unlock': todo,
-      'swarm.update': todo,
-      'nodes.list': todo,
-      'nodes.inspect': todo,
-      'nodes.update': todo,
-      'nodes.remove': todo,
-      'services.list': todo,
-      'services.inspect': todo,
-      'services.create': todo,
-      'services.update': todo,
-      'services.scale': todo,
-      'services.rollback': todo,
-      'services.restart': todo,
-      'services.remove': todo,
-      'swarmTasks.list': todo,
+      'swarm.status': () => swarm.getStatus(),
+      'swarm.inspect': () => swarm.inspect(),
+      'swarm.addresses': () => swarm.addresses(),
+      'swarm.init': (p) => swarm.init(p),
+      'swarm.join': (p) => swarm.join(p),
+      'swarm.leave': ({ force }) => swarm.leave(force),
+      'swarm.joinTokens': () => swarm.joinTokens(),
+      'swarm.rotateToken': ({ which }) => swarm.rotateToken(which),
+      'swarm.unlockKey': ({ rotate }) => swarm.unlockKey(rotate),
+      'swarm.unlock': ({ key }) => swarm.unlock(key),
+      'swarm.update': ({ settings }) => swarm.update(settings),
+      'nodes.list': () => nodes.list(),
+      'nodes.inspect': ({ id }) => nodes.inspect(id),
+      'nodes.update': (p) => nodes.update(p),
+      'nodes.remove': ({ id, force }) => nodes.remove(id, force),
+      'services.list': () => services.list(),
+      'services.inspect': ({ id }) => services.inspect(id),
+      'services.create': ({ spec }) => services.create(spec),
+      'services.update': ({ id, spec, version }) => services.update(id, spec, version),
+      'services.scale': ({ id, replicas }) => services.scale(id, replicas),
+      'services.rollback': ({ id }) => services.rollback(id),
+      'services.restart': ({ id }) => services.restart(id),
+      'services.remove': ({ id }) => services.remove(id),
+      'swarmTasks.list': (p) => tasks.list(p),
     },
-    streams: { 'services.logs': todo },
+    streams: { 'services.logs': (s) => streamServiceLogs(ctx.engine.docker(), s) },
+    dispose: () => {
+      offStatus();
+      tasks.dispose();
+      services.dispose();
+      nodes.dispose();
+      status.dispose();
+    },
   };
 }

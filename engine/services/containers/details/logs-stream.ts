@@ -4,8 +4,8 @@ import type Dockerode from 'dockerode';
 import type { LogLine, StreamParams } from '../../../contract';
 import { mapDockerError } from '../../../docker/errors';
 import type { StreamContext } from '../../../base/handlers';
-import { Demuxer } from './demux';
-import { defaultBatcher, LineSplitter, LogBatcher, type BatcherOptions } from './log-lines';
+import { Demuxer } from '../../common/demux';
+import { defaultBatcher, LineSplitter, LogBatcher, type BatcherOptions } from '../../common/log-lines';
 
 /**
  * 'containers.logs': the engine's log stream, demultiplexed (non-TTY) or plain (TTY), as batched lines.

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { LogLine } from '../../../contract';
+import type { LogLine } from '../../contract';
 import { LineSplitter, LogBatcher, MAX_LINE_CHARS } from './log-lines';
 
 describe('LineSplitter', () => {

@@ -1,5 +1,5 @@
 import { StringDecoder } from 'node:string_decoder';
-import type { LogLine } from '../../../contract';
+import type { LogLine } from '../../contract';
 
 /** A line longer than this is cut into several (a process printing without newlines cannot grow memory). */
 export const MAX_LINE_CHARS = 16 * 1024;
