@@ -85,7 +85,7 @@ function num(text: string, whole = false): Num {
   const t = text.trim();
   if (t === '') return {};
   const n = Number(t);
-  if (!Number.isFinite(n)) return { error: 'A number' };
+  if (!Number.isFinite(n)) return { error: whole ? 'A whole number' : 'A number' };
   if (whole && !Number.isInteger(n)) return { error: 'A whole number' };
   return { value: n };
 }
