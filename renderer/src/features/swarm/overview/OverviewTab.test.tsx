@@ -17,7 +17,7 @@ const base = {
     ]),
 };
 
-describe('Swarm overview', { timeout: 20_000 }, () => {
+describe('Swarm overview', { timeout: 60_000 }, () => {
   it('initializes a swarm on the preferred advertise address', async () => {
     const { fake, user } = renderWithStore(<OverviewTab />, {
       ...base,
