@@ -90,9 +90,9 @@ describe('App', { timeout: 20_000 }, () => {
 
   it('says which sections are not built yet and what they will do', async () => {
     await renderApp(connectedStatus);
-    await userEvent.setup().click(screen.getByRole('link', { name: 'Swarm' }));
-    expect(await screen.findByText('The Swarm section is not built yet.')).toBeInTheDocument();
-    expect(screen.getByText(/cluster nodes, services and tasks/)).toBeInTheDocument();
+    await userEvent.setup().click(screen.getByRole('link', { name: 'Security' }));
+    expect(await screen.findByText('The Security section is not built yet.')).toBeInTheDocument();
+    expect(screen.getByText(/vulnerability scans/)).toBeInTheDocument();
   });
 
   it('replaces the shell with onboarding when no engine is installed', async () => {

@@ -83,6 +83,7 @@ export const sections = [
     label: 'Swarm',
     icon: LanIcon,
     description: 'show cluster nodes, services and tasks, and deploy stacks.',
+    page: page(async () => (await import('../features/swarm/SwarmPage')).SwarmPage),
   },
   {
     id: 'registries',

@@ -51,6 +51,9 @@ const listMethods: MethodName[] = [
   'networks.list',
   'compose.projects.list',
   'tasks.list',
+  'nodes.list',
+  'services.list',
+  'swarmTasks.list',
 ];
 const flushPromises = () => new Promise((r) => setTimeout(r, 0));
 
@@ -63,6 +66,9 @@ function setup() {
     'networks.list': () => ok([]),
     'compose.projects.list': () => ok([]),
     'tasks.list': () => ok([]),
+    'nodes.list': () => ok([]),
+    'services.list': () => ok([]),
+    'swarmTasks.list': () => ok([]),
   });
   const store = createBerthStore(fake.client);
   const frames: (() => void)[] = [];
@@ -84,10 +90,35 @@ const keysOf = (s: BerthState) => ({
 });
 
 describe('the live-list registration', () => {
-  it('registers the six live lists', () => {
+  it('registers the nine live lists', () => {
     const { store } = setup();
     const s = store.getState();
-    expect(liveLists(s)).toEqual([s.containers, s.images, s.volumes, s.networks, s.composeProjects, s.tasks]);
+    expect(liveLists(s)).toEqual([
+      s.containers,
+      s.images,
+      s.volumes,
+      s.networks,
+      s.composeProjects,
+      s.tasks,
+      s.swarmNodes,
+      s.swarmServices,
+      s.swarmTasks,
+    ]);
+  });
+
+  it('keeps the swarm status and relists the swarm lists when the engine becomes a manager', async () => {
+    const { fake, store } = setup();
+    const inactive = { state: 'inactive' as const, isManager: false, remoteManagers: [] };
+    fake.handlers['swarm.status'] = () => ok(inactive);
+    fake.setTransport('open');
+    await flushPromises();
+    expect(store.getState().swarm.status).toEqual(inactive);
+    expect(fake.callsOf('nodes.list')).toHaveLength(1);
+    fake.emit('swarm.status', { ...inactive, state: 'active', isManager: true, clusterId: 'c1' });
+    await flushPromises();
+    expect(store.getState().swarm.status?.isManager).toBe(true);
+    for (const method of ['nodes.list', 'services.list', 'swarmTasks.list'] as const)
+      expect(fake.callsOf(method), method).toHaveLength(2);
   });
 
   it('loads every list when the link opens and again when the engine is back to connected', async () => {

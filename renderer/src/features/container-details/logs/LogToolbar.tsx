@@ -35,6 +35,8 @@ interface Props {
   onPause: () => void;
   onClear: () => void;
   onDownload: () => void;
+  /** The "Since" choice (service logs have none). */
+  withSince?: boolean;
 }
 
 export function LogToolbar(p: Props) {
@@ -74,13 +76,15 @@ export function LogToolbar(p: Props) {
           </MenuItem>
         ))}
       </TextField>
-      <TextField select size="small" label="Since" value={o.sinceSeconds} onChange={(e) => p.onOptions({ ...o, sinceSeconds: Number(e.target.value) })} sx={{ width: 150 }}>
-        {SINCES.map((s) => (
-          <MenuItem key={s.seconds} value={s.seconds}>
-            {s.label}
-          </MenuItem>
-        ))}
-      </TextField>
+      {p.withSince !== false && (
+        <TextField select size="small" label="Since" value={o.sinceSeconds} onChange={(e) => p.onOptions({ ...o, sinceSeconds: Number(e.target.value) })} sx={{ width: 150 }}>
+          {SINCES.map((s) => (
+            <MenuItem key={s.seconds} value={s.seconds}>
+              {s.label}
+            </MenuItem>
+          ))}
+        </TextField>
+      )}
       <Box sx={{ flex: 1 }} />
       <Button size="small" startIcon={p.paused ? <PlayArrowIcon /> : <PauseIcon />} onClick={p.onPause}>
         {p.paused ? 'Resume' : 'Pause'}

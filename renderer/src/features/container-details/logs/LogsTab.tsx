@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Box, Button, Typography } from '@mui/material';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { BerthErrorData } from '../../../api/contract';
+import type { BerthErrorData, LogLine } from '../../../api/contract';
 import { ErrorDetails } from '../../../components/ErrorDetails';
 import { useBerth } from '../../../stores/context';
 import { findMatches } from './ansi';
@@ -12,8 +12,14 @@ import { downloadText } from '../../../components/download';
 
 const initial: LogOptions = { follow: true, tail: 1000, sinceSeconds: 0, timestamps: false };
 
-/** A container's logs: live, searchable, bounded (see LogRing), owned by this view and closed on unmount. */
-export function LogsTab({ id, name }: { id: string; name: string }) {
+/** Services' lines say which task (and node) wrote them, as `docker service logs` does. */
+const withTask = (l: LogLine): LogLine => (l.task ? { ...l, text: `${l.task}${l.node ? `@${l.node}` : ''} | ${l.text}` } : l);
+
+/**
+ * A container's logs, or a swarm service's merged over its tasks (`kind="service"`): live, searchable, bounded
+ * (see LogRing), owned by this view and closed on unmount.
+ */
+export function LogsTab({ id, name, kind = 'container' }: { id: string; name: string; kind?: 'container' | 'service' }) {
   const client = useBerth((s) => s.client);
   const ring = useMemo(() => new LogRing(), []);
   const [version, setVersion] = useState(0);
@@ -36,28 +42,32 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
       frame = 0;
       setVersion(ring.version);
     };
-    const subscription = client.stream(
-      'containers.logs',
-      {
-        id,
-        follow: options.follow,
-        tail: options.tail,
-        timestamps: true,
-        ...(options.sinceSeconds ? { since: Math.floor(Date.now() / 1000) - options.sinceSeconds } : {}),
+    const handlers = {
+      onData: (chunk: { lines: LogLine[]; dropped?: number }) => {
+        ring.append(kind === 'service' ? chunk.lines.map(withTask) : chunk.lines, chunk.dropped);
+        frame ||= requestAnimationFrame(render);
       },
-      {
-        onData: (chunk) => {
-          ring.append(chunk.lines, chunk.dropped);
-          frame ||= requestAnimationFrame(render);
-        },
-        onEnd: (error) => setEnded(error ? { error } : {}),
-      },
-    );
+      onEnd: (error?: BerthErrorData) => setEnded(error ? { error } : {}),
+    };
+    const subscription =
+      kind === 'service'
+        ? client.stream('services.logs', { id, follow: options.follow, tail: options.tail, timestamps: true }, handlers)
+        : client.stream(
+            'containers.logs',
+            {
+              id,
+              follow: options.follow,
+              tail: options.tail,
+              timestamps: true,
+              ...(options.sinceSeconds ? { since: Math.floor(Date.now() / 1000) - options.sinceSeconds } : {}),
+            },
+            handlers,
+          );
     return () => {
       if (frame) cancelAnimationFrame(frame);
       subscription.close();
     };
-  }, [client, id, ring, options.follow, options.tail, options.sinceSeconds, attempt]);
+  }, [client, id, kind, ring, options.follow, options.tail, options.sinceSeconds, attempt]);
 
   const matches = useMemo(() => (version >= 0 ? ring.search(query) : []), [ring, query, version]);
   const size = ring.size;
@@ -112,6 +122,7 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
           setVersion(ring.version);
         }}
         onDownload={download}
+        withSince={kind === 'container'}
       />
       {(ring.dropped > 0 || paused) && (
         <Typography variant="body2" color="text.secondary" sx={{ px: 2 }}>
@@ -156,7 +167,7 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
             </Alert>
           ) : (
             <Alert severity="info" action={<Button onClick={() => setAttempt((a) => a + 1)}>Reload</Button>}>
-              {options.follow ? 'The container stopped, so its log ended.' : 'End of the log (follow is off).'}
+              {!options.follow ? 'End of the log (follow is off).' : kind === 'service' ? 'The service is gone, so its log ended.' : 'The container stopped, so its log ended.'}
             </Alert>
           )}
         </Box>

@@ -1,0 +1,49 @@
+import { Box, Tab, Tabs, Typography } from '@mui/material';
+import { useRoutePath } from '../../app/useHashRoute';
+import { LocalClusterTab } from './cluster/LocalClusterTab';
+import { NodesTab } from './nodes/NodesTab';
+import { OverviewTab } from './overview/OverviewTab';
+import { ServicesTab } from './services/ServicesTab';
+import { isSwarmTab, swarmHref, swarmTabs, type SwarmTabId } from './tabs';
+import { VisualizerTab } from './visualizer/VisualizerTab';
+
+/** Swarm mode: the swarm's state and settings, its nodes and services, the visualizer and the local cluster. */
+export function SwarmPage() {
+  const [tab] = useRoutePath();
+  const current: SwarmTabId = isSwarmTab(tab) ? tab : 'overview';
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 }}>
+      <Typography variant="h5" component="h1" sx={{ px: 2, pt: 2 }}>
+        Swarm
+      </Typography>
+      <Tabs
+        value={current}
+        variant="scrollable"
+        scrollButtons="auto"
+        sx={{ px: 1, borderBottom: 1, borderColor: 'divider', minHeight: 40 }}
+      >
+        {swarmTabs.map((t) => (
+          <Tab
+            key={t.id}
+            value={t.id}
+            label={t.label}
+            component="a"
+            href={swarmHref(t.id)}
+            sx={{ minHeight: 40 }}
+          />
+        ))}
+      </Tabs>
+      <Box
+        role="tabpanel"
+        aria-label={swarmTabs.find((t) => t.id === current)?.label}
+        sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column', overflow: 'auto' }}
+      >
+        {current === 'overview' && <OverviewTab />}
+        {current === 'nodes' && <NodesTab />}
+        {current === 'services' && <ServicesTab />}
+        {current === 'visualizer' && <VisualizerTab />}
+        {current === 'cluster' && <LocalClusterTab />}
+      </Box>
+    </Box>
+  );
+}

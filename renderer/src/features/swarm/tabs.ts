@@ -1,0 +1,13 @@
+/** The Swarm page's tabs, in order; `#/swarm/<tab>` names one. */
+export const swarmTabs = [
+  { id: 'overview', label: 'Overview' },
+  { id: 'nodes', label: 'Nodes' },
+  { id: 'services', label: 'Services' },
+  { id: 'visualizer', label: 'Visualizer' },
+  { id: 'cluster', label: 'Local cluster' },
+] as const;
+
+export type SwarmTabId = (typeof swarmTabs)[number]['id'];
+
+export const isSwarmTab = (v: string | undefined): v is SwarmTabId => swarmTabs.some((t) => t.id === v);
+export const swarmHref = (tab: SwarmTabId): string => `#/swarm/${tab}`;
