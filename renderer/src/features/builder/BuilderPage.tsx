@@ -42,6 +42,14 @@ function useTemplateRoute(): { loading: boolean; error?: string } {
 
 /** The app builder: palette, canvas, inspector and the compose YAML, kept in sync both ways. */
 export function BuilderPage() {
+  return (
+    <ReactFlowProvider>
+      <Builder />
+    </ReactFlowProvider>
+  );
+}
+
+function Builder() {
   const route = useTemplateRoute();
   const dirty = useBuilder((s) => s.text !== s.baseline);
   const source = useBuilder((s) => s.source);
@@ -86,9 +94,7 @@ export function BuilderPage() {
         <Box sx={{ display: 'flex', flex: 1, minHeight: 0, borderTop: 1, borderColor: 'divider' }}>
           <Palette onAdd={(item) => void addItem(item)} />
           <Box sx={{ display: 'flex', flexDirection: 'column', flex: 1, minWidth: 0 }}>
-            <ReactFlowProvider>
-              <Canvas problems={problems} onStatus={onStatus} />
-            </ReactFlowProvider>
+            <Canvas problems={problems} onStatus={onStatus} />
             <Typography role="status" aria-live="polite" variant="caption" color={status?.error ? 'error' : 'text.secondary'} sx={{ px: 1.5, py: 0.25, minHeight: 20 }}>
               {status?.message}
             </Typography>
@@ -96,7 +102,7 @@ export function BuilderPage() {
           </Box>
           <Inspector onStatus={onStatus} />
           {yamlShown && (
-            <Box sx={{ width: '32%', minWidth: 280, display: 'flex', borderLeft: 1, borderColor: 'divider' }}>
+            <Box sx={{ width: '30%', minWidth: 260, display: 'flex', borderLeft: 1, borderColor: 'divider' }}>
               <YamlPane markers={markers} />
             </Box>
           )}

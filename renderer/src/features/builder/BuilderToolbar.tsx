@@ -1,3 +1,4 @@
+import { useReactFlow } from '@xyflow/react';
 import { Box, Button, Chip, IconButton, Tooltip } from '@mui/material';
 import UndoIcon from '@mui/icons-material/Undo';
 import RedoIcon from '@mui/icons-material/Redo';
@@ -39,11 +40,15 @@ export function BuilderToolbar({ dirty, yamlShown, onToggleYaml, onLibrary, onNe
   const edit = useBuilder((s) => s.edit);
   const empty = useBuilder((s) => s.model.services.length === 0);
   const invalid = useBuilder((s) => s.syntaxError !== undefined);
-  const layout = () =>
+  const { fitView } = useReactFlow();
+  const layout = () => {
     edit((doc) => {
       const all = autoLayout(modelOfDocument(doc), true);
       setLayout(doc, (Object.keys(all) as NodeKind[]).flatMap((kind) => Object.entries(all[kind]).map(([name, position]) => ({ kind, name, position }))));
     });
+    // Once the canvas has the new positions, show all of it.
+    requestAnimationFrame(() => void fitView({ maxZoom: 1, duration: 200 }));
+  };
   const text = useBuilder((s) => s.text);
   const markSaved = useBuilder((s) => s.markSaved);
   return (

@@ -10,7 +10,7 @@ import {
   type NodeChange,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { Box } from '@mui/material';
+import { Box, Typography } from '@mui/material';
 import { useBuilder } from './builderStore';
 import { toFlow, type BuilderEdge, type BuilderNode } from './flowModel';
 import { nodeTypes } from './nodes';
@@ -119,13 +119,22 @@ export function Canvas({ problems, onStatus }: Props) {
         onEdgesDelete={(deleted) => onStatus(removeEdges(edit, deleted.flatMap((e) => (e.data ? [e.data] : []))))}
         deleteKeyCode={['Delete', 'Backspace']}
         fitView
+        fitViewOptions={{ maxZoom: 1 }}
         minZoom={0.2}
+        maxZoom={2}
         proOptions={{ hideAttribution: true }}
       >
         <Background />
         <Controls />
         <MiniMap pannable zoomable ariaLabel="Minimap" />
       </ReactFlow>
+      {model.services.length === 0 && (
+        <Typography variant="body2" color="text.secondary" sx={{ position: 'absolute', inset: '30% 10% auto', textAlign: 'center', pointerEvents: 'none' }}>
+          Drag an image from the palette here (or press Enter on it) to add a service. Connect services by dragging
+          from a node&apos;s right handle to another node, or with “Connect to…” in the service&apos;s editor; select
+          a node to edit it; arrow keys move it.
+        </Typography>
+      )}
     </Box>
   );
 }

@@ -82,14 +82,10 @@ export function Inspector({ onStatus }: Props) {
       );
     }
   }
+  if (!body) return null;
   return (
-    <Box component="aside" aria-label="Inspector" sx={{ width: 300, flexShrink: 0, borderLeft: 1, borderColor: 'divider', p: 1.5, overflowY: 'auto' }}>
-      {body ?? (
-        <Typography variant="body2" color="text.secondary">
-          Select a service, volume, network or connection to edit it. Drag from the palette (or press Enter on an item) to add one;
-          drag from a node&apos;s right handle to another node, or use “Connect to…”, to connect.
-        </Typography>
-      )}
+    <Box component="aside" aria-label="Inspector" sx={{ width: 290, flexShrink: 0, borderLeft: 1, borderColor: 'divider', p: 1.5, overflowY: 'auto' }}>
+      {body}
     </Box>
   );
 }

@@ -17,4 +17,4 @@ export function editText(text: string, edit: (doc: Document) => void): string {
   return after === before ? text : after;
 }
 
-export const EMPTY_FILE = "# Built with Berth's app builder\nservices:\n";
+export const EMPTY_FILE = "# Built with Berth's app builder\nservices: {}\n";

@@ -29,9 +29,15 @@ function pruneEmpty(doc: Document, path: Path): void {
   }
 }
 
+/** `services: {}` grows into a block mapping, not a one-line flow mapping. */
+function blockWhenEmpty(node: YAMLMap): YAMLMap {
+  if (node.flow && node.items.length === 0) node.flow = false;
+  return node;
+}
+
 function services(doc: Document): YAMLMap {
   const node = doc.get('services', true);
-  if (isMap(node)) return node;
+  if (isMap(node)) return blockWhenEmpty(node);
   const created = doc.createNode({}) as YAMLMap;
   doc.set('services', created);
   return created;
@@ -157,7 +163,7 @@ export function unmountVolume(doc: Document, name: string, volume: string): void
 export function declare(doc: Document, kind: 'volumes' | 'networks', name: string): void {
   const node = doc.get(kind, true);
   if (isMap(node)) {
-    if (!node.has(name)) node.set(name, null);
+    if (!node.has(name)) blockWhenEmpty(node).set(name, null);
   } else {
     doc.set(kind, doc.createNode({ [name]: null }));
   }

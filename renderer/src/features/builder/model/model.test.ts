@@ -98,6 +98,7 @@ describe('canvas edits patch the document, keeping comments and order', () => {
       addService(d, { image: 'a' });
       addService(d, { image: 'b' });
     });
+    expect(fresh).toContain('services:\n  a:\n    image: a\n  b:');
     const text = editText(fresh, (d) => connect(d, 'a', 'b'));
     expect(text).toContain('depends_on:\n      - b');
     expect(text).not.toContain('networks'); // both on the implicit default network already
