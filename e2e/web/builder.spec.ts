@@ -71,13 +71,13 @@ test.describe('the app builder', () => {
     const form = page.getByRole('form', { name: 'Service web' });
     await form.getByRole('textbox', { name: 'Ports' }).fill(`${port}:80`);
     await form.getByRole('textbox', { name: 'Environment' }).fill('GREETING=hello-builder');
-    await form.getByRole('textbox', { name: 'Command' }).fill('sh -c "mkdir -p /www && echo $$GREETING > /www/index.html && exec httpd -f -p 80 -h /www"');
+    await form.getByRole('textbox', { name: 'Command', exact: true }).fill('sh -c "mkdir -p /www && echo $$GREETING > /www/index.html && exec httpd -f -p 80 -h /www"');
     await expect(yamlView(page)).toContainText(`${port}:80`);
     await expect(yamlView(page)).toContainText('GREETING: hello-builder');
     await expect(web).toContainText(`${port}:80`);
 
     await worker.click();
-    await page.getByRole('form', { name: 'Service busybox' }).getByRole('textbox', { name: 'Command' }).fill('sleep 3600');
+    await page.getByRole('form', { name: 'Service busybox' }).getByRole('textbox', { name: 'Command', exact: true }).fill('sleep 3600');
     await expect(page.getByRole('list', { name: 'Problems' })).toHaveCount(0, { timeout: 15_000 });
 
     // Deploy: saved to the library, then deployed as a compose project on the real engine.

@@ -36,6 +36,9 @@ export function toFlow(model: BuilderModel, problems: LocatedProblem[], selected
       position: positions[kind][name] ?? { x: 0, y: 0 },
       selected: id === selected,
       ariaLabel: `${kind} ${name}`,
+      // A first guess until the node is measured (the minimap and fitView use it; tests without layout too).
+      initialWidth: kind === 'service' ? 200 : 130,
+      initialHeight: kind === 'service' ? 64 : 40,
       data: { kind, name, problems: problemsOf(kind, name), ...extra },
     };
   };
