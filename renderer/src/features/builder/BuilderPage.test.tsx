@@ -51,7 +51,7 @@ function setup(extra: Parameters<typeof renderWithStore>[1] = {}) {
   return { ...r, deploy, imported };
 }
 
-const yaml = () => (screen.getByRole('textbox', { name: 'compose.yaml' }) as HTMLTextAreaElement).value;
+const yaml = () => screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'compose.yaml' }).value;
 const palette = () => screen.getByRole('navigation', { name: 'Palette' });
 
 // MUI and the canvas render slowly in jsdom on a busy machine.
