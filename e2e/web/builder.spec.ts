@@ -93,7 +93,7 @@ test.describe('the app builder', () => {
       .toBe('hello-builder');
     const services = await docker('ps', '--filter', `label=com.docker.compose.project=${PROJECT}`, '--format', '{{.Label "com.docker.compose.service"}}');
     expect(services.split('\n').sort()).toEqual(['busybox', 'web']);
-    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.getByRole('button', { name: 'Close', exact: true }).click();
 
     // Edit the YAML: the canvas follows; invalid YAML never wipes it.
     const editor = yamlView(page);

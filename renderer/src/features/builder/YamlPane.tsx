@@ -9,7 +9,8 @@ export function YamlPane({ markers }: { markers: EditorMarker[] }) {
   const setText = useBuilder((s) => s.setText);
   const syntaxError = useBuilder((s) => s.syntaxError);
   return (
-    <Box component="section" aria-label="Compose YAML" sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, flex: 1 }}>
+    // `nokey`: the canvas's own keys (Space pans, Backspace deletes the selection) must not fire while typing here.
+    <Box component="section" aria-label="Compose YAML" className="nokey" sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, flex: 1 }}>
       {syntaxError && (
         <Alert severity="error" sx={{ borderRadius: 0, py: 0 }}>
           Line {syntaxError.line}, column {syntaxError.col}: {syntaxError.message}. The canvas shows the last valid version.

@@ -31,10 +31,12 @@ export function parseBuilder(text: string): ParseResult {
     return { ok: false, message: error.message.split('\n')[0] ?? error.message, line: pos.line, col: pos.col };
   }
   const root: unknown = doc.toJS({ maxAliasCount: 1000 });
-  if (root !== null && root !== undefined && !isRecord(root)) {
+  // An emptied editor (select all, then type) is a moment, not an empty app: keep the canvas meanwhile.
+  if (root === null || root === undefined) return { ok: false, message: 'The file is empty: a compose file starts with services:', line: 1, col: 1 };
+  if (!isRecord(root)) {
     return { ok: false, message: 'A compose file is a mapping (services:, volumes:, networks:)', line: 1, col: 1 };
   }
-  return { ok: true, doc, model: modelOf(root ?? {}) };
+  return { ok: true, doc, model: modelOf(root) };
 }
 
 /** The model of an already parsed document (after an edit). */

@@ -48,6 +48,11 @@ describe('YAML → model', () => {
     if (!r.ok) expect(r.line).toBeGreaterThan(1);
   });
 
+  it('an empty file is not a model (the canvas keeps the last one)', () => {
+    expect(parseBuilder('  \n').ok).toBe(false);
+    expect(parseBuilder('services:\n').ok).toBe(true);
+  });
+
   it('an unchanged round-trip is byte for byte the same', () => {
     expect(editText(FILE, () => undefined)).toBe(FILE);
   });
