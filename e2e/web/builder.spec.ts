@@ -107,9 +107,14 @@ test.describe('the app builder', () => {
     await expect(canvas.getByRole('group', { name: 'service cache' })).toBeVisible();
     await expect(canvas.getByRole('group', { name: 'service web' })).toHaveCount(0);
 
-    // Undo (outside the editor) brings the canvas back.
+    // Undo (outside the editor) steps back through the typing until the deployed app is on the canvas again.
     await canvas.click({ position: { x: 30, y: 30 } });
-    await page.keyboard.press('Control+z');
-    await expect(canvas.getByRole('group', { name: 'service web' })).toBeVisible();
+    const back = canvas.getByRole('group', { name: 'service web' });
+    for (let i = 0; i < 20 && (await back.count()) === 0; i++) {
+      await page.keyboard.press('Control+z');
+      await page.waitForTimeout(100);
+    }
+    await expect(back).toBeVisible();
+    await expect(yamlView(page)).toContainText('GREETING: hello-builder');
   });
 });
