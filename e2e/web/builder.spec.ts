@@ -99,10 +99,11 @@ test.describe('the app builder', () => {
     const editor = yamlView(page);
     await editor.click();
     await page.keyboard.press('Control+a');
-    await page.keyboard.type('services: {api: {image: x}, cache: {image: y}');
+    // insertText, not type: the editor would close the brace itself.
+    await page.keyboard.insertText('services: {api: {image: x}, cache: {image: y}');
     await expect(page.getByRole('region', { name: 'Compose YAML' }).getByRole('alert')).toContainText('last valid version');
     await expect(canvas.getByRole('group', { name: 'service web' })).toBeVisible();
-    await page.keyboard.type('}');
+    await page.keyboard.insertText('}');
     await expect(canvas.getByRole('group', { name: 'service api' })).toBeVisible();
     await expect(canvas.getByRole('group', { name: 'service cache' })).toBeVisible();
     await expect(canvas.getByRole('group', { name: 'service web' })).toHaveCount(0);
