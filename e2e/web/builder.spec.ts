@@ -99,14 +99,15 @@ test.describe('the app builder', () => {
     const editor = yamlView(page);
     await editor.click();
     await page.keyboard.press('Control+a');
-    // insertText, not type: the editor would close the brace itself.
-    await page.keyboard.insertText('services: {api: {image: x}, cache: {image: y}');
-    await expect(page.getByRole('region', { name: 'Compose YAML' }).getByRole('alert')).toContainText('last valid version');
-    await expect(canvas.getByRole('group', { name: 'service web' })).toBeVisible();
-    await page.keyboard.insertText('}');
+    await page.keyboard.insertText('services: {api: {image: x}, cache: {image: y}}');
     await expect(canvas.getByRole('group', { name: 'service api' })).toBeVisible();
     await expect(canvas.getByRole('group', { name: 'service cache' })).toBeVisible();
     await expect(canvas.getByRole('group', { name: 'service web' })).toHaveCount(0);
+    // A stray closing bracket breaks the YAML: shown inline, and the canvas keeps the last valid version.
+    await page.keyboard.press('Control+End');
+    await page.keyboard.insertText(' ]]');
+    await expect(page.getByRole('region', { name: 'Compose YAML' }).getByRole('alert')).toContainText('last valid version');
+    await expect(canvas.getByRole('group', { name: 'service api' })).toBeVisible();
 
     // Undo (outside the editor) steps back through the typing until the deployed app is on the canvas again.
     await canvas.click({ position: { x: 30, y: 30 } });
