@@ -11,6 +11,7 @@ import CloudIcon from '@mui/icons-material/Cloud';
 import SecurityIcon from '@mui/icons-material/Security';
 import SettingsIcon from '@mui/icons-material/Settings';
 import DnsIcon from '@mui/icons-material/Dns';
+import SchemaIcon from '@mui/icons-material/Schema';
 
 export interface Section {
   /** The route (`#/<id>`) and the key of the section. */
@@ -77,6 +78,15 @@ export const sections = [
     description: 'let you deploy ready-made applications, import Portainer lists and share your own.',
     page: page(async () => (await import('../features/templates/TemplatesPage')).TemplatesPage),
     detail: page(async () => (await import('../features/templates/TemplateDetailsPage')).TemplateDetailsPage),
+  },
+  {
+    id: 'builder',
+    label: 'App builder',
+    icon: SchemaIcon,
+    description: 'let you build a multi-container app by drag and drop and deploy it.',
+    page: page(async () => (await import('../features/builder/BuilderPage')).BuilderPage),
+    // `#/builder/<template id>` opens a template on the canvas; the page reads the id from the route itself.
+    detail: page(async () => (await import('../features/builder/BuilderPage')).BuilderPage),
   },
   {
     id: 'swarm',
