@@ -24,6 +24,7 @@ export const createEngineSlice: SliceCreator<EngineSlice> = (client) => (set, ge
     // (the load policy of every list, see stores/lists.ts).
     if (status.state === 'connected' && previous !== null && previous.state !== 'connected') {
       loadLists(get());
+      void get().refreshSwarm();
     }
   },
   setTransport: (state) => {
@@ -34,6 +35,7 @@ export const createEngineSlice: SliceCreator<EngineSlice> = (client) => (set, ge
       void get().refreshEngineStatus();
       loadLists(get());
       void get().loadSettings();
+      void get().refreshSwarm();
     }
   },
   refreshEngineStatus: async () => {

@@ -2,6 +2,9 @@ import { composeList } from '../features/compose/composeList';
 import { containersList } from '../features/containers/containersList';
 import { imagesList } from '../features/images/imagesList';
 import { networksList } from '../features/networks/networksList';
+import { swarmNodesList } from '../features/swarm/swarmNodesList';
+import { swarmServicesList } from '../features/swarm/swarmServicesList';
+import { swarmTasksList } from '../features/swarm/swarmTasksList';
 import { volumesList } from '../features/volumes/volumesList';
 import { tasksList } from './tasksList';
 import type { Scheduler } from './frameBatcher';
@@ -23,6 +26,9 @@ export const listSpecs = {
   networks: networksList,
   composeProjects: composeList,
   tasks: tasksList,
+  swarmNodes: swarmNodesList,
+  swarmServices: swarmServicesList,
+  swarmTasks: swarmTasksList,
 };
 
 type ListKey = keyof typeof listSpecs;

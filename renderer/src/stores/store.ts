@@ -5,6 +5,7 @@ import { createEngineSlice } from './engineSlice';
 import type { Scheduler } from './frameBatcher';
 import { createListsSlice, followLists } from './lists';
 import { createSettingsSlice } from './settingsSlice';
+import { createSwarmSlice } from './swarmSlice';
 import type { BerthState } from './types';
 import { createUiSlice } from './uiSlice';
 import { createUnsavedSlice } from './unsavedSlice';
@@ -21,6 +22,7 @@ export function createBerthStore(client: EngineClient): BerthStore {
     ...createUiSlice(client)(...a),
     ...createComposeSlice(client)(...a),
     ...createUnsavedSlice(client)(...a),
+    ...createSwarmSlice(client)(...a),
   }));
 }
 
@@ -32,6 +34,8 @@ export function bindEngine(store: BerthStore, client: EngineClient, schedule?: S
   const offs = [
     followLists(store.getState(), schedule),
     client.on('engine.status', (status) => store.getState().setEngineStatus(status)),
+    client.on('swarm.status', (status) => store.getState().setSwarmStatus(status)),
+    client.on('cluster.status', (status) => store.getState().setClusterStatus(status)),
     client.onTransportState((state) => store.getState().setTransport(state)),
   ];
   return () => {

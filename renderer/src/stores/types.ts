@@ -4,6 +4,7 @@ import type { ComposeSlice } from '../features/compose/composeSlice';
 import type { EngineSlice } from './engineSlice';
 import type { ListsSlice } from './lists';
 import type { SettingsSlice } from './settingsSlice';
+import type { SwarmSlice } from './swarmSlice';
 import type { UiSlice } from './uiSlice';
 import type { UnsavedSlice } from './unsavedSlice';
 
@@ -13,7 +14,8 @@ export interface ClientSlice {
   client: EngineClient;
 }
 
-export type BerthState = ClientSlice & EngineSlice & ListsSlice & SettingsSlice & UiSlice & ComposeSlice & UnsavedSlice;
+export type BerthState = ClientSlice & EngineSlice & ListsSlice & SettingsSlice & UiSlice & ComposeSlice & UnsavedSlice &
+  SwarmSlice;
 
 /** A slice creator with the engine client injected. */
 export type SliceCreator<S> = (client: EngineClient) => StateCreator<BerthState, [], [], S>;
