@@ -6,13 +6,16 @@ import { ok, type SwarmNode, type SwarmTask } from '../../../api/contract';
 import { connectedStatus } from '../../../testing/fixtures';
 import { renderWithStore, withFakeLayout } from '../../../testing/render';
 import { managerStatus, swarmNode, swarmTask, threeNodeSwarm } from './testing/swarmFixtures';
+import type * as nodeColumnModule from './NodeColumn';
 import { VisualizerTab } from './VisualizerTab';
+
+type NodeColumnModule = typeof nodeColumnModule;
 
 /** Renders per node column. The mock wraps the real column in the same default memo, so the count is what the
  * real memoized column would do: it renders only when its props change. */
 const columnRenders = vi.hoisted(() => new Map<string, number>());
 vi.mock('./NodeColumn', async (importOriginal) => {
-  const real = await importOriginal<typeof import('./NodeColumn')>();
+  const real = await importOriginal<NodeColumnModule>();
   type Props = ComponentProps<typeof real.NodeColumn>;
   const inner = (real.NodeColumn as unknown as { type: FunctionComponent<Props> }).type;
   const Counting = (props: Props) => {
