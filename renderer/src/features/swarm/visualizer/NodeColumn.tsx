@@ -88,17 +88,18 @@ function Cards({ column, dense, onOpen }: { column: ColumnView; dense: boolean; 
   });
   return (
     <Box ref={scrollRef} sx={{ flex: 1, minHeight: 0, overflowY: 'auto', px: 0.75 }}>
-      <Box sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((item) => {
           const view = column.cards[item.index];
           if (!view) return null;
           return (
-            <Box key={item.key} sx={{ position: 'absolute', left: 0, right: 0, top: 0, pt: '4px', transform: `translateY(${item.start}px)` }}>
+            // Position by inline style: a per-item `sx` value would make (and insert) one CSS class per offset.
+            <div key={item.key} style={{ position: 'absolute', left: 0, right: 0, top: 0, paddingTop: 4, transform: `translateY(${item.start}px)` }}>
               <TaskCard view={view} dense={dense} onOpen={onOpen} />
-            </Box>
+            </div>
           );
         })}
-      </Box>
+      </div>
     </Box>
   );
 }

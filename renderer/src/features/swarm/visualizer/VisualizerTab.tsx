@@ -27,17 +27,18 @@ function Board({ columns, mode, showLabels, onOpen }: { columns: ColumnView[]; m
   });
   return (
     <Box ref={scrollRef} role="region" aria-label="Nodes and their tasks" sx={{ flex: 1, minHeight: 320, overflowX: 'auto', overflowY: 'hidden', px: 2, pb: 1 }}>
-      <Box sx={{ width: virtualizer.getTotalSize(), height: '100%', position: 'relative' }}>
+      <div style={{ width: virtualizer.getTotalSize(), height: '100%', position: 'relative' }}>
         {virtualizer.getVirtualItems().map((item) => {
           const column = columns[item.index];
           if (!column) return null;
           return (
-            <Box key={item.key} sx={{ position: 'absolute', top: 0, bottom: 0, left: 0, width: COLUMN_WIDTH[mode], transform: `translateX(${item.start}px)` }}>
+            // Inline style, not `sx`: one CSS class per offset would be made and inserted otherwise.
+            <div key={item.key} style={{ position: 'absolute', top: 0, bottom: 0, left: 0, width: COLUMN_WIDTH[mode], transform: `translateX(${item.start}px)` }}>
               <NodeColumn column={column} mode={mode} showLabels={showLabels} onOpen={onOpen} />
-            </Box>
+            </div>
           );
         })}
-      </Box>
+      </div>
     </Box>
   );
 }

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Box, FormControlLabel, MenuItem, Switch, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import type { SwarmNode, SwarmServiceSummary } from '../../../api/contract';
 import { sortNodes, type CardMode, type ModeChoice, type VisualizerFilter } from './model';
@@ -48,8 +49,9 @@ function FilterSelect({
   );
 }
 
-/** Filters (service, stack, node), the stopped-tasks and node-labels toggles, and the card mode. */
-export function VisualizerToolbar(p: Props) {
+/** Filters (service, stack, node), the stopped-tasks and node-labels toggles, and the card mode. Memoized: a task
+ * patch re-renders the board, not the toolbar. */
+export const VisualizerToolbar = memo(function VisualizerToolbar(p: Props) {
   const { filter, onFilter } = p;
   const services = Object.values(p.services).sort((a, b) => a.name.localeCompare(b.name));
   const stacks = [...new Set(services.flatMap((s) => (s.stack ? [s.stack] : [])))].sort();
@@ -98,4 +100,4 @@ export function VisualizerToolbar(p: Props) {
       </Typography>
     </Box>
   );
-}
+});
