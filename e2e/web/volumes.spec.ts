@@ -62,7 +62,10 @@ test.describe('volumes page on a real engine', () => {
     await page.getByRole('button', { name: 'Restore from backup…' }).click();
     const restore = page.getByRole('dialog', { name: 'Restore a volume from a backup' });
     await restore.getByRole('textbox', { name: 'Volume' }).fill(VOLUME);
+    // Berth keeps the backup it made too; this restore goes through the browser, from the downloaded file.
+    await restore.getByRole('radio', { name: 'A file from this computer' }).check();
     await restore.getByLabel('Backup file').setInputFiles(backup);
+    await expect(restore.getByRole('note', { name: 'What the restore does' })).toContainText(`${VOLUME} does not exist`);
     await expect(restore.getByRole('checkbox', { name: /Create the volume if it does not exist/ })).toBeChecked();
     await restore.getByRole('button', { name: 'Restore', exact: true }).click();
     await expect(restore).toContainText(`into the new volume ${VOLUME}`, { timeout: 30_000 });
@@ -82,6 +85,7 @@ test.describe('volumes page on a real engine', () => {
     await row(page, VOLUME).getByRole('button', { name: `Open ${VOLUME}` }).click();
     await page.getByRole('dialog', { name: `Volume ${VOLUME}` }).getByRole('button', { name: 'Restore…' }).click();
     const restore = page.getByRole('dialog', { name: 'Restore a volume from a backup' });
+    await restore.getByRole('radio', { name: 'A file from this computer' }).check();
     await restore.getByLabel('Backup file').setInputFiles(archive);
     await restore.getByRole('button', { name: 'Restore', exact: true }).click();
     await expect(restore.getByRole('alert')).toContainText(`Volume ${VOLUME} is not empty`);
