@@ -45,6 +45,7 @@ export function TaskPanel({ task, maxSteps = 8 }: { task: TaskInfo; maxSteps?: n
   // An ended task's bar stands still: full when done, where it stopped otherwise.
   const fraction = task.state === 'succeeded' ? 1 : (task.progress?.fraction ?? (ended ? 0 : undefined));
   const steps = task.steps ?? [];
+  const counts = stepCounts(task);
   // Layers still moving first, so the ones that matter are in view for a pull of many layers.
   const shown = [...steps]
     .sort((a, b) => Number(b.state === 'running') - Number(a.state === 'running'))
@@ -100,7 +101,7 @@ export function TaskPanel({ task, maxSteps = 8 }: { task: TaskInfo; maxSteps?: n
           ))}
           {steps.length > shown.length && (
             <Typography variant="caption" color="text.secondary">
-              {steps.length - shown.length} more, {stepCounts(task)?.done} of {stepCounts(task)?.total} done
+              {steps.length - shown.length} more, {counts?.done} of {counts?.total} done
             </Typography>
           )}
         </List>

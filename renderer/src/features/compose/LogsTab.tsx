@@ -2,10 +2,10 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Box, Button, FormControlLabel, InputAdornment, Switch, TextField, Typography } from '@mui/material';
 import SearchIcon from '@mui/icons-material/Search';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { formatLogStamp, type BerthErrorData } from '../../api/contract';
+import { formatLogStamp } from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
-import { useBerth } from '../../stores/context';
-import { createLogBuffer, matches, serviceColor } from './logBuffer';
+import { matches, serviceColor } from './logBuffer';
+import { useLogFeed } from './useLogFeed';
 
 const LINE_HEIGHT = 20;
 
@@ -14,41 +14,11 @@ const LINE_HEIGHT = 20;
  * colour per service, timestamps on demand, follow (keep scrolled to the newest line), search, a bounded buffer. The stream belongs to this view and closes when it unmounts.
  */
 export function LogsTab({ project }: { project: string }) {
-  const client = useBerth((s) => s.client);
-  const buffer = useMemo(() => createLogBuffer(), []);
-  // The buffer's lines as of the last frame; a new array whenever lines arrive or the view is cleared.
-  const [lines, setLines] = useState(buffer.lines);
-  const [ended, setEnded] = useState<{ error?: BerthErrorData } | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const { lines, ended, dropped, retry, clear } = useLogFeed('compose.logs', { name: project, tail: 200, follow: true, timestamps: true });
   const [follow, setFollow] = useState(true);
   const [timestamps, setTimestamps] = useState(false);
   const [query, setQuery] = useState('');
   const scrollRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    buffer.clear();
-    let frame = 0;
-    // Chunks can arrive faster than the screen refreshes: render at most once per frame.
-    const render = () => {
-      frame = 0;
-      setLines(buffer.lines);
-    };
-    const subscription = client.stream(
-      'compose.logs',
-      { name: project, tail: 200, follow: true, timestamps: true },
-      {
-        onData: (chunk) => {
-          buffer.append(chunk.lines, chunk.dropped);
-          frame ||= requestAnimationFrame(render);
-        },
-        onEnd: (error) => setEnded(error ? { error } : {}),
-      },
-    );
-    return () => {
-      if (frame) cancelAnimationFrame(frame);
-      subscription.close();
-    };
-  }, [client, project, buffer, attempt]);
 
   const visible = useMemo(() => lines.filter((l) => matches(l, query)), [lines, query]);
 
@@ -83,14 +53,11 @@ export function LogsTab({ project }: { project: string }) {
         <FormControlLabel control={<Switch checked={timestamps} onChange={(e) => setTimestamps(e.target.checked)} />} label="Timestamps" />
         <Typography variant="body2" color="text.secondary" sx={{ flex: 1 }}>
           {query ? `${visible.length} of ${lines.length} lines` : `${lines.length} lines`}
-          {buffer.dropped > 0 && ` · ${buffer.dropped} skipped while the view could not keep up`}
+          {dropped > 0 && ` · ${dropped} skipped while the view could not keep up`}
         </Typography>
         <Button
           size="small"
-          onClick={() => {
-            buffer.clear();
-            setLines(buffer.lines);
-          }}
+          onClick={clear}
         >
           Clear
         </Button>
@@ -102,10 +69,7 @@ export function LogsTab({ project }: { project: string }) {
           action={
             <Button
               size="small"
-              onClick={() => {
-                setEnded(null);
-                setAttempt((a) => a + 1);
-              }}
+              onClick={retry}
             >
               Reconnect
             </Button>

@@ -14,7 +14,8 @@ export function RestorePlanNote({ name, valid }: { name: string; valid: boolean 
   return <Alert severity={severity(p)} role="note" aria-label="What the restore does">{describePlan(p)}</Alert>;
 }
 
-const severity = (p: VolumeRestorePlan) => (p.mode === 'merged' ? 'warning' : p.mode === 'replaced' ? 'warning' : 'info');
+/** Replacing and merging both change files that are there now. */
+const severity = (p: VolumeRestorePlan) => (p.state === 'filled' ? 'warning' : 'info');
 
 export function describePlan(p: VolumeRestorePlan): string {
   switch (p.mode) {

@@ -1,10 +1,10 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { Alert, Box, Button, Drawer, IconButton, Typography } from '@mui/material';
 import CloseIcon from '@mui/icons-material/Close';
-import { formatLogStamp, formatTime, type BerthErrorData, type SwarmTask } from '../../../api/contract';
+import { formatLogStamp, formatTime, type SwarmTask } from '../../../api/contract';
 import { ErrorDetails } from '../../../components/ErrorDetails';
 import { useBerth } from '../../../stores/context';
-import { createLogBuffer } from '../../compose/logBuffer';
+import { useLogFeed } from '../../compose/useLogFeed';
 import { taskName } from './model';
 
 /** Lines drawn at most: the newest; the buffer keeps more for a later search. */
@@ -15,40 +15,13 @@ const SHOWN = 1000;
  * runs), keeping the lines of this task only. The stream belongs to the drawer and closes with it.
  */
 export function TaskLogDrawer({ task, onClose }: { task: SwarmTask; onClose: () => void }) {
-  const client = useBerth((s) => s.client);
   const node = useBerth((s) => (task.nodeId ? s.swarmNodes.items[task.nodeId] : undefined));
-  const buffer = useMemo(() => createLogBuffer(5000), []);
-  const [lines, setLines] = useState(buffer.lines);
-  const [ended, setEnded] = useState<{ error?: BerthErrorData } | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const { lines, ended, retry } = useLogFeed(
+    'services.logs',
+    { id: task.serviceId, tail: 500, follow: true, timestamps: true },
+    { max: 5000, onlyTask: task.id },
+  );
   const endRef = useRef<HTMLDivElement>(null);
-  const { id, serviceId } = task;
-
-  useEffect(() => {
-    buffer.clear();
-    let frame = 0;
-    const render = () => {
-      frame = 0;
-      setLines(buffer.lines);
-    };
-    const subscription = client.stream(
-      'services.logs',
-      { id: serviceId, tail: 500, follow: true, timestamps: true },
-      {
-        onData: (chunk) => {
-          const mine = chunk.lines.filter((l) => l.task === id);
-          if (mine.length === 0) return;
-          buffer.append(mine);
-          frame ||= requestAnimationFrame(render);
-        },
-        onEnd: (error) => setEnded(error ? { error } : {}),
-      },
-    );
-    return () => {
-      if (frame) cancelAnimationFrame(frame);
-      subscription.close();
-    };
-  }, [client, buffer, id, serviceId, attempt]);
 
   useEffect(() => endRef.current?.scrollIntoView?.({ block: 'end' }), [lines]);
 
@@ -82,7 +55,7 @@ export function TaskLogDrawer({ task, onClose }: { task: SwarmTask; onClose: () 
             severity={ended.error ? 'error' : 'info'}
             sx={{ mx: 2, mb: 1 }}
             action={
-              <Button size="small" onClick={() => (setEnded(null), setAttempt((a) => a + 1))}>
+              <Button size="small" onClick={retry}>
                 Reconnect
               </Button>
             }
