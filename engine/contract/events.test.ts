@@ -15,6 +15,8 @@ const everyEvent: Record<EventName, true> = {
   'nodes.changed': true,
   'services.changed': true,
   'swarmTasks.changed': true,
+  'secrets.changed': true,
+  'configs.changed': true,
   'cluster.status': true,
 };
 

@@ -1,5 +1,5 @@
 import type { NetworkSummary, SwarmNode, SwarmServiceSummary, SwarmStatus, SwarmTask, VolumeSummary } from './dto';
-import type { LocalClusterStatus } from './dto';
+import type { LocalClusterStatus, SwarmConfig, SwarmSecret } from './dto';
 import type { CollectionPatch, ComposeProjectSummary, ContainerSummary, EngineStatus, ImageSummary, TaskInfo } from './dto';
 
 /** Phantom: an event's payload type, carried by the `events` table; nothing is set at run time. */
@@ -30,6 +30,9 @@ const events = {
   'nodes.changed': event<CollectionPatch<SwarmNode>>(),
   'services.changed': event<CollectionPatch<SwarmServiceSummary>>(),
   'swarmTasks.changed': event<CollectionPatch<SwarmTask>>(),
+  /** Swarm secrets and configs (key: id), from secret/config events and service events (who uses them). */
+  'secrets.changed': event<CollectionPatch<SwarmSecret>>(),
+  'configs.changed': event<CollectionPatch<SwarmConfig>>(),
   /** The local cluster's nodes coming up, stopping, failing. */
   'cluster.status': event<LocalClusterStatus>(),
 };

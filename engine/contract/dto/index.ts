@@ -15,4 +15,5 @@ export * from './system';
 export * from './registry';
 export * from './template';
 export * from './swarm';
+export * from './swarm-data';
 export * from './cluster';

@@ -9,6 +9,7 @@ import { imagesMethods } from './images';
 import { networksMethods } from './networks';
 import { registriesMethods } from './registries';
 import { nodesMethods, servicesMethods, swarmMethods, swarmTasksMethods } from './swarm';
+import { configsMethods, secretsMethods } from './swarm-data';
 import { systemMethods } from './system';
 import { taskMethods } from './tasks';
 import { templatesMethods } from './templates';
@@ -17,6 +18,7 @@ import { volumesMethods } from './volumes';
 export { containerRef, def, none, objectRef, type Access, type MethodDef } from './define';
 export * from './container-spec';
 export * from './swarm-service-spec';
+export { SWARM_DATA_MAX_BYTES, swarmDataName } from './swarm-data';
 export type { RegistryDraft } from './registries';
 
 /** Every method any host may call. One file per domain; this map is their union. */
@@ -36,6 +38,8 @@ export const methods = {
   ...nodesMethods,
   ...servicesMethods,
   ...swarmTasksMethods,
+  ...secretsMethods,
+  ...configsMethods,
   ...clusterMethods,
 } as const;
 
