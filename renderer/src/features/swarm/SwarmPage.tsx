@@ -1,8 +1,10 @@
 import { Box, Tab, Tabs, Typography } from '@mui/material';
 import { useRoutePath } from '../../app/useHashRoute';
 import { LocalClusterTab } from './cluster/LocalClusterTab';
+import { ConfigsTab } from './configs/ConfigsTab';
 import { NodesTab } from './nodes/NodesTab';
 import { OverviewTab } from './overview/OverviewTab';
+import { SecretsTab } from './secrets/SecretsTab';
 import { ServicesTab } from './services/ServicesTab';
 import { isSwarmTab, swarmHref, swarmTabs, type SwarmTabId } from './tabs';
 import { VisualizerTab } from './visualizer/VisualizerTab';
@@ -41,6 +43,8 @@ export function SwarmPage() {
         {current === 'overview' && <OverviewTab />}
         {current === 'nodes' && <NodesTab />}
         {current === 'services' && <ServicesTab />}
+        {current === 'secrets' && <SecretsTab />}
+        {current === 'configs' && <ConfigsTab />}
         {current === 'visualizer' && <VisualizerTab />}
         {current === 'cluster' && <LocalClusterTab />}
       </Box>

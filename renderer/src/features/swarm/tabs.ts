@@ -3,6 +3,8 @@ export const swarmTabs = [
   { id: 'overview', label: 'Overview' },
   { id: 'nodes', label: 'Nodes' },
   { id: 'services', label: 'Services' },
+  { id: 'secrets', label: 'Secrets' },
+  { id: 'configs', label: 'Configs' },
   { id: 'visualizer', label: 'Visualizer' },
   { id: 'cluster', label: 'Local cluster' },
 ] as const;
