@@ -5,7 +5,7 @@ import { BerthError } from '../../base/errors';
 import type { ServiceContext } from '../context';
 import { LiveCollection } from '../common/live-collection';
 import { isNotManager } from '../common/swarm-manager';
-import { dataApi, listServiceRefs, type EngineDataObject } from './engine-types';
+import { dataApi, listServiceRefs, type EngineDataObject, type EngineServiceRefs } from './engine-types';
 import { inUseMessage, mapDataError, nameTakenMessage, tooLargeMessage } from './errors';
 import { configContent, toDataSummary, usageOf } from './summaries';
 
@@ -39,8 +39,9 @@ export class SwarmDataService {
         // Those the service used before, and those it uses now.
         const before = [...current.values()].filter((s) => s.usedBy.some((u) => u.id === e.id)).map((s) => s.id);
         if (e.action === 'remove') return before;
-        const service = (await docker.getService(e.id).inspect()) as Parameters<typeof this.api.refsOf>[0];
-        return [...new Set([...before, ...this.api.refsOf(service)])];
+        // Gone meanwhile (removed right after the update): what it used before is all that changed.
+        const service = (await docker.getService(e.id).inspect().catch(() => undefined)) as EngineServiceRefs | undefined;
+        return [...new Set([...before, ...(service ? this.api.refsOf(service) : [])])];
       },
       list: (docker) => this.read(docker),
       fetch: (docker, ids) => this.read(docker, ids),
