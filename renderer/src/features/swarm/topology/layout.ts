@@ -23,12 +23,15 @@ export interface Layout {
 }
 
 export const stackGroupId = (stack: string) => `stack:${stack}`;
-const GROUP_PAD = { x: 16, top: 36, bottom: 16 };
+const GROUP_PAD = { x: 12, top: 26, bottom: 10 };
 
 const PORT_GAP = 8;
 const PORT_SPACE = 50;
 const ROW_GAP = 18;
 const STACK_GAP = GROUP_PAD.top + GROUP_PAD.bottom + 12;
+/** A column of services holds at least this many rows before the graph wraps into another column. */
+const COLUMN_ROWS = 15;
+const COLUMN_GAP = 90;
 
 type Pos = { x: number; y: number };
 
@@ -64,23 +67,42 @@ export function layoutGraph(nodes: readonly GraphNode[], edges: readonly GraphEd
   sorted.forEach((n, i) => rank.set(n.stack ?? n.id, Math.min(rank.get(n.stack ?? n.id) ?? i, i)));
   sorted.sort((a, b) => (rank.get(a.stack ?? a.id) ?? 0) - (rank.get(b.stack ?? b.id) ?? 0) || dagreY(a.id) - dagreY(b.id));
 
+  // Blocks (a stack, or a service of none) fill columns top to bottom; a big swarm wraps into several columns so the
+  // whole graph keeps a screen-like shape instead of one column thousands of pixels high.
+  const blocks: GraphNode[][] = [];
+  for (const n of sorted) {
+    const last = blocks[blocks.length - 1];
+    if (last && n.stack !== undefined && last[0]?.stack === n.stack) last.push(n);
+    else blocks.push([n]);
+  }
+  const blockHeight = (b: GraphNode[]) => b.reduce((h, n) => h + heightOf(n), 0) + (b.length - 1) * ROW_GAP;
+  const serviceOffset = portsOf.size ? NODE_SIZE.port.width + PORT_SPACE : 0;
+  const columnWidth = serviceOffset + NODE_SIZE.service.width + COLUMN_GAP;
+  // As many columns as make the whole about as wide as a screen is (16:9); never fewer rows than COLUMN_ROWS.
+  const heights = blocks.map(blockHeight);
+  const total = heights.reduce((a, b) => a + b, 0) + (blocks.length - 1) * STACK_GAP;
+  const columns = Math.max(1, Math.round(Math.sqrt((1.8 * total) / columnWidth)));
+  const budget = Math.max(total / columns, COLUMN_ROWS * (NODE_SIZE.service.height + ROW_GAP), ...heights);
   const positions = new Map<string, Pos>();
-  const portX = 8;
-  const serviceX = portsOf.size ? portX + NODE_SIZE.port.width + PORT_SPACE : portX;
+  let column = 0;
   let y = 8;
-  let previous: string | undefined;
-  sorted.forEach((n, i) => {
-    const key = n.stack ?? n.id;
-    if (i > 0) y += n.stack !== undefined && key === previous ? ROW_GAP : STACK_GAP;
-    previous = key;
-    const h = heightOf(n);
-    positions.set(n.id, { x: serviceX, y: y + (h - NODE_SIZE.service.height) / 2 });
-    (portsOf.get(n.id) ?? []).forEach((port, k) => positions.set(port.id, { x: portX, y: y + k * (NODE_SIZE.port.height + PORT_GAP) }));
-    y += h;
-  });
+  for (const block of blocks) {
+    if (y > 8 && y + blockHeight(block) > budget) {
+      column += 1;
+      y = 8;
+    } else if (y > 8) y += STACK_GAP;
+    const portX = 8 + column * columnWidth;
+    block.forEach((n, i) => {
+      if (i > 0) y += ROW_GAP;
+      const h = heightOf(n);
+      positions.set(n.id, { x: portX + serviceOffset, y: y + (h - NODE_SIZE.service.height) / 2 });
+      (portsOf.get(n.id) ?? []).forEach((port, k) => positions.set(port.id, { x: portX, y: y + k * (NODE_SIZE.port.height + PORT_GAP) }));
+      y += h;
+    });
+  }
 
   // Networks: at the mean height of their services, in that order, pushed down where they would overlap.
-  const networkX = serviceX + NODE_SIZE.service.width + 140;
+  const networkX = 8 + (sorted.length ? column + 1 : 0) * columnWidth + 60;
   const centre = (id: string) => {
     const ys = (netsOf.get(id) ?? []).flatMap((s) => {
       const p = positions.get(s);
