@@ -129,5 +129,13 @@ describe('topology layout and live updates', () => {
     const stacks = v.nodes.filter((n) => n.type === 'stack');
     expect(stacks).toHaveLength(10);
     for (const a of stacks) for (const b of stacks) if (a !== b) expect(overlaps(a.position, a as never, b.position, b as never)).toBe(false);
+    const real = v.nodes.filter((n) => n.type !== 'stack');
+    const clash = real.flatMap((a, i) => real.slice(i + 1).filter((b) => overlaps(a.position, a as never, b.position, b as never)).map((b) => `${a.id}/${b.id}`));
+    expect(clash).toEqual([]);
+    // Wrapped into columns: about as wide as a screen, not one column 20,000 px high.
+    const right = Math.max(...real.map((n) => n.position.x + (n.width ?? 0)));
+    const bottom = Math.max(...real.map((n) => n.position.y + (n.height ?? 0)));
+    expect(right / bottom).toBeGreaterThan(1);
+    expect(right / bottom).toBeLessThan(4);
   });
 });
