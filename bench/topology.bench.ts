@@ -65,21 +65,21 @@ export default async function bench({ log }: { log: (line: string) => void }) {
 
     const layouts = await page.evaluate(
       ({ n, warmup }) => {
-        for (let i = 0; i < warmup; i++) window.bench.layoutOnce();
-        return Array.from({ length: n }, () => window.bench.layoutOnce());
+        for (let i = 0; i < warmup; i++) window.topologyBench.layoutOnce();
+        return Array.from({ length: n }, () => window.topologyBench.layoutOnce());
       },
       { n: LAYOUTS, warmup: WARMUP },
     );
 
     const latencies = await page.evaluate(
       async ({ samples, warmup }) => {
-        const ids = window.bench.serviceIds;
+        const ids = window.topologyBench.serviceIds;
         const out: { dom: number; painted: number }[] = [];
         for (let i = 0; i < warmup + samples; i++) {
           const id = ids[(i * 13) % ids.length] ?? '';
           const replicas = 4 + (i % 5);
           const t0 = performance.now();
-          const prefix = window.bench.scale(id, replicas);
+          const prefix = window.topologyBench.scale(id, replicas);
           const want = `${replicas} of ${replicas} tasks running`;
           const has = () => [...document.querySelectorAll('.react-flow__node')].some((e) => e.getAttribute('aria-label')?.startsWith(prefix) && e.getAttribute('aria-label')?.endsWith(want));
           const dom = await new Promise<number>((resolve) => {

@@ -68,10 +68,10 @@ function layoutOnce(): number {
 
 declare global {
   interface Window {
-    bench: { scale: typeof scale; layoutOnce: typeof layoutOnce; serviceIds: string[] };
+    topologyBench: { scale: typeof scale; layoutOnce: typeof layoutOnce; serviceIds: string[] };
   }
 }
-window.bench = { scale, layoutOnce, serviceIds: [...services.keys()] };
+window.topologyBench = { scale, layoutOnce, serviceIds: [...services.keys()] };
 
 const store = createBerthStore(client);
 bindEngine(store, client);
