@@ -81,7 +81,7 @@ export default async function bench({ log }: { log: (line: string) => void }) {
           const t0 = performance.now();
           const prefix = window.topologyBench.scale(id, replicas);
           const want = `${replicas} of ${replicas} tasks running`;
-          const has = () => [...document.querySelectorAll('.react-flow__node')].some((e) => e.getAttribute('aria-label')?.startsWith(prefix) && e.getAttribute('aria-label')?.endsWith(want));
+          const has = () => [...document.querySelectorAll('.react-flow__node')].some((e) => e.getAttribute('aria-label')?.startsWith(prefix) && e.getAttribute('aria-label')?.includes(want));
           const dom = await new Promise<number>((resolve) => {
             if (has()) return resolve(performance.now());
             const observer = new MutationObserver(() => {

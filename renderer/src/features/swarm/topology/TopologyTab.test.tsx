@@ -45,7 +45,7 @@ describe('TopologyTab', { timeout: 30_000 }, () => {
     await screen.findByRole('button', { name: /^service shop_web/ });
     expect(screen.getByRole('status')).toHaveTextContent('3 services · 3 networks · 2 published ports');
     const web = node(/^service shop_web/);
-    expect(web).toHaveAttribute('aria-label', 'service shop_web, team/web:2, replicated, 3 of 3 tasks running');
+    expect(web).toHaveAttribute('aria-label', 'service shop_web, team/web:2, replicated, 3 of 3 tasks running, on shop_front, publishes 8080/tcp');
     expect(within(web).getByText('3/3')).toBeInTheDocument();
     expect(within(node(/^service shop_api/)).getByText('1/2')).toBeInTheDocument();
     expect(within(node(/^network ingress/)).getByText('ingress · routing mesh')).toBeInTheDocument();
@@ -54,6 +54,7 @@ describe('TopologyTab', { timeout: 30_000 }, () => {
     expect(within(graph()).getByText('stack shop')).toBeInTheDocument();
     // Nodes are in the tab order, so the keyboard reaches every one.
     expect(web).toHaveAttribute('tabindex', '0');
+    expect(web).toHaveAccessibleDescription(/Press Enter or Space to open its details/);
   });
 
   it('follows the live lists: counts change in place, new services and networks appear, removed ones go', async () => {
@@ -65,7 +66,7 @@ describe('TopologyTab', { timeout: 30_000 }, () => {
     expect(before.api).not.toBe(before.web);
     const api = swarm.services[1] as SwarmServiceSummary;
     act(() => fake.emit('services.changed', { kind: 'patch', upserts: [{ ...api, running: 4, desired: 4, replicas: 4 }], removed: [] }));
-    expect(node(/^service shop_api/)).toHaveAccessibleName(/4 of 4 tasks running/);
+    expect(node(/^service shop_api/)).toHaveAccessibleName(/4 of 4 tasks running, on shop_front, shop_back$/);
     expect(within(node(/^service shop_api/)).getByText('4/4')).toBeInTheDocument();
     // A replica count moves nothing.
     expect({ api: transformOf(/^service shop_api/), web: transformOf(/^service shop_web/), back: transformOf(/^network shop_back/) }).toEqual(before);

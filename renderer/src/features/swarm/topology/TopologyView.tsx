@@ -14,6 +14,10 @@ import { noTopologyFilter, type TopologyFilter, type TopologyNodeData } from './
 import { createTopology, type TopologyFlowEdge, type TopologyFlowNode } from './model';
 import { topologyNodeTypes } from './TopologyNodes';
 
+// React Flow's default node description speaks of selecting, moving and deleting, which this view does not do.
+const opens = 'Press Enter or Space to open its details; Tab moves to the next node.';
+const ariaLabels = { 'node.a11yDescription.default': opens, 'node.a11yDescription.keyboardDisabled': opens };
+
 type Opened = { kind: 'service'; id: string } | { kind: 'network'; id: string; connecting?: boolean };
 
 /** What a node opens: a service (or a port's service) its drawer, a network its details. */
@@ -103,6 +107,7 @@ function Graph({ filter }: { filter: TopologyFilter }) {
             minZoom={0.05}
             maxZoom={2}
             proOptions={{ hideAttribution: true }}
+            ariaLabelConfig={ariaLabels}
           >
             <Background />
             <Controls showInteractive={false} fitViewOptions={{ maxZoom: 1 }} />

@@ -123,7 +123,11 @@ export function buildGraph(services: readonly SwarmServiceSummary[], networks: r
     const id = serviceNodeId(s.id);
     const image = shortImage(s.image);
     const data: ServiceNodeData = { kind: 'service', serviceId: s.id, name: s.name, image, mode: s.mode, running: s.running, desired: s.desired, ...(s.stack ? { stack: s.stack } : {}) };
-    nodes.push({ id, data, label: `service ${s.name}, ${image}, ${s.mode}, ${s.running} of ${s.desired} tasks running`, ...(s.stack ? { stack: s.stack } : {}) });
+    // What a screen reader says for the node: the facts, then where it is connected (edges are not focusable).
+    const nets = refsOf(s).map((r) => r.name);
+    const pubs = s.ports.flatMap((p) => (p.published === undefined ? [] : [`${p.published}/${p.protocol}`]));
+    const links = `${nets.length ? `, on ${nets.join(', ')}` : ''}${pubs.length ? `, publishes ${pubs.join(', ')}` : ''}`;
+    nodes.push({ id, data, label: `service ${s.name}, ${image}, ${s.mode}, ${s.running} of ${s.desired} tasks running${links}`, ...(s.stack ? { stack: s.stack } : {}) });
     for (const ref of refsOf(s)) {
       addNetwork(ref.id, ref.name);
       const aliases = ref.aliases.length ? ` as ${ref.aliases.join(', ')}` : '';

@@ -33,7 +33,7 @@ describe('topology graph', () => {
     expect(g.stacks).toEqual(['shop']);
     const web = g.nodes.find((n) => n.id === 'service:shop_web-id');
     expect(web).toMatchObject({ stack: 'shop', data: { kind: 'service', image: 'team/web:2', running: 3, desired: 3, mode: 'replicated' } });
-    expect(web?.label).toBe('service shop_web, team/web:2, replicated, 3 of 3 tasks running');
+    expect(web?.label).toBe('service shop_web, team/web:2, replicated, 3 of 3 tasks running, on shop_front, publishes 8080/tcp');
     expect(g.nodes.find((n) => n.id === 'network:ingress-id')).toMatchObject({ data: { ingress: true, driver: 'overlay', scope: 'swarm' }, label: 'network ingress, ingress (routing mesh), overlay driver' });
     expect(g.nodes.find((n) => n.id === 'port:cache-id:6379/tcp')).toMatchObject({ data: { published: 6379, target: 6379, mode: 'host' } });
     expect(g.edges.find((e) => e.source === 'service:shop_api-id' && e.target === 'network:shop_back-id')?.label).toBe('shop_api on network shop_back as api');
