@@ -9,6 +9,8 @@ const env = useSwarmBackend();
 // published ports, and a networks list that holds the swarm's overlay networks with driver, scope and ingress.
 describe('topology data on a real single-node swarm', () => {
   it('lists services with network IDs, names and aliases, published ports and the stack label', async () => {
+    await env.call('networks.list'); // the live lists follow from here
+    await env.call('services.list');
     const net = await env.call<NetworkSummary>('networks.create', { name: 'topo_back', driver: 'overlay', attachable: true });
     const created = await env.call<SwarmServiceSummary>('services.create', {
       spec: {
@@ -29,6 +31,10 @@ describe('topology data on a real single-node swarm', () => {
       networkRefs: [{ id: net.id, name: 'topo_back', aliases: ['api', 'api-internal'] }],
       ports: [{ target: 80, published: 18081, protocol: 'tcp', mode: 'host' }],
     });
+
+    // Both arrive live too, as the topology view receives them.
+    await env.t.log.waitFor('networks.changed', (p) => p.kind === 'patch' && p.upserts.some((n) => n.id === net.id && n.driver === 'overlay' && n.scope === 'swarm'));
+    await env.t.log.waitFor('services.changed', (p) => p.kind === 'patch' && p.upserts.some((x) => x.id === created.id && x.networkRefs?.[0]?.id === net.id));
 
     const networks = await env.call<NetworkSummary[]>('networks.list');
     expect(networks.find((n) => n.id === net.id)).toMatchObject({ name: 'topo_back', driver: 'overlay', scope: 'swarm', ingress: false });
