@@ -5,7 +5,7 @@ import type { GraphEdge, GraphNode, TopologyNodeData } from './graph';
 export const NODE_SIZE: Record<TopologyNodeData['kind'], { width: number; height: number }> = {
   service: { width: 220, height: 76 },
   network: { width: 190, height: 56 },
-  port: { width: 130, height: 44 },
+  port: { width: 156, height: 44 },
 };
 
 export interface Box {
