@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildGraph, noTopologyFilter, shapeKey, shortImage } from './graph';
 import { NODE_SIZE } from './layout';
 import { createTopology } from './model';
+import { tasksColour } from './TopologyNodes';
 import { bigSwarm, onNetworks, shopSwarm } from './testing/topologyFixtures';
 
 const ids = (xs: { id: string }[]) => xs.map((x) => x.id);
@@ -56,6 +57,13 @@ describe('topology graph', () => {
     expect(ids(buildGraph(services, networks, { stack: null, query: 'REDIS' }).nodes)).toEqual(['service:cache-id', 'port:cache-id:6379/tcp', 'network:shop_back-id']);
     expect(ids(buildGraph(services, networks, { stack: null, query: '8080' }).nodes)[0]).toBe('service:shop_web-id');
     expect(buildGraph(services, networks, { stack: null, query: 'nothing-like-this' }).nodes).toEqual([]);
+  });
+
+  it('colours running/desired: all running, some, none, none wanted', () => {
+    expect(tasksColour({ running: 3, desired: 3 })).toBe('success');
+    expect(tasksColour({ running: 1, desired: 3 })).toBe('warning');
+    expect(tasksColour({ running: 0, desired: 3 })).toBe('error');
+    expect(tasksColour({ running: 0, desired: 0 })).toBe('default');
   });
 
   it('shortens images to repository and tag', () => {
