@@ -5,6 +5,7 @@ import { NodesTab } from './nodes/NodesTab';
 import { OverviewTab } from './overview/OverviewTab';
 import { ServicesTab } from './services/ServicesTab';
 import { isSwarmTab, swarmHref, swarmTabs, type SwarmTabId } from './tabs';
+import { TopologyTab } from './topology/TopologyTab';
 import { VisualizerTab } from './visualizer/VisualizerTab';
 
 /** Swarm mode: the swarm's state and settings, its nodes and services, the visualizer and the local cluster. */
@@ -42,6 +43,7 @@ export function SwarmPage() {
         {current === 'nodes' && <NodesTab />}
         {current === 'services' && <ServicesTab />}
         {current === 'visualizer' && <VisualizerTab />}
+        {current === 'topology' && <TopologyTab />}
         {current === 'cluster' && <LocalClusterTab />}
       </Box>
     </Box>

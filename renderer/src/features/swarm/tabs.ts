@@ -4,6 +4,7 @@ export const swarmTabs = [
   { id: 'nodes', label: 'Nodes' },
   { id: 'services', label: 'Services' },
   { id: 'visualizer', label: 'Visualizer' },
+  { id: 'topology', label: 'Topology' },
   { id: 'cluster', label: 'Local cluster' },
 ] as const;
 
