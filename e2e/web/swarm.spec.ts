@@ -57,6 +57,12 @@ test('a real 3-node swarm: nodes, a 6-replica service spread live, drain and hea
   }
   expect(new Set(info.nodes.map((n) => n.hostname)).size).toBe(3);
   await expect(page.getByRole('status').filter({ hasText: /nodes?$/ })).toHaveText('3 nodes');
+  // The health summary links a node as #/swarm/nodes/<id>: that address opens its drawer; closing goes back.
+  await page.evaluate((id) => (window.location.hash = `#/swarm/nodes/${id}`), worker.nodeId);
+  const drawer = page.getByRole('region', { name: `Node ${worker.hostname}` });
+  await drawer.getByRole('button', { name: 'Close' }).click();
+  await expect(drawer).toBeHidden();
+  await expect(page).toHaveURL(/#\/swarm\/nodes$/);
 
   // A second window stays on the Visualizer all along: everything below reaches it live, never by a reload.
   const viz = await openSwarm(browser, 'Visualizer');
