@@ -7,6 +7,7 @@ import { OverviewTab } from './overview/OverviewTab';
 import { SecretsTab } from './secrets/SecretsTab';
 import { ServicesTab } from './services/ServicesTab';
 import { isSwarmTab, swarmHref, swarmTabs, type SwarmTabId } from './tabs';
+import { TopologyTab } from './topology/TopologyTab';
 import { VisualizerTab } from './visualizer/VisualizerTab';
 
 /** Swarm mode: the swarm's state and settings, its nodes and services, the visualizer and the local cluster. */
@@ -46,6 +47,7 @@ export function SwarmPage() {
         {current === 'secrets' && <SecretsTab />}
         {current === 'configs' && <ConfigsTab />}
         {current === 'visualizer' && <VisualizerTab />}
+        {current === 'topology' && <TopologyTab />}
         {current === 'cluster' && <LocalClusterTab />}
       </Box>
     </Box>

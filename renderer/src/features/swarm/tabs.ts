@@ -6,6 +6,7 @@ export const swarmTabs = [
   { id: 'secrets', label: 'Secrets' },
   { id: 'configs', label: 'Configs' },
   { id: 'visualizer', label: 'Visualizer' },
+  { id: 'topology', label: 'Topology' },
   { id: 'cluster', label: 'Local cluster' },
 ] as const;
 
