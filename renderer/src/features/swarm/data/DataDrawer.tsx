@@ -49,7 +49,7 @@ export function DataDrawer({ kind, item, onClose }: { kind: DataKind; item: Swar
               : item.usedBy.map((u, i) => (
                   <span key={u.id}>
                     {i > 0 && ', '}
-                    <Link href={swarmHref('services')}>{u.name}</Link>
+                    <Link href={`${swarmHref('services')}/${encodeURIComponent(u.id)}`}>{u.name}</Link>
                   </span>
                 ))}
           </Row>

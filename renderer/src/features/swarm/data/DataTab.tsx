@@ -9,6 +9,7 @@ import { ResourceGrid } from '../../../components/grid/ResourceGrid';
 import { nextSort, type Sort } from '../../../components/grid/sort';
 import { useBerth } from '../../../stores/context';
 import { ManagerOnly } from '../NotManager';
+import { useDrawerRoute } from '../useDrawerRoute';
 import { dataColumns } from './columns';
 import { CreateDataDialog } from './CreateDataDialog';
 import { DataDrawer } from './DataDrawer';
@@ -35,10 +36,10 @@ function DataGrid({ kind }: { kind: DataKind }) {
   const [sort, setSort] = useState<Sort<DataSortKey>>({ key: 'name', direction: 'asc' });
   const [creating, setCreating] = useState(false);
   const [removing, setRemoving] = useState<SwarmDataSummary | null>(null);
-  const [openId, setOpenId] = useState<string | null>(null);
+  const [openId, setOpenId] = useDrawerRoute(kind.tab);
   const all = useMemo(() => Object.values(record), [record]);
   const rows = useMemo(() => sortData(filterData(all, query), sort), [all, query, sort]);
-  const columns = useMemo(() => dataColumns({ open: (s) => setOpenId(s.id), remove: setRemoving }, pending), [pending]);
+  const columns = useMemo(() => dataColumns({ open: (s) => setOpenId(s.id), remove: setRemoving }, pending), [pending, setOpenId]);
   const open = openId ? record[openId] : undefined;
   const noun = kind.noun;
 

@@ -12,6 +12,8 @@ export interface DataKind {
   noun: string;
   title: string;
   list: 'swarmSecrets' | 'swarmConfigs';
+  /** The Swarm page tab (its drawer lives at `#/swarm/<tab>/<id>`). */
+  tab: 'secrets' | 'configs';
   create(client: EngineClient, p: CreateParams & { content: string }): Promise<Result<SwarmDataSummary>>;
   createUpload(client: EngineClient, p: CreateParams & { size: number }): Promise<Result<TransferTicket>>;
   remove(client: EngineClient, id: string): Promise<Result<void>>;
@@ -27,6 +29,7 @@ export const secretKind: DataKind = {
   noun: 'secret',
   title: 'Secrets',
   list: 'swarmSecrets',
+  tab: 'secrets',
   create: (c, p) => c.call('secrets.create', p),
   createUpload: (c, p) => c.call('secrets.createUpload', p),
   remove: (c, id) => c.call('secrets.remove', { id }),
@@ -40,6 +43,7 @@ export const configKind: DataKind = {
   noun: 'config',
   title: 'Configs',
   list: 'swarmConfigs',
+  tab: 'configs',
   create: (c, p) => c.call('configs.create', p),
   createUpload: (c, p) => c.call('configs.createUpload', p),
   remove: (c, id) => c.call('configs.remove', { id }),
