@@ -99,6 +99,18 @@ describe('FileBrowser', () => {
     expect(list.mock.calls.map(([p]) => p)).toEqual(['/', '/etc', '/']);
   });
 
+  it('opens a folder once on a double click, on its row or on its name, and separates levels with a chevron', async () => {
+    const { list, user } = setup();
+    await user.dblClick(within(await gridOf('/')).getByRole('row', { name: 'etc' }));
+    expect(await gridOf('/etc')).toBeInTheDocument();
+    const crumbs = screen.getByRole('navigation', { name: 'Folder path' });
+    expect(crumbs.textContent).toBe('/etc');
+    await user.click(within(crumbs).getByRole('button', { name: '/' }));
+    await user.dblClick(within(await gridOf('/')).getByRole('button', { name: 'etc' }));
+    expect(await gridOf('/etc')).toBeInTheDocument();
+    expect(list.mock.calls.map(([p]) => p)).toEqual(['/', '/etc', '/', '/etc']);
+  });
+
   it('follows a link with Enter on its row, and offers no download for it', async () => {
     const { user } = setup();
     const root = await gridOf('/');

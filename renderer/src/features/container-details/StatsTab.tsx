@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Alert, Box, Button, Paper, Typography } from '@mui/material';
-import { formatBytes, formatMemory, formatRate, type BerthErrorData, type StatsSample } from '../../api/contract';
+import { plural, formatBytes, formatMemory, formatRate, type BerthErrorData, type StatsSample } from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useBerth } from '../../stores/context';
 import { Sparkline } from './Sparkline';
@@ -74,7 +74,7 @@ export function StatsTab({ id, running }: { id: string; running: boolean }) {
         </Typography>
       ) : (
         <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(280px, 1fr))', gap: 2 }}>
-          <Card title="CPU" value={`${last.cpuPercent.toFixed(1)} %`} detail={`${last.pids} processes`}>
+          <Card title="CPU" value={`${last.cpuPercent.toFixed(1)} %`} detail={plural(last.pids, 'process', 'processes')}>
             <Sparkline label="CPU over the last minute" window={STATS_WINDOW} series={[{ label: 'CPU', color: '#1976d2', values: of((s) => s.cpuPercent) }]} />
           </Card>
           <Card

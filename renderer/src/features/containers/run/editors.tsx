@@ -11,7 +11,7 @@ import {
 } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
-import { parseEnvFile } from '../../../api/contract';
+import { plural, parseEnvFile } from '../../../api/contract';
 import type { FieldErrors, KeyValueRow, MountRow, PortRow } from './specForm';
 
 // Row editors of the run dialog: each row is a line of small fields with a remove button; errors show
@@ -209,7 +209,7 @@ export function KeyValueEditor({ rows, onChange, errors, disabled, field, noun, 
             value={text}
             onChange={(e) => setText(e.target.value)}
             error={parsed.problems.length > 0}
-            helperText={parsed.problems.join('; ') || `${Object.keys(parsed.env).length} variables`}
+            helperText={parsed.problems.join('; ') || plural(Object.keys(parsed.env).length, 'variable')}
           />
           <Button
             size="small"
