@@ -55,6 +55,8 @@ describe('SystemPage', { timeout: 20_000 }, () => {
     expect(within(security).getByText('seccomp (default): on')).toBeInTheDocument();
     expect(within(security).getByText('AppArmor: off')).toBeInTheDocument();
     expect(screen.getByRole('region', { name: 'Storage and runtime' })).toHaveTextContent('systemd, v2');
+    // Memory in binary units, as the container Stats tab shows it (16 GB of RAM is 14.9 GiB).
+    expect(screen.getByRole('region', { name: 'Host' })).toHaveTextContent('Memory14.9 GiB');
   });
 
   it('previews the clean-up, lets options change it, then runs it as a task', async () => {
