@@ -24,7 +24,8 @@ interface RowsProps<R> {
   disabled?: boolean;
 }
 
-const rowSx = { display: 'flex', gap: 1, alignItems: 'flex-start', mb: 1 } as const;
+// The top padding leaves room for the first row's floating labels under a section heading.
+const rowSx = { display: 'flex', gap: 1, alignItems: 'flex-start', pt: 1.5, mb: 0.25 } as const;
 
 function update<R>(rows: R[], i: number, patch: Partial<R>): R[] {
   return rows.map((r, j) => (j === i ? { ...r, ...patch } : r));
