@@ -39,6 +39,11 @@ export const containerDetailMethods = {
       .strict(),
     'read',
   ),
+  /** The container's whole log as a download (`docker logs [-t]`), not only the lines a view has loaded. */
+  'containers.logs.download': def<TransferTicket>()(
+    z.object({ id: containerRef, timestamps: z.boolean().default(false) }).strict(),
+    'read',
+  ),
   /** Entries of a folder in the container's filesystem (works on stopped containers too). */
   'containers.files.list': def<FileListing>()(
     z.object({ id: containerRef, path: containerPath }).strict(),

@@ -3,6 +3,7 @@ import { mapDockerError } from '../../docker/errors';
 import type { Domain, ServiceContext } from '../context';
 import { downloadTicket, listFiles, uploadTicket, type FilesDeps } from './details/files';
 import { toContainerDetails } from './details/inspect';
+import { logsDownloadTicket } from './details/logs-download';
 import { topProcesses } from './details/top';
 import { containerStreams, type ContainerStreamName } from './streams';
 
@@ -18,6 +19,8 @@ export function containerDetailsDomain(ctx: ServiceContext): Domain<typeof conta
       }
     },
     'containers.top': ({ id, psArgs }) => topProcesses(ctx.engine.docker(), id, psArgs),
+    'containers.logs.download': ({ id, timestamps }) =>
+      logsDownloadTicket(() => ctx.engine.docker(), ctx.transfers, id, timestamps),
     'containers.files.list': ({ id, path }) => listFiles(files, id, path),
     'containers.files.download': ({ id, path }) => downloadTicket(files, id, path),
     'containers.files.upload': ({ id, dir, name }) => uploadTicket(files, id, dir, name),
