@@ -1,7 +1,7 @@
 import type { containerDetailMethods } from '../../contract/methods/container-details';
 import { mapDockerError } from '../../docker/errors';
 import type { Domain, ServiceContext } from '../context';
-import { downloadTicket, listFiles, uploadTicket, type FilesDeps } from './details/files';
+import { downloadTicket, listFiles, previewFile, uploadTicket, type FilesDeps } from './details/files';
 import { toContainerDetails } from './details/inspect';
 import { logsDownloadTicket } from './details/logs-download';
 import { topProcesses } from './details/top';
@@ -23,6 +23,7 @@ export function containerDetailsDomain(ctx: ServiceContext): Domain<typeof conta
       logsDownloadTicket(() => ctx.engine.docker(), ctx.transfers, id, timestamps),
     'containers.files.list': ({ id, path }) => listFiles(files, id, path),
     'containers.files.download': ({ id, path }) => downloadTicket(files, id, path),
+    'containers.files.preview': ({ id, path }) => previewFile(files, id, path),
     'containers.files.upload': ({ id, dir, name }) => uploadTicket(files, id, dir, name),
   };
   return { handlers, streams: containerStreams(ctx) };

@@ -1,7 +1,7 @@
 import type { volumesMethods } from '../../contract/methods/volumes';
 import type { Domain, ServiceContext } from '../context';
 import { backupDownload, startBackup, type BackupDeps } from './backup';
-import { downloadTicket, listFiles } from './files';
+import { downloadTicket, listFiles, previewFile, uploadTicket } from './files';
 import { listBackups, removeBackup, restorePlan, startRestoreFromBackup } from './kept-backups';
 import { restoreTicket } from './restore';
 import { VolumesService } from './service';
@@ -19,6 +19,9 @@ export function volumesDomain(ctx: ServiceContext): Domain<typeof volumesMethods
     'volumes.prune': ({ scope }) => volumes.prune(scope),
     'volumes.files.list': ({ name, path }) => listFiles(ctx.engine.docker(), name, path),
     'volumes.files.download': ({ name, path }) => downloadTicket(ctx.engine.docker(), ctx.transfers, name, path),
+    'volumes.files.preview': ({ name, path }) => previewFile(ctx.engine.docker(), name, path),
+    'volumes.files.upload': ({ name, dir, fileName }) =>
+      uploadTicket(ctx.engine.docker(), ctx.transfers, name, dir, fileName),
     'volumes.backup': async ({ name }) => {
       // Fails now (not inside the task) when the volume does not exist; the size makes the progress bar real.
       const { size } = await volumes.inspect(name);
