@@ -46,6 +46,11 @@ const backupFile = z
 
 export const volumesMethods = {
   'volumes.list': def<VolumeSummary[]>()(none, 'read'),
+  /**
+   * Asks for fresh sizes (the list shows the last disk-usage read); changed sizes arrive as 'volumes.changed'
+   * patches. At most one read per 10 s, however often it is asked.
+   */
+  'volumes.refreshSizes': def<void>()(none, 'read'),
   'volumes.inspect': def<VolumeDetails>()(byName, 'read'),
   'volumes.create': def<VolumeSummary>()(
     z

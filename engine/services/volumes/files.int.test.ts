@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TEST_IMAGE } from '../../../e2e/harness/engine';
-import { FILE_PREVIEW_BYTES, type FileListing, type FilePreview, type TransferTicket } from '../../contract';
+import { FILE_PREVIEW_BYTES, type FileListing, type FilePreview, type TransferTicket, type VolumeSummary } from '../../contract';
 import { call } from '../testing/backend';
 import { download, errorOf, upload } from '../testing/transfer';
 import { useEngineBackend } from '../testing/use-engine-backend';
@@ -91,4 +91,27 @@ describe('volume files: upload and preview against a real engine', () => {
     const t = await call<TransferTicket>(env.t.backend, 'containers.files.download', { id: 'preview-box', path: '/etc/app.conf' });
     expect((await download(env.t.backend, t)).toString()).toBe('server=on\n');
   });
+
+  it('sizes follow writes: a container that stops using the volume, and an upload, push a fresh size (issue #13 item 14)', async () => {
+    await env.engine.docker.createVolume({ Name: 'growing' });
+    const sizeOf = async () => (await call<VolumeSummary[]>(env.t.backend, 'volumes.list')).find((v) => v.name === 'growing')?.size;
+    expect(await sizeOf()).toBe(0);
+    const from = Date.now();
+    // 300 kB written by a container: its stop unmounts the volume, and Berth reads sizes again (within 10 s).
+    await sh('head -c 300000 /dev/zero > /data/blob', 'growing');
+    const grown = await env.t.log.waitFor(
+      'volumes.changed',
+      (p) => p.kind === 'patch' && p.upserts.some((v) => v.name === 'growing' && v.size === 300_000),
+      { from, timeoutMs: 15_000 },
+    );
+    expect(grown.at - from).toBeLessThan(12_000);
+    // An upload through Berth (and a request when the page is shown) reads again too.
+    const t = await call<TransferTicket>(env.t.backend, 'volumes.files.upload', { name: 'growing', fileName: 'more' });
+    await upload(env.t.backend, t, Buffer.alloc(100_000));
+    await call(env.t.backend, 'volumes.refreshSizes');
+    await env.t.log.waitFor('volumes.changed', (p) => p.kind === 'patch' && p.upserts.some((v) => v.name === 'growing' && v.size === 400_000), {
+      from,
+      timeoutMs: 15_000,
+    });
+  }, 40_000);
 });

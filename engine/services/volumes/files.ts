@@ -138,6 +138,7 @@ export async function uploadTicket(
   volume: string,
   dir: string,
   name: string,
+  onWritten: () => void = () => undefined,
 ): Promise<TransferTicket> {
   const rel = volumeRelativePath(dir);
   const s = await withHelper(docker, volume, { readOnly: true, purpose: 'upload' }, (h) => stat(h, volume, rel));
@@ -161,6 +162,7 @@ export async function uploadTicket(
           }),
         'restore a backup into the volume instead.',
       );
+      onWritten();
       return { path: rel ? posix.join(rel, name) : name, size };
     },
   });
