@@ -9,7 +9,13 @@ import { VolumesService } from './service';
 /** The volumes domain: the live list, its actions, files, and backups/restores as tasks. */
 export function volumesDomain(ctx: ServiceContext): Domain<typeof volumesMethods> {
   const volumes = new VolumesService(ctx);
-  const deps: BackupDeps = { docker: () => ctx.engine.docker(), tasks: ctx.tasks, transfers: ctx.transfers, dataDir: ctx.dataDir };
+  const deps: BackupDeps = {
+    docker: () => ctx.engine.docker(),
+    tasks: ctx.tasks,
+    transfers: ctx.transfers,
+    dataDir: ctx.dataDir,
+    written: () => volumes.sizes.request(),
+  };
   const handlers: Domain<typeof volumesMethods>['handlers'] = {
     'volumes.list': () => volumes.list(),
     'volumes.inspect': ({ name }) => volumes.inspect(name),
