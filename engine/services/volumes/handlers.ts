@@ -28,7 +28,7 @@ export function volumesDomain(ctx: ServiceContext): Domain<typeof volumesMethods
     'volumes.files.preview': ({ name, path }) => previewFile(ctx.engine.docker(), name, path),
     'volumes.files.upload': ({ name, dir, fileName }) =>
       uploadTicket(ctx.engine.docker(), ctx.transfers, name, dir, fileName, () => volumes.sizes.request()),
-    'volumes.refreshSizes': () => volumes.sizes.request(),
+    'volumes.refreshSizes': () => Promise.resolve(volumes.sizes.request()),
     'volumes.backup': async ({ name }) => {
       // Fails now (not inside the task) when the volume does not exist; the size makes the progress bar real.
       const { size } = await volumes.inspect(name);

@@ -4,7 +4,7 @@ import { VolumeSizes } from './sizes';
 
 // The throttle's timing with a stand-in for the engine's df (the real read is in files.int.test.ts).
 const volumes = (sizes: Record<string, number>) => ({
-  Volumes: Object.entries(sizes).map(([Name, Size]) => ({ Name, UsageData: { Size, RefCount: 0 } })),
+  Volumes: Object.entries(sizes).map(([Name, Size]) => ({ Name, Driver: 'local', Mountpoint: '', UsageData: { Size, RefCount: 0 } })),
 });
 
 function setup(answers: Record<string, number>[]) {
