@@ -137,7 +137,7 @@ export function FileBrowser({ root, list, download, folderFormat, upload, previe
               e.preventDefault();
               setDragging(false);
               // Folders arrive as size-0 entries without a type; only files are uploaded.
-              void uploads.start(dir, Array.from(e.dataTransfer.files));
+              void uploads.start(dir, Array.from(e.dataTransfer.files), where);
             },
           }
         : {})}
@@ -171,7 +171,7 @@ export function FileBrowser({ root, list, download, folderFormat, upload, previe
               onChange={(e) => {
                 const files = Array.from(e.target.files ?? []);
                 e.target.value = '';
-                void uploads.start(dir, files);
+                void uploads.start(dir, files, where);
               }}
             />
           </>
@@ -181,7 +181,7 @@ export function FileBrowser({ root, list, download, folderFormat, upload, previe
         <Box role="status">
           <Typography variant="body2">
             Uploading {uploading.name}
-            {uploading.count > 1 ? ` (${uploading.index} of ${uploading.count})` : ''} to {dir}…
+            {uploading.count > 1 ? ` (${uploading.index} of ${uploading.count})` : ''} to {where}…
           </Typography>
           <LinearProgress
             variant={uploading.fraction === undefined ? 'indeterminate' : 'determinate'}

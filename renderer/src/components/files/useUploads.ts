@@ -27,7 +27,8 @@ export interface UploadNotice {
  */
 export function useUploads(upload: UploadFn | undefined, onNotice: (n: UploadNotice | null) => void, onUploaded: () => void) {
   const [progress, setProgress] = useState<UploadProgress | null>(null);
-  const start = async (into: string, files: File[]) => {
+  /** `label` is how the folder reads in messages (a volume's root is '' in paths). */
+  const start = async (into: string, files: File[], label = into) => {
     if (!upload || files.length === 0 || progress) return;
     onNotice(null);
     const failed: { name: string; error: BerthErrorData }[] = [];
@@ -42,11 +43,11 @@ export function useUploads(upload: UploadFn | undefined, onNotice: (n: UploadNot
     if (done > 0) onUploaded();
     const first = failed[0];
     if (!first) {
-      onNotice({ severity: 'success', message: `Uploaded ${files.length === 1 ? (files[0]?.name ?? '') : plural(done, 'file')} to ${into}.` });
+      onNotice({ severity: 'success', message: `Uploaded ${files.length === 1 ? (files[0]?.name ?? '') : plural(done, 'file')} to ${label}.` });
       return;
     }
     const others = failed.length > 1 ? ` (and ${plural(failed.length - 1, 'other file')}: ${failed.slice(1).map((f) => f.name).join(', ')})` : '';
-    const arrived = done > 0 ? ` ${plural(done, 'file')} uploaded to ${into}.` : '';
+    const arrived = done > 0 ? ` ${plural(done, 'file')} uploaded to ${label}.` : '';
     onNotice({ severity: 'error', message: `Could not upload ${first.name}${others}: ${first.error.message}${arrived}`, error: first.error });
   };
   return { progress, start };
