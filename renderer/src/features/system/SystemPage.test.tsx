@@ -83,7 +83,7 @@ describe('SystemPage', { timeout: 20_000 }, () => {
       result: { removed: { containers: ['old-job'], images: ['abc'], networks: [], volumes: ['f00d'], buildCache: [] }, reclaimedBytes: { containers: 1_500_000, images: 120_000_000, networks: 0, volumes: 5_000, buildCache: 0, total: 121_505_000 }, failed: [] },
     };
     act(() => fake.emit('tasks.changed', { kind: 'patch', upserts: [done], removed: [] }));
-    expect(await within(dialog).findByText(/^Freed 122 MB: 1 stopped containers, 1 images, 0 networks, 1 volumes/)).toBeInTheDocument();
+    expect(await within(dialog).findByText(/^Freed 122 MB: 1 stopped container, 1 image, 0 networks, 1 volume, /)).toBeInTheDocument();
     expect(dialog).toHaveTextContent('Stopped containers: done');
   });
 });
