@@ -87,6 +87,13 @@ test.describe('volumes page on a real engine', () => {
     const files = drawer.getByRole('grid', { name: `Files in ${VOLUME}` });
     await expect(files.getByRole('row', { name: 'note.txt', exact: true })).toBeVisible();
 
+    // A double click on a folder's row opens it (once); the breadcrumb leads back.
+    await files.getByRole('row', { name: 'notes', exact: true }).dblclick({ position: { x: 400, y: 10 } });
+    await expect(drawer.getByRole('grid', { name: 'Files in notes' }).getByRole('row', { name: '2.txt', exact: true })).toBeVisible();
+    await expect(drawer.getByRole('navigation', { name: 'Folder path' })).toHaveText(`${VOLUME}notes`);
+    await drawer.getByRole('navigation', { name: 'Folder path' }).getByRole('button', { name: VOLUME }).click();
+    await expect(files.getByRole('row', { name: 'note.txt', exact: true })).toBeVisible();
+
     // Two files at once through the file chooser (the button opens it; the input takes several).
     await drawer.getByLabel('Files to upload').setInputFiles([
       { name: 'a.txt', mimeType: 'text/plain', buffer: Buffer.from('first upload\n') },
