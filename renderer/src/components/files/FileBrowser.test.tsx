@@ -192,6 +192,11 @@ describe('FileBrowser', () => {
     fireEvent.drop(etc, { dataTransfer: { types: ['Files'], files } });
     expect(await screen.findByText('Uploaded 2 files to /etc.')).toBeInTheDocument();
     expect(upload.mock.calls.map(([dir, file]) => [dir, file.name])).toEqual([['/etc', 'a.conf'], ['/etc', 'b.conf']]);
+    // A folder is not read as a file: the browser hands it over as a directory entry.
+    const folder = { kind: 'file', webkitGetAsEntry: () => ({ isDirectory: true }), getAsFile: () => null };
+    fireEvent.drop(etc, { dataTransfer: { types: ['Files'], files: [], items: [folder] } });
+    expect(await screen.findByRole('alert')).toHaveTextContent('Folders cannot be uploaded: drop the files inside them instead.');
+    expect(upload).toHaveBeenCalledTimes(2);
   });
 
   it('previews a text file read-only, and says when a file is binary', async () => {

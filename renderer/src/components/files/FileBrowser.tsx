@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Box, Button, CircularProgress, LinearProgress, Typography } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
 import RefreshIcon from '@mui/icons-material/Refresh';
@@ -10,6 +10,7 @@ import { ErrorDetails } from '../ErrorDetails';
 import { fileColumns, sortEntries, type FileSortKey } from './columns';
 import { FilePreviewDialog } from './FilePreviewDialog';
 import { PathBar } from './PathBar';
+import { useFileDrop } from './useFileDrop';
 import { useUploads, type UploadFn, type UploadNotice } from './useUploads';
 
 export interface FileBrowserProps {
@@ -43,7 +44,6 @@ export function FileBrowser({ root, list, download, folderFormat, upload, previe
   } | null>(null);
   const [notice, setNotice] = useState<UploadNotice | null>(null);
   const [previewing, setPreviewing] = useState<FileEntry | null>(null);
-  const [dragging, setDragging] = useState(false);
   const uploads = useUploads(upload, setNotice, () => setAttempt((a) => a + 1));
   const uploading = uploads.progress;
   const [sort, setSort] = useState<Sort<FileSortKey>>({ key: 'name', direction: 'asc' });
@@ -108,6 +108,12 @@ export function FileBrowser({ root, list, download, folderFormat, upload, previe
 
   const entries = useMemo(() => sortEntries(listing?.entries ?? [], sort), [listing, sort]);
   const where = dir === root.path ? root.label : dir;
+  // Taken whenever uploads are possible: a drop nobody takes makes the browser open the file instead of the app.
+  const drop = useFileDrop(!!upload, (files, folders) => {
+    if (uploading) setNotice({ severity: 'error', message: 'An upload is running; drop more files once it is done.' });
+    else if (files.length > 0) void uploads.start(dir, files, where);
+    else if (folders > 0) setNotice({ severity: 'error', message: 'Folders cannot be uploaded: drop the files inside them instead.' });
+  });
   return (
     <Box
       sx={{
@@ -116,31 +122,13 @@ export function FileBrowser({ root, list, download, folderFormat, upload, previe
         gap: 1,
         flex: 1,
         minHeight: 0,
-        outline: dragging ? 2 : 0,
+        outline: drop.dragging ? 2 : 0,
         outlineStyle: 'dashed',
         outlineColor: 'primary.main',
         outlineOffset: 2,
       }}
       // Files dragged from the desktop are uploaded into the folder shown.
-      {...(upload
-        ? {
-            onDragOver: (e: DragEvent) => {
-              if (!e.dataTransfer.types.includes('Files')) return;
-              e.preventDefault();
-              e.dataTransfer.dropEffect = uploading ? 'none' : 'copy';
-              setDragging(true);
-            },
-            onDragLeave: (e: DragEvent) => {
-              if (!(e.relatedTarget instanceof Node) || !e.currentTarget.contains(e.relatedTarget)) setDragging(false);
-            },
-            onDrop: (e: DragEvent) => {
-              e.preventDefault();
-              setDragging(false);
-              // Folders arrive as size-0 entries without a type; only files are uploaded.
-              void uploads.start(dir, Array.from(e.dataTransfer.files), where);
-            },
-          }
-        : {})}
+      {...drop.dropProps}
     >
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
         <PathBar root={root} dir={dir} onGo={go} />
