@@ -30,14 +30,31 @@ test.describe('container details on a real engine', () => {
     // Follow keeps the newest line in view while the container prints.
     await expect(log).toContainText('tick-30', { timeout: 15_000 });
 
-    // Search finds the line wherever follow has scrolled to, and Next brings it into view.
+    // Search finds the line wherever follow has scrolled to and shows it as it is typed (no Enter); Follow turns
+    // off so the ticking lines do not scroll it away.
     await page.getByRole('textbox', { name: 'Search the logs' }).fill('disk almost');
     await expect(page.getByRole('status').filter({ hasText: /^1 of 1$/ })).toBeVisible();
+    await expect(log.locator('mark[data-current]')).toHaveText('disk almost');
+    await expect(page.getByRole('switch', { name: 'Follow' })).not.toBeChecked();
+    await page.waitForTimeout(1_000);
+    await expect(log.locator('mark[data-current]')).toBeInViewport();
     await page.getByRole('button', { name: 'Next match' }).click();
     await expect(log.locator('mark[data-current]')).toHaveText('disk almost');
     // It came from stderr, and is marked so.
     await expect(log.locator('[data-stream="stderr"]')).toContainText('warning: disk almost full');
     await shot(page, 'logs');
+
+    // The whole log from the engine, not only the lines the view holds.
+    await page.getByRole('button', { name: 'Download', exact: true }).click();
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('menuitem', { name: 'Download full log' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe('e2e-logs.log');
+    const text = await readFile(await download.path(), 'utf8');
+    // Between stdout and stderr the engine's order is a race; each line is there.
+    expect(text).toContain('starting\n');
+    expect(text).toContain('warning: disk almost full\n');
+    expect(text).toMatch(/tick-30\n/);
   });
 
   test('runs a command in a terminal', async ({ page }) => {

@@ -32,6 +32,29 @@ test.describe('run a container from the UI', () => {
     await docker('rm', '-f', 'e2e-web', 'e2e-second').catch(() => undefined);
   });
 
+  test('at 1024×700 the section headings stay clear of the first row\'s labels', async ({ page }) => {
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await openContainers(page);
+    await page.getByRole('button', { name: 'Run a container' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Run a container' });
+    await dialog.getByRole('button', { name: 'Add port' }).click();
+    await dialog.getByRole('button', { name: 'Add variable' }).click();
+    // Filled fields float their labels up over the border: that is where they met the heading.
+    await dialog.getByRole('textbox', { name: 'Host IP' }).fill('127.0.0.1');
+    await dialog.getByRole('textbox', { name: 'variable name, row 1' }).fill('MODE');
+    await page.screenshot({ path: test.info().outputPath('run-dialog-1024.png') });
+    for (const [heading, group] of [
+      ['Ports', 'Ports'],
+      ['Environment', 'Environment variables'],
+    ] as const) {
+      const headingBox = await dialog.getByText(heading, { exact: true }).boundingBox();
+      const label = dialog.getByRole('group', { name: group }).locator('label').first();
+      const labelBox = await label.boundingBox();
+      expect(headingBox && labelBox, heading).toBeTruthy();
+      expect(labelBox!.y, `${heading}: first label below the heading`).toBeGreaterThanOrEqual(headingBox!.y + headingBox!.height);
+    }
+  });
+
   test('runs a web server that answers on the published port', async ({ page }) => {
     await openContainers(page);
     const hostPort = await freePort();

@@ -76,6 +76,48 @@ test.describe('volumes page on a real engine', () => {
     await expect(row(page, VOLUME)).toBeVisible();
   });
 
+  test('at 1024×700 with the keyboard: open a volume, upload two files, preview one; the size follows', async ({ page }, testInfo) => {
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await openVolumes(page);
+    const volumeRow = row(page, VOLUME);
+    await expect(volumeRow).toBeVisible();
+    await volumeRow.focus();
+    await page.keyboard.press('Enter');
+    const drawer = page.getByRole('dialog', { name: `Volume ${VOLUME}` });
+    const files = drawer.getByRole('grid', { name: `Files in ${VOLUME}` });
+    await expect(files.getByRole('row', { name: 'note.txt', exact: true })).toBeVisible();
+
+    // A double click on a folder's row opens it (once); the breadcrumb leads back.
+    await files.getByRole('row', { name: 'notes', exact: true }).dblclick({ position: { x: 400, y: 10 } });
+    await expect(drawer.getByRole('grid', { name: 'Files in notes' }).getByRole('row', { name: '2.txt', exact: true })).toBeVisible();
+    await expect(drawer.getByRole('navigation', { name: 'Folder path' })).toHaveText(`${VOLUME}notes`);
+    await drawer.getByRole('navigation', { name: 'Folder path' }).getByRole('button', { name: VOLUME }).click();
+    await expect(files.getByRole('row', { name: 'note.txt', exact: true })).toBeVisible();
+
+    // Two files at once through the file chooser (the button opens it; the input takes several).
+    await drawer.getByLabel('Files to upload').setInputFiles([
+      { name: 'a.txt', mimeType: 'text/plain', buffer: Buffer.from('first upload\n') },
+      { name: 'b.bin', mimeType: 'application/octet-stream', buffer: Buffer.alloc(50_000, 1) },
+    ]);
+    await expect(drawer.getByText(`Uploaded 2 files to ${VOLUME}.`)).toBeVisible({ timeout: 20_000 });
+    await expect(files.getByRole('row', { name: 'b.bin', exact: true })).toBeVisible();
+    expect(await docker('run', '--rm', '-v', `${VOLUME}:/data`, IMAGE, 'cat', '/data/a.txt')).toBe('first upload');
+
+    // Preview with Enter on the file's row; Escape closes it and focus stays in the drawer.
+    await files.getByRole('row', { name: 'note.txt', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    const preview = page.getByRole('dialog', { name: /note\.txt/ });
+    await expect(preview.getByLabel('Contents of note.txt')).toHaveText('precious\n');
+    await page.screenshot({ path: testInfo.outputPath('volume-preview-1024.png') });
+    await page.keyboard.press('Escape');
+    await expect(preview).toBeHidden();
+    await expect(drawer).toBeVisible();
+
+    // The list shows the new size (the upload asked for a fresh disk-usage read).
+    await page.keyboard.press('Escape');
+    await expect(volumeRow).toContainText(/5\d\.\d kB|5\d kB/, { timeout: 20_000 });
+  });
+
   test('refuses to restore over a volume with files unless overwrite is chosen', async ({ page }, testInfo) => {
     const archive = testInfo.outputPath('empty.tar');
     // A tiny valid tar made with the busybox in the test image.

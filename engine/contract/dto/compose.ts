@@ -114,6 +114,8 @@ export interface ComposeBrowseResult {
   path: string;
   parent?: string;
   entries: ComposeBrowseEntry[];
+  /** How many entries start with '.' and were left out (0 when `showHidden` was asked). */
+  hidden: number;
 }
 
 /** A project's `.env` (the interpolation variables), read for editing. */

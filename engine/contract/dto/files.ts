@@ -26,3 +26,19 @@ export interface FileListing {
   /** True when the folder was too large to read whole (entries or bytes): only part is listed. */
   truncated: boolean;
 }
+
+/** The start of a file, shown read-only in a file browser. */
+export interface FilePreview {
+  path: string;
+  /** The whole file's size in bytes. */
+  size: number;
+  /** True when the file looks binary (NUL bytes or not UTF-8): `text` is then empty. */
+  binary: boolean;
+  /** The first `FILE_PREVIEW_BYTES` of the file as UTF-8 text. */
+  text: string;
+  /** True when the file is longer than what `text` holds. */
+  truncated: boolean;
+}
+
+/** How much of a file a preview reads. */
+export const FILE_PREVIEW_BYTES = 256 * 1024;

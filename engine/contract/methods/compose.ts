@@ -110,7 +110,7 @@ export const composeMethods = {
   ),
   /** Host folders for the open-folder picker (web mode); default: the user's home. */
   'compose.files.browse': def<ComposeBrowseResult>()(
-    z.object({ path: hostPath.optional() }).strict(),
+    z.object({ path: hostPath.optional(), showHidden: z.boolean().optional() }).strict(),
     'admin',
     READS_HOST,
   ),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ContainerDetails, ContainerProcesses, FileListing, TransferTicket } from '../dto';
+import type { ContainerDetails, ContainerProcesses, FileListing, FilePreview, TransferTicket } from '../dto';
 import { byContainerId as byId, containerRef, def, REDACTED_VALUE } from './define';
 
 /** A path inside a container: absolute or relative to /, no NUL; normalised by the service. */
@@ -9,8 +9,8 @@ const containerPath = z
   .max(4096)
   .refine((p) => !p.includes('\0'), 'A path may not contain NUL characters');
 
-/** One file name (no slashes): what an uploaded file is called inside the container. */
-const fileName = z
+/** One file name (no slashes): what an uploaded file is called inside a container or a volume. */
+export const fileName = z
   .string()
   .min(1, 'A file name is required')
   .max(255)
@@ -39,6 +39,11 @@ export const containerDetailMethods = {
       .strict(),
     'read',
   ),
+  /** The container's whole log as a download (`docker logs [-t]`), not only the lines a view has loaded. */
+  'containers.logs.download': def<TransferTicket>()(
+    z.object({ id: containerRef, timestamps: z.boolean().default(false) }).strict(),
+    'read',
+  ),
   /** Entries of a folder in the container's filesystem (works on stopped containers too). */
   'containers.files.list': def<FileListing>()(
     z.object({ id: containerRef, path: containerPath }).strict(),
@@ -50,6 +55,11 @@ export const containerDetailMethods = {
     'read',
   ),
   /** A ticket to upload one file (the raw bytes as the body) into folder `dir` as `name`. */
+  /** The first 256 KiB of a file as text (or that it is binary), for a read-only preview. */
+  'containers.files.preview': def<FilePreview>()(
+    z.object({ id: containerRef, path: containerPath }).strict(),
+    'read',
+  ),
   'containers.files.upload': def<TransferTicket>()(
     z.object({ id: containerRef, dir: containerPath, name: fileName }).strict(),
     'operate',

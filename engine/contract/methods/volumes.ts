@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type {
   FileListing,
+  FilePreview,
   TaskRef,
   TransferTicket,
   VolumeBackupFile,
@@ -10,6 +11,7 @@ import type {
   VolumePruneResult,
   VolumeSummary,
 } from '../dto';
+import { fileName } from './container-details';
 import { def, none } from './define';
 
 /** The engine's own rule for volume names (daemon/names: [a-zA-Z0-9][a-zA-Z0-9_.-]+), at least 2 characters. */
@@ -44,6 +46,11 @@ const backupFile = z
 
 export const volumesMethods = {
   'volumes.list': def<VolumeSummary[]>()(none, 'read'),
+  /**
+   * Asks for fresh sizes (the list shows the last disk-usage read); changed sizes arrive as 'volumes.changed'
+   * patches. At most one read per 10 s, however often it is asked.
+   */
+  'volumes.refreshSizes': def<void>()(none, 'read'),
   'volumes.inspect': def<VolumeDetails>()(byName, 'read'),
   'volumes.create': def<VolumeSummary>()(
     z
@@ -77,6 +84,22 @@ export const volumesMethods = {
   'volumes.files.download': def<TransferTicket>()(
     z.object({ name: volumeName, path: volumePath.default('') }).strict(),
     'read',
+  ),
+  /** The first 256 KiB of a file as text (or that it is binary), for a read-only preview. */
+  'volumes.files.preview': def<FilePreview>()(
+    z.object({ name: volumeName, path: volumePath }).strict(),
+    'read',
+  ),
+  /** An upload link: its body (one file's bytes) becomes `dir/fileName` in the volume. */
+  'volumes.files.upload': def<TransferTicket>()(
+    z
+      .object({
+        name: volumeName,
+        dir: volumePath.default(''),
+        fileName,
+      })
+      .strict(),
+    'operate',
   ),
   /** Starts a task that writes the volume's files to a .tar.gz under Berth's backups folder. */
   'volumes.backup': def<TaskRef>()(byName, 'operate'),

@@ -21,7 +21,7 @@ export function composeDomain(ctx: ServiceContext): Domain<typeof composeMethods
       'compose.validate': async ({ content, fileName, workingDir }) => ({ problems: await validateText(content, fileName, workingDir) }),
       'compose.files.read': ({ path: file }) => readTextFile(file),
       'compose.files.write': ({ path: file, content, expectedMtime }) => writeTextFile(file, content, expectedMtime),
-      'compose.files.browse': ({ path: dir }) => browse(dir),
+      'compose.files.browse': ({ path: dir, showHidden }) => browse(dir, showHidden),
       'compose.env.read': ({ workingDir }) => readEnvFile(workingDir),
       'compose.env.write': ({ workingDir, content, expectedMtime }) => writeEnvFile(workingDir, content, expectedMtime),
       'compose.up': (p) => composeUp(svc, p),

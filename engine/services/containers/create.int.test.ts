@@ -215,6 +215,27 @@ describe('runCommand / composeService / spec of an existing container', () => {
     expect(yaml).toContain('    restart: always\n    mem_limit: 32m\n');
   });
 
+  it('keeps extra networks and their aliases, and the command makes a container on the same networks', async () => {
+    await cli('network', 'create', 'copy-back');
+    await cli('network', 'create', 'copy-front');
+    await cli('run', '-d', '--name', 'netted', '--network', 'copy-back', '--network-alias', 'api', TEST_IMAGE, 'sleep', '600');
+    await cli('network', 'connect', '--alias', 'web', '--alias', 'www', 'copy-front', 'netted');
+    const command = await call<string>(env.t.backend, 'containers.runCommand', { id: 'netted' });
+    expect(command).toContain('--network copy-back \\\n  --network-alias api \\\n');
+    expect(command).toMatch(/ \\\n&& docker network connect --alias web --alias www copy-front netted$/);
+    const shortId = (await cli('inspect', '-f', '{{.Id}}', 'netted')).trim().slice(0, 12);
+    expect(command).not.toContain(shortId);
+    await run('sh', ['-c', command.replace(/--name netted/, '--name netted-2').replace(/ netted$/, ' netted-2').replace(/(^|&& )docker /g, `$1docker -H ${env.engine.endpoint} `)]);
+    const aliases = JSON.parse(await cli('inspect', '-f', '{{json .NetworkSettings.Networks}}', 'netted-2')) as Record<string, { Aliases: string[] | null }>;
+    expect(Object.keys(aliases).sort()).toEqual(['copy-back', 'copy-front']);
+    expect(aliases['copy-back']?.Aliases).toContain('api');
+    expect(aliases['copy-front']?.Aliases).toEqual(expect.arrayContaining(['web', 'www']));
+
+    const yaml = await call<string>(env.t.backend, 'containers.composeService', { id: 'netted' });
+    expect(yaml).toContain('    networks:\n      copy-back:\n        aliases:\n          - api\n      copy-front:\n        aliases:\n          - web\n          - www\n');
+    expect(yaml).toContain('networks:\n  copy-back:\n    external: true\n  copy-front:\n    external: true\n');
+  });
+
   it('fails with NOT_FOUND for an unknown container', async () => {
     expect((await errorOf(call(env.t.backend, 'containers.runCommand', { id: 'nope' }))).code).toBe('NOT_FOUND');
     expect((await errorOf(call(env.t.backend, 'containers.composeService', { id: 'bad/id' }))).code).toBe(

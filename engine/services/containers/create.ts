@@ -3,6 +3,7 @@ import type { ContainerCreated, ContainerSpec } from '../../contract';
 import { mapDockerError } from '../../docker/errors';
 import { mapCreateError, mapStartError } from './create-errors';
 import { renderComposeService, renderRunCommand } from './run-command';
+import { networkAttachments } from './network-attachments';
 import { toCreateOptions } from './spec';
 import { specFromInspect, type ImageConfig, type SpecOptions } from './spec-from-inspect';
 
@@ -69,8 +70,12 @@ export async function containerSpec(
   return specFromInspect(info, image, { purpose });
 }
 
-export const runCommandOf = async (engine: DockerAccess, id: string) =>
-  renderRunCommand(await containerSpec(engine, id, 'command'));
+export async function runCommandOf(engine: DockerAccess, id: string): Promise<string> {
+  const { info, image } = await inspectWithImage(engine, id);
+  return renderRunCommand(specFromInspect(info, image, { purpose: 'command' }), networkAttachments(info));
+}
 
-export const composeServiceOf = async (engine: DockerAccess, id: string) =>
-  renderComposeService(await containerSpec(engine, id, 'command'));
+export async function composeServiceOf(engine: DockerAccess, id: string): Promise<string> {
+  const { info, image } = await inspectWithImage(engine, id);
+  return renderComposeService(specFromInspect(info, image, { purpose: 'command' }), networkAttachments(info));
+}

@@ -1,8 +1,9 @@
 import type { containerDetailMethods } from '../../contract/methods/container-details';
 import { mapDockerError } from '../../docker/errors';
 import type { Domain, ServiceContext } from '../context';
-import { downloadTicket, listFiles, uploadTicket, type FilesDeps } from './details/files';
+import { downloadTicket, listFiles, previewFile, uploadTicket, type FilesDeps } from './details/files';
 import { toContainerDetails } from './details/inspect';
+import { logsDownloadTicket } from './details/logs-download';
 import { topProcesses } from './details/top';
 import { containerStreams, type ContainerStreamName } from './streams';
 
@@ -18,8 +19,11 @@ export function containerDetailsDomain(ctx: ServiceContext): Domain<typeof conta
       }
     },
     'containers.top': ({ id, psArgs }) => topProcesses(ctx.engine.docker(), id, psArgs),
+    'containers.logs.download': ({ id, timestamps }) =>
+      logsDownloadTicket(() => ctx.engine.docker(), ctx.transfers, id, timestamps),
     'containers.files.list': ({ id, path }) => listFiles(files, id, path),
     'containers.files.download': ({ id, path }) => downloadTicket(files, id, path),
+    'containers.files.preview': ({ id, path }) => previewFile(files, id, path),
     'containers.files.upload': ({ id, dir, name }) => uploadTicket(files, id, dir, name),
   };
   return { handlers, streams: containerStreams(ctx) };

@@ -125,6 +125,48 @@ describe('renderComposeService', () => {
   });
 });
 
+describe('extra networks and their aliases', () => {
+  const networks = [
+    { name: 'backend', aliases: ['api', 'api.internal'] },
+    { name: 'frontend', aliases: ['web'] },
+    { name: 'metrics', aliases: [] },
+  ];
+
+  it('docker run: aliases on the primary network, then one network connect per other network', () => {
+    const cmd = renderRunCommand(spec({ name: 'app', image: 'x:1', network: 'backend' }), networks);
+    const [run, ...connects] = cmd.split(' \\\n&& ');
+    expect(run?.split(' \\\n  ')).toEqual([
+      'docker run -d',
+      '--name app',
+      '--network backend',
+      '--network-alias api',
+      '--network-alias api.internal',
+      'x:1',
+    ]);
+    expect(connects).toEqual(['docker network connect --alias web frontend app', 'docker network connect metrics app']);
+  });
+
+  it('docker run on the default bridge connects the user networks afterwards', () => {
+    const cmd = renderRunCommand(spec({ name: 'app', image: 'x:1' }), [{ name: 'bridge', aliases: [] }, ...networks.slice(1)]);
+    expect(cmd.split(' \\\n&& ').slice(1)).toEqual(['docker network connect --alias web frontend app', 'docker network connect metrics app']);
+  });
+
+  it('compose: every network with its aliases (not the service name, which compose adds), all external', () => {
+    const doc = parse(
+      renderComposeService(spec({ name: 'app', image: 'x:1', network: 'backend', labels: { 'com.docker.compose.service': 'api' } }), networks),
+    ) as { services: { api: { networks: unknown } }; networks: unknown };
+    expect(doc.services.api.networks).toEqual({ backend: { aliases: ['api.internal'] }, frontend: { aliases: ['web'] }, metrics: null });
+    expect(doc.networks).toEqual({ backend: { external: true }, frontend: { external: true }, metrics: { external: true } });
+  });
+
+  it('compose without aliases keeps the short list', () => {
+    const doc = parse(renderComposeService(spec({ name: 'app', image: 'x:1', network: 'backend' }), [{ name: 'backend', aliases: [] }, { name: 'metrics', aliases: [] }])) as {
+      services: { app: { networks: unknown } };
+    };
+    expect(doc.services.app.networks).toEqual(['backend', 'metrics']);
+  });
+});
+
 describe('byteText and portInUse', () => {
   it.each([
     [1024 ** 3, '1g'],

@@ -7,6 +7,7 @@ import {
   type PortSpec,
 } from '../../contract';
 import { COMPOSE_SERVICE_LABEL } from '../common/container-summary';
+import { composeNetworks, runNetworkParts, type NetworkAttachment } from './network-attachments';
 
 // A spec (see spec-from-inspect.ts: only non-default settings) rendered as the `docker run` command and as the
 // compose service that make the same container. Compose's own bookkeeping labels are left out: a copy is a
@@ -54,8 +55,12 @@ function restartText(policy: NonNullable<ContainerSpec['restartPolicy']>): strin
     : policy.name;
 }
 
-/** `docker run -d ...` as one command, one option per line. */
-export function renderRunCommand(spec: ContainerSpec): string {
+/**
+ * `docker run -d ...` as one command, one option per line; the container's other networks (with their aliases)
+ * follow as `docker network connect` commands.
+ */
+export function renderRunCommand(spec: ContainerSpec, networks: NetworkAttachment[] = []): string {
+  const net = runNetworkParts(spec.network, networks);
   const opts: string[][] = [];
   const add = (...words: string[]) => opts.push(words);
   if (spec.name) add('--name', spec.name);
@@ -69,6 +74,7 @@ export function renderRunCommand(spec: ContainerSpec): string {
     else add('-v', volumeText(m));
   }
   if (spec.network) add('--network', spec.network);
+  for (const words of net.aliasOptions) add(...words);
   if (spec.restartPolicy) add('--restart', restartText(spec.restartPolicy));
   if (spec.cpus !== undefined) add('--cpus', String(spec.cpus));
   if (spec.memory !== undefined) add('--memory', byteText(spec.memory));
@@ -95,12 +101,15 @@ export function renderRunCommand(spec: ContainerSpec): string {
   if (spec.entrypoint) add('--entrypoint', entry ?? '');
   const args = [...entryRest, ...(spec.command ?? [])];
   const lines = [['docker', 'run', '-d'], ...opts, [spec.image, ...args]];
-  return lines.map((words) => words.map(shellQuote).join(' ')).join(' \\\n  ');
+  const run = lines.map((words) => words.map(shellQuote).join(' ')).join(' \\\n  ');
+  const connects = spec.name ? net.connects(spec.name) : [];
+  return [run, ...connects.map((words) => words.map(shellQuote).join(' '))].join(' \\\n&& ');
 }
 
-/** A paste-able compose file with one service that makes the same container. */
-export function renderComposeService(spec: ContainerSpec): string {
+/** A paste-able compose file with one service that makes the same container, on all of its networks. */
+export function renderComposeService(spec: ContainerSpec, networks: NetworkAttachment[] = []): string {
   const serviceName = spec.labels[COMPOSE_SERVICE_LABEL] ?? spec.name ?? 'app';
+  const nets = composeNetworks(spec.network, networks, serviceName);
   const labels = Object.fromEntries(ownLabels(spec.labels));
   const h = spec.healthcheck;
   const special = spec.network && /^(host|none|container:.+)$/.test(spec.network);
@@ -121,7 +130,7 @@ export function renderComposeService(spec: ContainerSpec): string {
           ),
         }
       : {}),
-    ...(spec.network ? (special ? { network_mode: spec.network } : { networks: [spec.network] }) : {}),
+    ...(special ? { network_mode: spec.network } : nets ? { networks: nets.service } : {}),
     ...(spec.restartPolicy ? { restart: restartText(spec.restartPolicy) } : {}),
     ...(spec.cpus !== undefined ? { cpus: spec.cpus } : {}),
     ...(spec.memory !== undefined ? { mem_limit: byteText(spec.memory) } : {}),
@@ -153,6 +162,6 @@ export function renderComposeService(spec: ContainerSpec): string {
   const doc: Record<string, unknown> = { services: { [serviceName]: service } };
   // Volumes and networks that already exist on the engine: compose must use them, not make new ones.
   if (namedVolumes.length) doc.volumes = Object.fromEntries(namedVolumes.map((v) => [v, { external: true }]));
-  if (spec.network && !special) doc.networks = { [spec.network]: { external: true } };
+  if (nets && !special) doc.networks = Object.fromEntries(nets.external.map((n) => [n, { external: true }]));
   return stringify(doc, { lineWidth: 0 });
 }

@@ -17,6 +17,8 @@ export interface BackupDeps {
   tasks: TaskManager;
   transfers: TransferRegistry;
   dataDir: string;
+  /** Told when a restore has written into a volume (its size is read again). */
+  written?: () => void;
 }
 
 export const backupsDir = (dataDir: string) => join(dataDir, 'backups');

@@ -1,11 +1,14 @@
+import { posix } from 'node:path';
 import type { Readable } from 'node:stream';
 import { createGzip } from 'node:zlib';
 import type Dockerode from 'dockerode';
-import { ErrorCode, type FileListing, type TransferTicket } from '../../contract';
+import { ErrorCode, type FileListing, type FilePreview, type TransferTicket } from '../../contract';
 import { mapDockerError } from '../../docker/errors';
 import { BerthError } from '../../base/errors';
 import type { TransferRegistry } from '../../base/transfers';
 import { FolderListing } from '../common/file-listing';
+import { previewFromArchive } from '../common/file-preview';
+import { MAX_UPLOAD_BYTES, putSpooledFile } from '../common/file-upload';
 import { isDirMode, refuseLink, statArchivePath, type PathStat } from '../common/path-stat';
 import { entryPath, TarParser } from '../common/tar';
 import { archiveReadError, feedTar, firstFileOf } from '../common/tar-stream';
@@ -108,6 +111,59 @@ export async function downloadTicket(
         await helper.remove();
         throw err;
       }
+    },
+  });
+}
+
+/** The start of a file in the volume, for a read-only preview. */
+export async function previewFile(docker: Dockerode, volume: string, path: string): Promise<FilePreview> {
+  const rel = volumeRelativePath(path);
+  return withHelper(docker, volume, { readOnly: true, purpose: 'preview' }, async (helper) => {
+    const s = await stat(helper, volume, rel);
+    refuseLink(s, `"${rel}" in volume ${volume}`);
+    if (isDirMode(s.mode)) {
+      throw new BerthError(ErrorCode.INVALID_ARGUMENT, `"${rel || volume}" is a folder; open it to see its files.`);
+    }
+    return previewFromArchive(await archive(helper, volume, archivePath(rel)), rel, s.size);
+  });
+}
+
+/**
+ * An upload ticket whose body (one file's bytes) becomes `dir/name` in the volume, written through the archive
+ * API into a never-started helper that mounts the volume read-write (made when the bytes arrive, then removed).
+ */
+export async function uploadTicket(
+  docker: Dockerode,
+  transfers: TransferRegistry,
+  volume: string,
+  dir: string,
+  name: string,
+  onWritten: () => void = () => undefined,
+): Promise<TransferTicket> {
+  const rel = volumeRelativePath(dir);
+  const s = await withHelper(docker, volume, { readOnly: true, purpose: 'upload' }, (h) => stat(h, volume, rel));
+  if (!isDirMode(s.mode)) {
+    throw new BerthError(ErrorCode.INVALID_ARGUMENT, `"${rel}" in volume ${volume} is not a folder; choose a folder to upload into.`);
+  }
+  return transfers.upload({
+    maxBytes: MAX_UPLOAD_BYTES,
+    accept: async (body, signal) => {
+      const size = await putSpooledFile(
+        body,
+        name,
+        signal,
+        (tar) =>
+          withHelper(docker, volume, { readOnly: false, purpose: 'upload' }, async (helper) => {
+            try {
+              await helper.container.putArchive(tar, { path: rel ? `${MOUNT}/${rel}` : MOUNT, abortSignal: signal });
+            } catch (err) {
+              throw notFoundIn(err, volume, rel);
+            }
+          }),
+        'restore a backup into the volume instead.',
+      );
+      onWritten();
+      return { path: rel ? posix.join(rel, name) : name, size };
     },
   });
 }

@@ -1,7 +1,7 @@
 import type { volumesMethods } from '../../contract/methods/volumes';
 import type { Domain, ServiceContext } from '../context';
 import { backupDownload, startBackup, type BackupDeps } from './backup';
-import { downloadTicket, listFiles } from './files';
+import { downloadTicket, listFiles, previewFile, uploadTicket } from './files';
 import { listBackups, removeBackup, restorePlan, startRestoreFromBackup } from './kept-backups';
 import { restoreTicket } from './restore';
 import { VolumesService } from './service';
@@ -9,7 +9,13 @@ import { VolumesService } from './service';
 /** The volumes domain: the live list, its actions, files, and backups/restores as tasks. */
 export function volumesDomain(ctx: ServiceContext): Domain<typeof volumesMethods> {
   const volumes = new VolumesService(ctx);
-  const deps: BackupDeps = { docker: () => ctx.engine.docker(), tasks: ctx.tasks, transfers: ctx.transfers, dataDir: ctx.dataDir };
+  const deps: BackupDeps = {
+    docker: () => ctx.engine.docker(),
+    tasks: ctx.tasks,
+    transfers: ctx.transfers,
+    dataDir: ctx.dataDir,
+    written: () => volumes.sizes.request(),
+  };
   const handlers: Domain<typeof volumesMethods>['handlers'] = {
     'volumes.list': () => volumes.list(),
     'volumes.inspect': ({ name }) => volumes.inspect(name),
@@ -19,6 +25,10 @@ export function volumesDomain(ctx: ServiceContext): Domain<typeof volumesMethods
     'volumes.prune': ({ scope }) => volumes.prune(scope),
     'volumes.files.list': ({ name, path }) => listFiles(ctx.engine.docker(), name, path),
     'volumes.files.download': ({ name, path }) => downloadTicket(ctx.engine.docker(), ctx.transfers, name, path),
+    'volumes.files.preview': ({ name, path }) => previewFile(ctx.engine.docker(), name, path),
+    'volumes.files.upload': ({ name, dir, fileName }) =>
+      uploadTicket(ctx.engine.docker(), ctx.transfers, name, dir, fileName, () => volumes.sizes.request()),
+    'volumes.refreshSizes': () => Promise.resolve(volumes.sizes.request()),
     'volumes.backup': async ({ name }) => {
       // Fails now (not inside the task) when the volume does not exist; the size makes the progress bar real.
       const { size } = await volumes.inspect(name);

@@ -119,6 +119,7 @@ export async function restore(
       }
     });
     step('write', 'done');
+    deps.written?.();
     t.progress({
       message: `Restored ${checked.entries} entries (${formatBytes(checked.bytes)}) into ${name}`,
     });

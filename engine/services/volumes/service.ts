@@ -14,6 +14,7 @@ import { BerthError } from '../../base/errors';
 import { LiveCollection, type LiveContext, type LiveEngine } from '../common/live-collection';
 import { removeStaleHelpers } from './helper';
 import { usersByVolume, type EngineVolume } from '../common/volume-usage';
+import { VolumeSizes } from './sizes';
 import { toVolumeDetails, toVolumeSummary } from './summary';
 
 const VOLUME_ACTIONS = new Set(['create', 'destroy', 'mount', 'unmount']);
@@ -32,11 +33,13 @@ export interface CreateVolumeInput {
 /** volumes.* list/inspect/create/remove/prune, and the live 'volumes.changed' feed. */
 export class VolumesService {
   readonly live: LiveCollection<'volumes.changed'>;
+  readonly sizes: VolumeSizes;
 
   private readonly engine: LiveEngine;
 
   constructor(ctx: LiveContext) {
     this.engine = ctx.engine;
+    this.sizes = new VolumeSizes(() => this.engine.docker(), (names) => this.live.refresh(names));
     this.live = new LiveCollection(ctx, {
       event: 'volumes.changed',
       what: 'volumes',
@@ -140,6 +143,7 @@ export class VolumesService {
   }
 
   dispose(): void {
+    this.sizes.dispose();
     this.live.dispose();
   }
 
@@ -158,6 +162,7 @@ export class VolumesService {
         diskUsage<DiskUsageVolumes>(docker),
         docker.listContainers({ all: true }),
       ]);
+      this.sizes.record(df.Volumes);
       const usage = new Map((df.Volumes ?? []).map((v) => [v.Name, v.UsageData ?? undefined]));
       const users = usersByVolume(containers);
       return (listed.Volumes ?? []).map((v) => {
@@ -172,7 +177,7 @@ export class VolumesService {
     }
   }
 
-  /** Only the named volumes: inspect each, one containers query for all; sizes come from the last full list. */
+  /** Only the named volumes: inspect each, one containers query for all; sizes from the last disk-usage read. */
   private async fetch(docker: Dockerode, names: string[]): Promise<VolumeSummary[]> {
     const found = await Promise.all(
       names.map((n) =>
@@ -192,7 +197,7 @@ export class VolumesService {
     if (present.length === 0) return [];
     const users = usersByVolume(await listContainers(docker, { volume: present.map((v) => v.Name) }));
     return present.map((v) => {
-      const size = this.live.current.get(v.Name)?.size;
+      const size = this.sizes.get(v.Name) ?? this.live.current.get(v.Name)?.size;
       return toVolumeSummary(v, { usedBy: users.get(v.Name) ?? [], ...(size !== undefined ? { size } : {}) });
     });
   }
@@ -203,7 +208,11 @@ export class VolumesService {
     current: ReadonlyMap<string, VolumeSummary>,
     docker: Dockerode,
   ): Promise<string[]> {
-    if (event.type === 'volume' && VOLUME_ACTIONS.has(event.action)) return [event.id];
+    if (event.type === 'volume' && VOLUME_ACTIONS.has(event.action)) {
+      // A container stopped using the volume: what it wrote there shows in a fresh size.
+      if (event.action === 'unmount') this.sizes.request();
+      return [event.id];
+    }
     if (event.type !== 'container') return [];
     if (event.action === 'destroy') {
       const name = event.attributes.name;

@@ -38,6 +38,18 @@ describe('compose files API', () => {
       { name: 'compose.yaml', type: 'file', isCompose: true },
       { name: 'notes.txt', type: 'file', isCompose: false },
     ]);
+    expect(listing.hidden).toBe(0);
+  });
+
+  it('counts hidden entries it leaves out, and lists them when asked', async () => {
+    const only = path.join(dir, 'only-hidden');
+    mkdirSync(path.join(only, '.config'), { recursive: true });
+    mkdirSync(path.join(only, '.cache'));
+    const listing = await browse(only);
+    expect(listing).toMatchObject({ entries: [], hidden: 2 });
+    const all = await browse(only, true);
+    expect(all.entries.map((e) => e.name)).toEqual(['.cache', '.config']);
+    expect(all.hidden).toBe(0);
   });
 
   it('reads a missing .env as empty and writes it', async () => {

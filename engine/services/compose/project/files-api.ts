@@ -60,7 +60,8 @@ export async function writeTextFile(file: string, content: string, expectedMtime
 }
 
 /** Host folders for the open-folder picker: folders first, then files; compose files and folders holding one marked. */
-export async function browse(dir?: string): Promise<ComposeBrowseResult> {
+/** A folder's entries for the open-project picker; names starting with '.' only when asked, else counted. */
+export async function browse(dir?: string, showHidden = false): Promise<ComposeBrowseResult> {
   const target = path.resolve(dir ?? os.homedir());
   let names: Dirent[];
   try {
@@ -68,9 +69,10 @@ export async function browse(dir?: string): Promise<ComposeBrowseResult> {
   } catch (err) {
     throw fsError(err, target);
   }
+  const listable = names.filter((d) => d.isDirectory() || d.isFile() || d.isSymbolicLink());
+  const shown = showHidden ? listable : listable.filter((d) => !d.name.startsWith('.'));
   const entries = await Promise.all(
-    names
-      .filter((d) => !d.name.startsWith('.') && (d.isDirectory() || d.isFile() || d.isSymbolicLink()))
+    shown
       .map(async (d) => {
         let isDir = d.isDirectory();
         if (d.isSymbolicLink()) isDir = await stat(path.join(target, d.name)).then((s) => s.isDirectory(), () => false);
@@ -81,7 +83,7 @@ export async function browse(dir?: string): Promise<ComposeBrowseResult> {
   );
   entries.sort((a, b) => (a.type === b.type ? a.name.localeCompare(b.name) : a.type === 'dir' ? -1 : 1));
   const parent = path.dirname(target);
-  return { path: target, ...(parent !== target ? { parent } : {}), entries };
+  return { path: target, ...(parent !== target ? { parent } : {}), entries, hidden: listable.length - shown.length };
 }
 
 export async function readEnvFile(workingDir: string): Promise<ComposeEnvFile> {

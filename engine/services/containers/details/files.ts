@@ -1,26 +1,22 @@
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, posix } from 'node:path';
-import { PassThrough, Readable, Transform } from 'node:stream';
+import { posix } from 'node:path';
+import { PassThrough, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type Dockerode from 'dockerode';
-import { ErrorCode, type FileEntry, type FileListing, type TransferTicket } from '../../../contract';
+import { ErrorCode, type FileEntry, type FileListing, type FilePreview, type TransferTicket } from '../../../contract';
 import { mapDockerError } from '../../../docker/errors';
 import { BerthError } from '../../../base/errors';
 import type { TransferRegistry } from '../../../base/transfers';
 import { FolderListing, fileEntry } from '../../common/file-listing';
 import { isDirMode, refuseLink } from '../../common/path-stat';
-import { padding, TarParser } from '../../common/tar';
+import { TarParser } from '../../common/tar';
 import { archiveReadError, feedTar, firstFileOf } from '../../common/tar-stream';
-import { endOfArchive, fileHeader } from '../../common/tar-write';
+import { previewFromArchive } from '../../common/file-preview';
+import { MAX_UPLOAD_BYTES, putSpooledFile } from '../../common/file-upload';
 import { notFoundError, readArchive, statPath } from './archive';
 import { baseName, containerPath } from './paths';
 
 /** Reading a folder means reading everything below it: stop after this much and say the listing is partial. */
 export const LIST_BYTE_BUDGET = 512 * 1024 * 1024;
-/** Uploads into a container are spooled to disk first (tar needs the size up front). */
-export const MAX_UPLOAD_BYTES = 2 * 1024 ** 3;
 
 export interface FilesDeps {
   docker: () => Dockerode;
@@ -92,6 +88,16 @@ export async function downloadTicket(deps: FilesDeps, id: string, rawPath: strin
   });
 }
 
+/** The start of a file, for a read-only preview (folders and links are refused: open them instead). */
+export async function previewFile(deps: FilesDeps, id: string, rawPath: string): Promise<FilePreview> {
+  const path = containerPath(rawPath);
+  const docker = deps.docker();
+  const s = await statPath(docker, id, path);
+  refuseLink(s, path);
+  if (isDirMode(s.mode)) throw new BerthError(ErrorCode.INVALID_ARGUMENT, `${path} is a folder; open it to see its files.`);
+  return previewFromArchive(await readArchive(docker, id, path), path, s.size);
+}
+
 /** A ticket whose body (the raw file bytes) becomes `dir/name` in the container. */
 export async function uploadTicket(deps: FilesDeps, id: string, rawDir: string, name: string): Promise<TransferTicket> {
   const dir = containerPath(rawDir);
@@ -107,43 +113,15 @@ export async function uploadTicket(deps: FilesDeps, id: string, rawDir: string, 
 }
 
 async function putFile(docker: Dockerode, id: string, dir: string, name: string, body: Readable, signal: AbortSignal) {
-  const spool = await mkdtemp(join(tmpdir(), 'berth-upload-'));
-  const file = join(spool, 'body');
-  try {
-    let size = 0;
-    const count = new Transform({
-      transform(chunk: Buffer, _e, cb) {
-        size += chunk.length;
-        if (size > MAX_UPLOAD_BYTES) cb(tooLarge());
-        else cb(null, chunk);
-      },
-    });
-    await pipeline(body, count, createWriteStream(file), { signal });
-    size = (await stat(file)).size;
-    const tar = Readable.from(tarOf(name, size, file));
+  const size = await putSpooledFile(body, name, signal, async (tar) => {
     try {
       await docker.getContainer(id).putArchive(tar, { path: dir, abortSignal: signal });
     } catch (err) {
       throw await uploadError(docker, id, dir, err);
     }
-    return { path: posix.join(dir, name), size };
-  } finally {
-    await rm(spool, { recursive: true, force: true });
-  }
+  });
+  return { path: posix.join(dir, name), size };
 }
-
-async function* tarOf(name: string, size: number, file: string): AsyncGenerator<Buffer> {
-  yield fileHeader(name, size);
-  for await (const chunk of createReadStream(file)) yield chunk as Buffer;
-  yield Buffer.alloc(padding(size));
-  yield endOfArchive();
-}
-
-const tooLarge = () =>
-  new BerthError(
-    ErrorCode.INVALID_ARGUMENT,
-    `The file is larger than ${MAX_UPLOAD_BYTES / 1024 ** 3} GiB; copy it with a volume or bind mount instead.`,
-  );
 
 async function uploadError(docker: Dockerode, id: string, dir: string, err: unknown): Promise<BerthError> {
   const mapped = mapDockerError(err, { object: `container ${id}`, action: 'upload into' });

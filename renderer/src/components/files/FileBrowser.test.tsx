@@ -2,9 +2,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { fireEvent } from '@testing-library/react';
 import {
   fail,
   ok,
+  type FilePreview,
   type BerthErrorData,
   type FileEntry,
   type FileListing,
@@ -99,6 +101,18 @@ describe('FileBrowser', () => {
     expect(list.mock.calls.map(([p]) => p)).toEqual(['/', '/etc', '/']);
   });
 
+  it('opens a folder once on a double click, on its row or on its name, and separates levels with a chevron', async () => {
+    const { list, user } = setup();
+    await user.dblClick(within(await gridOf('/')).getByRole('row', { name: 'etc' }));
+    expect(await gridOf('/etc')).toBeInTheDocument();
+    const crumbs = screen.getByRole('navigation', { name: 'Folder path' });
+    expect(crumbs.textContent).toBe('/etc');
+    await user.click(within(crumbs).getByRole('button', { name: '/' }));
+    await user.dblClick(within(await gridOf('/')).getByRole('button', { name: 'etc' }));
+    expect(await gridOf('/etc')).toBeInTheDocument();
+    expect(list.mock.calls.map(([p]) => p)).toEqual(['/', '/etc', '/', '/etc']);
+  });
+
   it('follows a link with Enter on its row, and offers no download for it', async () => {
     const { user } = setup();
     const root = await gridOf('/');
@@ -139,24 +153,78 @@ describe('FileBrowser', () => {
     const { list, user } = setup({ upload });
     await user.click(within(await gridOf('/')).getByRole('button', { name: 'etc' }));
     await gridOf('/etc');
-    await user.upload(screen.getByLabelText('File to upload'), new File(['x'], 'new.txt'));
+    await user.upload(screen.getByLabelText('Files to upload'), new File(['x'], 'new.txt'));
     expect(await screen.findByText('Uploading new.txt to /etc…')).toBeInTheDocument();
     expect(screen.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '50');
-    expect(screen.getByRole('button', { name: 'Upload file' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Upload files' })).toBeDisabled();
     finish(null);
     expect(await screen.findByText('Uploaded new.txt to /etc.')).toBeInTheDocument();
     expect(upload.mock.calls[0]?.slice(0, 2)).toEqual(['/etc', expect.objectContaining({ name: 'new.txt' })]);
     await waitFor(() => expect(list.mock.calls.map(([p]) => p)).toEqual(['/', '/etc', '/etc']));
 
-    await user.upload(screen.getByLabelText('File to upload'), new File(['x'], 'ro.txt'));
+    await user.upload(screen.getByLabelText('Files to upload'), new File(['x'], 'ro.txt'));
     finish({ code: 'FORBIDDEN', message: '/etc is read-only.' });
     expect(await screen.findByRole('alert')).toHaveTextContent('Could not upload ro.txt: /etc is read-only.');
+  });
+
+  it('uploads several chosen files one after the other, going on past a failure', async () => {
+    const upload = vi.fn((_dir: string, file: File) =>
+      Promise.resolve(file.name === 'bad.txt' ? { code: 'FORBIDDEN' as const, message: 'No space left.' } : null),
+    );
+    const { list, user } = setup({ upload });
+    await gridOf('/');
+    await user.upload(screen.getByLabelText('Files to upload'), [new File(['1'], 'one.txt'), new File(['2'], 'two.txt')]);
+    expect(await screen.findByText('Uploaded 2 files to /.')).toBeInTheDocument();
+    expect(upload.mock.calls.map(([dir, file]) => [dir, file.name])).toEqual([['/', 'one.txt'], ['/', 'two.txt']]);
+    await waitFor(() => expect(list).toHaveBeenCalledTimes(2));
+    await user.upload(screen.getByLabelText('Files to upload'), [new File(['x'], 'bad.txt'), new File(['3'], 'three.txt')]);
+    expect(await screen.findByRole('alert')).toHaveTextContent('Could not upload bad.txt: No space left. 1 file uploaded to /.');
+    expect(upload).toHaveBeenCalledTimes(4);
+  });
+
+  it('uploads files dropped on the browser into the folder shown', async () => {
+    const upload = vi.fn((_dir: string, _file: File) => Promise.resolve(null));
+    const { user } = setup({ upload });
+    await user.click(within(await gridOf('/')).getByRole('button', { name: 'etc' }));
+    const etc = await gridOf('/etc');
+    const files = [new File(['a'], 'a.conf'), new File(['b'], 'b.conf')];
+    fireEvent.dragOver(etc, { dataTransfer: { types: ['Files'], files } });
+    fireEvent.drop(etc, { dataTransfer: { types: ['Files'], files } });
+    expect(await screen.findByText('Uploaded 2 files to /etc.')).toBeInTheDocument();
+    expect(upload.mock.calls.map(([dir, file]) => [dir, file.name])).toEqual([['/etc', 'a.conf'], ['/etc', 'b.conf']]);
+    // A folder is not read as a file: the browser hands it over as a directory entry.
+    const folder = { kind: 'file', webkitGetAsEntry: () => ({ isDirectory: true }), getAsFile: () => null };
+    fireEvent.drop(etc, { dataTransfer: { types: ['Files'], files: [], items: [folder] } });
+    expect(await screen.findByRole('alert')).toHaveTextContent('Folders cannot be uploaded: drop the files inside them instead.');
+    expect(upload).toHaveBeenCalledTimes(2);
+  });
+
+  it('previews a text file read-only, and says when a file is binary', async () => {
+    const answers: Record<string, FilePreview> = {
+      '/a.txt': { path: '/a.txt', size: 300_000, binary: false, text: 'first line\nsecond line', truncated: true },
+      '/b.txt': { path: '/b.txt', size: 20, binary: true, text: '', truncated: false },
+    };
+    const preview = vi.fn((path: string) => Promise.resolve(ok(answers[path] as FilePreview)));
+    const { download, user } = setup({ preview });
+    const root = await gridOf('/');
+    await user.click(within(root).getByRole('button', { name: 'a.txt' }));
+    let dialog = await screen.findByRole('dialog', { name: /a\.txt/ });
+    expect(await within(dialog).findByLabelText('Contents of a.txt')).toHaveTextContent('first line second line');
+    expect(dialog).toHaveTextContent('Showing the first 262 kB of 300 kB.');
+    await user.click(within(dialog).getByRole('button', { name: 'Download' }));
+    expect(download).toHaveBeenCalledWith('/a.txt');
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+    // Enter on a file's row opens its preview too.
+    within(root).getByRole('row', { name: 'b.txt' }).focus();
+    await user.keyboard('{Enter}');
+    dialog = await screen.findByRole('dialog', { name: /b\.txt/ });
+    expect(await within(dialog).findByText(/b\.txt is a binary file/)).toBeInTheDocument();
   });
 
   it('is read-only without an upload callback, and teaches the next step in an empty folder', async () => {
     setup({ root: { path: '/empty', label: 'empty' }, upload: undefined });
     expect(await screen.findByText('This folder is empty.')).toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: 'Upload file' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Upload files' })).not.toBeInTheDocument();
   });
 
   it('shows a listing error with a way back to the root', async () => {

@@ -3,12 +3,15 @@ import { Alert, Box, Button, CircularProgress, LinearProgress, Typography } from
 import DownloadIcon from '@mui/icons-material/Download';
 import RefreshIcon from '@mui/icons-material/Refresh';
 import UploadIcon from '@mui/icons-material/Upload';
-import type { BerthErrorData, FileEntry, FileListing, Result } from '../../api/contract';
+import type { BerthErrorData, FileEntry, FileListing, FilePreview, Result } from '../../api/contract';
 import { nextSort, type Sort } from '../grid/sort';
 import { ResourceGrid } from '../grid/ResourceGrid';
 import { ErrorDetails } from '../ErrorDetails';
 import { fileColumns, sortEntries, type FileSortKey } from './columns';
+import { FilePreviewDialog } from './FilePreviewDialog';
 import { PathBar } from './PathBar';
+import { useFileDrop } from './useFileDrop';
+import { useUploads, type UploadFn, type UploadNotice } from './useUploads';
 
 export interface FileBrowserProps {
   /** The root's path in the listing's terms ('/' in a container, '' in a volume) and what it is called. */
@@ -19,26 +22,19 @@ export interface FileBrowserProps {
   /** What a folder downloads as, e.g. '.tar'. */
   folderFormat: string;
   /** Writes `file` into the folder `dir`; without it the browser is read-only. */
-  upload?: (
-    dir: string,
-    file: File,
-    onProgress: (fraction: number | undefined) => void,
-  ) => Promise<BerthErrorData | null>;
+  upload?: UploadFn;
+  /** The start of a file as text; with it a file opens in a read-only preview. */
+  preview?: (path: string) => Promise<Result<FilePreview>>;
   /** Where a link leads from its folder, when links can be followed; without it links are plain entries. */
   followLink?: (dir: string, target: string) => string;
 }
 
-interface Notice {
-  severity: 'error' | 'success';
-  message: string;
-  error?: BerthErrorData;
-}
-
 /**
  * Browses files folder by folder (a container's or a volume's): breadcrumbs, a sortable keyboard-navigable grid,
- * downloads of files and whole folders, and an optional upload into the folder shown.
+ * downloads of files and whole folders, a read-only preview of a file, and optional uploads (chosen or dropped)
+ * into the folder shown.
  */
-export function FileBrowser({ root, list, download, folderFormat, upload, followLink }: FileBrowserProps) {
+export function FileBrowser({ root, list, download, folderFormat, upload, preview, followLink }: FileBrowserProps) {
   const [path, setPath] = useState(root.path);
   const [attempt, setAttempt] = useState(0);
   const [answer, setAnswer] = useState<{
@@ -46,8 +42,10 @@ export function FileBrowser({ root, list, download, folderFormat, upload, follow
     listing: FileListing | null;
     error: BerthErrorData | null;
   } | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const [uploading, setUploading] = useState<{ name: string; fraction?: number } | null>(null);
+  const [notice, setNotice] = useState<UploadNotice | null>(null);
+  const [previewing, setPreviewing] = useState<FileEntry | null>(null);
+  const uploads = useUploads(upload, setNotice, () => setAttempt((a) => a + 1));
+  const uploading = uploads.progress;
   const [sort, setSort] = useState<Sort<FileSortKey>>({ key: 'name', direction: 'asc' });
   const fileInput = useRef<HTMLInputElement>(null);
   const key = `${path}#${attempt}`;
@@ -92,45 +90,46 @@ export function FileBrowser({ root, list, download, folderFormat, upload, follow
     (e: FileEntry) => {
       if (e.type === 'dir') go(e.path);
       else if (e.type === 'link' && e.linkTarget && followLink) go(followLink(dir, e.linkTarget));
+      else if (e.type === 'file' && preview) setPreviewing(e);
     },
-    [dir, followLink, go],
+    [dir, followLink, go, preview],
   );
   const columns = useMemo(
     () =>
       fileColumns({
         folderFormat,
-        openable: (e) => e.type === 'dir' || (e.type === 'link' && !!e.linkTarget && !!followLink),
+        openable: (e) =>
+          e.type === 'dir' || (e.type === 'link' && !!e.linkTarget && !!followLink) || (e.type === 'file' && !!preview),
         open: openEntry,
         download: (e) => void startDownload(e.path, e.name),
       }),
-    [folderFormat, followLink, openEntry, startDownload],
+    [folderFormat, followLink, openEntry, preview, startDownload],
   );
-
-  const onUpload = async (file: File) => {
-    if (!upload) return;
-    const into = dir;
-    setNotice(null);
-    setUploading({ name: file.name });
-    const failed = await upload(into, file, (fraction) =>
-      setUploading({ name: file.name, ...(fraction !== undefined ? { fraction } : {}) }),
-    );
-    setUploading(null);
-    if (failed)
-      setNotice({
-        severity: 'error',
-        message: `Could not upload ${file.name}: ${failed.message}`,
-        error: failed,
-      });
-    else {
-      setNotice({ severity: 'success', message: `Uploaded ${file.name} to ${into}.` });
-      setAttempt((a) => a + 1);
-    }
-  };
 
   const entries = useMemo(() => sortEntries(listing?.entries ?? [], sort), [listing, sort]);
   const where = dir === root.path ? root.label : dir;
+  // Taken whenever uploads are possible: a drop nobody takes makes the browser open the file instead of the app.
+  const drop = useFileDrop(!!upload, (files, folders) => {
+    if (uploading) setNotice({ severity: 'error', message: 'An upload is running; drop more files once it is done.' });
+    else if (files.length > 0) void uploads.start(dir, files, where);
+    else if (folders > 0) setNotice({ severity: 'error', message: 'Folders cannot be uploaded: drop the files inside them instead.' });
+  });
   return (
-    <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1, flex: 1, minHeight: 0 }}>
+    <Box
+      sx={{
+        display: 'flex',
+        flexDirection: 'column',
+        gap: 1,
+        flex: 1,
+        minHeight: 0,
+        outline: drop.dragging ? 2 : 0,
+        outlineStyle: 'dashed',
+        outlineColor: 'primary.main',
+        outlineOffset: 2,
+      }}
+      // Files dragged from the desktop are uploaded into the folder shown.
+      {...drop.dropProps}
+    >
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
         <PathBar root={root} dir={dir} onGo={go} />
         {loading && <CircularProgress size={16} aria-label="Loading files" />}
@@ -149,17 +148,18 @@ export function FileBrowser({ root, list, download, folderFormat, upload, follow
               onClick={() => fileInput.current?.click()}
               disabled={uploading !== null}
             >
-              Upload file
+              Upload files
             </Button>
             <input
               ref={fileInput}
               type="file"
+              multiple
               hidden
-              aria-label="File to upload"
+              aria-label="Files to upload"
               onChange={(e) => {
-                const file = e.target.files?.[0];
+                const files = Array.from(e.target.files ?? []);
                 e.target.value = '';
-                if (file) void onUpload(file);
+                void uploads.start(dir, files, where);
               }}
             />
           </>
@@ -168,7 +168,8 @@ export function FileBrowser({ root, list, download, folderFormat, upload, follow
       {uploading && (
         <Box role="status">
           <Typography variant="body2">
-            Uploading {uploading.name} to {dir}…
+            Uploading {uploading.name}
+            {uploading.count > 1 ? ` (${uploading.index} of ${uploading.count})` : ''} to {where}…
           </Typography>
           <LinearProgress
             variant={uploading.fraction === undefined ? 'indeterminate' : 'determinate'}
@@ -201,7 +202,7 @@ export function FileBrowser({ root, list, download, folderFormat, upload, follow
       {listing && entries.length === 0 ? (
         <Typography color="text.secondary" sx={{ p: 2 }}>
           {listing.type === 'dir'
-            ? `This folder is empty.${upload ? ' Upload a file into it with “Upload file”.' : ''}`
+            ? `This folder is empty.${upload ? ' Upload files into it with “Upload files” or drop them here.' : ''}`
             : `${dir} is not a folder.`}
         </Typography>
       ) : (
@@ -227,6 +228,14 @@ export function FileBrowser({ root, list, download, folderFormat, upload, follow
             rowHeight={36}
           />
         </Box>
+      )}
+      {previewing && preview && (
+        <FilePreviewDialog
+          entry={previewing}
+          preview={preview}
+          onDownload={() => void startDownload(previewing.path, previewing.name)}
+          onClose={() => setPreviewing(null)}
+        />
       )}
     </Box>
   );

@@ -1,4 +1,5 @@
 import { Breadcrumbs, Link, Typography } from '@mui/material';
+import NavigateNextIcon from '@mui/icons-material/NavigateNext';
 
 interface Props {
   root: { path: string; label: string };
@@ -15,7 +16,12 @@ export function PathBar({ root, dir, onGo }: Props) {
     ...parts.map((part, i) => ({ label: part, path: root.path + parts.slice(0, i + 1).join('/') })),
   ];
   return (
-    <Breadcrumbs aria-label="Folder path" sx={{ flex: 1, minWidth: 0 }}>
+    // A chevron, not '/', between levels: the root of a container is itself called '/', and "/ / etc" misreads.
+    <Breadcrumbs
+      aria-label="Folder path"
+      separator={<NavigateNextIcon fontSize="small" aria-hidden />}
+      sx={{ flex: 1, minWidth: 0 }}
+    >
       {crumbs.map((c, i) =>
         i === crumbs.length - 1 ? (
           <Typography key={c.path} color="text.primary" aria-current="location">

@@ -1,4 +1,4 @@
-import { Box, IconButton, Link, Tooltip, Typography } from '@mui/material';
+import { Box, IconButton, Tooltip, Typography } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
 import FolderIcon from '@mui/icons-material/Folder';
 import InsertDriveFileOutlinedIcon from '@mui/icons-material/InsertDriveFileOutlined';
@@ -7,6 +7,7 @@ import type { FileEntry } from '../../api/contract';
 import { formatBytes, formatTime } from '../../api/contract';
 import { sortBy, type Sort } from '../grid/sort';
 import type { GridColumn } from '../grid/ResourceGrid';
+import { RowLink } from '../grid/RowLink';
 
 export type FileSortKey = 'name' | 'size' | 'mtime';
 
@@ -38,15 +39,9 @@ export function fileColumns(actions: FileActions): GridColumn<FileEntry, FileSor
           <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, minWidth: 0 }}>
             <Icon fontSize="small" color={e.type === 'dir' ? 'primary' : 'action'} aria-hidden />
             {actions.openable(e) ? (
-              <Link
-                component="button"
-                type="button"
-                onClick={() => actions.open(e)}
-                underline="hover"
-                sx={{ textAlign: 'left' }}
-              >
+              <RowLink rowKey={e.name} onOpen={() => actions.open(e)} sx={{ color: 'primary.main' }}>
                 {e.name}
-              </Link>
+              </RowLink>
             ) : (
               <span>{e.name}</span>
             )}

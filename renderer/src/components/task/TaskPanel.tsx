@@ -12,7 +12,7 @@ import {
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import ErrorIcon from '@mui/icons-material/Error';
 import HourglassEmptyIcon from '@mui/icons-material/HourglassEmpty';
-import { formatBytes, type TaskInfo, type TaskStep } from '../../api/contract';
+import { plural, formatBytes, type TaskInfo, type TaskStep } from '../../api/contract';
 import { ErrorDetails } from '../ErrorDetails';
 import { stepCounts } from './stepCounts';
 
@@ -27,7 +27,7 @@ const percent = (f: number | undefined) => (f === undefined ? undefined : Math.r
 
 function counters(task: TaskInfo): string {
   const counts = task.progress?.unit === 'steps' ? stepCounts(task) : undefined;
-  if (counts) return `${counts.done} of ${counts.total} steps`;
+  if (counts) return `${counts.done} of ${plural(counts.total, 'step')}`;
   const p = task.progress;
   if (!p || p.total === undefined || p.current === undefined || p.total === 0) return '';
   return p.unit === 'bytes'

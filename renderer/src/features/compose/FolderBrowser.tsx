@@ -1,8 +1,23 @@
 import { useEffect, useState } from 'react';
-import { Alert, Box, Breadcrumbs, Chip, CircularProgress, Link, List, ListItemButton, ListItemIcon, ListItemText, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Breadcrumbs,
+  Button,
+  Chip,
+  CircularProgress,
+  FormControlLabel,
+  Link,
+  List,
+  ListItemButton,
+  ListItemIcon,
+  ListItemText,
+  Switch,
+  Typography,
+} from '@mui/material';
 import FolderIcon from '@mui/icons-material/Folder';
 import DescriptionIcon from '@mui/icons-material/Description';
-import type { BerthErrorData, ComposeBrowseResult } from '../../api/contract';
+import { plural, type BerthErrorData, type ComposeBrowseResult } from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useBerth } from '../../stores/context';
 
@@ -22,7 +37,10 @@ const join = (dir: string, name: string) => `${dir.replace(/[\\/]$/, '')}/${name
 /** Crumbs for an absolute path: / › srv › app. */
 function crumbs(path: string): { label: string; path: string }[] {
   const parts = path.split('/').filter(Boolean);
-  return [{ label: '/', path: '/' }, ...parts.map((p, i) => ({ label: p, path: `/${parts.slice(0, i + 1).join('/')}` }))];
+  return [
+    { label: '/', path: '/' },
+    ...parts.map((p, i) => ({ label: p, path: `/${parts.slice(0, i + 1).join('/')}` })),
+  ];
 }
 
 /**
@@ -31,21 +49,33 @@ function crumbs(path: string): { label: string; path: string }[] {
  */
 export function FolderBrowser({ path, selectedFile, onFolder, onFile, onListed }: Props) {
   const client = useBerth((s) => s.client);
-  const [listing, setListing] = useState<{ for: string | undefined; result?: ComposeBrowseResult; error?: BerthErrorData } | null>(null);
+  const [showHidden, setShowHidden] = useState(false);
+  const [listing, setListing] = useState<{
+    for: string | undefined;
+    hidden: boolean;
+    result?: ComposeBrowseResult;
+    error?: BerthErrorData;
+  } | null>(null);
 
   useEffect(() => {
     let current = true;
-    void client.call('compose.files.browse', path ? { path } : {}).then((r) => {
-      if (!current) return;
-      setListing(r.ok ? { for: path, result: r.value } : { for: path, error: r.error });
-      if (r.ok) onListed(r.value);
-    });
+    void client
+      .call('compose.files.browse', { ...(path ? { path } : {}), ...(showHidden ? { showHidden } : {}) })
+      .then((r) => {
+        if (!current) return;
+        setListing(
+          r.ok
+            ? { for: path, hidden: showHidden, result: r.value }
+            : { for: path, hidden: showHidden, error: r.error },
+        );
+        if (r.ok) onListed(r.value);
+      });
     return () => {
       current = false;
     };
-  }, [client, path, onListed]);
+  }, [client, path, showHidden, onListed]);
 
-  if (!listing || listing.for !== path) {
+  if (!listing || listing.for !== path || listing.hidden !== showHidden) {
     return (
       <Box role="status" sx={{ display: 'flex', gap: 1, alignItems: 'center', p: 2 }}>
         <CircularProgress size={16} /> Listing folder…
@@ -62,23 +92,43 @@ export function FolderBrowser({ path, selectedFile, onFolder, onFile, onListed }
   }
   const result = listing.result;
   if (!result) return null;
-  const entries = [...result.entries].sort((a, b) => (a.type === b.type ? a.name.localeCompare(b.name) : a.type === 'dir' ? -1 : 1));
+  const entries = [...result.entries].sort((a, b) =>
+    a.type === b.type ? a.name.localeCompare(b.name) : a.type === 'dir' ? -1 : 1,
+  );
   return (
     <Box>
-      <Breadcrumbs aria-label="Folder path" maxItems={8} sx={{ mb: 1 }}>
-        {crumbs(result.path).map((c, i, all) =>
-          i === all.length - 1 ? (
-            <Typography key={c.path} color="text.primary" variant="body2">
-              {c.label}
-            </Typography>
-          ) : (
-            <Link key={c.path} component="button" type="button" variant="body2" onClick={() => onFolder(c.path)}>
-              {c.label}
-            </Link>
-          ),
-        )}
-      </Breadcrumbs>
-      <List dense aria-label="Folder contents" sx={{ maxHeight: 280, overflowY: 'auto', border: 1, borderColor: 'divider', borderRadius: 1 }}>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mb: 1 }}>
+        <Breadcrumbs aria-label="Folder path" maxItems={8} sx={{ flex: 1, minWidth: 0 }}>
+          {crumbs(result.path).map((c, i, all) =>
+            i === all.length - 1 ? (
+              <Typography key={c.path} color="text.primary" variant="body2">
+                {c.label}
+              </Typography>
+            ) : (
+              <Link
+                key={c.path}
+                component="button"
+                type="button"
+                variant="body2"
+                onClick={() => onFolder(c.path)}
+              >
+                {c.label}
+              </Link>
+            ),
+          )}
+        </Breadcrumbs>
+        <FormControlLabel
+          control={
+            <Switch size="small" checked={showHidden} onChange={(e) => setShowHidden(e.target.checked)} />
+          }
+          label="Show hidden"
+        />
+      </Box>
+      <List
+        dense
+        aria-label="Folder contents"
+        sx={{ maxHeight: 280, overflowY: 'auto', border: 1, borderColor: 'divider', borderRadius: 1 }}
+      >
         {result.parent && (
           <ListItemButton onClick={() => onFolder(result.parent ?? '/')}>
             <ListItemIcon sx={{ minWidth: 32 }}>
@@ -87,10 +137,20 @@ export function FolderBrowser({ path, selectedFile, onFolder, onFile, onListed }
             <ListItemText primary=".." />
           </ListItemButton>
         )}
-        {entries.length === 0 && (
+        {entries.length === 0 && result.hidden === 0 && (
           <Typography variant="body2" color="text.secondary" sx={{ p: 1.5 }}>
             This folder is empty.
           </Typography>
+        )}
+        {entries.length === 0 && result.hidden > 0 && (
+          <Box sx={{ p: 1.5, display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
+            <Typography variant="body2" color="text.secondary">
+              This folder holds only hidden entries ({plural(result.hidden, 'name')} starting with “.”).
+            </Typography>
+            <Button size="small" onClick={() => setShowHidden(true)}>
+              Show hidden
+            </Button>
+          </Box>
         )}
         {entries.map((e) => {
           const full = join(result.path, e.name);
@@ -102,10 +162,24 @@ export function FolderBrowser({ path, selectedFile, onFolder, onFile, onListed }
               onClick={() => (isDir ? onFolder(full) : onFile(full, result.path))}
             >
               <ListItemIcon sx={{ minWidth: 32 }}>
-                {isDir ? <FolderIcon fontSize="small" color={e.isCompose ? 'primary' : 'inherit'} /> : <DescriptionIcon fontSize="small" color={e.isCompose ? 'primary' : 'inherit'} />}
+                {isDir ? (
+                  <FolderIcon fontSize="small" color={e.isCompose ? 'primary' : 'inherit'} />
+                ) : (
+                  <DescriptionIcon fontSize="small" color={e.isCompose ? 'primary' : 'inherit'} />
+                )}
               </ListItemIcon>
-              <ListItemText primary={e.name} slotProps={{ primary: { sx: { fontWeight: e.isCompose ? 600 : undefined } } }} />
-              {e.isCompose && <Chip size="small" variant="outlined" color="primary" label={isDir ? 'has compose file' : 'compose file'} />}
+              <ListItemText
+                primary={e.name}
+                slotProps={{ primary: { sx: { fontWeight: e.isCompose ? 600 : undefined } } }}
+              />
+              {e.isCompose && (
+                <Chip
+                  size="small"
+                  variant="outlined"
+                  color="primary"
+                  label={isDir ? 'has compose file' : 'compose file'}
+                />
+              )}
             </ListItemButton>
           );
         })}

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Box, Button, FormControlLabel, InputAdornment, Switch, TextField, Typography } from '@mui/material';
 import SearchIcon from '@mui/icons-material/Search';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { formatLogStamp } from '../../api/contract';
+import { plural, formatLogStamp } from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { matches, serviceColor } from './logBuffer';
 import { useLogFeed } from './useLogFeed';
@@ -52,7 +52,7 @@ export function LogsTab({ project }: { project: string }) {
         <FormControlLabel control={<Switch checked={follow} onChange={(e) => setFollow(e.target.checked)} />} label="Follow" />
         <FormControlLabel control={<Switch checked={timestamps} onChange={(e) => setTimestamps(e.target.checked)} />} label="Timestamps" />
         <Typography variant="body2" color="text.secondary" sx={{ flex: 1 }}>
-          {query ? `${visible.length} of ${lines.length} lines` : `${lines.length} lines`}
+          {query ? `${visible.length} of ${plural(lines.length, 'line')}` : plural(lines.length, 'line')}
           {dropped > 0 && ` · ${dropped} skipped while the view could not keep up`}
         </Typography>
         <Button

@@ -14,7 +14,9 @@ const listings: Record<string, ComposeBrowseResult> = {
     entries: [
       { name: 'notes', type: 'dir', isCompose: false },
       { name: 'app', type: 'dir', isCompose: true },
+      { name: 'dots', type: 'dir', isCompose: false },
     ],
+    hidden: 3,
   },
   '/home/ann/app': {
     path: '/home/ann/app',
@@ -23,10 +25,18 @@ const listings: Record<string, ComposeBrowseResult> = {
       { name: 'compose.yaml', type: 'file', isCompose: true },
       { name: 'README.md', type: 'file', isCompose: false },
     ],
+    hidden: 0,
   },
 };
 
 const browse = (p: MethodInput<'compose.files.browse'>) => {
+  if (p.path === '/home/ann/dots')
+    return ok({
+      path: p.path,
+      parent: '/home/ann',
+      entries: p.showHidden ? [{ name: '.config', type: 'dir' as const, isCompose: false }] : [],
+      hidden: p.showHidden ? 0 : 1,
+    });
   const listing = listings[p.path ?? 'home'];
   return listing ? ok(listing) : { ok: false as const, error: { code: ErrorCode.NOT_FOUND, message: `${p.path} does not exist.` } };
 };
@@ -57,6 +67,18 @@ async function openFolder(user: ReturnType<typeof setup>['user']) {
 }
 
 describe('Open project', { timeout: 20_000 }, () => {
+  it('says a folder holding only hidden entries is not empty, and shows them on request', async () => {
+    const { user } = setup();
+    await user.click((await screen.findAllByRole('button', { name: 'Open project…' }))[0] as HTMLElement);
+    const dialog = screen.getByRole('dialog', { name: 'Open a compose project' });
+    await user.click(within(await within(dialog).findByRole('list', { name: 'Folder contents' })).getByText('dots'));
+    expect(await within(dialog).findByText(/only hidden entries \(1 name starting with “.”\)/)).toBeInTheDocument();
+    expect(within(dialog).queryByText('This folder is empty.')).not.toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Show hidden' }));
+    expect(await within(dialog).findByText('.config')).toBeInTheDocument();
+    expect(within(dialog).getByRole('switch', { name: 'Show hidden' })).toBeChecked();
+  });
+
   it('shows the file:line problems of invalid files and opens nothing', async () => {
     const { user, fake } = setup({
       'compose.config': () => ({

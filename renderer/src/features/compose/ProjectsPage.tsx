@@ -2,7 +2,7 @@ import { useMemo, useRef, useState } from 'react';
 import { Alert, Box, Button, CircularProgress, InputAdornment, MenuItem, TextField, Typography } from '@mui/material';
 import FolderOpenIcon from '@mui/icons-material/FolderOpen';
 import SearchIcon from '@mui/icons-material/Search';
-import type { ComposeProjectSummary } from '../../api/contract';
+import { plural, type ComposeProjectSummary } from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { nextSort, type Sort } from '../../components/grid/sort';
 import { useSlashFocus } from '../../components/useSlashFocus';
@@ -79,7 +79,7 @@ export function ProjectsPage() {
           ))}
         </TextField>
         <Typography variant="body2" color="text.secondary">
-          {visible.length === all.length ? `${all.length} ${all.length === 1 ? 'project' : 'projects'}` : `${visible.length} of ${all.length} projects`}
+          {visible.length === all.length ? plural(all.length, 'project') : `${visible.length} of ${plural(all.length, 'project')}`}
         </Typography>
       </Box>
       {failure && (

@@ -17,6 +17,7 @@ export function FilesTab({ id }: { id: string }) {
     async (path: string) => startDownload(client, await client.call('containers.files.download', { id, path })),
     [client, id],
   );
+  const preview = useCallback((path: string) => client.call('containers.files.preview', { id, path }), [client, id]);
   const upload = useCallback(
     async (dir: string, file: File, onProgress: (fraction: number | undefined) => void) => {
       const ticket = await client.call('containers.files.upload', { id, dir, name: file.name });
@@ -28,7 +29,7 @@ export function FilesTab({ id }: { id: string }) {
   );
   return (
     <Box sx={{ p: 2, display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}>
-      <FileBrowser key={id} root={ROOT} list={list} download={download} upload={upload} followLink={followLink} folderFormat=".tar" />
+      <FileBrowser key={id} root={ROOT} list={list} download={download} preview={preview} upload={upload} followLink={followLink} folderFormat=".tar" />
     </Box>
   );
 }

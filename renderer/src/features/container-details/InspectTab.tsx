@@ -3,6 +3,7 @@ import { Box, Button, InputAdornment, TextField, Typography } from '@mui/materia
 import SearchIcon from '@mui/icons-material/Search';
 import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import { useBerth } from '../../stores/context';
+import { plural } from '../../api/contract';
 import { Highlighted } from './Highlighted';
 import { filterRows, flattenJson } from './inspectRows';
 
@@ -36,7 +37,7 @@ export function InspectTab({ raw }: { raw: unknown }) {
           }}
         />
         <Typography variant="body2" color="text.secondary" sx={{ flex: 1 }}>
-          {query ? `${visible.length} of ${rows.length} fields` : `${rows.length} fields`}
+          {query ? `${visible.length} of ${plural(rows.length, 'field')}` : plural(rows.length, 'field')}
         </Typography>
         <Button size="small" startIcon={<ContentCopyIcon />} onClick={copy}>
           Copy JSON

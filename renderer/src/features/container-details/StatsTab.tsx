@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Alert, Box, Button, Paper, Typography } from '@mui/material';
-import { formatBytes, formatMemory, formatRate, type BerthErrorData, type StatsSample } from '../../api/contract';
+import { plural, formatBytes, formatMemory, formatRate, type BerthErrorData, type StatsSample } from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useBerth } from '../../stores/context';
-import { Sparkline } from './Sparkline';
+import { StatsChart } from './StatsChart';
 
 /** Samples kept for the charts: one a second, so about a minute. */
 export const STATS_WINDOW = 60;
@@ -74,20 +74,22 @@ export function StatsTab({ id, running }: { id: string; running: boolean }) {
         </Typography>
       ) : (
         <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(280px, 1fr))', gap: 2 }}>
-          <Card title="CPU" value={`${last.cpuPercent.toFixed(1)} %`} detail={`${last.pids} processes`}>
-            <Sparkline label="CPU over the last minute" window={STATS_WINDOW} series={[{ label: 'CPU', color: '#1976d2', values: of((s) => s.cpuPercent) }]} />
+          <Card title="CPU" value={`${last.cpuPercent.toFixed(1)} %`} detail={plural(last.pids, 'process', 'processes')}>
+            <StatsChart label="CPU over the last minute" window={STATS_WINDOW} max={1} format={(v) => `${v.toFixed(v < 10 ? 1 : 0)} %`} series={[{ label: 'CPU', color: '#1976d2', values: of((s) => s.cpuPercent) }]} />
           </Card>
           <Card
             title="Memory"
             value={formatMemory(last.memoryUsage)}
             detail={last.memoryLimit ? `${last.memoryPercent.toFixed(1)} % of ${formatMemory(last.memoryLimit)}` : undefined}
           >
-            <Sparkline label="Memory over the last minute" window={STATS_WINDOW} series={[{ label: 'Memory', color: '#9c27b0', values: of((s) => s.memoryUsage) }]} />
+            <StatsChart label="Memory over the last minute" window={STATS_WINDOW} format={formatMemory} base={1024} series={[{ label: 'Memory', color: '#9c27b0', values: of((s) => s.memoryUsage) }]} />
           </Card>
           <Card title="Network" value={`↓ ${formatRate(last.netRxRate)}  ↑ ${formatRate(last.netTxRate)}`} detail={`received ${formatBytes(last.netRxBytes)}, sent ${formatBytes(last.netTxBytes)}`}>
-            <Sparkline
+            <StatsChart
               label="Network over the last minute"
               window={STATS_WINDOW}
+              format={formatRate}
+              base={1000}
               series={[
                 { label: 'received', color: '#2e7d32', values: of((s) => s.netRxRate) },
                 { label: 'sent', color: '#ed6c02', values: of((s) => s.netTxRate) },
@@ -95,9 +97,11 @@ export function StatsTab({ id, running }: { id: string; running: boolean }) {
             />
           </Card>
           <Card title="Block I/O" value={`R ${formatRate(last.blockReadRate)}  W ${formatRate(last.blockWriteRate)}`} detail={`read ${formatBytes(last.blockReadBytes)}, written ${formatBytes(last.blockWriteBytes)}`}>
-            <Sparkline
+            <StatsChart
               label="Block I/O over the last minute"
               window={STATS_WINDOW}
+              format={formatRate}
+              base={1000}
               series={[
                 { label: 'read', color: '#0288d1', values: of((s) => s.blockReadRate) },
                 { label: 'write', color: '#d32f2f', values: of((s) => s.blockWriteRate) },

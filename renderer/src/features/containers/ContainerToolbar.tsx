@@ -13,7 +13,7 @@ import {
 import SearchIcon from '@mui/icons-material/Search';
 import AddIcon from '@mui/icons-material/Add';
 import CleaningServicesIcon from '@mui/icons-material/CleaningServicesOutlined';
-import type { ContainerState } from '../../api/contract';
+import { plural, type ContainerState } from '../../api/contract';
 import { useSlashFocus } from '../../components/useSlashFocus';
 import { NO_PROJECT, type ContainerFilter } from './filter';
 
@@ -153,8 +153,8 @@ export function ContainerToolbar({
       </Button>
       <Typography variant="body2" color="text.secondary" role="status" sx={{ ml: 'auto' }}>
         {shown === total
-          ? `${total} ${total === 1 ? 'container' : 'containers'}`
-          : `${shown} of ${total} containers`}
+          ? plural(total, 'container')
+          : `${shown} of ${plural(total, 'container')}`}
       </Typography>
     </Box>
   );

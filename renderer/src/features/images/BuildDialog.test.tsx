@@ -33,7 +33,7 @@ describe('BuildDialog', { timeout: 20_000 }, () => {
       const file = new File(['FROM busybox\n'], 'Dockerfile');
       Object.defineProperty(file, 'webkitRelativePath', { value: 'app/Dockerfile' });
       await user.upload(within(dialog).getByLabelText('Build context folder'), file);
-      expect(dialog).toHaveTextContent('1 files');
+      expect(dialog).toHaveTextContent('1 file');
       await user.type(within(dialog).getByRole('textbox', { name: 'Tag (repository:tag)' }), 'e2e/app:1');
       await user.type(within(dialog).getByRole('textbox', { name: /Build arguments/ }), 'VERSION=2');
       await user.click(within(dialog).getByRole('button', { name: 'Build' }));

@@ -14,7 +14,7 @@ import {
   ToggleButtonGroup,
   Typography,
 } from '@mui/material';
-import { formatBytes } from '../../api/contract';
+import { plural, formatBytes } from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { TaskDialogActions } from '../../components/task/TaskDialogActions';
 import { TaskLog } from '../../components/task/TaskLog';
@@ -76,7 +76,7 @@ export function BuildDialog({ onClose }: { onClose: () => void }) {
   const sourceLabel = !source
     ? 'Nothing chosen'
     : source.kind === 'folder'
-      ? `${source.files.length} files`
+      ? plural(source.files.length, 'file')
       : `${source.file.name} (${formatBytes(source.file.size)})`;
   return (
     <Dialog open onClose={onClose} maxWidth="md" fullWidth aria-labelledby="build-title">

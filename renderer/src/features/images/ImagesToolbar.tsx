@@ -4,6 +4,7 @@ import SearchIcon from '@mui/icons-material/Search';
 import CloudDownloadOutlinedIcon from '@mui/icons-material/CloudDownloadOutlined';
 import BuildOutlinedIcon from '@mui/icons-material/BuildOutlined';
 import { useSlashFocus } from '../../components/useSlashFocus';
+import { plural } from '../../api/contract';
 import type { ImageFilter, UsageFilter } from './view';
 
 export type PageDialog = 'pull' | 'build' | 'load' | 'import' | 'prune';
@@ -64,7 +65,7 @@ export function ImagesToolbar({ filter, onChange, shown, total, totalSize, onOpe
         ))}
       </TextField>
       <Typography variant="body2" color="text.secondary" role="status">
-        {shown === total ? `${total} images` : `${shown} of ${total} images`} · {totalSize}
+        {shown === total ? plural(total, 'image') : `${shown} of ${plural(total, 'image')}`} · {totalSize}
       </Typography>
       <Box sx={{ ml: 'auto', display: 'flex', gap: 1, flexWrap: 'wrap' }}>
         <Button variant="contained" startIcon={<CloudDownloadOutlinedIcon />} onClick={() => onOpen('pull')}>

@@ -25,7 +25,7 @@ export function PruneNetworksDialog({ onClose }: { onClose: () => void }) {
     if (!r.ok) return setError(r.error);
     notify(
       r.value.failed.length ? 'warning' : 'success',
-      `Removed ${r.value.removed.length} networks.${r.value.failed.length ? ` Not removed: ${r.value.failed.map((f) => f.name).join(', ')}` : ''}`,
+      `Removed ${plural(r.value.removed.length, 'network')}.${r.value.failed.length ? ` Not removed: ${r.value.failed.map((f) => f.name).join(', ')}` : ''}`,
     );
     onClose();
   };

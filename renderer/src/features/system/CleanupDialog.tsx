@@ -24,12 +24,12 @@ import { useCall } from '../../components/useCall';
 import { useTaskAction } from '../../stores/tasksList';
 import { useBerth } from '../../stores/context';
 
-const KINDS: { key: PruneKind; label: string }[] = [
-  { key: 'containers', label: 'Stopped containers' },
-  { key: 'images', label: 'Images' },
-  { key: 'networks', label: 'Networks' },
-  { key: 'volumes', label: 'Volumes' },
-  { key: 'buildCache', label: 'Build cache' },
+const KINDS: { key: PruneKind; label: string; one: string; many?: string }[] = [
+  { key: 'containers', label: 'Stopped containers', one: 'stopped container' },
+  { key: 'images', label: 'Images', one: 'image' },
+  { key: 'networks', label: 'Networks', one: 'network' },
+  { key: 'volumes', label: 'Volumes', one: 'volume' },
+  { key: 'buildCache', label: 'Build cache', one: 'build cache entry', many: 'build cache entries' },
 ];
 
 /**
@@ -76,7 +76,7 @@ export function CleanupDialog({ onClose }: { onClose: () => void }) {
             </List>
             {result && (
               <Alert severity={result.failed.length ? 'warning' : 'success'}>
-                Freed {formatBytes(result.reclaimedBytes.total)}: {KINDS.map((k) => `${result.removed[k.key].length} ${k.label.toLowerCase()}`).join(', ')}.
+                Freed {formatBytes(result.reclaimedBytes.total)}: {KINDS.map((k) => plural(result.removed[k.key].length, k.one, k.many)).join(', ')}.
                 {result.failed.map((f) => ` ${f.name}: ${f.message}`).join('')}
               </Alert>
             )}

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Alert, Box, Chip, Paper, Typography } from '@mui/material';
-import { formatBytes, type SystemInfo } from '../../api/contract';
+import { formatMemory, plural, type SystemInfo } from '../../api/contract';
 
 function Group({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -49,14 +49,14 @@ export function EngineInfoPanel({ info }: { info: SystemInfo }) {
         <Fact label="Data root" value={info.dataRoot} />
         <Fact label="Containers" value={`${info.containers.total} (${info.containers.running} running, ${info.containers.paused} paused, ${info.containers.stopped} stopped)`} />
         <Fact label="Images" value={info.images} />
-        <Fact label="Swarm" value={info.swarm.state === 'active' ? `active${info.swarm.controlAvailable ? ' (manager)' : ' (worker)'}${info.swarm.nodes ? `, ${info.swarm.nodes} nodes` : ''}` : info.swarm.state} />
+        <Fact label="Swarm" value={info.swarm.state === 'active' ? `active${info.swarm.controlAvailable ? ' (manager)' : ' (worker)'}${info.swarm.nodes ? `, ${plural(info.swarm.nodes, 'node')}` : ''}` : info.swarm.state} />
       </Group>
       <Group title="Host">
         <Fact label="OS" value={info.os} />
         <Fact label="Kernel" value={info.kernelVersion} />
         <Fact label="Architecture" value={info.architecture} />
         <Fact label="CPUs" value={info.cpus} />
-        <Fact label="Memory" value={formatBytes(info.memoryBytes)} />
+        <Fact label="Memory" value={formatMemory(info.memoryBytes)} />
       </Group>
       <Group title="Storage and runtime">
         <Fact label="Storage driver" value={info.storageDriver} />

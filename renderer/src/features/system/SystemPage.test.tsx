@@ -55,6 +55,8 @@ describe('SystemPage', { timeout: 20_000 }, () => {
     expect(within(security).getByText('seccomp (default): on')).toBeInTheDocument();
     expect(within(security).getByText('AppArmor: off')).toBeInTheDocument();
     expect(screen.getByRole('region', { name: 'Storage and runtime' })).toHaveTextContent('systemd, v2');
+    // Memory in binary units, as the container Stats tab shows it (16 GB of RAM is 14.9 GiB).
+    expect(screen.getByRole('region', { name: 'Host' })).toHaveTextContent('Memory14.9 GiB');
   });
 
   it('previews the clean-up, lets options change it, then runs it as a task', async () => {
@@ -81,7 +83,7 @@ describe('SystemPage', { timeout: 20_000 }, () => {
       result: { removed: { containers: ['old-job'], images: ['abc'], networks: [], volumes: ['f00d'], buildCache: [] }, reclaimedBytes: { containers: 1_500_000, images: 120_000_000, networks: 0, volumes: 5_000, buildCache: 0, total: 121_505_000 }, failed: [] },
     };
     act(() => fake.emit('tasks.changed', { kind: 'patch', upserts: [done], removed: [] }));
-    expect(await within(dialog).findByText(/^Freed 122 MB: 1 stopped containers, 1 images, 0 networks, 1 volumes/)).toBeInTheDocument();
+    expect(await within(dialog).findByText(/^Freed 122 MB: 1 stopped container, 1 image, 0 networks, 1 volume, /)).toBeInTheDocument();
     expect(dialog).toHaveTextContent('Stopped containers: done');
   });
 });

@@ -1,4 +1,4 @@
-import { formatBytes, type TaskInfo, type TaskState, type TaskStepState } from '../../api/contract';
+import { plural, formatBytes, type TaskInfo, type TaskState, type TaskStepState } from '../../api/contract';
 import { stepCounts } from '../../components/task/stepCounts';
 
 export { stepCounts };
@@ -39,7 +39,7 @@ export function progressLabel(task: Pick<TaskInfo, 'state' | 'progress' | 'steps
   if (percent !== undefined && task.state === 'running') parts.push(`${percent}%`);
   const counts = task.progress?.unit === 'steps' ? stepCounts(task) : undefined;
   if (counts) {
-    parts.push(`${counts.done} of ${counts.total} steps`);
+    parts.push(`${counts.done} of ${plural(counts.total, 'step')}`);
     return parts.join(' · ');
   }
   const { current, total, unit } = task.progress ?? {};

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Alert, Box, Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogTitle, IconButton, List, ListItem, TextField, Tooltip, Typography } from '@mui/material';
 import DeleteIcon from '@mui/icons-material/Delete';
 import RefreshIcon from '@mui/icons-material/Refresh';
-import { formatTime, type BerthErrorData, type TemplateCatalog } from '../../api/contract';
+import { plural, formatTime, type BerthErrorData, type TemplateCatalog } from '../../api/contract';
 import { DangerDialog } from '../../components/DangerDialog';
 import { ErrorAlert } from '../registries/ErrorAlert';
 import { useBerth } from '../../stores/context';
@@ -71,7 +71,7 @@ export function CatalogsDialog({ catalogs, onChanged, onClose }: { catalogs: Tem
                     </Typography>
                     <Typography variant="caption" color="text.secondary">
                       {c.templates} templates{c.fetchedAt ? ` · fetched ${formatTime(c.fetchedAt)}` : ''}
-                      {c.problems.length > 0 ? ` · ${c.problems.length} entries not converted` : ''}
+                      {c.problems.length > 0 ? ` · ${plural(c.problems.length, 'entry', 'entries')} not converted` : ''}
                     </Typography>
                   </Box>
                   <Tooltip title="Fetch the list again">

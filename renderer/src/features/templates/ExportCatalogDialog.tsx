@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, List, ListItem, ListItemText, TextField } from '@mui/material';
-import type { BerthErrorData, TemplateImportProblem, TemplateOrigin } from '../../api/contract';
+import { plural, type BerthErrorData, type TemplateImportProblem, type TemplateOrigin } from '../../api/contract';
 import { CheckOption } from '../../components/DangerDialog';
 import { downloadText } from '../../components/download';
 import { ErrorAlert } from '../registries/ErrorAlert';
@@ -44,7 +44,7 @@ export function ExportCatalogDialog({ onClose }: { onClose: () => void }) {
         <ErrorAlert error={error} />
         {problems && (
           <Alert severity={problems.length ? 'warning' : 'success'} sx={{ mt: 2 }}>
-            Saved templates.json.{problems.length ? ` ${problems.length} templates are not in it:` : ''}
+            Saved templates.json.{problems.length ? ` ${plural(problems.length, 'template is', 'templates are')} not in it:` : ''}
             {problems.length > 0 && (
               <List dense aria-label="Not exported">
                 {problems.map((p, i) => (

@@ -15,6 +15,7 @@ import { categoriesOf, filterTemplates, noFilter, originChoices, originLabel, ty
 import { ImportDialog } from './ImportDialog';
 import { SaveProjectDialog } from './SaveProjectDialog';
 import { TemplateCard } from './TemplateCard';
+import { plural } from '../../api/contract';
 
 type Dialog = 'import' | 'catalogs' | 'save' | 'export' | null;
 
@@ -80,7 +81,7 @@ export function TemplatesPage() {
           ))}
         </TextField>
         <Typography variant="body2" color="text.secondary" role="status">
-          {shown.length === all.length ? `${all.length} templates` : `${shown.length} of ${all.length} templates`}
+          {shown.length === all.length ? plural(all.length, 'template') : `${shown.length} of ${plural(all.length, 'template')}`}
         </Typography>
       </Box>
       {categories.length > 0 && (

@@ -10,7 +10,7 @@ import {
   Radio,
   RadioGroup,
 } from '@mui/material';
-import { formatBytes, type BerthErrorData, type VolumePruneScope } from '../../api/contract';
+import { plural, formatBytes, type BerthErrorData, type VolumePruneScope } from '../../api/contract';
 import { DangerDialog } from '../../components/DangerDialog';
 import { useCall } from '../../components/useCall';
 import { useBerth } from '../../stores/context';
@@ -32,7 +32,7 @@ export function PruneVolumesDialog({ onClose }: { onClose: () => void }) {
     if (!r.ok) return setError(r.error);
     notify(
       r.value.failed.length ? 'warning' : 'success',
-      `Removed ${r.value.removed.length} volumes, ${formatBytes(r.value.reclaimedBytes)} freed.${r.value.failed.length ? ` ${r.value.failed.length} could not be removed: ${r.value.failed[0]?.message ?? ''}` : ''}`,
+      `Removed ${plural(r.value.removed.length, 'volume')}, ${formatBytes(r.value.reclaimedBytes)} freed.${r.value.failed.length ? ` ${r.value.failed.length} could not be removed: ${r.value.failed[0]?.message ?? ''}` : ''}`,
     );
     onClose();
   };

@@ -16,7 +16,7 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { formatBytes, type BerthErrorData, type VolumeRestoreResult } from '../../api/contract';
+import { formatBytes, plural, type BerthErrorData, type VolumeRestoreResult } from '../../api/contract';
 import { uploadFile, type UploadProgress } from '../../api/transfers';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { nameProblem } from '../../components/keyValues';
@@ -105,7 +105,7 @@ export function RestoreDialog({ volume, onClose }: Props) {
       <DialogContent>
         {done ? (
           <Alert severity="success">
-            Restored {done.entries} files and folders ({formatBytes(done.bytes)}) {modeText[done.mode]}{' '}
+            Restored {plural(done.entries, 'file and folder', 'files and folders')} ({formatBytes(done.bytes)}) {modeText[done.mode]}{' '}
             {done.volume}.
           </Alert>
         ) : (

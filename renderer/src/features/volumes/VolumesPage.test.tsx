@@ -141,6 +141,19 @@ describe('VolumesPage', { timeout: 20_000 }, () => {
     );
   });
 
+  it('asks for fresh sizes when the page is shown', async () => {
+    const { fake } = setup({ 'volumes.refreshSizes': () => ok(undefined) });
+    await screen.findByRole('grid', { name: 'Volumes' });
+    await waitFor(() => expect(fake.callsOf('volumes.refreshSizes')).toHaveLength(1));
+  });
+
+  it('opens a volume by clicking its name', async () => {
+    const { user } = setup({ 'volumes.files.list': () => ok(listing('', [])) });
+    const grid = await screen.findByRole('grid', { name: 'Volumes' });
+    await user.click(within(within(grid).getByRole('row', { name: 'cache' })).getByRole('button', { name: 'cache' }));
+    expect(screen.getByRole('dialog', { name: 'Volume cache' })).toBeInTheDocument();
+  });
+
   it('browses files folder by folder', async () => {
     const { fake, user } = setup({
       'volumes.files.list': ({ path }: { path?: string }) =>

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Alert, Box, Button, CircularProgress, InputAdornment, TextField, Typography } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
 import CleaningServicesIcon from '@mui/icons-material/CleaningServices';
@@ -34,6 +34,13 @@ export function VolumesPage() {
   const [sort, setSort] = useState<Sort<VolumeSortKey>>({ key: 'name', direction: 'asc' });
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [openName, setOpenName] = useState<string | null>(null);
+  const client = useBerth((s) => s.client);
+
+  // Sizes come from the engine's disk-usage walk, which events cannot trigger for writes inside containers: ask
+  // for fresh ones whenever the page is shown and connected (the backend reads at most once per 10 s).
+  useEffect(() => {
+    if (connected) void client.call('volumes.refreshSizes', {});
+  }, [client, connected]);
 
   const all = useMemo(() => Object.values(record), [record]);
   const rows = useMemo(() => sortVolumes(filterVolumes(all, query), sort), [all, query, sort]);

@@ -5,6 +5,7 @@ import { formatBytes, formatTime, type VolumeSummary } from '../../api/contract'
 import type { GridColumn } from '../../components/grid/ResourceGrid';
 import { actionsWidth, COMPACT_ACTIONS } from '../../components/grid/grid';
 import { RowActions } from '../../components/grid/RowActions';
+import { RowLink } from '../../components/grid/RowLink';
 import { displayName, type VolumeSortKey } from './view';
 
 const ellipsis = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
@@ -21,9 +22,9 @@ export function volumeColumns(actions: {
       sortKey: 'name',
       render: (v) => (
         <>
-          <Typography variant="body2" sx={{ ...ellipsis, fontWeight: 500 }} title={v.name}>
+          <RowLink rowKey={v.name} title={`Open ${v.name}`} onOpen={() => actions.open(v)} sx={{ ...ellipsis, fontWeight: 500 }}>
             {displayName(v)}
-          </Typography>
+          </RowLink>
           {v.anonymous && <Chip size="small" variant="outlined" label="anonymous" />}
           {v.composeProject && (
             <Chip size="small" variant="outlined" label={v.composeProject} title="Compose project" />

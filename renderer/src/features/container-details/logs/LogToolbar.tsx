@@ -1,4 +1,5 @@
-import { Box, Button, FormControlLabel, IconButton, InputAdornment, MenuItem, Switch, TextField, Tooltip, Typography } from '@mui/material';
+import { useState } from 'react';
+import { Box, Button, FormControlLabel, IconButton, InputAdornment, Menu, MenuItem, Switch, TextField, Tooltip, Typography } from '@mui/material';
 import SearchIcon from '@mui/icons-material/Search';
 import KeyboardArrowUpIcon from '@mui/icons-material/KeyboardArrowUp';
 import KeyboardArrowDownIcon from '@mui/icons-material/KeyboardArrowDown';
@@ -7,8 +8,8 @@ import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import ClearAllIcon from '@mui/icons-material/ClearAll';
 import DownloadIcon from '@mui/icons-material/Download';
 
+/** What the log stream is opened with; changing one reopens it. */
 export interface LogOptions {
-  follow: boolean;
   tail: number | 'all';
   /** Seconds back from now; 0 for no limit. */
   sinceSeconds: number;
@@ -29,18 +30,25 @@ interface Props {
   query: string;
   onQuery: (q: string) => void;
   matchText: string;
+  /** Keep the newest line in view (the stream itself always follows). */
+  follow: boolean;
+  onFollow: (follow: boolean) => void;
   onNext: () => void;
   onPrevious: () => void;
   paused: boolean;
   onPause: () => void;
   onClear: () => void;
-  onDownload: () => void;
+  /** Saves the lines the view holds. */
+  onDownloadShown: () => void;
+  /** Saves the whole log from the engine; absent where there is no such download (service logs). */
+  onDownloadFull?: () => void;
   /** The "Since" choice (service logs have none). */
   withSince?: boolean;
 }
 
 export function LogToolbar(p: Props) {
   const o = p.options;
+  const [menu, setMenu] = useState<HTMLElement | null>(null);
   return (
     <Box sx={{ display: 'flex', gap: 1.5, alignItems: 'center', flexWrap: 'wrap', px: 2, py: 1 }}>
       <TextField
@@ -49,8 +57,14 @@ export function LogToolbar(p: Props) {
         value={p.query}
         onChange={(e) => p.onQuery(e.target.value)}
         onKeyDown={(e) => {
-          if (e.key === 'Enter') (e.shiftKey ? p.onPrevious : p.onNext)();
-          if (e.key === 'Escape') p.onQuery('');
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            (e.shiftKey ? p.onPrevious : p.onNext)();
+          }
+          if (e.key === 'Escape' && p.query) {
+            e.stopPropagation();
+            p.onQuery('');
+          }
         }}
         sx={{ width: 240 }}
         slotProps={{
@@ -67,7 +81,7 @@ export function LogToolbar(p: Props) {
       <IconButton size="small" aria-label="Next match" onClick={p.onNext} disabled={!p.query}>
         <KeyboardArrowDownIcon fontSize="small" />
       </IconButton>
-      <FormControlLabel control={<Switch size="small" checked={o.follow} onChange={(e) => p.onOptions({ ...o, follow: e.target.checked })} />} label="Follow" />
+      <FormControlLabel control={<Switch size="small" checked={p.follow} onChange={(e) => p.onFollow(e.target.checked)} />} label="Follow" />
       <FormControlLabel control={<Switch size="small" checked={o.timestamps} onChange={(e) => p.onOptions({ ...o, timestamps: e.target.checked })} />} label="Timestamps" />
       <TextField select size="small" label="Lines" value={String(o.tail)} onChange={(e) => p.onOptions({ ...o, tail: e.target.value === 'all' ? 'all' : Number(e.target.value) })} sx={{ width: 140 }}>
         {TAILS.map((t) => (
@@ -94,9 +108,35 @@ export function LogToolbar(p: Props) {
           Clear
         </Button>
       </Tooltip>
-      <Button size="small" startIcon={<DownloadIcon />} onClick={p.onDownload}>
-        Download
-      </Button>
+      {p.onDownloadFull ? (
+        <>
+          <Button size="small" startIcon={<DownloadIcon />} aria-haspopup="menu" aria-expanded={menu !== null} onClick={(e) => setMenu(e.currentTarget)}>
+            Download
+          </Button>
+          <Menu anchorEl={menu} open={menu !== null} onClose={() => setMenu(null)}>
+            <MenuItem
+              onClick={() => {
+                setMenu(null);
+                p.onDownloadFull?.();
+              }}
+            >
+              Download full log
+            </MenuItem>
+            <MenuItem
+              onClick={() => {
+                setMenu(null);
+                p.onDownloadShown();
+              }}
+            >
+              Download shown lines
+            </MenuItem>
+          </Menu>
+        </>
+      ) : (
+        <Button size="small" startIcon={<DownloadIcon />} onClick={p.onDownloadShown}>
+          Download shown lines
+        </Button>
+      )}
     </Box>
   );
 }

@@ -9,8 +9,9 @@ import { LINE_HEIGHT, LogLineView } from './LogLineView';
 import { LogRing } from './logRing';
 import { LogToolbar, type LogOptions } from './LogToolbar';
 import { downloadText } from '../../../components/download';
+import { startDownload } from '../../../components/files/transfers';
 
-const initial: LogOptions = { follow: true, tail: 1000, sinceSeconds: 0, timestamps: false };
+const initial: LogOptions = { tail: 1000, sinceSeconds: 0, timestamps: false };
 
 /** Services' lines say which task (and node) wrote them, as `docker service logs` does. */
 const withTask = (l: LogLine): LogLine => (l.task ? { ...l, text: `${l.task}${l.node ? `@${l.node}` : ''} | ${l.text}` } : l);
@@ -24,6 +25,9 @@ export function LogsTab({ id, name, kind = 'container' }: { id: string; name: st
   const ring = useMemo(() => new LogRing(), []);
   const [version, setVersion] = useState(0);
   const [options, setOptions] = useState(initial);
+  // Follow keeps the newest line in view; the stream follows the log either way, so switching it loses nothing.
+  const [follow, setFollow] = useState(true);
+  const [downloadError, setDownloadError] = useState<BerthErrorData | null>(null);
   const [ended, setEnded] = useState<{ error?: BerthErrorData } | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [paused, setPaused] = useState(false);
@@ -51,12 +55,12 @@ export function LogsTab({ id, name, kind = 'container' }: { id: string; name: st
     };
     const subscription =
       kind === 'service'
-        ? client.stream('services.logs', { id, follow: options.follow, tail: options.tail, timestamps: true }, handlers)
+        ? client.stream('services.logs', { id, follow: true, tail: options.tail, timestamps: true }, handlers)
         : client.stream(
             'containers.logs',
             {
               id,
-              follow: options.follow,
+              follow: true,
               tail: options.tail,
               timestamps: true,
               ...(options.sinceSeconds ? { since: Math.floor(Date.now() / 1000) - options.sinceSeconds } : {}),
@@ -67,7 +71,7 @@ export function LogsTab({ id, name, kind = 'container' }: { id: string; name: st
       if (frame) cancelAnimationFrame(frame);
       subscription.close();
     };
-  }, [client, id, kind, ring, options.follow, options.tail, options.sinceSeconds, attempt]);
+  }, [client, id, kind, ring, options.tail, options.sinceSeconds, attempt]);
 
   const matches = useMemo(() => (version >= 0 ? ring.search(query) : []), [ring, query, version]);
   const size = ring.size;
@@ -81,22 +85,34 @@ export function LogsTab({ id, name, kind = 'container' }: { id: string; name: st
   });
 
   useEffect(() => {
-    if (options.follow && !paused && atBottom.current && size > 0) virtualizer.scrollToIndex(size - 1, { align: 'end' });
-  }, [options.follow, paused, size, version, virtualizer]);
+    if (follow && !paused && atBottom.current && size > 0) virtualizer.scrollToIndex(size - 1, { align: 'end' });
+  }, [follow, paused, size, version, virtualizer]);
 
+  /** Shows a match: Follow turns off, or the next line would scroll it away (it can be turned on again). */
+  const showMatch = useCallback(
+    (line: number | undefined) => {
+      if (line === undefined) return;
+      setFollow(false);
+      atBottom.current = false;
+      virtualizer.scrollToIndex(line, { align: 'center' });
+    },
+    [virtualizer],
+  );
   const goTo = useCallback(
     (step: number) => {
       if (matches.length === 0) return;
       const next = (((current + step) % matches.length) + matches.length) % matches.length;
       setCurrent(next);
-      atBottom.current = false;
-      virtualizer.scrollToIndex(matches[next] ?? 0, { align: 'center' });
+      showMatch(matches[next]);
     },
-    [current, matches, virtualizer],
+    [current, matches, showMatch],
   );
 
   const currentLine = matches[Math.min(current, matches.length - 1)] ?? -1;
-  const download = () => downloadText(`${name}.log`, ring.toText(options.timestamps));
+  const downloadShown = () => downloadText(`${name}.log`, ring.toText(options.timestamps));
+  const downloadFull = async () => {
+    setDownloadError(startDownload(client, await client.call('containers.logs.download', { id, timestamps: options.timestamps })));
+  };
 
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}>
@@ -107,6 +123,13 @@ export function LogsTab({ id, name, kind = 'container' }: { id: string; name: st
         onQuery={(q) => {
           setQuery(q);
           setCurrent(0);
+          // The first match comes into view as soon as it is typed, not only on Enter.
+          if (q) showMatch(ring.search(q)[0]);
+        }}
+        follow={follow}
+        onFollow={(on) => {
+          atBottom.current = on;
+          setFollow(on);
         }}
         matchText={query ? (matches.length ? `${Math.min(current, matches.length - 1) + 1} of ${matches.length}` : 'No matches') : ''}
         onNext={() => goTo(1)}
@@ -121,9 +144,16 @@ export function LogsTab({ id, name, kind = 'container' }: { id: string; name: st
           ring.clear();
           setVersion(ring.version);
         }}
-        onDownload={download}
+        onDownloadShown={downloadShown}
+        {...(kind === 'container' ? { onDownloadFull: () => void downloadFull() } : {})}
         withSince={kind === 'container'}
       />
+      {downloadError && (
+        <Alert severity="error" sx={{ mx: 2, mb: 1 }} onClose={() => setDownloadError(null)}>
+          Could not download the log: {downloadError.message}
+          <ErrorDetails details={downloadError.details ?? downloadError.code} />
+        </Alert>
+      )}
       {(ring.dropped > 0 || paused) && (
         <Typography variant="body2" color="text.secondary" sx={{ px: 2 }}>
           {paused ? `Paused: ${ring.waiting.toLocaleString()} new lines waiting. ` : ''}
@@ -140,7 +170,8 @@ export function LogsTab({ id, name, kind = 'container' }: { id: string; name: st
         }}
         sx={{ flex: 1, minHeight: 200, overflow: 'auto', fontFamily: 'monospace', fontSize: 13, bgcolor: 'background.default', mx: 2, border: 1, borderColor: 'divider', '--log-bg': '#1e1e1e', '--log-fg': '#e5e5e5' }}
       >
-        <Box sx={{ height: virtualizer.getTotalSize(), position: 'relative', minWidth: 'max-content' }}>
+        {/* The height inline: as an sx value each new height would add a CSS class. */}
+        <Box style={{ height: virtualizer.getTotalSize() }} sx={{ position: 'relative', minWidth: 'max-content' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const entry = ring.get(item.index);
             if (!entry) return null;
@@ -167,7 +198,7 @@ export function LogsTab({ id, name, kind = 'container' }: { id: string; name: st
             </Alert>
           ) : (
             <Alert severity="info" action={<Button onClick={() => setAttempt((a) => a + 1)}>Reload</Button>}>
-              {!options.follow ? 'End of the log (follow is off).' : kind === 'service' ? 'The service is gone, so its log ended.' : 'The container stopped, so its log ended.'}
+              {kind === 'service' ? 'The service is gone, so its log ended.' : 'The container stopped, so its log ended.'}
             </Alert>
           )}
         </Box>

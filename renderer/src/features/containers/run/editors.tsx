@@ -11,7 +11,7 @@ import {
 } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
-import { parseEnvFile } from '../../../api/contract';
+import { plural, parseEnvFile } from '../../../api/contract';
 import type { FieldErrors, KeyValueRow, MountRow, PortRow } from './specForm';
 
 // Row editors of the run dialog: each row is a line of small fields with a remove button; errors show
@@ -24,7 +24,8 @@ interface RowsProps<R> {
   disabled?: boolean;
 }
 
-const rowSx = { display: 'flex', gap: 1, alignItems: 'flex-start', mb: 1 } as const;
+// The top padding leaves room for the first row's floating labels under a section heading.
+const rowSx = { display: 'flex', gap: 1, alignItems: 'flex-start', pt: 1.5, mb: 0.25 } as const;
 
 function update<R>(rows: R[], i: number, patch: Partial<R>): R[] {
   return rows.map((r, j) => (j === i ? { ...r, ...patch } : r));
@@ -209,7 +210,7 @@ export function KeyValueEditor({ rows, onChange, errors, disabled, field, noun, 
             value={text}
             onChange={(e) => setText(e.target.value)}
             error={parsed.problems.length > 0}
-            helperText={parsed.problems.join('; ') || `${Object.keys(parsed.env).length} variables`}
+            helperText={parsed.problems.join('; ') || plural(Object.keys(parsed.env).length, 'variable')}
           />
           <Button
             size="small"
