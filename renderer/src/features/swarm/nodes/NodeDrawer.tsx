@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Alert, Box, Drawer, IconButton, Tab, Tabs, Typography } from '@mui/material';
 import CloseIcon from '@mui/icons-material/Close';
-import { formatBytes, formatTime, type SwarmNode } from '../../../api/contract';
+import { formatMemory, formatTime, type SwarmNode } from '../../../api/contract';
 import { ErrorDetails } from '../../../components/ErrorDetails';
 import { useCall } from '../../../components/useCall';
 import { useBerth } from '../../../stores/context';
@@ -35,7 +35,7 @@ export function NodeDrawer({ node, onClose }: { node: SwarmNode; onClose: () => 
     ['Availability', node.availability],
     ['Address', node.addr ?? '—'],
     ['Engine', `${node.engineVersion ?? '—'} on ${node.os ?? '?'}/${node.arch ?? '?'}`],
-    ['Resources', `${node.cpus ?? '?'} CPUs, ${node.memoryBytes ? formatBytes(node.memoryBytes) : '?'}`],
+    ['Resources', `${node.cpus ?? '?'} CPUs, ${node.memoryBytes ? formatMemory(node.memoryBytes) : '?'}`],
     ['Labels', labelText(node.labels) || 'none'],
     ['Engine labels', labelText(node.engineLabels) || 'none'],
     ['Created', node.createdAt ? formatTime(node.createdAt) : '—'],

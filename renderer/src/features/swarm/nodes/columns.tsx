@@ -7,7 +7,7 @@ import LabelIcon from '@mui/icons-material/Label';
 import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
 import RemoveCircleIcon from '@mui/icons-material/RemoveCircleOutlined';
-import { formatBytes, type NodeAvailability, type SwarmNode } from '../../../api/contract';
+import { formatMemory, type NodeAvailability, type SwarmNode } from '../../../api/contract';
 import type { GridColumn } from '../../../components/grid/ResourceGrid';
 import { actionsWidth, COMPACT_ACTIONS } from '../../../components/grid/grid';
 import { RowActions, type RowAction } from '../../../components/grid/RowActions';
@@ -116,7 +116,7 @@ export function nodeColumns(
       width: '90px',
       sortKey: 'memory',
       priority: 6,
-      render: (n) => text(n.memoryBytes === undefined ? '—' : formatBytes(n.memoryBytes)),
+      render: (n) => text(n.memoryBytes === undefined ? '—' : formatMemory(n.memoryBytes)),
     },
     {
       id: 'address',

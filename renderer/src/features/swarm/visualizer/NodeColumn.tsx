@@ -2,13 +2,21 @@ import { memo, useRef } from 'react';
 import { Box, Chip, Tooltip, Typography } from '@mui/material';
 import StarIcon from '@mui/icons-material/Star';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { formatBytes, type SwarmNode, type SwarmTask } from '../../../api/contract';
+import { formatMemory, type SwarmNode, type SwarmTask } from '../../../api/contract';
 import { nodeTrouble, serviceColor, serviceCounts, type CardMode, type ColumnView } from './model';
 import { CARD_HEIGHT, DENSE_HEIGHT, TaskCard } from './TaskCard';
 
 const troubleText = { down: 'down', drained: 'drained', paused: 'paused' } as const;
 
-function NodeHeader({ node, count, showLabels }: { node: SwarmNode | undefined; count: number; showLabels: boolean }) {
+function NodeHeader({
+  node,
+  count,
+  showLabels,
+}: {
+  node: SwarmNode | undefined;
+  count: number;
+  showLabels: boolean;
+}) {
   if (!node) {
     return (
       <Box sx={{ p: 1 }}>
@@ -22,7 +30,13 @@ function NodeHeader({ node, count, showLabels }: { node: SwarmNode | undefined; 
   const trouble = nodeTrouble(node);
   const labels = Object.entries(node.labels);
   return (
-    <Box sx={{ p: 1, bgcolor: trouble === 'down' ? 'error.main' : trouble ? 'warning.main' : undefined, color: trouble ? 'common.white' : undefined }}>
+    <Box
+      sx={{
+        p: 1,
+        bgcolor: trouble === 'down' ? 'error.main' : trouble ? 'warning.main' : undefined,
+        color: trouble ? 'common.white' : undefined,
+      }}
+    >
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.5 }}>
         <Typography variant="subtitle2" noWrap sx={{ flex: 1 }} title={node.hostname}>
           {node.hostname}
@@ -39,17 +53,23 @@ function NodeHeader({ node, count, showLabels }: { node: SwarmNode | undefined; 
         {node.reachability === 'unreachable' ? ' · unreachable' : ''}
       </Typography>
       <Typography variant="caption" component="div" noWrap sx={{ opacity: 0.85 }}>
-        {node.cpus !== undefined ? `${node.cpus} CPU` : '— CPU'} · {formatBytes(node.memoryBytes)} · {count}{' '}
+        {node.cpus !== undefined ? `${node.cpus} CPU` : '— CPU'} ·{' '}
+        {node.memoryBytes === undefined ? '—' : formatMemory(node.memoryBytes)} · {count}{' '}
         {count === 1 ? 'task' : 'tasks'}
       </Typography>
       {showLabels && (
-        <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, mt: 0.5 }} aria-label={`Labels of ${node.hostname}`}>
+        <Box
+          sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, mt: 0.5 }}
+          aria-label={`Labels of ${node.hostname}`}
+        >
           {labels.length === 0 ? (
             <Typography variant="caption" sx={{ opacity: 0.8 }}>
               no labels
             </Typography>
           ) : (
-            labels.map(([k, v]) => <Chip key={k} size="small" label={v ? `${k}=${v}` : k} sx={{ height: 20, fontSize: 11 }} />)
+            labels.map(([k, v]) => (
+              <Chip key={k} size="small" label={v ? `${k}=${v}` : k} sx={{ height: 20, fontSize: 11 }} />
+            ))
           )}
         </Box>
       )}
@@ -59,10 +79,16 @@ function NodeHeader({ node, count, showLabels }: { node: SwarmNode | undefined; 
 
 function Counts({ column }: { column: ColumnView }) {
   return (
-    <Box component="ul" sx={{ listStyle: 'none', m: 0, p: 1, display: 'flex', flexDirection: 'column', gap: 0.5 }}>
+    <Box
+      component="ul"
+      sx={{ listStyle: 'none', m: 0, p: 1, display: 'flex', flexDirection: 'column', gap: 0.5 }}
+    >
       {serviceCounts(column.cards).map((c) => (
         <Box component="li" key={c.service} sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
-          <Box aria-hidden sx={{ width: 10, height: 10, borderRadius: '2px', bgcolor: serviceColor(c.service) }} />
+          <Box
+            aria-hidden
+            sx={{ width: 10, height: 10, borderRadius: '2px', bgcolor: serviceColor(c.service) }}
+          />
           <Typography variant="body2" noWrap sx={{ flex: 1 }}>
             {c.service}
           </Typography>
@@ -75,7 +101,15 @@ function Counts({ column }: { column: ColumnView }) {
   );
 }
 
-function Cards({ column, dense, onOpen }: { column: ColumnView; dense: boolean; onOpen: (t: SwarmTask) => void }) {
+function Cards({
+  column,
+  dense,
+  onOpen,
+}: {
+  column: ColumnView;
+  dense: boolean;
+  onOpen: (t: SwarmTask) => void;
+}) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const size = dense ? DENSE_HEIGHT : CARD_HEIGHT;
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual is designed for this use.
@@ -94,7 +128,17 @@ function Cards({ column, dense, onOpen }: { column: ColumnView; dense: boolean; 
           if (!view) return null;
           return (
             // Position by inline style: a per-item `sx` value would make (and insert) one CSS class per offset.
-            <div key={item.key} style={{ position: 'absolute', left: 0, right: 0, top: 0, paddingTop: 4, transform: `translateY(${item.start}px)` }}>
+            <div
+              key={item.key}
+              style={{
+                position: 'absolute',
+                left: 0,
+                right: 0,
+                top: 0,
+                paddingTop: 4,
+                transform: `translateY(${item.start}px)`,
+              }}
+            >
               <TaskCard view={view} dense={dense} onOpen={onOpen} />
             </div>
           );
@@ -136,7 +180,11 @@ export const NodeColumn = memo(function NodeColumn({ column, mode, showLabels, o
       }}
     >
       <NodeHeader node={node} count={column.cards.length} showLabels={showLabels} />
-      {mode === 'counts' ? <Counts column={column} /> : <Cards column={column} dense={mode === 'dense'} onOpen={onOpen} />}
+      {mode === 'counts' ? (
+        <Counts column={column} />
+      ) : (
+        <Cards column={column} dense={mode === 'dense'} onOpen={onOpen} />
+      )}
     </Box>
   );
 });

@@ -51,7 +51,7 @@ describe('VisualizerTab', { timeout: 20_000 }, () => {
     const node1 = await screen.findByRole('group', { name: 'node1' });
     expect(within(node1).getByText('manager · ready')).toBeInTheDocument();
     expect(within(node1).getByLabelText('leader')).toBeInTheDocument();
-    expect(within(node1).getByText(/2 CPU · 4\.0 GB · 1 task/)).toBeInTheDocument();
+    expect(within(node1).getByText(/2 CPU · 3\.7 GiB · 1 task/)).toBeInTheDocument();
     expect(cardNames('node2')).toEqual(['api.1', 'web.2']);
     expect(cardNames('node3')).toEqual(['api.2', 'web.3']);
     expect(screen.getByRole('status')).toHaveTextContent('3 nodes · 5 tasks shown');
