@@ -1,5 +1,6 @@
 import type { NetworkSummary, SwarmNode, SwarmServiceSummary, SwarmStatus, SwarmTask, VolumeSummary } from './dto';
 import type { LocalClusterStatus } from './dto';
+import type { StackSummary } from './dto';
 import type { CollectionPatch, ComposeProjectSummary, ContainerSummary, EngineStatus, ImageSummary, TaskInfo } from './dto';
 
 /** Phantom: an event's payload type, carried by the `events` table; nothing is set at run time. */
@@ -29,6 +30,7 @@ const events = {
   /** Swarm nodes (key: id), services (key: id) and tasks (key: id), from the engine's swarm events. */
   'nodes.changed': event<CollectionPatch<SwarmNode>>(),
   'services.changed': event<CollectionPatch<SwarmServiceSummary>>(),
+  'stacks.changed': event<CollectionPatch<StackSummary>>(),
   'swarmTasks.changed': event<CollectionPatch<SwarmTask>>(),
   /** The local cluster's nodes coming up, stopping, failing. */
   'cluster.status': event<LocalClusterStatus>(),

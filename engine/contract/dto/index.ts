@@ -16,3 +16,4 @@ export * from './registry';
 export * from './template';
 export * from './swarm';
 export * from './cluster';
+export * from './stack';

@@ -9,6 +9,7 @@ import { imagesMethods } from './images';
 import { networksMethods } from './networks';
 import { registriesMethods } from './registries';
 import { nodesMethods, servicesMethods, swarmMethods, swarmTasksMethods } from './swarm';
+import { stacksMethods } from './stacks';
 import { systemMethods } from './system';
 import { taskMethods } from './tasks';
 import { templatesMethods } from './templates';
@@ -37,6 +38,7 @@ export const methods = {
   ...servicesMethods,
   ...swarmTasksMethods,
   ...clusterMethods,
+  ...stacksMethods,
 } as const;
 
 export type Methods = typeof methods;

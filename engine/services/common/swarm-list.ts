@@ -1,0 +1,31 @@
+import type Dockerode from 'dockerode';
+import { mapDockerError } from '../../docker/errors';
+import { engineRequest, type EngineRequest } from './swarm-api';
+import { mapSwarmError, type SwarmErrorContext } from './swarm-errors';
+
+/** An engine that is not a manager answers 503 on swarm lists; for a list that means "nothing to show". */
+export function isNotManager(err: unknown): boolean {
+  const said = (mapDockerError(err).details as { engineMessage?: string; statusCode?: number } | undefined) ?? {};
+  return said.statusCode === 503 || /not a swarm manager|not part of a swarm/i.test(said.engineMessage ?? '');
+}
+
+/** A swarm list call: [] when this engine is not a manager (the status says why), else the items. */
+export async function managerList<T>(docker: Dockerode, r: EngineRequest, what: string): Promise<T[]> {
+  try {
+    return (await engineRequest<T[] | null>(docker, r)) ?? [];
+  } catch (err) {
+    if (isNotManager(err)) return [];
+    throw mapSwarmError(err, { action: 'list', object: what });
+  }
+}
+
+/** A swarm call with its errors mapped (not a manager, conflicts, refused specs). */
+export async function swarmCall<T>(docker: Dockerode, r: EngineRequest, ctx: SwarmErrorContext): Promise<T> {
+  try {
+    return await engineRequest<T>(docker, r);
+  } catch (err) {
+    throw mapSwarmError(err, ctx);
+  }
+}
+
+export const filters = (f: Record<string, string[]>) => JSON.stringify(f);
