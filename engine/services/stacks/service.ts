@@ -39,7 +39,18 @@ export class StacksService {
         return summarize(await readStackObjects(docker)).filter((s) => wanted.has(s.name));
       },
     });
+    // Task counts change without a service event: follow the swarm domain's services feed, which carries them.
+    if (ctx.live.follow) {
+      this.offServices = ctx.bus.on('services.changed', (p) => {
+        const known = [...this.live.current.keys()];
+        const named = (p.kind === 'reset' ? p.items : p.upserts).flatMap((s) => (s.stack ? [s.stack] : []));
+        const touched = p.kind === 'reset' || p.removed.length ? [...known, ...named] : named;
+        if (touched.length) this.live.refresh([...new Set(touched)]);
+      });
+    }
   }
+
+  private readonly offServices: (() => void) | undefined;
 
   list(): Promise<StackSummary[]> {
     return this.live.list();
@@ -99,6 +110,7 @@ export class StacksService {
   }
 
   dispose(): void {
+    this.offServices?.();
     this.live.dispose();
   }
 
