@@ -16,7 +16,7 @@ beforeAll(async () => {
   await t.log.status('connected', 0, 30_000);
 });
 afterAll(async () => {
-  await t.backend.dispatch('stacks.remove', { name: STACK }, { role: 'admin', user: 'test', via: 'cli' }).catch(() => undefined);
+  for (const name of [STACK, `${STACK}-tpl`]) await t.backend.dispatch('stacks.remove', { name }, { role: 'admin', user: 'test', via: 'cli' }).catch(() => undefined);
   await t.dispose();
 });
 
@@ -123,5 +123,19 @@ describe('swarm stacks on the shared 3-node swarm, checked with the docker CLI',
     await until('no network with the label', async () => (await docker('network', 'ls', '--filter', label, '--format', '{{.Name}}')) === '', 20_000);
     for (const kind of ['secret', 'config']) expect(await docker(kind, 'ls', '--filter', label, '--format', '{{.Name}}')).toBe('');
     await t.log.waitFor('stacks.changed', (p) => p.kind === 'patch' && p.removed.includes(STACK), { timeoutMs: 30_000 });
+  });
+
+  it('deploys a template as a stack, its parameters interpolated like compose does', async () => {
+    const template = `x-berth:\n  title: Greeter\n  parameters:\n    GREETING: {label: Greeting, required: true}\nservices:\n  greeter:\n    image: ${TEST_IMAGE}\n    command: ["sleep", "100000"]\n    environment:\n      GREETING: \${GREETING}\n`;
+    await call(t.backend, 'templates.import', { source: { text: template }, name: 'greeter' });
+    const name = `${STACK}-tpl`;
+    const from = Date.now();
+    const { taskId, projectName } = await call<{ taskId: string; projectName: string }>(t.backend, 'templates.deploy', { id: 'library/greeter', values: { GREETING: 'hej' }, projectName: name, target: 'stack' });
+    expect(projectName).toBe(name);
+    const done = await t.log.waitFor('tasks.changed', (p) => p.kind === 'patch' && p.upserts.some((x) => x.id === taskId && x.state !== 'running'), { from: from - 1, timeoutMs: 60_000 });
+    expect(done.payload.kind === 'patch' && done.payload.upserts.find((x) => x.id === taskId)).toMatchObject({ kind: 'stacks.deploy', state: 'succeeded' });
+    expect(JSON.parse(await docker('service', 'inspect', `${name}_greeter`, '--format', '{{json .Spec.TaskTemplate.ContainerSpec.Env}}'))).toEqual(['GREETING=hej']);
+    expect((await docker('stack', 'ls', '--format', '{{.Name}}')).split('\n')).toContain(name);
+    expect((await runTask(t.backend, t.log, 'stacks.remove', { name })).state).toBe('succeeded');
   });
 });
