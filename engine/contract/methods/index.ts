@@ -19,6 +19,7 @@ export { containerRef, def, none, objectRef, type Access, type MethodDef } from 
 export * from './container-spec';
 export * from './swarm-service-spec';
 export type { RegistryDraft } from './registries';
+export { deployStackName } from './stacks';
 
 /** Every method any host may call. One file per domain; this map is their union. */
 export const methods = {

@@ -2,13 +2,22 @@ import { z } from 'zod';
 import type { StackDetails, StackPreview, StackSummary, TaskRef } from '../dto';
 import { def } from './define';
 
-/** `docker stack deploy`'s name rule (it prefixes every object): letters, digits, "-" and "_", from a letter or digit. */
-export const stackName = z
+/** A stack as `docker stack` names it (any stack on the swarm, the CLI's included). */
+const stackName = z
   .string()
-  .trim()
   .min(1, 'A stack name is required')
   .max(63, 'A stack name has at most 63 characters')
-  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_-]*$/, 'A stack name has letters, digits, "-" and "_" only, and starts with a letter or digit');
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'Not a valid stack name');
+
+/**
+ * The name of a stack Berth deploys: it prefixes every object (`<stack>_<name>`) and is the compose project name
+ * the file is loaded with, so compose's rule applies: lowercase letters, digits, "-" and "_".
+ */
+export const deployStackName = z
+  .string()
+  .min(1, 'A stack name is required')
+  .max(63, 'A stack name has at most 63 characters')
+  .regex(/^[a-z0-9][a-z0-9_-]*$/, 'A stack name has lowercase letters, digits, "-" and "_" only, and starts with a letter or digit');
 
 const hostPath = z
   .string()
@@ -42,7 +51,7 @@ export const stacksMethods = {
   'stacks.list': def<StackSummary[]>()(z.object({}).strict(), 'read'),
   'stacks.inspect': def<StackDetails>()(z.object({ name: stackName }).strict(), 'read'),
   /** Loads the file like compose does and answers what a deploy would do; INVALID_ARGUMENT with file:line problems. */
-  'stacks.preview': def<StackPreview>()(z.object({ name: stackName, source: stackSource }).strict(), 'operate', {
+  'stacks.preview': def<StackPreview>()(z.object({ name: deployStackName, source: stackSource }).strict(), 'operate', {
     adminWhen: readsHost,
   }),
   /**
@@ -51,7 +60,7 @@ export const stacksMethods = {
    * through a registry).
    */
   'stacks.deploy': def<TaskRef & { name: string }>()(
-    z.object({ name: stackName, source: stackSource, prune: z.boolean().default(false) }).strict(),
+    z.object({ name: deployStackName, source: stackSource, prune: z.boolean().default(false) }).strict(),
     'operate',
     { adminWhen: readsHost },
   ),

@@ -4,6 +4,7 @@ import { imagesList } from '../features/images/imagesList';
 import { networksList } from '../features/networks/networksList';
 import { swarmNodesList } from '../features/swarm/swarmNodesList';
 import { swarmServicesList } from '../features/swarm/swarmServicesList';
+import { swarmStacksList } from '../features/swarm/stacks/swarmStacksList';
 import { swarmTasksList } from '../features/swarm/swarmTasksList';
 import { volumesList } from '../features/volumes/volumesList';
 import { tasksList } from './tasksList';
@@ -28,6 +29,7 @@ export const listSpecs = {
   tasks: tasksList,
   swarmNodes: swarmNodesList,
   swarmServices: swarmServicesList,
+  swarmStacks: swarmStacksList,
   swarmTasks: swarmTasksList,
 };
 

@@ -4,6 +4,7 @@ import { LocalClusterTab } from './cluster/LocalClusterTab';
 import { NodesTab } from './nodes/NodesTab';
 import { OverviewTab } from './overview/OverviewTab';
 import { ServicesTab } from './services/ServicesTab';
+import { StacksTab } from './stacks/StacksTab';
 import { isSwarmTab, swarmHref, swarmTabs, type SwarmTabId } from './tabs';
 import { VisualizerTab } from './visualizer/VisualizerTab';
 
@@ -41,6 +42,7 @@ export function SwarmPage() {
         {current === 'overview' && <OverviewTab />}
         {current === 'nodes' && <NodesTab />}
         {current === 'services' && <ServicesTab />}
+        {current === 'stacks' && <StacksTab />}
         {current === 'visualizer' && <VisualizerTab />}
         {current === 'cluster' && <LocalClusterTab />}
       </Box>

@@ -3,6 +3,7 @@ export const swarmTabs = [
   { id: 'overview', label: 'Overview' },
   { id: 'nodes', label: 'Nodes' },
   { id: 'services', label: 'Services' },
+  { id: 'stacks', label: 'Stacks' },
   { id: 'visualizer', label: 'Visualizer' },
   { id: 'cluster', label: 'Local cluster' },
 ] as const;
