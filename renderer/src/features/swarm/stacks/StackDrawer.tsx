@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useMemo } from 'react';
 import { Alert, Box, Button, Drawer, IconButton, Link, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import CloseIcon from '@mui/icons-material/Close';
 import { formatTime, type StackDetails, type StackSummary } from '../../../api/contract';
@@ -26,9 +26,9 @@ function Objects({ title, rows }: { title: string; rows: { id: string; name: str
 export function StackDrawer({ stack, onClose, onUpdate, onRemove }: { stack: StackSummary; onClose: () => void; onUpdate: (d: StackDetails | undefined) => void; onRemove: () => void }) {
   const client = useBerth((s) => s.client);
   const details = useCall(client, 'stacks.inspect', { name: stack.name });
-  const { reload } = details;
-  // The live row changed (a service scaled, a task started): read the details again.
-  useEffect(() => reload(), [stack.running, stack.desired, stack.services, reload]);
+  // The services come from the live services list, so their counts follow the tasks; the rest from inspect.
+  const serviceRecord = useBerth((s) => s.swarmServices.items);
+  const services = useMemo(() => Object.values(serviceRecord).filter((s) => s.stack === stack.name).sort((a, b) => a.name.localeCompare(b.name)), [serviceRecord, stack.name]);
   const d = details.last;
   return (
     <Drawer anchor="right" open onClose={onClose} slotProps={{ paper: { sx: { width: 'min(720px, 94vw)' } } }}>
@@ -65,7 +65,7 @@ export function StackDrawer({ stack, onClose, onUpdate, onRemove }: { stack: Sta
                 </TableRow>
               </TableHead>
               <TableBody>
-                {d.serviceItems.map((s) => (
+                {(services.length ? services : d.serviceItems).map((s) => (
                   <TableRow key={s.id}>
                     <TableCell>{s.name}</TableCell>
                     <TableCell>{s.image}</TableCell>
