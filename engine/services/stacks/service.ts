@@ -77,6 +77,7 @@ export class StacksService {
     const docker = this.docker();
     await requireManager(docker);
     await checkExternals(docker, plan);
+    await warnOldApi(docker, plan);
     const taskId = this.ctx.tasks.start({
       kind: 'stacks.deploy',
       title: `Deploy stack ${name}`,
@@ -141,6 +142,17 @@ async function requireManager(docker: Dockerode): Promise<void> {
       ? 'This engine is a swarm worker; stacks are deployed through a manager. Connect Berth to a manager node.'
       : 'This engine is not part of a swarm. Initialise a swarm (Swarm page) or connect to a swarm manager, then deploy the stack.',
   );
+}
+
+/** cap_add/cap_drop reach Swarm tasks from Engine API 1.41 (Docker 20.10); an older engine drops them silently. */
+async function warnOldApi(docker: Dockerode, plan: StackPlan): Promise<void> {
+  const caps = plan.services.filter(({ spec }) => spec.TaskTemplate?.ContainerSpec?.CapabilityAdd !== undefined || spec.TaskTemplate?.ContainerSpec?.CapabilityDrop !== undefined);
+  if (!caps.length) return;
+  const version = await docker.version().then((v) => v.ApiVersion, () => undefined);
+  const [major = 0, minor = 0] = (version ?? '').split('.').map(Number);
+  if (version && (major < 1 || (major === 1 && minor < 41))) {
+    plan.warnings.push(`cap_add/cap_drop (services ${caps.map((c) => c.key).join(', ')}) need Engine API 1.41; this engine speaks ${version} and ignores them`);
+  }
 }
 
 /** Bind mounts and added capabilities give a stack's tasks power over the host: admin only (ADR 9). */
