@@ -110,8 +110,10 @@ export function DeployStackDialog({ stack, onClose }: DeployStackProps) {
   };
 
   const locked = task !== undefined;
+  // Escape or a click outside never throws typed input away: once edited, only Cancel closes the dialog.
+  const edited = text !== (stack?.compose ?? (stack ? '' : EXAMPLE)) || envText !== '' || (!stack && name !== '');
   return (
-    <Dialog open onClose={locked ? undefined : onClose} maxWidth="lg" fullWidth aria-labelledby="deploy-stack-title">
+    <Dialog open onClose={locked || edited ? undefined : onClose} maxWidth="lg" fullWidth aria-labelledby="deploy-stack-title">
       <DialogTitle id="deploy-stack-title">{stack ? `Update stack ${stack.name}` : 'Deploy a stack'}</DialogTitle>
       <form onSubmit={(e) => void start(e)} noValidate>
         <DialogContent sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
