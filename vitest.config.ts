@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
@@ -15,6 +16,9 @@ export default defineConfig({
           exclude: ['**/*.int.test.ts', 'node_modules/**'],
           environment: 'node',
           setupFiles: ['renderer/src/testing/setup.ts'],
+          // vitest leaves one core free by default, which on a 2-core CI machine means one worker for ~170 files;
+          // the unit files are CPU-bound and independent, so every core runs one.
+          maxWorkers: Math.max(2, availableParallelism()),
         },
       },
       {

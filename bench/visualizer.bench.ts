@@ -59,22 +59,27 @@ export default async function bench({ log }: { log: (line: string) => void }) {
 
     // Patch → card painted, for tasks whose card is in view.
     const latencies = await page.evaluate(
-      async ({ samples, warmup }) => {
+      async ({ samples, warmup, timeoutMs }) => {
         const visible = window.bench.visibleTaskIds();
         const out: { dom: number; painted: number }[] = [];
         for (let i = 0; i < warmup + samples; i++) {
           const id = visible[(i * 7) % visible.length];
           if (!id) throw new Error('no task card in view');
-          const state = i % 2 === 0 ? 'starting' : 'running';
           const t0 = performance.now();
-          const name = window.bench.setState(id, state);
+          const name = window.bench.flip(id);
           const has = () => [...document.querySelectorAll('[aria-label]')].some((e) => e.getAttribute('aria-label')?.startsWith(name));
-          const dom = await new Promise<number>((resolve) => {
+          // Bounded: a card that never shows its new state fails the bench with a message instead of hanging it.
+          const dom = await new Promise<number>((resolve, reject) => {
             const observer = new MutationObserver(() => {
               if (!has()) return;
               observer.disconnect();
+              clearTimeout(timer);
               resolve(performance.now());
             });
+            const timer = setTimeout(() => {
+              observer.disconnect();
+              reject(new Error(`the card "${name}" did not appear within ${timeoutMs} ms (sample ${i})`));
+            }, timeoutMs);
             observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
           });
           const painted = await new Promise<number>((r) => requestAnimationFrame(() => r(performance.now())));
@@ -83,7 +88,7 @@ export default async function bench({ log }: { log: (line: string) => void }) {
         }
         return out;
       },
-      { samples: SAMPLES, warmup: WARMUP },
+      { samples: SAMPLES, warmup: WARMUP, timeoutMs: 5000 },
     );
 
     // Frame times while a burst of task changes arrives.

@@ -95,13 +95,22 @@ function setState(id: string, state: SwarmTaskState): string {
   return `${t.serviceName}.${t.slot}: ${state}`;
 }
 
+/**
+ * A real change for the latency samples: running ↔ starting. Setting the state a task already has changes nothing
+ * on screen, so a sample waiting for it would never end (the bench hung that way).
+ */
+function flip(id: string): string {
+  return setState(id, tasks.get(id)?.state === 'running' ? 'starting' : 'running');
+}
+
 declare global {
   interface Window {
-    bench: { setState: typeof setState; taskIds: string[]; visibleTaskIds: () => string[] };
+    bench: { setState: typeof setState; flip: typeof flip; taskIds: string[]; visibleTaskIds: () => string[] };
   }
 }
 window.bench = {
   setState,
+  flip,
   taskIds: [...tasks.keys()],
   /** Tasks whose card is in the DOM now (the board is virtualized). */
   visibleTaskIds: () => {

@@ -13,7 +13,7 @@ export interface BerthWeb {
   /** The API token, from the 0600 web.json in the data dir (never printed). */
   token: string;
   process: ChildProcess;
-  /** Stops the process and deletes its data dir; `keepLogAs` first copies its log there (for CI diagnostics). */
+  /** Stops the process and deletes its data dir (unless it was given); `keepLogAs` first copies its log there. */
   stop(options?: { keepLogAs?: string }): Promise<void>;
 }
 
@@ -21,10 +21,11 @@ const repoRoot = new URL('../..', import.meta.url).pathname;
 
 /**
  * Starts Berth's web mode exactly as a user would (`node dist/cli.mjs web`), on a private data dir, pointed at
- * the given engine, and waits for its one-line "Berth is running at URL" announcement.
+ * the given engine, and waits for its one-line "Berth is running at URL" announcement. `dataDir` names an existing
+ * Berth data dir to use instead (e.g. the shared test swarm's, whose Local cluster it then shows); it is kept.
  */
-export async function startBerthWeb(options: { engine: string; timeoutMs?: number }): Promise<BerthWeb> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'berth-e2e-data-'));
+export async function startBerthWeb(options: { engine: string; dataDir?: string; timeoutMs?: number }): Promise<BerthWeb> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'berth-e2e-data-'));
   const logFd = openSync(join(dataDir, 'berth-web.log'), 'a');
   const child = spawn(
     process.execPath,
@@ -80,7 +81,7 @@ export async function startBerthWeb(options: { engine: string; timeoutMs?: numbe
         mkdirSync(dirname(keepLogAs), { recursive: true });
         copyFileSync(join(dataDir, 'berth-web.log'), keepLogAs);
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

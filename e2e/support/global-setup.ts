@@ -1,4 +1,5 @@
 import { ensureTestImage, startTestEngine } from '../harness/engine';
+import reserveTestSwarm from '../harness/swarm-setup';
 import { join } from 'node:path';
 import { startBerthWeb } from './berth-web';
 
@@ -12,9 +13,15 @@ export const E2E_WEB_LOG = join(
 /**
  * One real dockerd (through Berth's own embedded-engine provider) and one `berth web` for the whole e2e run.
  * Specs read the addresses from the environment; the returned function tears both down, also after failures.
+ * It also reserves the shared 3-node swarm's folder (BERTH_TEST_SWARM_DIR, as vitest's integration setup does):
+ * the first spec that calls `sharedTestSwarm(dir)` creates the swarm there, and the teardown destroys it.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
-  const engine = await startTestEngine();
+  const releaseSwarm = await reserveTestSwarm();
+  const engine = await startTestEngine().catch(async (err: unknown) => {
+    await releaseSwarm();
+    throw err;
+  });
   try {
     await ensureTestImage(engine.docker);
     const web = await startBerthWeb({ engine: engine.endpoint });
@@ -26,9 +33,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     return async () => {
       await web.stop({ keepLogAs: E2E_WEB_LOG });
       await engine.stop();
+      await releaseSwarm();
     };
   } catch (err) {
     await engine.stop();
+    await releaseSwarm();
     throw err;
   }
 }

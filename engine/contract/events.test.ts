@@ -16,6 +16,8 @@ const everyEvent: Record<EventName, true> = {
   'services.changed': true,
   'stacks.changed': true,
   'swarmTasks.changed': true,
+  'secrets.changed': true,
+  'configs.changed': true,
   'cluster.status': true,
 };
 

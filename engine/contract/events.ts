@@ -1,5 +1,5 @@
 import type { NetworkSummary, SwarmNode, SwarmServiceSummary, SwarmStatus, SwarmTask, VolumeSummary } from './dto';
-import type { LocalClusterStatus } from './dto';
+import type { LocalClusterStatus, SwarmConfig, SwarmSecret } from './dto';
 import type { StackSummary } from './dto';
 import type { CollectionPatch, ComposeProjectSummary, ContainerSummary, EngineStatus, ImageSummary, TaskInfo } from './dto';
 
@@ -32,6 +32,9 @@ const events = {
   'services.changed': event<CollectionPatch<SwarmServiceSummary>>(),
   'stacks.changed': event<CollectionPatch<StackSummary>>(),
   'swarmTasks.changed': event<CollectionPatch<SwarmTask>>(),
+  /** Swarm secrets and configs (key: id), from secret/config events and service events (who uses them). */
+  'secrets.changed': event<CollectionPatch<SwarmSecret>>(),
+  'configs.changed': event<CollectionPatch<SwarmConfig>>(),
   /** The local cluster's nodes coming up, stopping, failing. */
   'cluster.status': event<LocalClusterStatus>(),
 };

@@ -24,6 +24,7 @@ import type { AuditEntry } from '../base/audit';
 import { buildDomains } from './domains';
 import { registriesDomain } from '../services/registries/handlers';
 import { swarmDomain } from '../services/swarm/handlers';
+import { swarmDataDomain } from '../services/swarm-data/handlers';
 import { clusterDomain } from '../services/cluster/handlers';
 import { stacksDomain } from '../services/stacks/handlers';
 import { EventBus } from '../base/event-bus';
@@ -121,6 +122,7 @@ export function createBackend(options: CreateBackendOptions): Promise<Backend> {
     registriesDomain,
     templatesDomain,
     swarmDomain,
+    swarmDataDomain,
     clusterDomain,
     stacksDomain,
   ]);

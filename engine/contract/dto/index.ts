@@ -15,5 +15,6 @@ export * from './system';
 export * from './registry';
 export * from './template';
 export * from './swarm';
+export * from './swarm-data';
 export * from './cluster';
 export * from './stack';

@@ -106,6 +106,14 @@ export interface ServicePort {
   mode: 'ingress' | 'host';
 }
 
+/** A network a service's tasks attach to (TaskTemplate.Networks), with the aliases they get on it. */
+export interface ServiceNetworkRef {
+  id: string;
+  /** The network's name, or its ID when the engine does not know it (a network removed meanwhile). */
+  name: string;
+  aliases: string[];
+}
+
 /** UpdateStatus of a service: a rolling update or rollback in progress or done. */
 export interface ServiceUpdateStatus {
   state: 'updating' | 'paused' | 'completed' | 'rollback_started' | 'rollback_paused' | 'rollback_completed';
@@ -134,6 +142,8 @@ export interface SwarmServiceSummary {
   labels: Record<string, string>;
   /** Network names (IDs where the name is not known). */
   networks: string[];
+  /** The same networks with their IDs and aliases (always filled by the backend; the topology view draws them). */
+  networkRefs?: ServiceNetworkRef[];
   update?: ServiceUpdateStatus;
   createdAt?: number;
   updatedAt?: number;

@@ -10,6 +10,7 @@ import { networksMethods } from './networks';
 import { registriesMethods } from './registries';
 import { nodesMethods, servicesMethods, swarmMethods, swarmTasksMethods } from './swarm';
 import { stacksMethods } from './stacks';
+import { configsMethods, secretsMethods } from './swarm-data';
 import { systemMethods } from './system';
 import { taskMethods } from './tasks';
 import { templatesMethods } from './templates';
@@ -18,6 +19,7 @@ import { volumesMethods } from './volumes';
 export { containerRef, def, none, objectRef, type Access, type MethodDef } from './define';
 export * from './container-spec';
 export * from './swarm-service-spec';
+export { SWARM_DATA_MAX_BYTES, swarmDataName } from './swarm-data';
 export type { RegistryDraft } from './registries';
 export { deployStackName } from './stacks';
 
@@ -38,6 +40,8 @@ export const methods = {
   ...nodesMethods,
   ...servicesMethods,
   ...swarmTasksMethods,
+  ...secretsMethods,
+  ...configsMethods,
   ...clusterMethods,
   ...stacksMethods,
 } as const;

@@ -94,11 +94,16 @@ export class LiveCollection<E extends CollectionEvent> {
     return items;
   }
 
-  /** Fetches these keys soon and pushes the patch (after the service changed them itself). */
-  refresh(keys: string[]): void {
+  /**
+   * Fetches these keys soon and pushes the patch (after the service changed them itself). `now` skips the
+   * coalescing window, for a caller that has already gathered one batch (e.g. a reconciliation's diff).
+   */
+  refresh(keys: string[], options: { now?: boolean } = {}): void {
     if (!this.policy.follow) return;
     for (const k of keys) this.pending.set(k, false);
-    this.schedule();
+    if (!options.now) return this.schedule();
+    clearTimeout(this.flushTimer);
+    void this.flush();
   }
 
   dispose(): void {

@@ -1,13 +1,9 @@
 import type Dockerode from 'dockerode';
-import { mapDockerError } from '../../docker/errors';
 import { engineRequest, type EngineRequest } from './swarm-api';
 import { mapSwarmError, type SwarmErrorContext } from './swarm-errors';
+import { isNotManager } from './swarm-manager';
 
-/** An engine that is not a manager answers 503 on swarm lists; for a list that means "nothing to show". */
-export function isNotManager(err: unknown): boolean {
-  const said = (mapDockerError(err).details as { engineMessage?: string; statusCode?: number } | undefined) ?? {};
-  return said.statusCode === 503 || /not a swarm manager|not part of a swarm/i.test(said.engineMessage ?? '');
-}
+export { isNotManager };
 
 /** A swarm list call: [] when this engine is not a manager (the status says why), else the items. */
 export async function managerList<T>(docker: Dockerode, r: EngineRequest, what: string): Promise<T[]> {

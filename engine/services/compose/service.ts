@@ -1,6 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import type Dockerode from 'dockerode';
-import pkg from '../../../package.json';
+import pkg from '../../../package.json' with { type: 'json' };
 import {
   ErrorCode,
   type ComposeConfigResult,

@@ -10,6 +10,7 @@ import {
   type ImagePrunePreview,
   type ImagePruneResult,
 } from '../../contract';
+import { diskUsage } from '../../docker/disk-usage';
 import { mapDockerError } from '../../docker/errors';
 import { BerthError } from '../../base/errors';
 import { LiveCollection, type LiveContext, type LiveEngine } from '../common/live-collection';
@@ -98,7 +99,7 @@ export class ImagesService {
   async prunePreview(danglingOnly: boolean): Promise<ImagePrunePreview> {
     const docker = this.engine.docker();
     try {
-      const [images, df] = await Promise.all([listImages(docker), docker.df() as Promise<{ Images?: { Id: string; Size: number; SharedSize: number }[] }>]);
+      const [images, df] = await Promise.all([listImages(docker), diskUsage<{ Images?: { Id: string; Size: number; SharedSize: number }[] }>(docker)]);
       const candidates = images.filter((i) => i.containers.length === 0 && (!danglingOnly || i.dangling));
       const unique = new Map((df.Images ?? []).map((i) => [i.Id, i.SharedSize >= 0 ? i.Size - i.SharedSize : i.Size]));
       const reclaimableBytes = candidates.reduce((sum, i) => sum + (unique.get(i.id) ?? i.size), 0);

@@ -10,7 +10,7 @@ import type { EngineService, EngineServiceSpec } from './engine-types';
 import { filters, managerList, swarmCall } from './manager-list';
 import type { SwarmStatusTracker } from './membership-status';
 import { fromEngineSpec, mergeServiceSpec, toEngineSpec, type RefIds } from './spec';
-import { toSwarmService } from './summaries';
+import { serviceNetworks, toSwarmService } from './summaries';
 
 type Ctx = Pick<ServiceContext, 'engine' | 'bus' | 'live' | 'secrets' | 'store'>;
 
@@ -137,7 +137,7 @@ export class SwarmServicesService {
 
   /** Network IDs → names (services name networks by ID); one network list when an ID is new. */
   private async networkNames(docker: Dockerode, services: EngineService[]): Promise<ReadonlyMap<string, string>> {
-    const ids = services.flatMap((s) => (s.Spec.TaskTemplate?.Networks ?? []).map((n) => n.Target));
+    const ids = services.flatMap((s) => serviceNetworks(s.Spec).map((n) => n.Target));
     if (ids.some((id) => !this.netNames.has(id))) {
       const nets = await docker.listNetworks().catch(() => []);
       for (const n of nets) this.netNames.set(n.Id, n.Name);

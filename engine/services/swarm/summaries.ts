@@ -11,7 +11,7 @@ import type {
   SwarmTaskState,
 } from '../../contract';
 import { STACK_LABEL } from '../common/swarm-api';
-import type { EngineNode, EngineService, EngineTask } from './engine-types';
+import type { EngineNode, EngineService, EngineServiceSpec, EngineTask } from './engine-types';
 
 export { STACK_LABEL };
 
@@ -63,6 +63,11 @@ export function serviceModeOf(mode: EngineService['Spec']['Mode']): ServiceMode 
   return 'replicated';
 }
 
+/** The networks a service's tasks attach to: TaskTemplate.Networks, or the deprecated Spec.Networks of old engines. */
+export function serviceNetworks(spec: EngineServiceSpec): { Target: string; Aliases?: string[] }[] {
+  return spec.TaskTemplate?.Networks ?? spec.Networks ?? [];
+}
+
 export function toSwarmService(s: EngineService, networkNames: ReadonlyMap<string, string>): SwarmServiceSummary {
   const spec = s.Spec;
   const { image, digest } = splitDigest(spec.TaskTemplate?.ContainerSpec?.Image ?? '');
@@ -73,7 +78,7 @@ export function toSwarmService(s: EngineService, networkNames: ReadonlyMap<strin
     protocol: p.Protocol ?? 'tcp',
     mode: p.PublishMode ?? 'ingress',
   }));
-  const nets = spec.TaskTemplate?.Networks ?? spec.Networks ?? [];
+  const nets = serviceNetworks(spec);
   const labels = spec.Labels ?? {};
   const u = s.UpdateStatus;
   const update: ServiceUpdateStatus | undefined = u?.State
@@ -97,6 +102,7 @@ export function toSwarmService(s: EngineService, networkNames: ReadonlyMap<strin
     ...opt('stack', labels[STACK_LABEL]),
     labels,
     networks: nets.map((n) => networkNames.get(n.Target) ?? n.Target),
+    networkRefs: nets.map((n) => ({ id: n.Target, name: networkNames.get(n.Target) ?? n.Target, aliases: n.Aliases ?? [] })),
     ...opt('update', update),
     ...opt('createdAt', time(s.CreatedAt)),
     ...opt('updatedAt', time(s.UpdatedAt)),

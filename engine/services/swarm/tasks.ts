@@ -7,8 +7,20 @@ import { managerList } from './manager-list';
 import type { SwarmStatusTracker } from './membership-status';
 import { sameTask, toSwarmTask } from './summaries';
 
-/** How often the task list is compared while followed on a manager (the Engine API has no task events). */
+/**
+ * How often the task list is compared while followed on a manager (the Engine API has no task events, and a
+ * remote node's container events never reach this engine). The pause after each comparison is POLL_DUTY times
+ * what the last list took, between TASK_POLL_MIN_MS and TASK_POLL_MS: a small swarm is compared every 100 ms
+ * (task changes on any node reach the screen well inside 150 ms), a big one backs off to once a second, and the
+ * manager never spends more than about a tenth of its time answering the poll (ADR 14).
+ */
 export const TASK_POLL_MS = 1000;
+export const TASK_POLL_MIN_MS = 100;
+const POLL_DUTY = 10;
+
+/** The pause before the next comparison, given how long the last list took. */
+export const taskPollDelay = (lastReadMs: number): number =>
+  Math.min(TASK_POLL_MS, Math.max(TASK_POLL_MIN_MS, Math.round(lastReadMs * POLL_DUTY)));
 
 export type ServiceNames = () => Promise<ReadonlyMap<string, { name: string; stack?: string | undefined }>>;
 
@@ -29,8 +41,8 @@ const touchesTasks = (e: DockerEvent) =>
 
 /**
  * swarmTasks.list and the live 'swarmTasks.changed' feed (key: task ID). Events that may move tasks lead to one
- * list-and-diff; a 1 s reconciliation does the same while the list is followed and this engine is a manager
- * (ADR 14). Only changed tasks are pushed; `onChanged` hears which services they belong to.
+ * list-and-diff; a reconciliation paced by the list's cost (100 ms to 1 s, taskPollDelay) does the same while the
+ * list is followed and this engine is a manager (ADR 14). Only changed tasks are pushed; `onChanged` hears which services they belong to.
  */
 export class SwarmTasksService {
   readonly live: LiveCollection<'swarmTasks.changed'>;
@@ -38,6 +50,8 @@ export class SwarmTasksService {
   private snapshot = new Map<string, SwarmTask>();
   private timer: NodeJS.Timeout | undefined;
   private polling = false;
+  /** How long the last `GET /tasks` (with the service names) took: sets the poll's pace. */
+  private lastReadMs = TASK_POLL_MS;
   private readonly offStatus: () => void;
 
   constructor(
@@ -73,7 +87,8 @@ export class SwarmTasksService {
   /** Compares a fresh list now and pushes what changed (after the service changed something itself). */
   async reconcile(): Promise<void> {
     const { changed, gone } = await this.diff(this.ctx.engine.docker(), this.live.current);
-    if (changed.length || gone.length) this.live.refresh([...changed, ...gone]);
+    // One diff is one batch already: pushed at once, without the event path's coalescing window.
+    if (changed.length || gone.length) this.live.refresh([...changed, ...gone], { now: true });
   }
 
   dispose(): void {
@@ -98,7 +113,7 @@ export class SwarmTasksService {
           .finally(() => {
             if (this.polling) tick();
           });
-      }, TASK_POLL_MS);
+      }, taskPollDelay(this.lastReadMs));
     };
     tick();
   }
@@ -114,8 +129,11 @@ export class SwarmTasksService {
   }
 
   private async read(docker: Dockerode): Promise<Map<string, SwarmTask>> {
+    const started = performance.now();
     const tasks = await managerList<EngineTask>(docker, { method: 'GET', path: '/tasks' }, 'swarm tasks');
     const names = tasks.length ? await this.serviceNames() : new Map();
-    return new Map(tasks.map((t) => [t.ID, toSwarmTask(t, names)]));
+    const read = new Map(tasks.map((t) => [t.ID, toSwarmTask(t, names)]));
+    this.lastReadMs = performance.now() - started;
+    return read;
   }
 }

@@ -1,5 +1,6 @@
 import type Dockerode from 'dockerode';
 import { DEFAULT_CLEANUP, type DiskUsage, type PruneItem, type SystemPruneOptions, type SystemPrunePreview } from '../../contract';
+import { diskUsage } from '../../docker/disk-usage';
 import { mapDockerError } from '../../docker/errors';
 import { isAnonymousVolume, usersByVolume, type EngineVolume } from '../common/volume-usage';
 
@@ -14,7 +15,7 @@ export interface EngineDiskUsage {
 
 export async function readDiskUsage(docker: Dockerode): Promise<EngineDiskUsage> {
   try {
-    return (await docker.df()) as EngineDiskUsage;
+    return await diskUsage<EngineDiskUsage>(docker);
   } catch (err) {
     throw mapDockerError(err, { action: 'read', object: 'disk usage' });
   }

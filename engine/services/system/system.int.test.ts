@@ -55,6 +55,26 @@ describe('system service against a real engine', () => {
     expect(df.images.cleanupBytes).toBeLessThanOrEqual(df.images.reclaimableBytes);
   });
 
+  it('answers disk usage while other callers and another client read it at the same moment', async () => {
+    // The engine runs one disk-usage walk at a time and answers a second one with HTTP 500; Berth's own callers
+    // share one call and a walk started by another client (here the docker CLI) is waited out.
+    // The CLI does not wait: when our walk runs first it is the one refused, which is the engine's business.
+    const other = Array.from({ length: 3 }, () =>
+      docker('system', 'df').then(
+        () => 'answered',
+        (err: Error) => (/already running/.test(err.message) ? 'answered' : err.message),
+      ),
+    );
+    const ours = await Promise.all([
+      call<DiskUsage>(t.backend, 'system.df'),
+      call<SystemPrunePreview>(t.backend, 'system.prunePreview', {}),
+      call<DiskUsage>(t.backend, 'system.df'),
+      call<unknown[]>(t.backend, 'volumes.list'),
+    ]);
+    expect(ours).toHaveLength(4);
+    expect(await Promise.all(other)).toEqual(['answered', 'answered', 'answered']);
+  });
+
   it('previews exactly what a prune removes, volumes only when asked', async () => {
     const preview = await call<SystemPrunePreview>(t.backend, 'system.prunePreview', {});
     expect(preview.options).toEqual({ allImages: false, volumes: 'none', buildCache: true });

@@ -7,6 +7,7 @@ import {
   type VolumePruneScope,
   type VolumeSummary,
 } from '../../contract';
+import { diskUsage } from '../../docker/disk-usage';
 import { mapDockerError } from '../../docker/errors';
 import type { DockerEvent } from '../../docker/events';
 import { BerthError } from '../../base/errors';
@@ -154,7 +155,7 @@ export class VolumesService {
     try {
       const [listed, df, containers] = await Promise.all([
         docker.listVolumes() as Promise<{ Volumes: EngineVolume[] | null }>,
-        docker.df() as Promise<DiskUsageVolumes>,
+        diskUsage<DiskUsageVolumes>(docker),
         docker.listContainers({ all: true }),
       ]);
       const usage = new Map((df.Volumes ?? []).map((v) => [v.Name, v.UsageData ?? undefined]));

@@ -54,6 +54,8 @@ const listMethods: MethodName[] = [
   'nodes.list',
   'services.list',
   'swarmTasks.list',
+  'secrets.list',
+  'configs.list',
 ];
 const flushPromises = () => new Promise((r) => setTimeout(r, 0));
 
@@ -69,6 +71,8 @@ function setup() {
     'nodes.list': () => ok([]),
     'services.list': () => ok([]),
     'swarmTasks.list': () => ok([]),
+    'secrets.list': () => ok([]),
+    'configs.list': () => ok([]),
   });
   const store = createBerthStore(fake.client);
   const frames: (() => void)[] = [];
@@ -90,7 +94,7 @@ const keysOf = (s: BerthState) => ({
 });
 
 describe('the live-list registration', () => {
-  it('registers the nine live lists', () => {
+  it('registers the eleven live lists', () => {
     const { store } = setup();
     const s = store.getState();
     expect(liveLists(s)).toEqual([
@@ -103,6 +107,8 @@ describe('the live-list registration', () => {
       s.swarmNodes,
       s.swarmServices,
       s.swarmTasks,
+      s.swarmSecrets,
+      s.swarmConfigs,
     ]);
   });
 
@@ -117,7 +123,7 @@ describe('the live-list registration', () => {
     fake.emit('swarm.status', { ...inactive, state: 'active', isManager: true, clusterId: 'c1' });
     await flushPromises();
     expect(store.getState().swarm.status?.isManager).toBe(true);
-    for (const method of ['nodes.list', 'services.list', 'swarmTasks.list'] as const)
+    for (const method of ['nodes.list', 'services.list', 'swarmTasks.list', 'secrets.list', 'configs.list'] as const)
       expect(fake.callsOf(method), method).toHaveLength(2);
   });
 

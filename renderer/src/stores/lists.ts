@@ -2,7 +2,9 @@ import { composeList } from '../features/compose/composeList';
 import { containersList } from '../features/containers/containersList';
 import { imagesList } from '../features/images/imagesList';
 import { networksList } from '../features/networks/networksList';
+import { swarmConfigsList } from '../features/swarm/configs/swarmConfigsList';
 import { swarmNodesList } from '../features/swarm/swarmNodesList';
+import { swarmSecretsList } from '../features/swarm/secrets/swarmSecretsList';
 import { swarmServicesList } from '../features/swarm/swarmServicesList';
 import { swarmStacksList } from '../features/swarm/stacks/swarmStacksList';
 import { swarmTasksList } from '../features/swarm/swarmTasksList';
@@ -31,6 +33,8 @@ export const listSpecs = {
   swarmServices: swarmServicesList,
   swarmStacks: swarmStacksList,
   swarmTasks: swarmTasksList,
+  swarmSecrets: swarmSecretsList,
+  swarmConfigs: swarmConfigsList,
 };
 
 type ListKey = keyof typeof listSpecs;

@@ -1,5 +1,5 @@
 import { Ajv, type Options, type ValidateFunction } from 'ajv';
-import composeSpec from './compose-spec.json';
+import composeSpec from './compose-spec.json' with { type: 'json' };
 
 /**
  * ajv's options for the compose-spec schema. The vendored file names the draft by an https URL ajv does not

@@ -1,11 +1,14 @@
 import { Box, Tab, Tabs, Typography } from '@mui/material';
 import { useRoutePath } from '../../app/useHashRoute';
 import { LocalClusterTab } from './cluster/LocalClusterTab';
+import { ConfigsTab } from './configs/ConfigsTab';
 import { NodesTab } from './nodes/NodesTab';
 import { OverviewTab } from './overview/OverviewTab';
+import { SecretsTab } from './secrets/SecretsTab';
 import { ServicesTab } from './services/ServicesTab';
 import { StacksTab } from './stacks/StacksTab';
 import { isSwarmTab, swarmHref, swarmTabs, type SwarmTabId } from './tabs';
+import { TopologyTab } from './topology/TopologyTab';
 import { VisualizerTab } from './visualizer/VisualizerTab';
 
 /** Swarm mode: the swarm's state and settings, its nodes and services, the visualizer and the local cluster. */
@@ -43,7 +46,10 @@ export function SwarmPage() {
         {current === 'nodes' && <NodesTab />}
         {current === 'services' && <ServicesTab />}
         {current === 'stacks' && <StacksTab />}
+        {current === 'secrets' && <SecretsTab />}
+        {current === 'configs' && <ConfigsTab />}
         {current === 'visualizer' && <VisualizerTab />}
+        {current === 'topology' && <TopologyTab />}
         {current === 'cluster' && <LocalClusterTab />}
       </Box>
     </Box>

@@ -4,7 +4,10 @@ export const swarmTabs = [
   { id: 'nodes', label: 'Nodes' },
   { id: 'services', label: 'Services' },
   { id: 'stacks', label: 'Stacks' },
+  { id: 'secrets', label: 'Secrets' },
+  { id: 'configs', label: 'Configs' },
   { id: 'visualizer', label: 'Visualizer' },
+  { id: 'topology', label: 'Topology' },
   { id: 'cluster', label: 'Local cluster' },
 ] as const;
 

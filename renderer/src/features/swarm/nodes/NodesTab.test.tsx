@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { act, screen, within } from '@testing-library/react';
 import { ok } from '../../../api/contract';
 import { connectedStatus } from '../../../testing/fixtures';
@@ -8,6 +8,10 @@ import { managerStatus, swarmNode, swarmTask, workerStatus } from '../testing/fi
 import { NodesTab } from './NodesTab';
 
 withFakeLayout();
+// The open drawer lives in the address; every test starts with none.
+afterEach(() => {
+  window.location.hash = '';
+});
 
 const leader = swarmNode('node-1', {
   role: 'manager',
@@ -96,6 +100,17 @@ describe('Swarm nodes', { timeout: 60_000 }, () => {
     expect(within(drawer).getByRole('table', { name: 'Tasks on node-2' })).toHaveTextContent('web');
     await user.click(within(drawer).getByRole('tab', { name: 'JSON' }));
     expect(await within(drawer).findByLabelText('JSON of node-2')).toHaveTextContent('"Role": "worker"');
+  });
+
+  it('#/swarm/nodes/<id> (the health summary links there) opens that node; closing goes back to #/swarm/nodes', async () => {
+    window.location.hash = `#/swarm/nodes/${worker.id}`;
+    const { user } = setup();
+    const drawer = await screen.findByRole('region', { name: 'Node node-2' });
+    await user.click(within(drawer).getByRole('button', { name: 'Close' }));
+    expect(window.location.hash).toBe('#/swarm/nodes');
+    await user.click(screen.getByRole('button', { name: 'Details node-3' }));
+    expect(window.location.hash).toBe(`#/swarm/nodes/${down.id}`);
+    expect(await screen.findByRole('region', { name: 'Node node-3' })).toBeInTheDocument();
   });
 
   it('on a worker it says to connect to a manager instead of an empty grid', async () => {

@@ -7,6 +7,7 @@ import { ResourceGrid } from '../../../components/grid/ResourceGrid';
 import { nextSort, type Sort } from '../../../components/grid/sort';
 import { useBerth } from '../../../stores/context';
 import { ManagerOnly } from '../NotManager';
+import { useDrawerRoute } from '../useDrawerRoute';
 import { nodeColumns } from './columns';
 import { LabelsDialog, RemoveNodeDialog, RoleDialog } from './NodeDialogs';
 import { NodeDrawer } from './NodeDrawer';
@@ -37,7 +38,7 @@ function NodesGrid() {
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<Sort<NodeSortKey>>({ key: 'hostname', direction: 'asc' });
   const [dialog, setDialog] = useState<Dialog | null>(null);
-  const [openId, setOpenId] = useState<string | null>(null);
+  const [openId, setOpenId] = useDrawerRoute('nodes');
   const all = useMemo(() => Object.values(record), [record]);
   const rows = useMemo(() => sortNodes(filterNodes(all, query), sort), [all, query, sort]);
   const columns = useMemo(
@@ -53,7 +54,7 @@ function NodesGrid() {
         },
         pending,
       ),
-    [pending, runAction],
+    [pending, runAction, setOpenId],
   );
   const open = openId ? record[openId] : undefined;
   const failed = Object.entries(failures);

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Box, Typography } from '@mui/material';
+import { DataPicker } from './DataPicker';
 import type { UpdateDraft } from './draft';
 import { Choice, Field, Section } from './fields';
 import { MountRows, PortRows, type PartProps } from './FormParts';
@@ -255,6 +256,7 @@ export function FormSections(props: PartProps) {
           help="Secret names, one per line; name:file to mount it as /run/secrets/file"
           multiline
         />
+        <DataPicker kind="secret" value={draft.secrets} onChange={(secrets) => set({ secrets })} />
         <Field
           label="Configs"
           value={draft.configs}
@@ -263,6 +265,7 @@ export function FormSections(props: PartProps) {
           help="Config names, one per line; name:/path to choose where it appears"
           multiline
         />
+        <DataPicker kind="config" value={draft.configs} onChange={(configs) => set({ configs })} />
       </Section>
       <Section title="Advanced" keys={['entrypoint', 'workdir', 'user', 'hostname']} {...section('advanced')}>
         <Field

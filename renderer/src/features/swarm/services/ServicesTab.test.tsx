@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { fireEvent, screen, within } from '@testing-library/react';
 import { fail, ok } from '../../../api/contract';
 import { connectedStatus } from '../../../testing/fixtures';
@@ -8,6 +8,10 @@ import { managerStatus, swarmNode, swarmService, swarmTask } from '../testing/fi
 import { ServicesTab } from './ServicesTab';
 
 withFakeLayout();
+// The open drawer lives in the address; every test starts with none.
+afterEach(() => {
+  window.location.hash = '';
+});
 
 /** Enters a whole value as one change event: the long form re-validates on every change, so typing per key is slow. */
 function fill(field: HTMLElement, value: string) {
@@ -136,5 +140,14 @@ describe('Swarm services', { timeout: 240_000 }, () => {
     await user.click(within(drawer).getByRole('tab', { name: 'Logs' }));
     const stream = fake.openStream('services.logs');
     expect(stream.params).toMatchObject({ id: web.id, follow: true });
+  });
+
+  it('#/swarm/services/<id> (the health summary links there) opens that service; closing goes back', async () => {
+    window.location.hash = `#/swarm/services/${web.id}`;
+    const { user } = setup();
+    const drawer = await screen.findByRole('region', { name: 'Service web' });
+    await user.click(within(drawer).getByRole('button', { name: 'Close' }));
+    expect(window.location.hash).toBe('#/swarm/services');
+    expect(screen.queryByRole('region', { name: 'Service web' })).not.toBeInTheDocument();
   });
 });

@@ -9,6 +9,7 @@ import { ResourceGrid } from '../../../components/grid/ResourceGrid';
 import { nextSort, type Sort } from '../../../components/grid/sort';
 import { useBerth } from '../../../stores/context';
 import { ManagerOnly } from '../NotManager';
+import { useDrawerRoute } from '../useDrawerRoute';
 import { serviceColumns } from './columns';
 import { ServiceDialog, type ServiceDialogMode } from './ServiceDialog';
 import { ServiceDrawer } from './ServiceDrawer';
@@ -35,7 +36,7 @@ function ServicesGrid() {
   const [sort, setSort] = useState<Sort<ServiceSortKey>>({ key: 'name', direction: 'asc' });
   const [form, setForm] = useState<ServiceDialogMode | null>(null);
   const [removing, setRemoving] = useState<SwarmServiceSummary | null>(null);
-  const [openId, setOpenId] = useState<string | null>(null);
+  const [openId, setOpenId] = useDrawerRoute('services');
   const all = useMemo(() => Object.values(record), [record]);
   const rows = useMemo(() => sortServices(filterServices(all, query), sort), [all, query, sort]);
   const columns = useMemo(
@@ -50,7 +51,7 @@ function ServicesGrid() {
         },
         pending,
       ),
-    [pending, runAction],
+    [pending, runAction, setOpenId],
   );
   const open = openId ? record[openId] : undefined;
 
