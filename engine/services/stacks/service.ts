@@ -31,7 +31,11 @@ export class StacksService {
     this.live = new LiveCollection(ctx, {
       event: 'stacks.changed',
       what: 'swarm stacks',
-      keysFor: (e, current) => (SWARM_TYPES.has(e.type) ? [...new Set([...current.keys(), ...candidates(e.attributes.name)])] : []),
+      // Containers joining or leaving networks (connect/disconnect) change no stack: only objects coming and going do.
+      keysFor: (e, current) =>
+        SWARM_TYPES.has(e.type) && !(e.type === 'network' && (e.action === 'connect' || e.action === 'disconnect'))
+          ? [...new Set([...current.keys(), ...candidates(e.attributes.name)])]
+          : [],
       keyOf: (s) => s.name,
       list: async (docker) => summarize(await readStackObjects(docker)),
       fetch: async (docker, keys) => {
