@@ -14,6 +14,7 @@ const everyEvent: Record<EventName, true> = {
   'swarm.status': true,
   'nodes.changed': true,
   'services.changed': true,
+  'stacks.changed': true,
   'swarmTasks.changed': true,
   'secrets.changed': true,
   'configs.changed': true,

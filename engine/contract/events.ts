@@ -1,5 +1,6 @@
 import type { NetworkSummary, SwarmNode, SwarmServiceSummary, SwarmStatus, SwarmTask, VolumeSummary } from './dto';
 import type { LocalClusterStatus, SwarmConfig, SwarmSecret } from './dto';
+import type { StackSummary } from './dto';
 import type { CollectionPatch, ComposeProjectSummary, ContainerSummary, EngineStatus, ImageSummary, TaskInfo } from './dto';
 
 /** Phantom: an event's payload type, carried by the `events` table; nothing is set at run time. */
@@ -29,6 +30,7 @@ const events = {
   /** Swarm nodes (key: id), services (key: id) and tasks (key: id), from the engine's swarm events. */
   'nodes.changed': event<CollectionPatch<SwarmNode>>(),
   'services.changed': event<CollectionPatch<SwarmServiceSummary>>(),
+  'stacks.changed': event<CollectionPatch<StackSummary>>(),
   'swarmTasks.changed': event<CollectionPatch<SwarmTask>>(),
   /** Swarm secrets and configs (key: id), from secret/config events and service events (who uses them). */
   'secrets.changed': event<CollectionPatch<SwarmSecret>>(),

@@ -26,6 +26,7 @@ import { registriesDomain } from '../services/registries/handlers';
 import { swarmDomain } from '../services/swarm/handlers';
 import { swarmDataDomain } from '../services/swarm-data/handlers';
 import { clusterDomain } from '../services/cluster/handlers';
+import { stacksDomain } from '../services/stacks/handlers';
 import { EventBus } from '../base/event-bus';
 import type { SecretBox } from '../base/secrets';
 import { keyFileSecretBox } from '../store/secret-box';
@@ -123,6 +124,7 @@ export function createBackend(options: CreateBackendOptions): Promise<Backend> {
     swarmDomain,
     swarmDataDomain,
     clusterDomain,
+    stacksDomain,
   ]);
   const audit = (entry: AuditEntry) => store.audit.append(entry);
   // Streams that change something (exec, compose run, ...) are audited when they open, like mutating calls.

@@ -15,7 +15,7 @@ const SHARED_DOMAINS = new Set(['common', 'engine', 'tasks']);
 // A domain's public entry (its index file) and the only domains that may import it (ADR 10). The compose loader
 // is pure functions over files, which templates validate and preview with; compose's use cases (up, the project
 // list) are reached through ctx.call and the dispatcher, never through its files.
-const PUBLIC_ENTRIES = new Map([['engine/services/compose', new Set(['templates'])]]);
+const PUBLIC_ENTRIES = new Map([['engine/services/compose', new Set(['templates', 'stacks'])]]);
 /** The folder a path names when it is that folder's index file (`x`, `x/index`, `x/index.ts`), else undefined. */
 const entryFolder = (rel) => rel.replace(/\/index(\.[cm]?[jt]sx?)?$/, '');
 

@@ -17,3 +17,4 @@ export * from './template';
 export * from './swarm';
 export * from './swarm-data';
 export * from './cluster';
+export * from './stack';

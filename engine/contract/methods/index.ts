@@ -9,6 +9,7 @@ import { imagesMethods } from './images';
 import { networksMethods } from './networks';
 import { registriesMethods } from './registries';
 import { nodesMethods, servicesMethods, swarmMethods, swarmTasksMethods } from './swarm';
+import { stacksMethods } from './stacks';
 import { configsMethods, secretsMethods } from './swarm-data';
 import { systemMethods } from './system';
 import { taskMethods } from './tasks';
@@ -20,6 +21,7 @@ export * from './container-spec';
 export * from './swarm-service-spec';
 export { SWARM_DATA_MAX_BYTES, swarmDataName } from './swarm-data';
 export type { RegistryDraft } from './registries';
+export { deployStackName } from './stacks';
 
 /** Every method any host may call. One file per domain; this map is their union. */
 export const methods = {
@@ -41,6 +43,7 @@ export const methods = {
   ...secretsMethods,
   ...configsMethods,
   ...clusterMethods,
+  ...stacksMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -63,7 +63,7 @@ export const templatesMethods = {
     z.object({ id: templateId, values: templateValues, projectName: composeProjectName.optional() }).strict(),
     'read',
   ),
-  /** Deploys as a compose project (the `compose.up` task); `target: 'stack'` waits for Swarm support. */
+  /** Deploys as a compose project (the `compose.up` task), or with `target: 'stack'` as a swarm stack (`stacks.deploy`, needs a manager). */
   'templates.deploy': def<TaskRef & { projectName: string }>()(
     z
       .object({

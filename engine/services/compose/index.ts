@@ -19,3 +19,6 @@ export type {
   ServiceVolumeConfig,
   VolumeConfig,
 } from './model';
+// Pure helpers the stacks domain maps compose fields with (the same units and splitting as `up`).
+export { commandArgs, durationNs, parseBytes } from './apply/units';
+export { COVERAGE_RULES } from './coverage';

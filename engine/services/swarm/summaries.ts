@@ -10,9 +10,10 @@ import type {
   SwarmTask,
   SwarmTaskState,
 } from '../../contract';
+import { STACK_LABEL } from '../common/swarm-api';
 import type { EngineNode, EngineService, EngineServiceSpec, EngineTask } from './engine-types';
 
-export const STACK_LABEL = 'com.docker.stack.namespace';
+export { STACK_LABEL };
 
 const time = (s: string | undefined): number | undefined => {
   const t = s ? Date.parse(s) : NaN;

@@ -8,8 +8,8 @@ import { TemplateFolders } from './folders';
 import { saveProjectAsTemplate } from './from-project';
 import { importTemplates } from './import';
 import { TemplateLibrary } from './library';
+import { resolveValues } from './params';
 import type { FetchLimits } from './sources';
-import { invalid } from './yaml';
 
 export interface TemplatesOptions {
   dataDir: string;
@@ -49,10 +49,14 @@ export class TemplatesService {
 
   /** Validates and previews, writes the deployment folder, then starts compose's own `up` task. */
   async deploy(p: MethodParams<'templates.deploy'>, caller: Caller): Promise<TaskRef & { projectName: string }> {
-    if (p.target === 'stack') throw invalid('Deploying a template as a swarm stack comes with Swarm support; deploy it to this engine as a compose project (target compose) for now.');
     const t = await this.library.load(p.id);
     const projectName = p.projectName ?? defaultProjectName(t);
     await previewTemplate(t, p.values, projectName);
+    if (p.target === 'stack') {
+      // The template's text with its values as the stack's environment: the same interpolation, as a swarm stack.
+      const ref = await this.call('stacks.deploy', { name: projectName, source: { content: t.text, env: resolveValues(t.template.parameters, p.values) } }, caller);
+      return { taskId: ref.taskId, projectName };
+    }
     const source = await writeDeployment(t, p.values, this.folders.deployments, projectName);
     const ref = await this.call('compose.up', { source }, caller);
     return { ...ref, projectName };

@@ -44,7 +44,7 @@ describe('templates on a real engine', () => {
     const bad = await backend.dispatch('templates.deploy', { id: 'library/hello-web', values: { MESSAGE: 'no digits 1', TOKEN: 't' } }, { role: 'admin', user: 'test', via: 'cli' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', message: expect.stringContaining('MESSAGE') as string } });
     const stack = await backend.dispatch('templates.deploy', { id: 'library/hello-web', values: { MESSAGE: 'hi', TOKEN: 't' }, target: 'stack' }, { role: 'admin', user: 'test', via: 'cli' });
-    expect(stack).toMatchObject({ ok: false, error: { message: expect.stringContaining('Swarm support') as string } });
+    expect(stack).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', message: expect.stringContaining('not part of a swarm') as string } });
 
     const task = await runOk(backend, log, 'templates.deploy', { id: 'library/hello-web', values: { MESSAGE: 'Hello from a template', TOKEN: 's3cret-token' }, projectName: 'hello-tpl' });
     expect(task.kind).toBe('compose.up');

@@ -53,6 +53,7 @@ const listMethods: MethodName[] = [
   'tasks.list',
   'nodes.list',
   'services.list',
+  'stacks.list',
   'swarmTasks.list',
   'secrets.list',
   'configs.list',
@@ -70,6 +71,7 @@ function setup() {
     'tasks.list': () => ok([]),
     'nodes.list': () => ok([]),
     'services.list': () => ok([]),
+    'stacks.list': () => ok([]),
     'swarmTasks.list': () => ok([]),
     'secrets.list': () => ok([]),
     'configs.list': () => ok([]),
@@ -94,7 +96,7 @@ const keysOf = (s: BerthState) => ({
 });
 
 describe('the live-list registration', () => {
-  it('registers the eleven live lists', () => {
+  it('registers the twelve live lists', () => {
     const { store } = setup();
     const s = store.getState();
     expect(liveLists(s)).toEqual([
@@ -106,6 +108,7 @@ describe('the live-list registration', () => {
       s.tasks,
       s.swarmNodes,
       s.swarmServices,
+      s.swarmStacks,
       s.swarmTasks,
       s.swarmSecrets,
       s.swarmConfigs,
@@ -123,7 +126,7 @@ describe('the live-list registration', () => {
     fake.emit('swarm.status', { ...inactive, state: 'active', isManager: true, clusterId: 'c1' });
     await flushPromises();
     expect(store.getState().swarm.status?.isManager).toBe(true);
-    for (const method of ['nodes.list', 'services.list', 'swarmTasks.list', 'secrets.list', 'configs.list'] as const)
+    for (const method of ['nodes.list', 'services.list', 'stacks.list', 'swarmTasks.list', 'secrets.list', 'configs.list'] as const)
       expect(fake.callsOf(method), method).toHaveLength(2);
   });
 

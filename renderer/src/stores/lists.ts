@@ -6,6 +6,7 @@ import { swarmConfigsList } from '../features/swarm/configs/swarmConfigsList';
 import { swarmNodesList } from '../features/swarm/swarmNodesList';
 import { swarmSecretsList } from '../features/swarm/secrets/swarmSecretsList';
 import { swarmServicesList } from '../features/swarm/swarmServicesList';
+import { swarmStacksList } from '../features/swarm/stacks/swarmStacksList';
 import { swarmTasksList } from '../features/swarm/swarmTasksList';
 import { volumesList } from '../features/volumes/volumesList';
 import { tasksList } from './tasksList';
@@ -30,6 +31,7 @@ export const listSpecs = {
   tasks: tasksList,
   swarmNodes: swarmNodesList,
   swarmServices: swarmServicesList,
+  swarmStacks: swarmStacksList,
   swarmTasks: swarmTasksList,
   swarmSecrets: swarmSecretsList,
   swarmConfigs: swarmConfigsList,

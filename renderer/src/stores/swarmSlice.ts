@@ -25,7 +25,7 @@ export const createSwarmSlice: SliceCreator<SwarmSlice> = (client) => (set, get)
     set({ swarm: { ...get().swarm, status } });
     if (managerChanged(before, status)) {
       const s = get();
-      for (const list of [s.swarmNodes, s.swarmServices, s.swarmTasks, s.swarmSecrets, s.swarmConfigs]) void list.load();
+      for (const list of [s.swarmNodes, s.swarmServices, s.swarmStacks, s.swarmTasks, s.swarmSecrets, s.swarmConfigs]) void list.load();
     }
   },
   setClusterStatus: (cluster) => set({ swarm: { ...get().swarm, cluster } }),

@@ -6,6 +6,7 @@ import { NodesTab } from './nodes/NodesTab';
 import { OverviewTab } from './overview/OverviewTab';
 import { SecretsTab } from './secrets/SecretsTab';
 import { ServicesTab } from './services/ServicesTab';
+import { StacksTab } from './stacks/StacksTab';
 import { isSwarmTab, swarmHref, swarmTabs, type SwarmTabId } from './tabs';
 import { TopologyTab } from './topology/TopologyTab';
 import { VisualizerTab } from './visualizer/VisualizerTab';
@@ -44,6 +45,7 @@ export function SwarmPage() {
         {current === 'overview' && <OverviewTab />}
         {current === 'nodes' && <NodesTab />}
         {current === 'services' && <ServicesTab />}
+        {current === 'stacks' && <StacksTab />}
         {current === 'secrets' && <SecretsTab />}
         {current === 'configs' && <ConfigsTab />}
         {current === 'visualizer' && <VisualizerTab />}

@@ -3,6 +3,7 @@ export const swarmTabs = [
   { id: 'overview', label: 'Overview' },
   { id: 'nodes', label: 'Nodes' },
   { id: 'services', label: 'Services' },
+  { id: 'stacks', label: 'Stacks' },
   { id: 'secrets', label: 'Secrets' },
   { id: 'configs', label: 'Configs' },
   { id: 'visualizer', label: 'Visualizer' },

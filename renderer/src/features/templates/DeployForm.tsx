@@ -4,9 +4,12 @@ import RocketLaunchIcon from '@mui/icons-material/RocketLaunch';
 import type { BerthErrorData, TemplateDetail } from '../../api/contract';
 import { CodeEditor } from '../../components/editor/CodeEditor';
 import { ErrorDetails } from '../../components/ErrorDetails';
+import { TaskPanel } from '../../components/task/TaskPanel';
+import { useTaskInfo } from '../../components/task/useTaskInfo';
 import { useUnsavedChanges } from '../../components/unsaved/useUnsavedChanges';
 import { useBerth } from '../../stores/context';
 import { ProjectTaskPanel, useProjectTask } from '../compose/ProjectTask';
+import { swarmHref } from '../swarm/tabs';
 import { ParameterField } from './ParameterField';
 import { initialValues, projectNameProblem, valueProblems } from './params';
 import { composeProjectHref } from './route';
@@ -40,13 +43,19 @@ export function DeployForm({ detail }: { detail: TemplateDetail }) {
   const [deployError, setDeployError] = useState<BerthErrorData | null>(null);
   const [deployed, setDeployed] = useState<string | null>(null);
   const task = useProjectTask(deployed ?? '');
+  // A swarm stack is offered only while this engine is a swarm manager (stacks are deployed through one).
+  const swarmManager = useBerth((s) => s.swarm.status?.isManager === true && s.swarm.status.state === 'active');
+  const [target, setTarget] = useState<'compose' | 'stack'>('compose');
+  const asStack = target === 'stack' && swarmManager;
+  const [stackTaskId, setStackTaskId] = useState<string>();
+  const stackTask = useTaskInfo(stackTaskId);
 
   const problems = valueProblems(detail.parameters, values);
   const nameProblem = projectNameProblem(projectName);
   const valid = Object.keys(problems).length === 0 && !nameProblem;
   const preview = usePreview(client, id, values, projectName, valid);
   const fromBackend = backendProblems(preview.state === 'failed' ? preview.error : (deployError ?? undefined));
-  const dirty = deployed === null && (projectName !== defaultProjectName(id) || Object.keys(values).some((k) => values[k] !== initial[k]));
+  const dirty = deployed === null && stackTaskId === undefined && (projectName !== defaultProjectName(id) || Object.keys(values).some((k) => values[k] !== initial[k]));
   useUnsavedChanges(dirty, `the deploy form of ${title}`);
 
   const set = (name: string, value: string) => {
@@ -60,9 +69,10 @@ export function DeployForm({ detail }: { detail: TemplateDetail }) {
     if (!valid || deploying) return;
     setDeploying(true);
     setDeployError(null);
-    const r = await client.call('templates.deploy', { id, values, projectName, target: 'compose' });
+    const r = await client.call('templates.deploy', { id, values, projectName, target: asStack ? 'stack' : 'compose' });
     setDeploying(false);
     if (!r.ok) return setDeployError(r.error);
+    if (asStack) return setStackTaskId(r.value.taskId);
     track(r.value.projectName, { taskId: r.value.taskId, action: 'up' });
     setDeployed(r.value.projectName);
   };
@@ -87,11 +97,13 @@ export function DeployForm({ detail }: { detail: TemplateDetail }) {
         <Typography variant="h6" component="h2" sx={{ mt: 1 }}>
           Where
         </Typography>
-        <TextField size="small" label="Project name" required value={projectName} onChange={(e) => setProjectName(e.target.value)} error={Boolean(nameProblem)} helperText={nameProblem ?? 'The app is listed under Compose by this name.'} />
-        <RadioGroup aria-label="Target" value="compose">
-          <FormControlLabel value="compose" control={<Radio />} label="This engine (a compose project)" />
-          <FormControlLabel value="stack" disabled control={<Radio />} label="A swarm stack — comes with Swarm support" />
-        </RadioGroup>
+        <TextField size="small" label="Project name" required value={projectName} onChange={(e) => setProjectName(e.target.value)} error={Boolean(nameProblem)} helperText={nameProblem ?? (asStack ? 'The stack is listed under Swarm → Stacks by this name.' : 'The app is listed under Compose by this name.')} />
+        {swarmManager && (
+          <RadioGroup aria-label="Target" value={target} onChange={(e) => setTarget(e.target.value === 'stack' ? 'stack' : 'compose')}>
+            <FormControlLabel value="compose" control={<Radio />} label="This engine (a compose project)" />
+            <FormControlLabel value="stack" control={<Radio />} label="A swarm stack (services across the swarm's nodes)" />
+          </RadioGroup>
+        )}
         {deployError && !Object.keys(fromBackend).length && (
           <Alert severity="error">
             {deployError.message}
@@ -100,10 +112,18 @@ export function DeployForm({ detail }: { detail: TemplateDetail }) {
         )}
         {submitted && !valid && <Alert severity="error">Fix the highlighted fields to deploy.</Alert>}
         <Box>
-          <Button type="submit" variant="contained" startIcon={deploying ? <CircularProgress size={16} color="inherit" /> : <RocketLaunchIcon />} disabled={deploying || task?.state === 'running'}>
+          <Button type="submit" variant="contained" startIcon={deploying ? <CircularProgress size={16} color="inherit" /> : <RocketLaunchIcon />} disabled={deploying || task?.state === 'running' || stackTask?.state === 'running'}>
             Deploy
           </Button>
         </Box>
+        {stackTask && (
+          <Box>
+            <TaskPanel task={stackTask} />
+            <Link href={swarmHref('stacks')} sx={{ display: 'inline-block', mt: 1 }}>
+              open the stack under Swarm → Stacks
+            </Link>
+          </Box>
+        )}
         {deployed && (
           <Box>
             <ProjectTaskPanel project={deployed} />

@@ -4,6 +4,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { fail, ok, type TaskInfo } from '../../api/contract';
 import type { Handlers } from '../../testing/fakeClient';
 import { renderWithStore } from '../../testing/render';
+import { managerStatus } from '../swarm/testing/fixtures';
 import { detail, param, summary } from './testing/templates';
 import { TemplateDetailsPage } from './TemplateDetailsPage';
 
@@ -105,7 +106,8 @@ describe('Template details and deploy', { timeout: 40_000 }, () => {
     expect(within(form).getByText(/Use lowercase letters, digits/)).toBeInTheDocument();
     await user.clear(name);
     await user.type(name, 'shop-db');
-    expect(within(form).getByRole('radio', { name: /swarm stack/ })).toBeDisabled();
+    // Not a swarm manager: only the compose target exists.
+    expect(within(form).queryByRole('radio', { name: /swarm stack/ })).toBeNull();
 
     await user.click(within(form).getByRole('button', { name: 'Deploy' }));
     expect(await within(form).findByText('"root" is reserved by PostgreSQL')).toBeInTheDocument();
@@ -124,5 +126,23 @@ describe('Template details and deploy', { timeout: 40_000 }, () => {
     act(() => fake.emit('tasks.changed', { kind: 'patch', removed: [], upserts: [{ ...running, state: 'succeeded', endedAt: Date.now() }] }));
     expect(await within(form).findByText(/Deployed:/)).toBeInTheDocument();
     expect(within(form).getByRole('link', { name: 'open shop-db under Compose' })).toHaveAttribute('href', '#/compose/shop-db');
+  });
+
+  it('offers a swarm stack on a swarm manager and deploys through the stack task', async () => {
+    const { user, fake } = setup('deploy', {
+      'swarm.status': () => ok(managerStatus),
+      'templates.deploy': () => ok({ taskId: 't-stack', projectName: 'postgres-adminer' }),
+    });
+    const form = await screen.findByRole('form', { name: 'Deploy PostgreSQL with Adminer' });
+    await user.type(within(form).getByLabelText(/^Database password/, { selector: 'input' }), 'long-enough');
+    await user.click(await within(form).findByRole('radio', { name: /swarm stack/ }));
+    expect(within(form).getByText(/listed under Swarm → Stacks/)).toBeInTheDocument();
+    await user.click(within(form).getByRole('button', { name: 'Deploy' }));
+    await waitFor(() => expect(fake.callsOf('templates.deploy')).toHaveLength(1));
+    expect(fake.callsOf('templates.deploy')[0]).toMatchObject({ projectName: 'postgres-adminer', target: 'stack' });
+    const running: TaskInfo = { id: 't-stack', kind: 'stacks.deploy', title: 'Deploy stack postgres-adminer', state: 'running', startedAt: Date.now(), cancellable: true };
+    act(() => fake.emit('tasks.changed', { kind: 'patch', removed: [], upserts: [running] }));
+    expect(await within(form).findByText(/Deploy stack postgres-adminer/)).toBeInTheDocument();
+    expect(within(form).getByRole('link', { name: /under Swarm → Stacks/ })).toHaveAttribute('href', '#/swarm/stacks');
   });
 });
