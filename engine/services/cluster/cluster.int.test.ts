@@ -26,7 +26,8 @@ const runTask = async (t: TestBackend, method: string, params: unknown = {}): Pr
   const { taskId } = await call<TaskRef>(t.backend, method, params);
   return taskEnd(t.log, taskId, 150_000);
 };
-const stateFile = async () => JSON.parse(await readFile(join(dataDir, 'cluster', 'cluster.json'), 'utf8')) as ClusterState;
+const stateFile = async () =>
+  JSON.parse(await readFile(join(dataDir, 'cluster', 'cluster.json'), 'utf8')) as ClusterState;
 const nodeClient = (endpoint: string) => new Dockerode({ socketPath: endpoint.replace(/^unix:\/\//, '') });
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
@@ -41,12 +42,15 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
 
 /** Running tasks of a service per swarm node id. */
 async function runningByNode(manager: Dockerode, service: string): Promise<Map<string, number>> {
-  const tasks = (await manager.listTasks({ filters: { service: [service], 'desired-state': ['running'] } })) as {
+  const tasks = (await manager.listTasks({
+    filters: { service: [service], 'desired-state': ['running'] },
+  })) as {
     NodeID?: string;
     Status?: { State?: string };
   }[];
   const by = new Map<string, number>();
-  for (const t of tasks) if (t.Status?.State === 'running' && t.NodeID) by.set(t.NodeID, (by.get(t.NodeID) ?? 0) + 1);
+  for (const t of tasks)
+    if (t.Status?.State === 'running' && t.NodeID) by.set(t.NodeID, (by.get(t.NodeID) ?? 0) + 1);
   return by;
 }
 
@@ -60,7 +64,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   // Whatever a failed test left: the product's destroy, then the harness engine.
-  if (existsSync(join(dataDir, 'cluster', 'cluster.json'))) await runTask(a, 'cluster.destroy').catch(() => undefined);
+  if (existsSync(join(dataDir, 'cluster', 'cluster.json')))
+    await runTask(a, 'cluster.destroy').catch(() => undefined);
   await b?.dispose();
   await a.dispose();
   await engine.stop();
@@ -94,17 +99,30 @@ describe('local cluster (netns) against real dockerds', () => {
       ['berth-node2', 'worker', 'running'],
       ['berth-node3', 'worker', 'running'],
     ]);
-    const hostnames = await Promise.all(s.nodes.map(async (n) => ((await nodeClient(n.endpoint).info()) as { Name: string }).Name));
+    const hostnames = await Promise.all(
+      s.nodes.map(async (n) => ((await nodeClient(n.endpoint).info()) as { Name: string }).Name),
+    );
     expect(hostnames).toEqual(['berth-node1', 'berth-node2', 'berth-node3']);
-    const swarmNodes = (await nodeClient(s.managerEndpoint ?? '').listNodes()) as { Description: { Hostname: string }; Status: { State: string } }[];
+    const swarmNodes = (await nodeClient(s.managerEndpoint ?? '').listNodes()) as {
+      Description: { Hostname: string };
+      Status: { State: string };
+    }[];
     expect(swarmNodes.map((n) => n.Description.Hostname).sort()).toEqual(hostnames);
     expect(swarmNodes.every((n) => n.Status.State === 'ready')).toBe(true);
   });
 
   it('refuses a second create while one exists, saying why', async () => {
-    const r = await a.backend.dispatch('cluster.create', { nodes: 2 }, { role: 'admin', user: 'test', via: 'cli' });
+    const r = await a.backend.dispatch(
+      'cluster.create',
+      { nodes: 2 },
+      { role: 'admin', user: 'test', via: 'cli' },
+    );
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/already exists \(3 nodes, netns.*destroy it first/) as unknown });
+    if (!r.ok)
+      expect(r.error).toMatchObject({
+        code: 'CONFLICT',
+        message: expect.stringMatching(/already exists \(3 nodes, netns.*destroy it first/) as unknown,
+      });
   });
 
   it('loads the test image from the current engine onto every node', async () => {
@@ -113,7 +131,11 @@ describe('local cluster (netns) against real dockerds', () => {
     for (const n of (await status()).nodes) {
       await expect(nodeClient(n.endpoint).getImage(TEST_IMAGE).inspect()).resolves.toBeTruthy();
     }
-    const missing = await a.backend.dispatch('cluster.loadImage', { image: 'nothere:1' }, { role: 'admin', user: 'test', via: 'cli' });
+    const missing = await a.backend.dispatch(
+      'cluster.loadImage',
+      { image: 'nothere:1' },
+      { role: 'admin', user: 'test', via: 'cli' },
+    );
     expect(missing.ok ? undefined : missing.error.code).toBe('NOT_FOUND');
   });
 
@@ -131,8 +153,13 @@ describe('local cluster (netns) against real dockerds', () => {
     });
     expect(spread.size).toBe(3);
     const node3 = s.nodes[2]?.nodeId ?? '';
-    const inspect = (await manager.getNode(node3).inspect()) as { Version: { Index: number }; Spec: Record<string, unknown> };
-    await manager.getNode(node3).update({ version: inspect.Version.Index, ...inspect.Spec, Availability: 'drain' });
+    const inspect = (await manager.getNode(node3).inspect()) as {
+      Version: { Index: number };
+      Spec: Record<string, unknown>;
+    };
+    await manager
+      .getNode(node3)
+      .update({ version: inspect.Version.Index, ...inspect.Spec, Availability: 'drain' });
     const after = await until('tasks moved off the drained node', async () => {
       const by = await runningByNode(manager, 'spread');
       return !by.has(node3) && [...by.values()].reduce((x, y) => x + y, 0) === 6 ? by : undefined;
@@ -144,7 +171,9 @@ describe('local cluster (netns) against real dockerds', () => {
     const before = await status();
     b = await startBackend(engine.endpoint, { dataDir });
     const again = await status(b);
-    expect(again.nodes.map((n) => [n.name, n.state, n.nodeId, n.pid])).toEqual(before.nodes.map((n) => [n.name, 'running', n.nodeId, n.pid]));
+    expect(again.nodes.map((n) => [n.name, n.state, n.nodeId, n.pid])).toEqual(
+      before.nodes.map((n) => [n.name, 'running', n.nodeId, n.pid]),
+    );
   });
 
   it('starts the nodes again with their data after their processes were killed (a reboot)', async () => {
@@ -153,17 +182,27 @@ describe('local cluster (netns) against real dockerds', () => {
       const dir = join(dataDir, 'cluster', n.name.replace('berth-', ''));
       for (const pid of await processesUnder(dir)) process.kill(pid, 'SIGKILL');
     }
-    const down = await until('all nodes stopped', async () => {
-      const s = await status();
-      return s.nodes.every((n) => n.state === 'stopped') ? s : undefined;
-    });
-    expect(down.nodes).toHaveLength(3);
+    const killedAt = Date.now();
+    // Nothing Berth did changed the cluster, yet the status panel hears it: the backend pushes cluster.status.
+    const pushed = await a.log.waitFor(
+      'cluster.status',
+      (s) => s.nodes.length === 3 && s.nodes.every((n) => n.state === 'stopped'),
+      {
+        from: killedAt,
+        timeoutMs: 5_000,
+      },
+    );
+    console.log(`cluster.status pushed ${pushed.at - killedAt} ms after the nodes were killed`);
+    const down = await status();
+    expect(down.nodes.map((n) => n.state)).toEqual(['stopped', 'stopped', 'stopped']);
     const startedAt = Date.now();
     const task = await runTask(a, 'cluster.start');
     console.log(`cluster.start (3 nodes after a kill) took ${Date.now() - startedAt} ms`);
     expect(task.error).toBeUndefined();
     const up = await status();
-    expect(up.nodes.map((n) => [n.state, n.hostname, n.nodeId])).toEqual(before.nodes.map((n) => ['running', n.hostname, n.nodeId]));
+    expect(up.nodes.map((n) => [n.state, n.hostname, n.nodeId])).toEqual(
+      before.nodes.map((n) => ['running', n.hostname, n.nodeId]),
+    );
     const manager = nodeClient(up.managerEndpoint ?? '');
     await until('3 nodes ready again', async () => {
       const nodes = (await manager.listNodes()) as { Status: { State: string } }[];

@@ -6,8 +6,10 @@ export const DIND_CERT_DIR = '/certs';
 export const CLUSTER_LABEL = 'io.berth.cluster';
 
 export const dindNetworkName = (clusterId: string): string => `berth-cluster-${clusterId}`;
-export const dindContainerName = (clusterId: string, index: number): string => `berth-cluster-${clusterId}-node${index}`;
-export const dindVolumeName = (clusterId: string, index: number): string => `berth-cluster-${clusterId}-node${index}-data`;
+export const dindContainerName = (clusterId: string, index: number): string =>
+  `berth-cluster-${clusterId}-node${index}`;
+export const dindVolumeName = (clusterId: string, index: number): string =>
+  `berth-cluster-${clusterId}-node${index}-data`;
 
 /** The user network the node containers share (swarm traffic between them stays on it). */
 export function dindNetworkSpec(clusterId: string): Dockerode.NetworkCreateOptions {
@@ -30,7 +32,11 @@ export function dindContainerSpec(
     Hostname: node.hostname,
     Env: [`DOCKER_TLS_CERTDIR=${DIND_CERT_DIR}`],
     ExposedPorts: { [DIND_TLS_PORT]: {} },
-    Labels: { [CLUSTER_LABEL]: clusterId, [`${CLUSTER_LABEL}.node`]: node.hostname, [`${CLUSTER_LABEL}.role`]: node.role },
+    Labels: {
+      [CLUSTER_LABEL]: clusterId,
+      [`${CLUSTER_LABEL}.node`]: node.hostname,
+      [`${CLUSTER_LABEL}.role`]: node.role,
+    },
     HostConfig: {
       Privileged: true,
       NetworkMode: dindNetworkName(clusterId),
@@ -42,11 +48,16 @@ export function dindContainerSpec(
 }
 
 /** Where the node answers once started: its published loopback port and its address on the cluster network. */
-export function dindEndpointOf(inspect: Dockerode.ContainerInspectInfo, network: string): { endpoint: string; address: string } {
+export function dindEndpointOf(
+  inspect: Dockerode.ContainerInspectInfo,
+  network: string,
+): { endpoint: string; address: string } {
   const binding = inspect.NetworkSettings.Ports[DIND_TLS_PORT]?.[0];
   const address = inspect.NetworkSettings.Networks[network]?.IPAddress;
   if (!binding?.HostPort || !address) {
-    throw new Error(`${inspect.Name.replace(/^\//, '')} has no published TLS port or no address on ${network}.`);
+    throw new Error(
+      `${inspect.Name.replace(/^\//, '')} has no published TLS port or no address on ${network}.`,
+    );
   }
   return { endpoint: `tcp://127.0.0.1:${binding.HostPort}`, address };
 }

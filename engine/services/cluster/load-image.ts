@@ -36,10 +36,12 @@ export async function loadImageOnNodes(
 /** The engine answers a load with JSON lines; an `error` line means it failed even though the HTTP status was 200. */
 export async function readLoadResponse(stream: NodeJS.ReadableStream): Promise<void> {
   let text = '';
-  for await (const chunk of stream) text += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+  for await (const chunk of stream)
+    text += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
   for (const line of text.split('\n')) {
     if (!line.trim().startsWith('{')) continue;
     const msg = JSON.parse(line) as { error?: string; errorDetail?: { message?: string } };
-    if (msg.error || msg.errorDetail) throw new Error(msg.errorDetail?.message ?? msg.error ?? 'the engine refused the image');
+    if (msg.error || msg.errorDetail)
+      throw new Error(msg.errorDetail?.message ?? msg.error ?? 'the engine refused the image');
   }
 }

@@ -23,7 +23,10 @@ export interface Mechanism {
 }
 
 /** Names every node the same way across mechanisms: berth-node1 is the first manager. */
-export function nodeNames(count: number, managers: number): Pick<StoredNode, 'index' | 'name' | 'hostname' | 'role'>[] {
+export function nodeNames(
+  count: number,
+  managers: number,
+): Pick<StoredNode, 'index' | 'name' | 'hostname' | 'role'>[] {
   return Array.from({ length: count }, (_, i) => ({
     index: i + 1,
     name: `berth-node${i + 1}`,

@@ -14,7 +14,12 @@ import {
   namespaceExists,
   removeForwardRules,
 } from '../../providers/cluster/netns';
-import { netnsEngineState, nodeLayout, startNetnsEngine, stopNetnsEngine } from '../../providers/cluster/netns-engine';
+import {
+  netnsEngineState,
+  nodeLayout,
+  startNetnsEngine,
+  stopNetnsEngine,
+} from '../../providers/cluster/netns-engine';
 import { mountsUnder, processesUnder } from '../../providers/cluster/processes';
 import { nodeNames, type Mechanism } from './mechanism';
 import { clusterDir, type ClusterState, type StoredNode } from './state';
@@ -22,13 +27,27 @@ import { clusterDir, type ClusterState, type StoredNode } from './state';
 /** Linux as root: each node is a dockerd of Berth's in its own network and UTS namespace on a host bridge. */
 export async function netnsAvailability(): Promise<ClusterMechanismInfo> {
   const info = { mechanism: 'netns' as const };
-  if (process.platform !== 'linux') return { ...info, usable: false, reason: 'Network namespaces exist only on Linux.' };
-  if (process.getuid?.() !== 0) return { ...info, usable: false, reason: 'Needs root (network namespaces, bridges, iptables); run Berth as root or use docker-in-docker.' };
+  if (process.platform !== 'linux')
+    return { ...info, usable: false, reason: 'Network namespaces exist only on Linux.' };
+  if (process.getuid?.() !== 0)
+    return {
+      ...info,
+      usable: false,
+      reason:
+        'Needs root (network namespaces, bridges, iptables); run Berth as root or use docker-in-docker.',
+    };
   const missing: string[] = [];
-  for (const [bin, pkg] of [['dockerd', 'docker.io'], ['ip', 'iproute2'], ['iptables', 'iptables'], ['nsenter', 'util-linux'], ['unshare', 'util-linux']] as const) {
+  for (const [bin, pkg] of [
+    ['dockerd', 'docker.io'],
+    ['ip', 'iproute2'],
+    ['iptables', 'iptables'],
+    ['nsenter', 'util-linux'],
+    ['unshare', 'util-linux'],
+  ] as const) {
     if (!(await findExecutable(bin, process.env))) missing.push(`${bin} (${pkg})`);
   }
-  if (missing.length) return { ...info, usable: false, reason: `Missing on this machine: ${missing.join(', ')}.` };
+  if (missing.length)
+    return { ...info, usable: false, reason: `Missing on this machine: ${missing.join(', ')}.` };
   return { ...info, usable: true };
 }
 
@@ -37,7 +56,8 @@ export function netnsMechanism(dataDir: string): Mechanism {
     if (!state.bridge) throw new Error('The cluster state names no bridge; it was not created completely.');
     return state.bridge;
   };
-  const client = (node: StoredNode) => new Dockerode({ socketPath: nodeLayout(netnsParts(node).dir).socketPath });
+  const client = (node: StoredNode) =>
+    new Dockerode({ socketPath: nodeLayout(netnsParts(node).dir).socketPath });
   return {
     kind: 'netns',
     async prepare(state) {
@@ -109,11 +129,19 @@ export function netnsMechanism(dataDir: string): Mechanism {
 
 function netnsParts(node: StoredNode): { dir: string; netns: string; veth: string; bip: string } {
   const { dir, netns, veth, bip } = node;
-  if (!dir || !netns || !veth || !bip) throw new Error(`The cluster state lacks ${node.name}'s folder or network names.`);
+  if (!dir || !netns || !veth || !bip)
+    throw new Error(`The cluster state lacks ${node.name}'s folder or network names.`);
   return { dir, netns, veth, bip };
 }
 
 async function killContainers(docker: Dockerode): Promise<void> {
   const running = await docker.listContainers();
-  await Promise.all(running.map((c) => docker.getContainer(c.Id).kill().catch(() => undefined)));
+  await Promise.all(
+    running.map((c) =>
+      docker
+        .getContainer(c.Id)
+        .kill()
+        .catch(() => undefined),
+    ),
+  );
 }

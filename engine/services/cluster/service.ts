@@ -1,6 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
-import { ErrorCode, type ClusterMechanism, type LocalClusterNode, type LocalClusterStatus, type MethodParams, type TaskRef } from '../../contract';
+import {
+  ErrorCode,
+  type ClusterMechanism,
+  type LocalClusterNode,
+  type LocalClusterStatus,
+  type MethodParams,
+  type TaskRef,
+} from '../../contract';
 import { BerthError, toErrorData } from '../../base/errors';
 import type { ServiceContext } from '../context';
 import type { TaskContext } from '../tasks/task-manager';
@@ -21,7 +28,9 @@ export class ClusterService {
   constructor(private readonly ctx: ServiceContext) {}
 
   private mechanism(state: Pick<ClusterState, 'mechanism' | 'hostEndpoint'>): Mechanism {
-    return state.mechanism === 'netns' ? netnsMechanism(this.ctx.dataDir) : dindMechanism(this.ctx, this.ctx.dataDir);
+    return state.mechanism === 'netns'
+      ? netnsMechanism(this.ctx.dataDir)
+      : dindMechanism(this.ctx, this.ctx.dataDir);
   }
 
   async status(): Promise<LocalClusterStatus> {
@@ -32,7 +41,9 @@ export class ClusterService {
     const nodes = await Promise.all(
       state.nodes.map(async (n): Promise<LocalClusterNode> => {
         const s = await mech.nodeState(state, n).catch(() => ({ running: false as const, pid: undefined }));
-        const id = s.running ? await nodeIdentity(mech.client(n)).catch(() => ({ hostname: undefined, nodeId: undefined })) : {};
+        const id = s.running
+          ? await nodeIdentity(mech.client(n)).catch(() => ({ hostname: undefined, nodeId: undefined }))
+          : {};
         return {
           name: n.name,
           hostname: id.hostname ?? n.hostname,
@@ -77,69 +88,98 @@ export class ClusterService {
       nodes: [],
       ...(kind === 'dind' ? { image: params.dindImage ?? 'docker:dind' } : {}),
     };
-    return this.runTask('cluster.create', `Create a local ${params.nodes}-node cluster (${kind})`, async (task) => {
-      const mech = this.mechanism(state);
-      try {
-        await this.step(task, 'network', 'Cluster network', () => mech.prepare(state));
-        await writeState(this.ctx.dataDir, state);
-        state.nodes = mech.planNodes(state, params.nodes, params.managers);
-        for (const n of state.nodes) task.step({ id: n.name, label: `${n.name} (${n.role})`, state: 'waiting' });
-        task.step({ id: 'swarm', label: 'Swarm', state: 'waiting' });
-        await writeState(this.ctx.dataDir, state);
-        for (const node of state.nodes) {
-          await this.step(task, node.name, `${node.name} (${node.role})`, () => mech.startNode(state, node));
+    return this.runTask(
+      'cluster.create',
+      `Create a local ${params.nodes}-node cluster (${kind})`,
+      async (task) => {
+        const mech = this.mechanism(state);
+        try {
+          await this.step(task, 'network', 'Cluster network', () => mech.prepare(state));
           await writeState(this.ctx.dataDir, state);
-          await this.publish();
+          state.nodes = mech.planNodes(state, params.nodes, params.managers);
+          for (const n of state.nodes)
+            task.step({ id: n.name, label: `${n.name} (${n.role})`, state: 'waiting' });
+          task.step({ id: 'swarm', label: 'Swarm', state: 'waiting' });
+          await writeState(this.ctx.dataDir, state);
+          for (const node of state.nodes) {
+            await this.step(task, node.name, `${node.name} (${node.role})`, () =>
+              mech.startNode(state, node),
+            );
+            await writeState(this.ctx.dataDir, state);
+            await this.publish();
+          }
+          await this.step(task, 'swarm', 'Swarm', () => this.formSwarm(state, mech, task));
+          await writeState(this.ctx.dataDir, state);
+          return { swarmId: state.swarmId };
+        } catch (err) {
+          throw await this.undoCreate(state, mech, err);
         }
-        await this.step(task, 'swarm', 'Swarm', () => this.formSwarm(state, mech, task));
-        await writeState(this.ctx.dataDir, state);
-        return { swarmId: state.swarmId };
-      } catch (err) {
-        throw await this.undoCreate(state, mech, err);
-      }
-    });
+      },
+    );
   }
 
   start(): Promise<TaskRef> {
     return this.withState(async (state) => {
       const mech = this.mechanism(state);
-      return this.runTask('cluster.start', `Start the local cluster's ${state.nodes.length} nodes`, async (task) => {
-        for (const node of state.nodes) {
-          await this.step(task, node.name, `${node.name} (${node.role})`, async () => {
-            if (!(await mech.nodeState(state, node)).running) await mech.startNode(state, node);
-          });
-          await writeState(this.ctx.dataDir, state);
-          await this.publish();
-        }
-        return {};
-      });
+      return this.runTask(
+        'cluster.start',
+        `Start the local cluster's ${state.nodes.length} nodes`,
+        async (task) => {
+          for (const node of state.nodes) {
+            await this.step(task, node.name, `${node.name} (${node.role})`, async () => {
+              if (!(await mech.nodeState(state, node)).running) await mech.startNode(state, node);
+            });
+            await writeState(this.ctx.dataDir, state);
+            await this.publish();
+          }
+          return {};
+        },
+      );
     });
   }
 
   destroy(): Promise<TaskRef> {
     return this.withState((state) =>
-      this.runTask('cluster.destroy', `Destroy the local cluster (${state.nodes.length} nodes)`, async (task) => {
-        if ((await this.status()).connected) {
-          await this.step(task, 'engine', 'Switch Berth back to its previous engine', () => this.switchBack(state));
-        }
-        const left = await this.removeAll(state, this.mechanism(state), task);
-        if (left.length) {
-          throw new BerthError(ErrorCode.INTERNAL, `The cluster was removed except: ${left.join('; ')}. Remove these by hand.`);
-        }
-        return {};
-      }),
+      this.runTask(
+        'cluster.destroy',
+        `Destroy the local cluster (${state.nodes.length} nodes)`,
+        async (task) => {
+          if ((await this.status()).connected) {
+            await this.step(task, 'engine', 'Switch Berth back to its previous engine', () =>
+              this.switchBack(state),
+            );
+          }
+          const left = await this.removeAll(state, this.mechanism(state), task);
+          if (left.length) {
+            throw new BerthError(
+              ErrorCode.INTERNAL,
+              `The cluster was removed except: ${left.join('; ')}. Remove these by hand.`,
+            );
+          }
+          return {};
+        },
+      ),
     );
   }
 
   async loadImage(image: string): Promise<TaskRef> {
     const source = this.ctx.engine.docker();
-    await source.getImage(image).inspect().catch((err: unknown) => {
-      throw new BerthError(ErrorCode.NOT_FOUND, `Image ${image} is not on the current engine; pull or build it first.`, toErrorData(err));
-    });
+    await source
+      .getImage(image)
+      .inspect()
+      .catch((err: unknown) => {
+        throw new BerthError(
+          ErrorCode.NOT_FOUND,
+          `Image ${image} is not on the current engine; pull or build it first.`,
+          toErrorData(err),
+        );
+      });
     return this.withState((state) => {
       const mech = this.mechanism(state);
-      return this.runTask('cluster.loadImage', `Load ${image} on the cluster's ${state.nodes.length} nodes`, (task) =>
-        loadImageOnNodes(source, image, state.nodes, (n) => mech.client(n), task),
+      return this.runTask(
+        'cluster.loadImage',
+        `Load ${image} on the cluster's ${state.nodes.length} nodes`,
+        (task) => loadImageOnNodes(source, image, state.nodes, (n) => mech.client(n), task),
       );
     });
   }
@@ -153,10 +193,16 @@ export class ClusterService {
     const manager = state.nodes[0];
     if (!manager) throw new BerthError(ErrorCode.CONFLICT, 'The cluster has no nodes.');
     if (state.mechanism === 'dind') {
-      throw new BerthError(ErrorCode.UNAVAILABLE, `Berth cannot switch to a docker-in-docker node yet (TLS endpoint ${manager.endpoint}); use its certificates in ${manager.certDir ?? 'the node folder'} with the Docker CLI.`);
+      throw new BerthError(
+        ErrorCode.UNAVAILABLE,
+        `Berth cannot switch to a docker-in-docker node yet (TLS endpoint ${manager.endpoint}); use its certificates in ${manager.certDir ?? 'the node folder'} with the Docker CLI.`,
+      );
     }
     if (!(await this.mechanism(state).nodeState(state, manager)).running) {
-      throw new BerthError(ErrorCode.ENGINE_UNREACHABLE, `${manager.name} is not running; start the cluster first.`);
+      throw new BerthError(
+        ErrorCode.ENGINE_UNREACHABLE,
+        `${manager.name} is not running; start the cluster first.`,
+      );
     }
     if (this.ctx.engine.preferredEngine !== manager.endpoint) {
       state.previousEngine = this.ctx.engine.preferredEngine;
@@ -181,10 +227,17 @@ export class ClusterService {
     if (wanted === 'auto') {
       const pick = usable[0];
       if (pick) return pick.mechanism;
-      throw new BerthError(ErrorCode.UNAVAILABLE, `No cluster mechanism works here: ${mechanisms.map((m) => `${m.mechanism}: ${m.reason ?? '?'}`).join(' ')}`);
+      throw new BerthError(
+        ErrorCode.UNAVAILABLE,
+        `No cluster mechanism works here: ${mechanisms.map((m) => `${m.mechanism}: ${m.reason ?? '?'}`).join(' ')}`,
+      );
     }
     const info = mechanisms.find((m) => m.mechanism === wanted);
-    if (!info?.usable) throw new BerthError(ErrorCode.UNAVAILABLE, `The ${wanted} mechanism cannot be used here: ${info?.reason ?? 'unknown'}`);
+    if (!info?.usable)
+      throw new BerthError(
+        ErrorCode.UNAVAILABLE,
+        `The ${wanted} mechanism cannot be used here: ${info?.reason ?? 'unknown'}`,
+      );
     return wanted;
   }
 
@@ -195,8 +248,15 @@ export class ClusterService {
     state.swarmId = tokens.swarmId;
     for (const node of rest) {
       task.progress({ message: `${node.name} joins the swarm as ${node.role}` });
-      await joinSwarm(mech.client(node), node, first.address, node.role === 'manager' ? tokens.manager : tokens.worker).catch((err: unknown) => {
-        throw new Error(`${node.name} could not join the swarm: ${err instanceof Error ? err.message : String(err)}`);
+      await joinSwarm(
+        mech.client(node),
+        node,
+        first.address,
+        node.role === 'manager' ? tokens.manager : tokens.worker,
+      ).catch((err: unknown) => {
+        throw new Error(
+          `${node.name} could not join the swarm: ${err instanceof Error ? err.message : String(err)}`,
+        );
       });
     }
     for (const node of state.nodes) {
@@ -207,9 +267,14 @@ export class ClusterService {
 
   /** A failed create removes what it made; the error says so, or names exactly what remains. */
   private async undoCreate(state: ClusterState, mech: Mechanism, err: unknown): Promise<BerthError> {
-    const cause = err instanceof BerthError ? err : new BerthError(ErrorCode.INTERNAL, err instanceof Error ? err.message : String(err));
+    const cause =
+      err instanceof BerthError
+        ? err
+        : new BerthError(ErrorCode.INTERNAL, err instanceof Error ? err.message : String(err));
     const left = await this.removeAll(state, mech).catch((e: unknown) => [`(cleanup failed: ${String(e)})`]);
-    const after = left.length ? ` Could not remove: ${left.join('; ')}.` : ' Everything it had made was removed.';
+    const after = left.length
+      ? ` Could not remove: ${left.join('; ')}.`
+      : ' Everything it had made was removed.';
     return new BerthError(cause.code, `${cause.message}${after}`, cause.details);
   }
 
@@ -240,7 +305,9 @@ export class ClusterService {
       const detail = err instanceof Error ? err.message : String(err);
       task.step({ id, label, state: 'failed', detail });
       task.log(`${label}: failed: ${detail}`);
-      throw err instanceof BerthError ? new BerthError(err.code, `${label}: ${err.message}`, err.details) : new Error(`${label}: ${detail}`);
+      throw err instanceof BerthError
+        ? new BerthError(err.code, `${label}: ${err.message}`, err.details)
+        : new Error(`${label}: ${detail}`);
     }
   }
 
@@ -254,8 +321,15 @@ export class ClusterService {
     return body(await this.requireState());
   }
 
-  private runTask(kind: string, title: string, run: (task: TaskContext) => Promise<unknown>): Promise<TaskRef> {
-    if (this.busy) return Promise.reject(new BerthError(ErrorCode.CONFLICT, `The local cluster is busy: ${this.busy}. Wait for it to finish.`));
+  private runTask(
+    kind: string,
+    title: string,
+    run: (task: TaskContext) => Promise<unknown>,
+  ): Promise<TaskRef> {
+    if (this.busy)
+      return Promise.reject(
+        new BerthError(ErrorCode.CONFLICT, `The local cluster is busy: ${this.busy}. Wait for it to finish.`),
+      );
     this.busy = title;
     const taskId = this.ctx.tasks.start({
       kind,
@@ -272,6 +346,23 @@ export class ClusterService {
       },
     });
     return Promise.resolve({ taskId });
+  }
+
+  /** What the status panel shows, cheaply: whether a cluster exists, which nodes run, whether Berth is on it. */
+  async signature(): Promise<string> {
+    const state = await readState(this.ctx.dataDir);
+    if (!state) return '';
+    const mech = this.mechanism(state);
+    const running = await Promise.all(
+      state.nodes.map((n) =>
+        mech.nodeState(state, n).then(
+          (s) => (s.running ? 1 : 0),
+          () => 0,
+        ),
+      ),
+    );
+    const connected = this.ctx.engine.getStatus().engine?.endpoint === state.nodes[0]?.endpoint;
+    return `${state.id}:${running.join('')}:${connected ? 1 : 0}:${this.busy ?? ''}`;
   }
 
   async publish(): Promise<LocalClusterStatus> {

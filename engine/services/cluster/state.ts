@@ -56,7 +56,9 @@ export async function readState(dataDir: string): Promise<ClusterState | undefin
   try {
     return JSON.parse(text) as ClusterState;
   } catch {
-    throw new Error(`${stateFile(dataDir)} is not valid JSON; remove it after removing the cluster's nodes by hand.`);
+    throw new Error(
+      `${stateFile(dataDir)} is not valid JSON; remove it after removing the cluster's nodes by hand.`,
+    );
   }
 }
 

@@ -9,17 +9,31 @@ interface SwarmInfo {
 export const SWARM_PORT = 2377;
 
 /** The first manager inits the swarm (unless it already has one); returns the swarm id and join tokens. */
-export async function initSwarm(docker: Dockerode, node: StoredNode): Promise<{ swarmId: string; worker: string; manager: string }> {
+export async function initSwarm(
+  docker: Dockerode,
+  node: StoredNode,
+): Promise<{ swarmId: string; worker: string; manager: string }> {
   const info = (await docker.info()) as SwarmInfo;
   if (info.Swarm?.LocalNodeState !== 'active') {
-    await docker.swarmInit({ ListenAddr: `0.0.0.0:${SWARM_PORT}`, AdvertiseAddr: `${node.address}:${SWARM_PORT}` });
+    await docker.swarmInit({
+      ListenAddr: `0.0.0.0:${SWARM_PORT}`,
+      AdvertiseAddr: `${node.address}:${SWARM_PORT}`,
+    });
   }
-  const swarm = (await docker.swarmInspect()) as { ID: string; JoinTokens: { Worker: string; Manager: string } };
+  const swarm = (await docker.swarmInspect()) as {
+    ID: string;
+    JoinTokens: { Worker: string; Manager: string };
+  };
   return { swarmId: swarm.ID, worker: swarm.JoinTokens.Worker, manager: swarm.JoinTokens.Manager };
 }
 
 /** Joins a node to the first manager with the token for its role; a node already in a swarm is left as it is. */
-export async function joinSwarm(docker: Dockerode, node: StoredNode, managerAddress: string, token: string): Promise<void> {
+export async function joinSwarm(
+  docker: Dockerode,
+  node: StoredNode,
+  managerAddress: string,
+  token: string,
+): Promise<void> {
   const info = (await docker.info()) as SwarmInfo;
   if (info.Swarm?.LocalNodeState === 'active') return;
   await docker.swarmJoin({
@@ -31,7 +45,9 @@ export async function joinSwarm(docker: Dockerode, node: StoredNode, managerAddr
 }
 
 /** What the node's engine says about itself: its hostname and swarm node id. */
-export async function nodeIdentity(docker: Dockerode): Promise<{ hostname?: string; nodeId?: string; swarmId?: string }> {
+export async function nodeIdentity(
+  docker: Dockerode,
+): Promise<{ hostname?: string; nodeId?: string; swarmId?: string }> {
   const info = (await docker.info()) as SwarmInfo;
   return {
     ...(info.Name ? { hostname: info.Name } : {}),
