@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Alert, Box, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, Link, TextField } from '@mui/material';
 import type { BerthErrorData } from '../../api/contract';
-import { ErrorDetails } from '../../components/ErrorDetails';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { useBerth } from '../../stores/context';
 import { useTaskAction } from '../../stores/tasksList';
 import { TaskProgress } from '../compose/TaskProgress';
@@ -80,12 +80,7 @@ export function LibraryDialog({ mode, onClose }: { mode: LibraryMode; onClose: (
             ))}
           </>
         )}
-        {error && (
-          <Alert severity="error">
-            {error.message}
-            <ErrorDetails details={error.details} />
-          </Alert>
-        )}
+        <ErrorAlert error={error} />
         {done && mode === 'save' && <Alert severity="success">Saved as {done.id}. It is in the Templates catalog and can be exported and shared.</Alert>}
         {task && <TaskProgress task={task} onCancel={() => void taskAction(task.id, 'cancel')} onClose={onClose} />}
         {done?.projectName && (

@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import {
-  Alert,
   Box,
   Button,
   Dialog,
@@ -12,7 +11,7 @@ import {
   Typography,
 } from '@mui/material';
 import { formatBytes } from '../../api/contract';
-import { ErrorDetails } from '../../components/ErrorDetails';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { TaskDialogActions } from '../../components/task/TaskDialogActions';
 import { TaskPanel } from '../../components/task/TaskPanel';
 import { useUploadTask } from '../../components/task/useUploadTask';
@@ -81,12 +80,7 @@ export function ArchiveDialog({ kind, onClose }: { kind: 'load' | 'import'; onCl
               helperText={nameProblem ?? ' '}
             />
           )}
-          {error && (
-            <Alert severity="error">
-              {error.message}
-              <ErrorDetails details={error.details} />
-            </Alert>
-          )}
+          <ErrorAlert error={error} />
           {task && <TaskPanel task={task} />}
         </DialogContent>
         <DialogActions>

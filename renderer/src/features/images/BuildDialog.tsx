@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import {
-  Alert,
   Box,
   Button,
   Checkbox,
@@ -15,7 +14,7 @@ import {
   Typography,
 } from '@mui/material';
 import { plural, formatBytes } from '../../api/contract';
-import { ErrorDetails } from '../../components/ErrorDetails';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { TaskDialogActions } from '../../components/task/TaskDialogActions';
 import { TaskLog } from '../../components/task/TaskLog';
 import { TaskPanel } from '../../components/task/TaskPanel';
@@ -161,12 +160,7 @@ export function BuildDialog({ onClose }: { onClose: () => void }) {
               label="Do not use the build cache"
             />
           </fieldset>
-          {error && (
-            <Alert severity="error">
-              {error.message}
-              <ErrorDetails details={error.details} />
-            </Alert>
-          )}
+          <ErrorAlert error={error} />
           {task && (
             <>
               <TaskPanel task={task} maxSteps={4} />

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import {
-  Alert,
   Box,
   Button,
   CircularProgress,
@@ -23,7 +22,7 @@ import {
   type ImagePrunePreview,
   type ImagePruneResult,
 } from '../../api/contract';
-import { ErrorDetails } from '../../components/ErrorDetails';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { useBerth } from '../../stores/context';
 
 /** Prune with a preview: which images go and how much space that frees, before anything is deleted. */
@@ -101,12 +100,7 @@ export function PruneDialog({ onClose }: { onClose: () => void }) {
             )}
           </>
         )}
-        {error && (
-          <Alert severity="error">
-            {error.message}
-            <ErrorDetails details={error.details} />
-          </Alert>
-        )}
+        <ErrorAlert error={error} />
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose} autoFocus={!done}>

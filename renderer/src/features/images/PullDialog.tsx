@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import {
-  Alert,
   Dialog,
   DialogActions,
   DialogContent,
@@ -9,7 +8,7 @@ import {
   TextField,
 } from '@mui/material';
 import { parseImageReference, type BerthErrorData } from '../../api/contract';
-import { ErrorDetails } from '../../components/ErrorDetails';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { TaskDialogActions } from '../../components/task/TaskDialogActions';
 import { TaskPanel } from '../../components/task/TaskPanel';
 import { useTaskInfo } from '../../components/task/useTaskInfo';
@@ -69,12 +68,7 @@ export function PullDialog({ onClose, initialRef = '' }: { onClose: () => void; 
             helperText={showProblem ?? ' '}
             slotProps={{ htmlInput: { spellCheck: false, autoCapitalize: 'off', autoComplete: 'off' } }}
           />
-          {error && (
-            <Alert severity="error">
-              {error.message}
-              <ErrorDetails details={error.details} />
-            </Alert>
-          )}
+          <ErrorAlert error={error} />
           {task && <TaskPanel task={task} />}
         </DialogContent>
         <DialogActions>

@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import {
-  Alert,
   Dialog,
   DialogActions,
   DialogContent,
@@ -10,7 +9,7 @@ import {
   TextField,
 } from '@mui/material';
 import { parseImageReference, registryOf, type BerthErrorData } from '../../api/contract';
-import { ErrorDetails } from '../../components/ErrorDetails';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { TaskDialogActions } from '../../components/task/TaskDialogActions';
 import { TaskPanel } from '../../components/task/TaskPanel';
 import { useTaskInfo } from '../../components/task/useTaskInfo';
@@ -63,12 +62,7 @@ export function PushDialog({ row, onClose }: { row: ImageRow; onClose: () => voi
               </MenuItem>
             ))}
           </TextField>
-          {error && (
-            <Alert severity="error">
-              {error.message}
-              <ErrorDetails details={error.details} />
-            </Alert>
-          )}
+          <ErrorAlert error={error} />
           {task && <TaskPanel task={task} />}
         </DialogContent>
         <DialogActions>

@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import {
-  Alert,
   Button,
   Dialog,
   DialogActions,
@@ -10,7 +9,7 @@ import {
   TextField,
 } from '@mui/material';
 import { parseImageReference, type BerthErrorData } from '../../api/contract';
-import { ErrorDetails } from '../../components/ErrorDetails';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { useBerth } from '../../stores/context';
 import type { ImageRow } from './view';
 
@@ -64,12 +63,7 @@ export function TagDialog({ row, onClose }: { row: ImageRow; onClose: () => void
             helperText={problem ?? ' '}
             slotProps={{ htmlInput: { spellCheck: false, autoCapitalize: 'off' } }}
           />
-          {error && (
-            <Alert severity="error">
-              {error.message}
-              <ErrorDetails details={error.details} />
-            </Alert>
-          )}
+          <ErrorAlert error={error} />
         </DialogContent>
         <DialogActions>
           <Button onClick={onClose}>Cancel</Button>

@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
 import {
-  Alert,
   Button,
   CircularProgress,
   Dialog,
@@ -12,7 +11,7 @@ import {
   TextField,
 } from '@mui/material';
 import type { BerthErrorData, NetworkSummary } from '../../api/contract';
-import { ErrorDetails } from '../../components/ErrorDetails';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { compareText } from '../../components/grid/sort';
 import { useBerth } from '../../stores/context';
 
@@ -86,12 +85,7 @@ export function ConnectDialog({ network, onClose }: { network: NetworkSummary; o
                 : 'A fixed address needs a network created with a subnet.'
             }
           />
-          {error && (
-            <Alert severity="error">
-              {error.message}
-              <ErrorDetails details={error.details} />
-            </Alert>
-          )}
+          <ErrorAlert error={error} />
         </Stack>
       </DialogContent>
       <DialogActions>

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import {
-  Alert,
   Button,
   Checkbox,
   CircularProgress,
@@ -14,7 +13,7 @@ import {
   TextField,
 } from '@mui/material';
 import type { BerthErrorData } from '../../api/contract';
-import { ErrorDetails } from '../../components/ErrorDetails';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { nameProblem, parseKeyValues } from '../../components/keyValues';
 import { useBerth } from '../../stores/context';
 
@@ -77,12 +76,7 @@ export function CreateNetworkDialog({ onClose }: { onClose: () => void }) {
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
           {/* First in the form: the form is taller than the dialog, and an error below the fold goes unseen. */}
-          {error && (
-            <Alert severity="error">
-              {error.message}
-              <ErrorDetails details={error.details} />
-            </Alert>
-          )}
+          <ErrorAlert error={error} />
           <TextField
             label="Name"
             value={name}

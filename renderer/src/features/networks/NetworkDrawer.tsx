@@ -1,6 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import {
-  Alert,
   Box,
   Button,
   Chip,
@@ -13,7 +12,7 @@ import {
 } from '@mui/material';
 import CloseIcon from '@mui/icons-material/Close';
 import type { BerthErrorData, NetworkDetails, NetworkSummary } from '../../api/contract';
-import { ErrorDetails } from '../../components/ErrorDetails';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { useBerth } from '../../stores/context';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -131,12 +130,7 @@ export function NetworkDrawer({
             <Button onClick={onConnect}>Connect a container…</Button>
           )}
         </Box>
-        {error && (
-          <Alert severity="error">
-            {error.message}
-            <ErrorDetails details={error.details} />
-          </Alert>
-        )}
+        <ErrorAlert error={error} />
         {shown.containers.length === 0 ? (
           <Typography color="text.secondary">No container is connected.</Typography>
         ) : (

@@ -1,7 +1,7 @@
 import { Box, Button, List, ListItemButton, ListItemText, Typography } from '@mui/material';
 import type { RegistryInfo } from '../../api/contract';
 import { useBerth } from '../../stores/context';
-import { ErrorAlert } from './ErrorAlert';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { repoOf, type RepoRef } from './repo';
 import { usePages } from './usePages';
 
@@ -16,7 +16,7 @@ export function BrowseCatalog({ registry, onOpen }: { registry: RegistryInfo; on
       <Typography variant="subtitle1" component="h3">
         {registry.name} <Typography component="span" variant="body2" color="text.secondary">{registry.host}</Typography>
       </Typography>
-      <ErrorAlert error={error} />
+      <ErrorAlert error={error} sx={{ mt: 1 }} />
       {loaded && items.length === 0 && <Typography variant="body2" color="text.secondary">No repositories yet. Push an image to {registry.host} to see it here.</Typography>}
       <List dense>
         {items.map((repository) => (

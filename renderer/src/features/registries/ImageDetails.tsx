@@ -3,7 +3,7 @@ import { Box, MenuItem, Table, TableBody, TableCell, TableRow, TextField, Typogr
 import { formatBytes, formatTime, type RegistryImageConfig, type RegistryImageManifest } from '../../api/contract';
 import { useCall } from '../../components/useCall';
 import { useBerth } from '../../stores/context';
-import { ErrorAlert } from './ErrorAlert';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { platformName } from './TagTable';
 import type { RepoRef } from './repo';
 
@@ -34,7 +34,7 @@ function ImageContents({ repo, manifest }: { repo: RepoRef; manifest: RegistryIm
   const c: RegistryImageConfig | undefined = config.value;
   return (
     <>
-      <ErrorAlert error={config.error} />
+      <ErrorAlert error={config.error} sx={{ mt: 1 }} />
       {c && (
         <Table size="small" aria-label="Image summary">
           <TableBody>
@@ -79,7 +79,7 @@ export function ImageDetails({ repo, tag }: { repo: RepoRef; tag: string }) {
       <Typography variant="h6" component="h3">
         {repo.name}:{tag}
       </Typography>
-      <ErrorAlert error={top.error ?? child.error} />
+      <ErrorAlert error={top.error ?? child.error} sx={{ mt: 1 }} />
       {index && (
         <TextField select size="small" label="Platform" value={platformDigest ?? ''} onChange={(e) => setPicked(e.target.value)} sx={{ mt: 1, minWidth: 240 }}>
           {platforms.map((p) => (

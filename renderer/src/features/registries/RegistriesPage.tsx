@@ -7,7 +7,7 @@ import { useCall } from '../../components/useCall';
 import { useSlashFocus } from '../../components/useSlashFocus';
 import { useBerth } from '../../stores/context';
 import { BrowseCatalog } from './BrowseCatalog';
-import { ErrorAlert } from './ErrorAlert';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { RegistrySettingsDialog } from './RegistrySettingsDialog';
 import { RepositoryView } from './RepositoryView';
 import { SearchResults } from './SearchResults';
@@ -70,7 +70,7 @@ export function RegistriesPage() {
               Search
             </Button>
           </Box>
-          <ErrorAlert error={searchError ?? registries.error} sx={{ mb: 2 }} />
+          <ErrorAlert error={searchError ?? registries.error} sx={{ mt: 1, mb: 2 }} />
           {search && <SearchResults search={search} registries={list} onOpen={setOpen} />}
           <Typography variant="h6" component="h2" sx={{ mt: 3, mb: 1 }}>
             Browse

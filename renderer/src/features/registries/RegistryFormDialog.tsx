@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Checkbox, CircularProgress, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, Stack, TextField } from '@mui/material';
 import type { BerthErrorData, RegistryInfo, RegistryPing } from '../../api/contract';
 import { useBerth } from '../../stores/context';
-import { ErrorAlert } from './ErrorAlert';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { draftOf, emptyForm, formOf, formProblems, patchOf, type FormState } from './draft';
 
 const noSpell = { htmlInput: { spellCheck: false, autoCapitalize: 'off', autoComplete: 'off' } };
@@ -116,7 +116,7 @@ export function RegistryFormDialog({ saved, onClose }: { saved?: RegistryInfo; o
                 Connected{ping.apiVersion ? ` (${ping.apiVersion})` : ''}: {ping.auth === 'none' ? 'no login needed.' : `the ${ping.auth} login works.`}
               </Alert>
             )}
-            <ErrorAlert error={error} />
+            <ErrorAlert error={error} sx={{ mt: 1 }} />
           </Stack>
         </DialogContent>
         <DialogActions>

@@ -5,7 +5,7 @@ import DeleteIcon from '@mui/icons-material/Delete';
 import type { BerthErrorData, DockerConfigImport, RegistryInfo } from '../../api/contract';
 import { DangerDialog } from '../../components/DangerDialog';
 import { useBerth } from '../../stores/context';
-import { ErrorAlert } from './ErrorAlert';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { RegistryFormDialog } from './RegistryFormDialog';
 
 const loginOf = (r: RegistryInfo) =>
@@ -92,7 +92,7 @@ export function RegistrySettingsDialog({ registries, onChanged, onClose }: { reg
               )}
             </Alert>
           )}
-          <ErrorAlert error={removing ? null : error} />
+          <ErrorAlert error={removing ? null : error} sx={{ mt: 1 }} />
         </DialogContent>
         <DialogActions>
           <Button onClick={() => void importLogins()} disabled={busy} sx={{ mr: 'auto' }}>

@@ -7,7 +7,7 @@ import type { BerthErrorData } from '../../api/contract';
 import { DangerDialog } from '../../components/DangerDialog';
 import { useBerth } from '../../stores/context';
 import { PullDialog } from '../images/PullDialog';
-import { ErrorAlert } from './ErrorAlert';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { ImageDetails } from './ImageDetails';
 import { TagTable } from './TagTable';
 import { usePages } from './usePages';
@@ -57,7 +57,7 @@ export function RepositoryView({ repo, sourceLabel, onBack }: { repo: RepoRef; s
           Delete tag
         </Button>
       </Stack>
-      <ErrorAlert error={pages.error} />
+      <ErrorAlert error={pages.error} sx={{ mt: 1 }} />
       {pages.loaded && tags.length === 0 && <Typography sx={{ my: 2 }}>This repository has no tags. Push an image to it to see one here.</Typography>}
       {tags.length > 0 && <TagTable repo={repo} tags={tags} next={pages.next} selected={selected} onSelect={setPicked} onMore={() => void pages.more()} />}
       {selected && <ImageDetails key={selected} repo={repo} tag={selected} />}

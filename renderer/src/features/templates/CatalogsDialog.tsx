@@ -4,7 +4,7 @@ import DeleteIcon from '@mui/icons-material/Delete';
 import RefreshIcon from '@mui/icons-material/Refresh';
 import { plural, formatTime, type BerthErrorData, type TemplateCatalog } from '../../api/contract';
 import { DangerDialog } from '../../components/DangerDialog';
-import { ErrorAlert } from '../registries/ErrorAlert';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { useBerth } from '../../stores/context';
 
 /**
@@ -91,7 +91,7 @@ export function CatalogsDialog({ catalogs, onChanged, onClose }: { catalogs: Tem
                     {c.fetchedAt ? `The copy fetched ${formatTime(c.fetchedAt)} is still used.` : 'There is no cached copy yet.'}
                   </Alert>
                 )}
-                <ErrorAlert error={c.error ? null : rowError[c.id]} sx={{ mb: 1 }} />
+                <ErrorAlert error={c.error ? null : rowError[c.id]} sx={{ mt: 1, mb: 1 }} />
                 {c.problems.length > 0 && (
                   <Box component="details" sx={{ mb: 1, fontSize: 14 }}>
                     <summary>Entries not converted</summary>
@@ -115,7 +115,7 @@ export function CatalogsDialog({ catalogs, onChanged, onClose }: { catalogs: Tem
             Add catalog
           </Button>
         </Box>
-        <ErrorAlert error={addError} />
+        <ErrorAlert error={addError} sx={{ mt: 1 }} />
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>Close</Button>

@@ -3,7 +3,7 @@ import { Alert, Button, CircularProgress, Dialog, DialogActions, DialogContent, 
 import { plural, type BerthErrorData, type TemplateImportProblem, type TemplateOrigin } from '../../api/contract';
 import { CheckOption } from '../../components/DangerDialog';
 import { downloadText } from '../../components/download';
-import { ErrorAlert } from '../registries/ErrorAlert';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { useBerth } from '../../stores/context';
 
 const originNames: Record<TemplateOrigin, string> = { builtin: 'Built-in templates', library: 'My library', catalog: 'Remote catalogs' };
@@ -41,7 +41,7 @@ export function ExportCatalogDialog({ onClose }: { onClose: () => void }) {
           <CheckOption key={o} checked={origins.includes(o)} onChange={(on) => toggle(o, on)} label={originNames[o]} />
         ))}
         <TextField fullWidth size="small" label="Git repository address (optional)" value={repo} onChange={(e) => setRepo(e.target.value)} sx={{ mt: 1 }} />
-        <ErrorAlert error={error} />
+        <ErrorAlert error={error} sx={{ mt: 1 }} />
         {problems && (
           <Alert severity={problems.length ? 'warning' : 'success'} sx={{ mt: 2 }}>
             Saved templates.json.{problems.length ? ` ${plural(problems.length, 'template is', 'templates are')} not in it:` : ''}

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Alert, Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogTitle, Tab, Tabs, TextField, Typography } from '@mui/material';
 import type { BerthErrorData, MethodInput, TemplateImportResult } from '../../api/contract';
 import { DangerDialog } from '../../components/DangerDialog';
-import { ErrorAlert } from '../registries/ErrorAlert';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { useBerth } from '../../stores/context';
 import { ImportReport } from './ImportReport';
 
@@ -139,7 +139,7 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
             helperText="For a single template; otherwise each keeps the name it has."
             sx={{ mt: 2, width: 360 }}
           />
-          <ErrorAlert error={error} />
+          <ErrorAlert error={error} sx={{ mt: 1 }} />
           {result && <ImportReport result={result} />}
           {existing.length > 0 && (
             <Alert

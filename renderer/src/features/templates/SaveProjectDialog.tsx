@@ -1,7 +1,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { Alert, Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, MenuItem, TextField } from '@mui/material';
 import { ErrorCode, type BerthErrorData, type TemplateImportResult } from '../../api/contract';
-import { ErrorAlert } from '../registries/ErrorAlert';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { useBerth } from '../../stores/context';
 import { ImportReport } from './ImportReport';
 
@@ -61,7 +61,7 @@ export function SaveProjectDialog({ project, onClose, onSaved }: { project?: str
           )}
           <TextField fullWidth label="Template name" value={name} onChange={(e) => setName(e.target.value)} error={Boolean(name) && Boolean(nameProblem)} helperText={nameProblem ?? `Saved as library/${name}`} sx={{ mb: 2 }} />
           <TextField fullWidth label="Title (optional)" value={title} onChange={(e) => setTitle(e.target.value)} />
-          <ErrorAlert error={error} />
+          <ErrorAlert error={error} sx={{ mt: 1 }} />
           {error?.code === ErrorCode.CONFLICT && (
             <Alert severity="info" sx={{ mt: 1 }} action={<Button color="inherit" size="small" onClick={() => void save(true)}>Overwrite</Button>}>
               Overwrite library/{name}? Its current file is replaced.

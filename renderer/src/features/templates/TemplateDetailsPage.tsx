@@ -7,7 +7,7 @@ import { downloadText } from '../../components/download';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { KeepMounted, useShownSoFar } from '../../components/KeepMounted';
 import { useCall } from '../../components/useCall';
-import { ErrorAlert } from '../registries/ErrorAlert';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { useBerth } from '../../stores/context';
 import { DeployForm } from './DeployForm';
 import { originLabel } from './filter';
@@ -70,7 +70,7 @@ export function TemplateDetailsPage({ id, tab: rawTab }: { id: string; tab?: str
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 }}>
       <TemplateHeader detail={d} origin={originLabel(d.summary, catalogs.last ?? [])} onExport={(as) => void exportAs(as)} onRemove={() => setRemoving(true)} />
-      <ErrorAlert error={actionError} sx={{ mx: 2 }} />
+      <ErrorAlert error={actionError} sx={{ mt: 1, mx: 2 }} />
       <Tabs value={tab} onChange={(_e, v: TemplateTab) => (window.location.hash = templateHref(id, v))} aria-label="Template views" sx={{ px: 2, mt: 1, borderBottom: 1, borderColor: 'divider' }}>
         {templateTabs.map((t) => (
           <Tab key={t} value={t} label={tabLabels[t]} />

@@ -7,7 +7,7 @@ import SaveAltIcon from '@mui/icons-material/SaveAlt';
 import SearchIcon from '@mui/icons-material/Search';
 import { useCall } from '../../components/useCall';
 import { useSlashFocus } from '../../components/useSlashFocus';
-import { ErrorAlert } from '../registries/ErrorAlert';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { useBerth } from '../../stores/context';
 import { CatalogsDialog } from './CatalogsDialog';
 import { ExportCatalogDialog } from './ExportCatalogDialog';
@@ -92,7 +92,7 @@ export function TemplatesPage() {
           })}
         </Box>
       )}
-      <ErrorAlert error={list.error ?? catalogs.error} sx={{ mb: 2 }} />
+      <ErrorAlert error={list.error ?? catalogs.error} sx={{ mt: 1, mb: 2 }} />
       {list.last?.unreadable.map((u) => (
         <Alert key={u.id} severity="warning" sx={{ mb: 1 }}>
           {u.id} could not be read: {u.message}

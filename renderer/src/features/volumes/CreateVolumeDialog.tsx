@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import {
-  Alert,
   Button,
   CircularProgress,
   Dialog,
@@ -11,7 +10,7 @@ import {
   TextField,
 } from '@mui/material';
 import type { BerthErrorData } from '../../api/contract';
-import { ErrorDetails } from '../../components/ErrorDetails';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { nameProblem, parseKeyValues } from '../../components/keyValues';
 import { useBerth } from '../../stores/context';
 
@@ -89,12 +88,7 @@ export function CreateVolumeDialog({ onClose }: { onClose: (created?: string) =>
             error={'error' in parsedLabels}
             helperText={'error' in parsedLabels ? parsedLabels.error : 'One key=value per line (optional).'}
           />
-          {error && (
-            <Alert severity="error">
-              {error.message}
-              <ErrorDetails details={error.details} />
-            </Alert>
-          )}
+          <ErrorAlert error={error} />
         </Stack>
       </DialogContent>
       <DialogActions>

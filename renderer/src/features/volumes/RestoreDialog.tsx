@@ -18,7 +18,7 @@ import {
 } from '@mui/material';
 import { formatBytes, plural, type BerthErrorData, type VolumeRestoreResult } from '../../api/contract';
 import { uploadFile, type UploadProgress } from '../../api/transfers';
-import { ErrorDetails } from '../../components/ErrorDetails';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { nameProblem } from '../../components/keyValues';
 import { TaskPanel } from '../../components/task/TaskPanel';
 import { useTaskInfo } from '../../components/task/useTaskInfo';
@@ -175,12 +175,7 @@ export function RestoreDialog({ volume, onClose }: Props) {
                 />
               </div>
             )}
-            {error && (
-              <Alert severity="error">
-                {error.message}
-                <ErrorDetails details={error.details} />
-              </Alert>
-            )}
+            <ErrorAlert error={error} />
           </Stack>
         )}
       </DialogContent>

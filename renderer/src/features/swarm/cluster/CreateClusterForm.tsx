@@ -12,7 +12,7 @@ import {
   TextField,
 } from '@mui/material';
 import type { BerthErrorData, ClusterMechanismInfo, MethodInput } from '../../../api/contract';
-import { ErrorDetails } from '../../../components/ErrorDetails';
+import { ErrorAlert } from '../../../components/ErrorAlert';
 
 export const mechanismText = {
   netns: 'Namespaced engines: extra Berth-managed dockerd processes, each in its own network namespace (Linux, as root)',
@@ -112,12 +112,7 @@ export function CreateClusterForm({ mechanisms, busy, error, onCreate }: Props) 
       {usable.length === 0 && (
         <Alert severity="warning">No way to run local nodes works on this machine: see the reasons above.</Alert>
       )}
-      {error && (
-        <Alert severity="error">
-          {error.message}
-          <ErrorDetails details={error.details} />
-        </Alert>
-      )}
+      <ErrorAlert error={error} />
       <Box>
         <Button type="submit" variant="contained" disabled={!canCreate}>
           Create local cluster

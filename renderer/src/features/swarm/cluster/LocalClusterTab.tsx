@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
-import { Alert, Box, Button, MenuItem, TextField, Typography } from '@mui/material';
+import { Box, Button, MenuItem, TextField, Typography } from '@mui/material';
 import { formatTime, type BerthErrorData, type LocalClusterStatus, type Result, type TaskRef } from '../../../api/contract';
 import { DangerDialog } from '../../../components/DangerDialog';
-import { ErrorDetails } from '../../../components/ErrorDetails';
+import { ErrorAlert } from '../../../components/ErrorAlert';
 import { TaskPanel } from '../../../components/task/TaskPanel';
 import { useTaskInfo } from '../../../components/task/useTaskInfo';
 import { useBerth } from '../../../stores/context';
@@ -137,12 +137,7 @@ export function LocalClusterTab() {
             </Typography>
           </Box>
           <ClusterActions status={status} calls={calls} />
-          {calls.error && (
-            <Alert severity="error">
-              {calls.error.message}
-              <ErrorDetails details={calls.error.details} />
-            </Alert>
-          )}
+          <ErrorAlert error={calls.error} />
           <ClusterNodes nodes={status.nodes} />
         </>
       ) : (

@@ -14,6 +14,7 @@ import {
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { deployStackName, type BerthErrorData, type StackPreview } from '../../../api/contract';
 import { CodeEditor } from '../../../components/editor/CodeEditor';
+import { ErrorAlert } from '../../../components/ErrorAlert';
 import { ErrorDetails } from '../../../components/ErrorDetails';
 import { TaskDialogActions } from '../../../components/task/TaskDialogActions';
 import { TaskPanel } from '../../../components/task/TaskPanel';
@@ -163,12 +164,7 @@ export function DeployStackDialog({ stack, onClose }: DeployStackProps) {
             </Alert>
           )}
           {preview && !task && <StackPreviewList preview={preview} />}
-          {error && (
-            <Alert severity="error">
-              {error.message}
-              <ErrorDetails details={error.details} />
-            </Alert>
-          )}
+          <ErrorAlert error={error} />
           {task && <TaskPanel task={task} />}
         </DialogContent>
         <DialogActions>
