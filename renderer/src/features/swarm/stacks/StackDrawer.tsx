@@ -67,7 +67,11 @@ export function StackDrawer({ stack, onClose, onUpdate, onRemove }: { stack: Sta
               <TableBody>
                 {(services.length ? services : d.serviceItems).map((s) => (
                   <TableRow key={s.id}>
-                    <TableCell>{s.name}</TableCell>
+                    <TableCell>
+                      <Link href={`${swarmHref('services')}/${encodeURIComponent(s.id)}`} onClick={onClose}>
+                        {s.name}
+                      </Link>
+                    </TableCell>
                     <TableCell>{s.image}</TableCell>
                     <TableCell>
                       {s.running}/{s.desired}
@@ -77,7 +81,7 @@ export function StackDrawer({ stack, onClose, onUpdate, onRemove }: { stack: Sta
               </TableBody>
             </Table>
             <Link href={swarmHref('services')} sx={{ display: 'inline-block', mt: 1 }} onClick={onClose}>
-              Open the Services tab (filter by “{stack.name}”)
+              Open the Services tab
             </Link>
             <Objects title="Networks" rows={d.networkItems.map((n) => ({ id: n.id, name: n.name, detail: n.driver }))} />
             <Objects title="Secrets" rows={d.secretItems} />

@@ -92,6 +92,8 @@ describe('Swarm stacks', { timeout: 120_000 }, () => {
     await user.dblClick(screen.getByRole('row', { name: 'shop' }));
     const drawer = await screen.findByRole('region', { name: 'Stack shop' });
     expect(await within(drawer).findByText('shop_web')).toBeInTheDocument();
+    // A service of the stack opens its own drawer on the Services tab.
+    expect(within(drawer).getByRole('link', { name: 'shop_web' }).getAttribute('href')).toMatch(/^#\/swarm\/services\/[^/]+$/);
     expect(within(drawer).getByText('shop_token')).toBeInTheDocument();
     expect(fake.callsOf('stacks.inspect')).toContainEqual({ name: 'shop' });
   });
