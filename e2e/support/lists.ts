@@ -23,6 +23,9 @@ export async function createListFixtures(): Promise<void> {
     'sleep',
     '600',
   );
+  // A new bridge is a network change to Chromium, which then aborts requests in flight
+  // (net::ERR_NETWORK_CHANGED) — e.g. the lazy page chunks of the first page load. Let it settle first.
+  await new Promise((resolve) => setTimeout(resolve, 1500));
 }
 
 export async function removeListFixtures(): Promise<void> {
