@@ -8,8 +8,7 @@
 //  - patch → node: a service is scaled (a data change: nothing moves, no new layout); t0 just before the event is
 //    emitted; the node with the new accessible name is in the DOM, then painted (next animation frame).
 // Figures only: never fails on timing.
-import path from 'node:path';
-import * as esbuild from 'esbuild';
+import { servePage } from './lib/page-server';
 import { launchChromium, median, quantile, round1 } from './lib/support';
 
 const SERVICES = Number(process.env.BERTH_BENCH_SERVICES ?? 200);
@@ -19,41 +18,12 @@ const SAMPLES = 30;
 const WARMUP = 3;
 const ORIGIN = 'http://topology.bench';
 
-/** The page's script and the stylesheet it imports (React Flow's). */
-async function bundle(): Promise<{ js: string; css: string }> {
-  const out = await esbuild.build({
-    entryPoints: [path.resolve('bench/topology/page.tsx')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome120',
-    jsx: 'automatic',
-    minify: true,
-    outdir: 'out',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'warning',
-  });
-  const js = out.outputFiles.find((f) => f.path.endsWith('.js'));
-  if (!js) throw new Error('esbuild produced no bundle');
-  return { js: js.text, css: out.outputFiles.find((f) => f.path.endsWith('.css'))?.text ?? '' };
-}
-
 export default async function bench({ log }: { log: (line: string) => void }) {
-  log('bundling the bench page…');
-  const { js, css } = await bundle();
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
-    await page.route(`${ORIGIN}/**`, (route) => {
-      const url = new URL(route.request().url());
-      if (url.pathname === '/page.js') return route.fulfill({ contentType: 'text/javascript', body: js });
-      if (url.pathname === '/page.css') return route.fulfill({ contentType: 'text/css', body: css });
-      return route.fulfill({
-        contentType: 'text/html',
-        body: '<!doctype html><html><head><link rel="stylesheet" href="/page.css"></head><body style="margin:0"><div id="root"></div><script src="/page.js"></script></body></html>',
-      });
-    });
+    log('bundling the bench page…');
+    await servePage(page, ORIGIN, 'bench/topology/page.tsx');
     const loadStart = Date.now();
     await page.goto(`${ORIGIN}/?services=${SERVICES}&networks=${NETWORKS}`);
     await page.getByRole('status').filter({ hasText: `${SERVICES} services` }).waitFor({ timeout: 60_000 });

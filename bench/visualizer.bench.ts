@@ -9,8 +9,7 @@
 //  - frame times during a burst: BURST_RATE task state changes per second for BURST_MS, spread over the whole
 //    cluster; every requestAnimationFrame interval is recorded (16.7 ms is 60 fps).
 // Figures only: never fails on timing.
-import path from 'node:path';
-import * as esbuild from 'esbuild';
+import { servePage } from './lib/page-server';
 import { launchChromium, median, quantile, round1 } from './lib/support';
 
 const NODES = Number(process.env.BERTH_BENCH_NODES ?? 50);
@@ -21,35 +20,12 @@ const BURST_MS = 3000;
 const BURST_RATE = 500;
 const ORIGIN = 'http://visualizer.bench';
 
-async function bundle(): Promise<string> {
-  const out = await esbuild.build({
-    entryPoints: [path.resolve('bench/visualizer/page.tsx')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome120',
-    jsx: 'automatic',
-    minify: true,
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'warning',
-  });
-  const file = out.outputFiles[0];
-  if (!file) throw new Error('esbuild produced no bundle');
-  return file.text;
-}
-
 export default async function bench({ log }: { log: (line: string) => void }) {
-  log('bundling the bench page…');
-  const script = await bundle();
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
-    await page.route(`${ORIGIN}/**`, (route) => {
-      const url = new URL(route.request().url());
-      if (url.pathname === '/page.js') return route.fulfill({ contentType: 'text/javascript', body: script });
-      return route.fulfill({ contentType: 'text/html', body: '<!doctype html><html><body style="margin:0"><div id="root"></div><script src="/page.js"></script></body></html>' });
-    });
+    log('bundling the bench page…');
+    await servePage(page, ORIGIN, 'bench/visualizer/page.tsx');
     const loadStart = Date.now();
     await page.goto(`${ORIGIN}/?nodes=${NODES}&tasks=${TASKS}`);
     await page.getByRole('status').filter({ hasText: `${TASKS} tasks shown` }).waitFor({ timeout: 60_000 });

@@ -4,8 +4,9 @@
 // time is measured in the browser's engine. Bundled by the bench (esbuild).
 import { createRoot } from 'react-dom/client';
 import { ThemeProvider } from '@mui/material';
-import { ErrorCode, type EngineClient, type EventMap, type EventName, type SwarmServiceSummary } from '../../renderer/src/api/contract';
+import { type SwarmServiceSummary } from '../../renderer/src/api/contract';
 import { theme } from '../../renderer/src/app/theme';
+import { benchClient } from '../lib/page-client';
 import { noTopologyFilter } from '../../renderer/src/features/swarm/topology/graph';
 import { createTopology } from '../../renderer/src/features/swarm/topology/model';
 import { bigSwarm } from '../../renderer/src/features/swarm/topology/testing/topologyFixtures';
@@ -17,7 +18,6 @@ const params = new URLSearchParams(location.search);
 const swarm = bigSwarm(Number(params.get('services') ?? 200), Number(params.get('networks') ?? 30));
 const services = new Map(swarm.services.map((s) => [s.id, s]));
 
-const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
 const answers: Record<string, unknown> = {
   'swarm.status': { state: 'active', isManager: true, nodeId: 'node0', remoteManagers: [] },
   'services.list': swarm.services,
@@ -25,29 +25,7 @@ const answers: Record<string, unknown> = {
   'nodes.list': [],
   'swarmTasks.list': [],
 };
-const client: EngineClient = {
-  call: ((method: string) =>
-    Promise.resolve(
-      method in answers ? { ok: true, value: answers[method] } : { ok: false, error: { code: ErrorCode.METHOD_NOT_FOUND, message: `not in the bench: ${method}` } },
-    )) as EngineClient['call'],
-  on: (event, listener) => {
-    const set = listeners.get(event) ?? new Set();
-    listeners.set(event, set);
-    set.add(listener as (p: unknown) => void);
-    return () => set.delete(listener as (p: unknown) => void);
-  },
-  onTransportState: (listener) => {
-    setTimeout(() => listener('open'), 0);
-    return () => undefined;
-  },
-  stream: () => ({ send: () => undefined, close: () => undefined }),
-  transferUrl: (id) => `/api/transfer/${id}`,
-  dispose: () => undefined,
-};
-
-function emit<E extends EventName>(event: E, payload: EventMap[E]) {
-  for (const l of listeners.get(event) ?? []) l(payload);
-}
+const { client, emit } = benchClient(answers);
 
 /** Scales a service and pushes the patch the backend would; returns the node's new accessible name prefix. */
 function scale(id: string, replicas: number): string {

@@ -3,16 +3,9 @@
 // cluster and lets the bench push `swarmTasks.changed` patches as the backend would. Bundled by the bench (esbuild).
 import { createRoot } from 'react-dom/client';
 import { ThemeProvider } from '@mui/material';
-import {
-  ErrorCode,
-  type EngineClient,
-  type EventMap,
-  type EventName,
-  type SwarmNode,
-  type SwarmTask,
-  type SwarmTaskState,
-} from '../../renderer/src/api/contract';
+import { type SwarmNode, type SwarmTask, type SwarmTaskState } from '../../renderer/src/api/contract';
 import { theme } from '../../renderer/src/app/theme';
+import { benchClient } from '../lib/page-client';
 import { VisualizerTab } from '../../renderer/src/features/swarm/visualizer/VisualizerTab';
 import { StoreProvider } from '../../renderer/src/stores/context';
 import { bindEngine, createBerthStore } from '../../renderer/src/stores/store';
@@ -52,38 +45,13 @@ for (let i = 0; i < TASKS; i++) {
   tasks.set(t.id, t);
 }
 
-const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
 const answers: Record<string, unknown> = {
   'swarm.status': { state: 'active', isManager: true, nodeId: 'node0', remoteManagers: [] },
   'nodes.list': nodes,
   'swarmTasks.list': [...tasks.values()],
   'services.list': [],
 };
-const client: EngineClient = {
-  call: ((method: string) =>
-    Promise.resolve(
-      method in answers
-        ? { ok: true, value: answers[method] }
-        : { ok: false, error: { code: ErrorCode.METHOD_NOT_FOUND, message: `not in the bench: ${method}` } },
-    )) as EngineClient['call'],
-  on: (event, listener) => {
-    const set = listeners.get(event) ?? new Set();
-    listeners.set(event, set);
-    set.add(listener as (p: unknown) => void);
-    return () => set.delete(listener as (p: unknown) => void);
-  },
-  onTransportState: (listener) => {
-    setTimeout(() => listener('open'), 0);
-    return () => undefined;
-  },
-  stream: () => ({ send: () => undefined, close: () => undefined }),
-  transferUrl: (id) => `/api/transfer/${id}`,
-  dispose: () => undefined,
-};
-
-function emit<E extends EventName>(event: E, payload: EventMap[E]) {
-  for (const l of listeners.get(event) ?? []) l(payload);
-}
+const { client, emit } = benchClient(answers);
 
 /** Sets a task's state and pushes the patch the backend would; returns the card's accessible name prefix. */
 function setState(id: string, state: SwarmTaskState): string {
