@@ -12,6 +12,7 @@ import SecurityIcon from '@mui/icons-material/Security';
 import SettingsIcon from '@mui/icons-material/Settings';
 import DnsIcon from '@mui/icons-material/Dns';
 import SchemaIcon from '@mui/icons-material/Schema';
+import { retryImport } from './retryImport';
 
 export interface Section {
   /** The route (`#/<id>`) and the key of the section. */
@@ -27,9 +28,10 @@ export interface Section {
 }
 
 // Pages load when first shown, so the window starts fast; this also keeps the table free of import cycles
-// (pages import the router, which reads this table).
+// (pages import the router, which reads this table). A fetch that fails (a network change, a restarting web
+// server) is tried again before the page shows an error.
 const page = <P extends object>(load: () => Promise<ComponentType<P>>) =>
-  lazy(async () => ({ default: await load() }));
+  lazy(async () => ({ default: await retryImport(load) }));
 
 /** Every section, in navigation order. Adding a page is one entry (its id becomes a SectionId). */
 export const sections = [
