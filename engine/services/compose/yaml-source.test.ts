@@ -14,6 +14,13 @@ describe('parseComposeYaml', () => {
     expect((parsed?.value as { services: unknown }).services).toEqual({ web: { image: 'mine', restart: 'always', user: 'b' } });
   });
 
+  it('reads a plain 0440 as octal like docker compose, and leaves other numbers and quoted ones alone', () => {
+    const text = ['a: 0440', 'b: "0440"', 'c: 0', 'd: 440', 'e: 08', 'f: 0o17', 'g: 0x1f', 'h: 0644'].join('\n');
+    const { parsed, problems } = parseComposeYaml(text);
+    expect(problems).toEqual([]);
+    expect(parsed?.value).toEqual({ a: 0o440, b: '0440', c: 0, d: 440, e: 8, f: 0o17, g: 31, h: 0o644 });
+  });
+
   it('rejects duplicate keys with their position', () => {
     const { parsed, problems } = parseComposeYaml('services:\n  web:\n    image: a\n    image: b\n');
     expect(parsed).toBeUndefined();

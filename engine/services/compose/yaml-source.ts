@@ -10,6 +10,7 @@ import {
   type Alias,
   type Document,
   type Node,
+  type ScalarTag,
 } from 'yaml';
 import { ComposeIssue, formatPath, type KeyPath, type SourcePos } from './problems';
 
@@ -26,6 +27,18 @@ export const MAX_EXPANDED_CHARS = 16 * 1024 * 1024;
 export const MAX_DEPTH = 100;
 /** Compose files are hand-written; anything larger is not one. */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+
+/**
+ * `mode: 0440` is octal to docker compose (Go's yaml reads a leading 0 as octal) and to docker-compose 1.x (YAML
+ * 1.1), while YAML 1.2's core schema reads it as decimal 440. Compose files are written for those tools, so a
+ * plain scalar of a 0 and octal digits is an octal integer here too (quoted "0440" stays a string).
+ */
+const legacyOctal: ScalarTag = {
+  tag: 'tag:yaml.org,2002:int',
+  default: true,
+  test: /^0[0-7]+$/,
+  resolve: (text) => parseInt(text, 8),
+};
 
 /** A compose file parsed to plain data, plus where each key path came from and its `!reset`/`!override` tags. */
 export interface ParsedYaml {
@@ -57,7 +70,13 @@ export function parseComposeYaml(text: string): { parsed?: ParsedYaml; problems:
     return { problems: [{ message: `file is larger than ${MAX_FILE_BYTES} bytes; refusing to parse it` }] };
   }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, merge: true, uniqueKeys: true, prettyErrors: true });
+  const doc = parseDocument(text, {
+    lineCounter,
+    merge: true,
+    uniqueKeys: true,
+    prettyErrors: true,
+    customTags: (tags) => [legacyOctal, ...tags],
+  });
   const problems: YamlProblem[] = doc.errors.map((e) => ({
     message: firstLine(e.message),
     pos: e.linePos ? { line: e.linePos[0].line, column: e.linePos[0].col } : undefined,
