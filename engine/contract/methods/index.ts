@@ -15,6 +15,8 @@ import { systemMethods } from './system';
 import { taskMethods } from './tasks';
 import { templatesMethods } from './templates';
 import { volumesMethods } from './volumes';
+import { auditMethods } from './audit';
+import { engineAuditMethods } from './engine-audit';
 
 export { containerRef, def, none, objectRef, type Access, type MethodDef } from './define';
 export * from './container-spec';
@@ -44,6 +46,8 @@ export const methods = {
   ...configsMethods,
   ...clusterMethods,
   ...stacksMethods,
+  ...auditMethods,
+  ...engineAuditMethods,
 } as const;
 
 export type Methods = typeof methods;
