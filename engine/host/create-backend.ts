@@ -29,6 +29,7 @@ import { clusterDomain } from '../services/cluster/handlers';
 import { stacksDomain } from '../services/stacks/handlers';
 import { auditDomain } from '../services/audit/handlers';
 import { engineAuditDomain } from '../services/engine-audit/handlers';
+import { imageTrustDomain } from '../services/image-trust/handlers';
 import { EventBus } from '../base/event-bus';
 import type { SecretBox } from '../base/secrets';
 import { keyFileSecretBox } from '../store/secret-box';
@@ -129,6 +130,7 @@ export function createBackend(options: CreateBackendOptions): Promise<Backend> {
     stacksDomain,
     auditDomain,
     engineAuditDomain,
+    imageTrustDomain,
   ]);
   const audit = (entry: AuditEntry) => store.audit.append(entry);
   // Streams that change something (exec, compose run, ...) are audited when they open, like mutating calls.

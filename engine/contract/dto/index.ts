@@ -20,3 +20,4 @@ export * from './cluster';
 export * from './stack';
 export * from './audit-log';
 export * from './engine-audit';
+export * from './image-trust';

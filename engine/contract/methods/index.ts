@@ -17,6 +17,7 @@ import { templatesMethods } from './templates';
 import { volumesMethods } from './volumes';
 import { auditMethods } from './audit';
 import { engineAuditMethods } from './engine-audit';
+import { imageTrustMethods } from './image-trust';
 
 export { containerRef, def, none, objectRef, type Access, type MethodDef } from './define';
 export * from './container-spec';
@@ -48,6 +49,7 @@ export const methods = {
   ...stacksMethods,
   ...auditMethods,
   ...engineAuditMethods,
+  ...imageTrustMethods,
 } as const;
 
 export type Methods = typeof methods;
