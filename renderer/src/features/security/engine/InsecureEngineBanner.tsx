@@ -17,7 +17,8 @@ export function InsecureEngineBanner() {
   const checks = useCall(client, 'engineAudit.checks', {}, connected);
   const tcp = checks.value?.checks.find((c) => c.id === TCP_CHECK_ID);
   const insecureLink = connected && status.engine?.insecure === true;
-  if (!insecureLink && tcp?.status !== 'fail') return null;
+  // What a check said about an engine Berth is no longer connected to is not shown.
+  if (!connected || (!insecureLink && tcp?.status !== 'fail')) return null;
   return (
     <Alert severity="error" variant="filled" role="alert" sx={{ m: 2, mb: 0 }}>
       <AlertTitle>The Docker API is open over the network without TLS</AlertTitle>
