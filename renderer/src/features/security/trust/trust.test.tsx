@@ -7,6 +7,7 @@ import { renderWithStore } from '../../../testing/render';
 import { ImageTrust, imageUsers } from './ImageTrust';
 import { isOfficialImage, pinningOf, pinningText } from './pinning';
 import { SignatureBadge } from './SignatureBadge';
+import { SearchResults } from '../../registries/SearchResults';
 
 const digest = `sha256:${'b'.repeat(64)}`;
 const image: ImageSummary = {
@@ -87,5 +88,27 @@ describe('SignatureBadge', () => {
     const again = renderWithStore(<SignatureBadge registry="r1" repository="team/api" digest={digest} />, { 'imageTrust.signature': () => fail('FORBIDDEN', 'no') });
     await vi.waitFor(() => expect(again.fake.callsOf('imageTrust.signature')).toHaveLength(1));
     expect(screen.queryByText(/cosign/)).toBeNull();
+  });
+});
+
+describe('Docker Hub search badges', () => {
+  it('marks official and automated results from the Hub search data, and nothing on others', () => {
+    renderWithStore(
+      <SearchResults
+        search={{
+          results: [
+            { source: 'hub', name: 'nginx', repository: 'library/nginx', description: 'web', official: true, automated: false },
+            { source: 'hub', name: 'someone/tool', repository: 'someone/tool', description: 'tool', official: false, automated: true },
+            { source: 'hub', name: 'other/app', repository: 'other/app', description: 'app', official: false, automated: false },
+          ],
+          errors: [],
+        }}
+        onOpen={() => undefined}
+      />,
+    );
+    const cards = within(screen.getByRole('list', { name: 'Search results' })).getAllByRole('listitem');
+    expect(within(cards[0]!).getByText('Official')).toBeInTheDocument();
+    expect(within(cards[1]!).getByText('Automated')).toBeInTheDocument();
+    expect(within(cards[2]!).queryByText(/Official|Automated/)).toBeNull();
   });
 });
