@@ -44,12 +44,14 @@ export interface TestEngine {
  * A real dockerd started through Berth's own embedded-engine provider (so the harness exercises it), on a fresh
  * data dir under /tmp and, when rootful, its own bridge. Dies with the test process.
  */
-export async function startTestEngine(options: { rootless?: boolean } = {}): Promise<TestEngine> {
+export async function startTestEngine(
+  options: { rootless?: boolean; extraArgs?: string[] } = {},
+): Promise<TestEngine> {
   reapOrphans();
   const dataDir = await mkdtemp(join('/tmp', TEST_DIR_PREFIX));
   let bridge: TestBridge | undefined;
   try {
-    const engineOpts: EmbeddedEngineOptions = { dataDir };
+    const engineOpts: EmbeddedEngineOptions = { dataDir, ...(options.extraArgs ? { extraArgs: options.extraArgs } : {}) };
     if (options.rootless) {
       engineOpts.mode = 'rootless';
       if (process.getuid?.() === 0) engineOpts.runAsUser = (await ensureRootlessUser()).user;

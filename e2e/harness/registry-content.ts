@@ -87,6 +87,41 @@ export async function pushImage(
   return { digest: sha256(index), platforms: pushed };
 }
 
+/**
+ * Stores a signature for `digest` the way cosign does: an OCI manifest tagged `sha256-<hex>.sig` in the same
+ * repository whose layer is the "simple signing" payload naming the digest, with the signature as an annotation.
+ * (The signature bytes are random: tests of "is there a signature" need its place and shape, not a key.)
+ */
+export async function pushCosignSignature(target: PushTarget, repository: string, digest: string): Promise<string> {
+  const payload = Buffer.from(
+    JSON.stringify({
+      critical: { identity: { 'docker-reference': repository }, image: { 'docker-manifest-digest': digest }, type: 'cosign container image signature' },
+      optional: null,
+    }),
+  );
+  const config = Buffer.from('{}');
+  await pushBlob(target, repository, payload);
+  await pushBlob(target, repository, config);
+  const manifest = Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: OCI_MANIFEST,
+      config: { mediaType: OCI_CONFIG, digest: sha256(config), size: config.length },
+      layers: [
+        {
+          mediaType: 'application/vnd.dev.cosign.simplesigning.v1+json',
+          digest: sha256(payload),
+          size: payload.length,
+          annotations: { 'dev.cosignproject.cosign/signature': randomBytes(64).toString('base64') },
+        },
+      ],
+    }),
+  );
+  const tag = `${digest.replace(':', '-')}.sig`;
+  await send(target, 'PUT', `/v2/${repository}/manifests/${tag}`, manifest, OCI_MANIFEST);
+  return tag;
+}
+
 async function pushBlob(target: PushTarget, repository: string, data: Buffer): Promise<void> {
   const started = await send(target, 'POST', `/v2/${repository}/blobs/uploads/`);
   const location = new URL(started.location ?? '', target.url);

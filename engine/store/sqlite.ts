@@ -5,6 +5,7 @@ import { defaultSettings, type ComposeSource, type Settings } from '../contract'
 import type { AuditEntry } from '../base/audit';
 import { registriesStore } from './registries';
 import { redactSecrets } from '../base/audit-redact';
+import { auditReader } from './audit-query';
 import { enforceDataDirModes } from './file-modes';
 import type { AuditStore, ComposeProjectsStore, SettingsStore, Store, StoredComposeProject } from './types';
 
@@ -156,6 +157,7 @@ function auditStore(db: Database.Database): AuditStore {
       // Trimming on every write would cost a query per call; every 1,000 appends is plenty.
       if (++appended % 1000 === 0) trim.run(AUDIT_KEEP);
     },
+    query: auditReader(db).query,
     list(options = {}) {
       const rows = list.all(
         options.before ?? Number.MAX_SAFE_INTEGER,

@@ -1,5 +1,7 @@
 import type { ComposeSource, Settings } from '../contract';
 import type { AuditEntry } from '../base/audit';
+import type { AuditLogEntry } from '../contract';
+import type { AuditQuery } from './audit-query';
 
 /** Settings persisted in Berth's embedded database (engine/store/sqlite.ts implements this). */
 export interface SettingsStore {
@@ -12,6 +14,8 @@ export interface AuditStore {
   append(entry: AuditEntry): void;
   /** Newest first. */
   list(options?: { limit?: number; before?: number }): AuditEntry[];
+  /** Stored entries with their row ids, filtered, newest first (the audit log browser). */
+  query(q: AuditQuery): AuditLogEntry[];
 }
 
 /** A compose project Berth opened from its files, remembered so it is listed before (and after) it runs. */

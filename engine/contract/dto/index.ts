@@ -18,3 +18,6 @@ export * from './swarm';
 export * from './swarm-data';
 export * from './cluster';
 export * from './stack';
+export * from './audit-log';
+export * from './engine-audit';
+export * from './image-trust';

@@ -108,6 +108,8 @@ export interface SystemInfo {
   httpsProxy?: string;
   noProxy?: string;
   experimental: boolean;
+  /** dockerd runs with -D/--debug (absent when the engine does not say). */
+  debug?: boolean;
   liveRestore: boolean;
   warnings: string[];
 }

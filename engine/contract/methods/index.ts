@@ -15,6 +15,9 @@ import { systemMethods } from './system';
 import { taskMethods } from './tasks';
 import { templatesMethods } from './templates';
 import { volumesMethods } from './volumes';
+import { auditMethods } from './audit';
+import { engineAuditMethods } from './engine-audit';
+import { imageTrustMethods } from './image-trust';
 
 export { containerRef, def, none, objectRef, type Access, type MethodDef } from './define';
 export * from './container-spec';
@@ -44,6 +47,9 @@ export const methods = {
   ...configsMethods,
   ...clusterMethods,
   ...stacksMethods,
+  ...auditMethods,
+  ...engineAuditMethods,
+  ...imageTrustMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -27,6 +27,7 @@ interface EngineInfo {
   HttpsProxy?: string;
   NoProxy?: string;
   ExperimentalBuild?: boolean;
+  Debug?: boolean;
   LiveRestoreEnabled?: boolean;
   Runtimes?: Record<string, unknown> | null;
   DefaultRuntime?: string;
@@ -110,6 +111,7 @@ export function toSystemInfo(info: EngineInfo, version: EngineVersion): SystemIn
     liveRestore: info.LiveRestoreEnabled ?? false,
     warnings: info.Warnings ?? [],
   };
+  if (info.Debug !== undefined) s.debug = info.Debug;
   if (version.MinAPIVersion) s.minApiVersion = version.MinAPIVersion;
   if (version.GitCommit) s.gitCommit = version.GitCommit;
   if (version.GoVersion) s.goVersion = version.GoVersion;

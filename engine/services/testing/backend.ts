@@ -16,6 +16,7 @@ import { createBackend, type CreateBackendOptions } from '../../host/create-back
 import type { AuditEntry, Caller } from '../../base/audit';
 import type { DiscoveryEnv } from '../../providers/types';
 import type { RegistriesStore, Store, StoredRegistry } from '../../store/types';
+import { openMemoryStore } from '../../store/sqlite';
 
 /** Test support for integration tests of the backend against a real dockerd. */
 
@@ -25,6 +26,8 @@ export const admin: Caller = { role: 'admin', user: 'test', via: 'cli' };
 export function memoryStore(): Store & { entries: AuditEntry[] } {
   let settings: Settings = structuredClone(defaultSettings);
   const entries: AuditEntry[] = [];
+  // The audit log browser queries in SQL: the entries also go to an in-memory database, so it reads real rows.
+  const db = openMemoryStore();
   return {
     entries,
     settings: {
@@ -34,9 +37,16 @@ export function memoryStore(): Store & { entries: AuditEntry[] } {
         return settings;
       },
     },
-    audit: { append: (e) => void entries.push(e), list: () => [...entries].reverse() },
+    audit: {
+      append: (e) => {
+        entries.push(e);
+        db.audit.append(e);
+      },
+      list: () => [...entries].reverse(),
+      query: (q) => db.audit.query(q),
+    },
     registries: memoryRegistries(),
-    close: () => {},
+    close: () => db.close(),
   };
 }
 

@@ -3,6 +3,7 @@ import { AppBar, Box, CircularProgress, Link, Toolbar, Typography } from '@mui/m
 import SailingIcon from '@mui/icons-material/Sailing';
 import { NotBuiltYet } from '../components/NotBuiltYet';
 import { UnreachableBanner } from '../features/onboarding/UnreachableBanner';
+import { InsecureEngineBanner } from '../features/security/engine/InsecureEngineBanner';
 import { TasksButton } from '../features/tasks/TasksButton';
 import { EngineStatusIndicator } from './EngineStatusIndicator';
 import { sections, type Section } from './sections';
@@ -88,6 +89,7 @@ export function Shell() {
           }}
         >
           <UnreachableBanner />
+          <InsecureEngineBanner />
           <Box sx={{ flex: 1, minHeight: 0 }}>
             <Page section={section} />
           </Box>

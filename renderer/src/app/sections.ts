@@ -12,6 +12,7 @@ import SecurityIcon from '@mui/icons-material/Security';
 import SettingsIcon from '@mui/icons-material/Settings';
 import DnsIcon from '@mui/icons-material/Dns';
 import SchemaIcon from '@mui/icons-material/Schema';
+import HistoryIcon from '@mui/icons-material/History';
 import { retryImport } from './retryImport';
 
 export interface Section {
@@ -109,6 +110,13 @@ export const sections = [
     label: 'Security',
     icon: SecurityIcon,
     description: 'show vulnerability scans and risky settings of images and containers.',
+  },
+  {
+    id: 'activity',
+    label: 'Activity',
+    icon: HistoryIcon,
+    description: 'show who changed what and when (the audit log), filter it and export it.',
+    page: page(async () => (await import('../features/activity/ActivityPage')).ActivityPage),
   },
   {
     id: 'system',

@@ -26,6 +26,7 @@ import { ErrorDetails } from '../../components/ErrorDetails';
 import { useNow } from '../../components/useNow';
 import { useBerth } from '../../stores/context';
 import type { ImageRow } from './view';
+import { ImageTrust } from '../security/trust/ImageTrust';
 
 type Loaded<T> = { value: T } | { error: BerthErrorData } | undefined;
 
@@ -104,6 +105,7 @@ export function ImageDetailsDrawer({ row, onClose }: { row: ImageRow; onClose: (
           <CloseIcon />
         </IconButton>
       </Box>
+      <ImageTrust image={row.summary} />
       <Tabs value={tab} onChange={(_, t: 'history' | 'inspect') => setTab(t)} sx={{ px: 2 }}>
         <Tab value="history" label="History" />
         <Tab value="inspect" label="Inspect" />

@@ -6,6 +6,7 @@ import { useBerth } from '../../stores/context';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { platformName } from './TagTable';
 import type { RepoRef } from './repo';
+import { SignatureBadge } from '../security/trust/SignatureBadge';
 
 const Section = ({ title, children }: { title: string; children: React.ReactNode }) => (
   <Box component="section" aria-label={title} sx={{ mt: 2 }}>
@@ -79,6 +80,7 @@ export function ImageDetails({ repo, tag }: { repo: RepoRef; tag: string }) {
       <Typography variant="h6" component="h3">
         {repo.name}:{tag}
       </Typography>
+      {top.value && <SignatureBadge registry={repo.source} repository={repo.repository} digest={top.value.digest} />}
       <ErrorAlert error={top.error ?? child.error} sx={{ mt: 1 }} />
       {index && (
         <TextField select size="small" label="Platform" value={platformDigest ?? ''} onChange={(e) => setPicked(e.target.value)} sx={{ mt: 1, minWidth: 240 }}>

@@ -24,7 +24,8 @@ export function SearchResults({ search, registries, onOpen }: { search: Registry
                   <Typography variant="subtitle1" component="h3" sx={{ flex: 1, wordBreak: 'break-all' }}>
                     {r.name}
                   </Typography>
-                  {r.official && <Chip size="small" color="primary" icon={<VerifiedIcon />} label="Official" />}
+                  {r.official && <Chip size="small" color="primary" icon={<VerifiedIcon />} label="Official" title="Docker Official Image: published and maintained by Docker" />}
+                  {r.automated && <Chip size="small" variant="outlined" label="Automated" title="Built by Docker Hub from a linked source repository" />}
                 </Stack>
                 <Typography variant="body2" color="text.secondary" sx={{ minHeight: 40 }}>
                   {r.description || 'No description.'}
