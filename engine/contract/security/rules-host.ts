@@ -19,7 +19,8 @@ export const addedCapabilities = (input: AuditInput): string[] => {
 };
 
 const SOCKET = /(?:^|\/)(?:docker|podman|containerd)\.sock$/;
-const isSocket = (m: AuditMount) => m.type === 'bind' && SOCKET.test(m.source);
+// By the host path, or by where it lands (a socket under another name mounted at /var/run/docker.sock).
+const isSocket = (m: AuditMount) => m.type === 'bind' && (SOCKET.test(m.source) || SOCKET.test(m.target));
 
 const SENSITIVE = ['/etc', '/proc', '/sys', '/boot', '/var/run', '/run', '/dev', '/var/lib/docker'];
 const trimSlash = (p: string) => (p.length > 1 ? p.replace(/\/+$/, '') : p);
