@@ -1,0 +1,14 @@
+import type { ComponentType } from 'react';
+import { ContainersSecuritySection } from './ContainersSecuritySection';
+
+export interface SecuritySection {
+  id: string;
+  title: string;
+  component: ComponentType;
+}
+
+/**
+ * The Security page's sections, in order. Another panel (e.g. engine checks) joins the page with one line
+ * here; the page renders whatever this list holds.
+ */
+export const extraSections: SecuritySection[] = [{ id: 'containers', title: 'Containers', component: ContainersSecuritySection }];
