@@ -88,7 +88,8 @@ describe('App', { timeout: 20_000 }, () => {
     window.localStorage.removeItem('berth.sidebar.collapsed');
   });
 
-  it('opens the Security page from the navigation', async () => {
+  // The page loads lazily: generous on a loaded 2-core machine.
+  it('opens the Security page from the navigation', { timeout: 20_000 }, async () => {
     await renderApp(connectedStatus);
     await userEvent.setup().click(screen.getByRole('link', { name: 'Security' }));
     expect(await screen.findByRole('heading', { name: 'Security', level: 1 })).toBeInTheDocument();
