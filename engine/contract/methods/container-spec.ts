@@ -217,7 +217,7 @@ export const containerChangesSchema = z
     cpus: z.union([z.literal(0), limits.cpus.unwrap()]).optional(),
     memory: z.union([z.literal(0), limits.memory.unwrap()]).optional(),
     pidsLimit: z.union([z.literal(0), limits.pidsLimit.unwrap()]).optional(),
-    // Hardening the security lens offers as one-click fixes; none of them can add power to a container.
+    // Hardening the security lens offers as one-click fixes; none grants host power (grantsHostPower stays the gate).
     /** Sets (true) or clears (false) the no-new-privileges security option. */
     noNewPrivileges: z.boolean().optional(),
     readOnlyRootfs: z.boolean().optional(),
