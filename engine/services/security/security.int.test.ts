@@ -3,7 +3,8 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { TEST_IMAGE } from '../../../e2e/harness/engine';
 import { remedyChanges, securityRules, type ContainerAudit, type ContainerRecreated, type SecuritySummary } from '../../contract';
-import { call } from '../testing/backend';
+import { call, startBackend } from '../testing/backend';
+import { recordingProxy } from '../testing/recording-proxy';
 import { useEngineBackend } from '../testing/use-engine-backend';
 
 const run = promisify(execFile);
@@ -107,5 +108,47 @@ describe('security lens against a real engine', () => {
       '["label=disable","no-new-privileges"] on-failure:5 [] 134217728',
     );
     expect((await list()).some((a) => a.id === id)).toBe(false);
+  });
+});
+
+describe('security lens costs', () => {
+  it('inspects each container once, answers again from its cache, and re-inspects only what an event names', async () => {
+    const names = Array.from({ length: 40 }, (_, i) => `cost-${i}`);
+    for (const name of names) await docker('create', '--name', name, TEST_IMAGE, 'sleep', '600');
+    const total = (await docker('ps', '-aq')).split('\n').length;
+    const proxy = await recordingProxy(env.engine.socketPath);
+    const inspects = () => proxy.requests.filter((r) => /\/containers\/[0-9a-f]{64}\/json/.test(r)).length;
+    // A one-shot backend (what `berth audit` uses): the first list inspects every container, the next none.
+    const oneShot = await startBackend(proxy.endpoint, { liveCollections: false });
+    let live: Awaited<ReturnType<typeof startBackend>> | undefined;
+    try {
+      await oneShot.log.status('connected');
+      let before = inspects();
+      let started = performance.now();
+      await call<ContainerAudit[]>(oneShot.backend, 'security.list');
+      const cold = performance.now() - started;
+      expect(inspects() - before).toBe(total);
+      before = inspects();
+      started = performance.now();
+      await call<ContainerAudit[]>(oneShot.backend, 'security.list');
+      const warm = performance.now() - started;
+      expect(inspects() - before).toBe(0);
+      console.info(`[security] security.list over ${total} containers: ${cold.toFixed(0)} ms cold (${total} inspects), ${warm.toFixed(0)} ms cached (0 inspects)`);
+
+      // A live backend: after its first full audit, an update event re-inspects that one container only.
+      live = await startBackend(proxy.endpoint);
+      await live.log.waitFor('security.changed', (p) => p.kind === 'reset' && p.items.length === total, { timeoutMs: 10_000 });
+      before = inspects();
+      const from = Date.now();
+      await docker('update', '--memory', '64m', '--memory-swap', '64m', 'cost-7');
+      const patch = await live.log.waitFor('security.changed', (p) => p.kind === 'patch' && p.upserts.some((a) => a.name === 'cost-7'), { from, timeoutMs: 5_000 });
+      expect(patch.payload.kind === 'patch' && patch.payload.upserts.map((a) => a.name)).toEqual(['cost-7']);
+      expect(patch.payload.kind === 'patch' && patch.payload.upserts[0]?.findings.map((f) => f.ruleId)).not.toContain('memory-limit');
+      expect(inspects() - before).toBe(1);
+    } finally {
+      await live?.dispose();
+      await oneShot.dispose();
+      await proxy.close();
+    }
   });
 });

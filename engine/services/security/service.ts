@@ -14,7 +14,8 @@ type Inspected = InspectLike & { Id: string; Name?: string; State?: { Status?: s
 /**
  * security.* and the live 'security.changed' feed (key: container ID): each container's inspect data run
  * through the contract's rules. Audits are cached per container and engine connection; an event re-inspects only
- * the container it names, and a full relist inspects only containers not seen before (or whose state changed).
+ * the container it names, and a reconciliation inspects only containers not seen before (or whose state changed);
+ * a (re)connect audits everything again.
  */
 export class SecurityService {
   readonly live: LiveCollection<'security.changed'>;
@@ -22,7 +23,12 @@ export class SecurityService {
   private cacheFor: Dockerode | undefined;
   private dataRoot: { docker: Dockerode; root: Promise<string | undefined> } | undefined;
 
+  private readonly offRelist: () => void;
+
   constructor(ctx: LiveContext) {
+    // After a (re)connect events may have been missed: audit everything again. A periodic reconciliation keeps
+    // the cache (events were followed meanwhile). Registered before the collection's own relist listener.
+    this.offRelist = ctx.live.follow ? ctx.engine.onRelist((reason) => reason !== 'reconcile' && this.cache.clear()) : () => undefined;
     this.live = new LiveCollection(ctx, {
       event: 'security.changed',
       what: 'security findings',
@@ -42,6 +48,7 @@ export class SecurityService {
   }
 
   dispose(): void {
+    this.offRelist();
     this.live.dispose();
     this.cache.clear();
   }
