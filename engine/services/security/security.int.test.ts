@@ -84,7 +84,7 @@ describe('security lens against a real engine', () => {
     await list();
     let from = Date.now();
     // Created, not started: this machine's runc cannot start a privileged container (no such capabilities to give).
-    const id = await docker('create', '--name', 'fixme', '--privileged', '--restart', 'always', '--cap-add', 'NET_ADMIN', TEST_IMAGE, 'sleep', '600');
+    const id = await docker('create', '--name', 'fixme', '--privileged', '--restart', 'always', '--cap-add', 'NET_ADMIN', '-p', '8080', TEST_IMAGE, 'sleep', '600');
     const added = await env.t.log.waitFor('security.changed', (p) => p.kind === 'patch' && p.upserts.some((a) => a.id === id), { from, timeoutMs: 5_000 });
     const audit = added.payload.kind === 'patch' ? added.payload.upserts.find((a) => a.id === id) : undefined;
     expect(audit?.findings.map((f) => f.ruleId)).toEqual(expect.arrayContaining(['privileged', 'no-new-privileges', 'restart-unlimited', 'added-capabilities']));
@@ -92,7 +92,7 @@ describe('security lens against a real engine', () => {
     expect(added.payload.kind === 'patch' && added.payload.upserts.map((a) => a.id)).toEqual([id]);
 
     let current = id;
-    for (const ruleId of ['no-new-privileges', 'restart-unlimited', 'added-capabilities', 'memory-limit']) {
+    for (const ruleId of ['no-new-privileges', 'restart-unlimited', 'added-capabilities', 'memory-limit', 'writable-rootfs', 'ports-all-interfaces']) {
       const finding = (await list()).find((a) => a.id === current)?.findings.find((f) => f.ruleId === ruleId);
       expect(finding?.remedy, ruleId).toBeDefined();
       from = Date.now();
@@ -107,6 +107,7 @@ describe('security lens against a real engine', () => {
       // The engine adds label=disable to a privileged container's options itself.
       '["label=disable","no-new-privileges"] on-failure:5 [] 134217728',
     );
+    expect(await docker('inspect', '-f', '{{.HostConfig.ReadonlyRootfs}} {{json .HostConfig.PortBindings}}', 'fixme')).toBe('true {"8080/tcp":[{"HostIp":"127.0.0.1","HostPort":""}]}');
     expect((await list()).some((a) => a.id === id)).toBe(false);
   });
 });
