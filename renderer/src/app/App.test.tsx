@@ -92,7 +92,7 @@ describe('App', { timeout: 20_000 }, () => {
   it('opens the Security page from the navigation', { timeout: 20_000 }, async () => {
     await renderApp(connectedStatus);
     await userEvent.setup().click(screen.getByRole('link', { name: 'Security' }));
-    expect(await screen.findByRole('heading', { name: 'Security', level: 1 })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Security', level: 1 }, { timeout: 10_000 })).toBeInTheDocument();
     expect(screen.getByRole('group', { name: 'Findings by severity' })).toBeInTheDocument();
   });
 
