@@ -1,4 +1,5 @@
 import type { ComposeDeps } from './commands/compose';
+import { AUDIT_USAGE } from './commands/audit-usage';
 import { CLUSTER_USAGE } from './commands/cluster-usage';
 import { COMPOSE_USAGE } from './commands/compose-usage';
 import type { EngineDeps } from './commands/engine';
@@ -25,6 +26,7 @@ const commandUsage: Record<string, string> = {
   compose: COMPOSE_USAGE,
   template: TEMPLATE_USAGE,
   cluster: CLUSTER_USAGE,
+  audit: AUDIT_USAGE,
 };
 
 /** Runs one `berth` invocation and resolves with its exit code; never throws. */
@@ -58,6 +60,8 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps): Promise<
         return await (await import('./commands/template')).templateCommand(rest, io, await deps.compose());
       case 'cluster':
         return await (await import('./commands/cluster')).clusterCommand(rest, io, await deps.compose());
+      case 'audit':
+        return await (await import('./commands/audit')).auditCommand(rest, io, await deps.compose());
       default:
         io.err(`Unknown command: ${command}`);
         io.err(MAIN_USAGE);

@@ -19,6 +19,7 @@ const everyEvent: Record<EventName, true> = {
   'secrets.changed': true,
   'configs.changed': true,
   'cluster.status': true,
+  'security.changed': true,
 };
 
 describe('event names', () => {

@@ -1,6 +1,7 @@
 import type { NetworkSummary, SwarmNode, SwarmServiceSummary, SwarmStatus, SwarmTask, VolumeSummary } from './dto';
 import type { LocalClusterStatus, SwarmConfig, SwarmSecret } from './dto';
 import type { StackSummary } from './dto';
+import type { ContainerAudit } from './dto';
 import type { CollectionPatch, ComposeProjectSummary, ContainerSummary, EngineStatus, ImageSummary, TaskInfo } from './dto';
 
 /** Phantom: an event's payload type, carried by the `events` table; nothing is set at run time. */
@@ -37,6 +38,8 @@ const events = {
   'configs.changed': event<CollectionPatch<SwarmConfig>>(),
   /** The local cluster's nodes coming up, stopping, failing. */
   'cluster.status': event<LocalClusterStatus>(),
+  /** Security findings per container (key: container id), re-audited on that container's events. */
+  'security.changed': event<CollectionPatch<ContainerAudit>>(),
 };
 
 export type EventMap = { [E in keyof typeof events]: (typeof events)[E] extends EventDef<infer P> ? P : never };

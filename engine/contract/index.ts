@@ -7,3 +7,4 @@ export * from './roles';
 export * from './protocol';
 export * from './client';
 export * from './streams';
+export * from './security/index';

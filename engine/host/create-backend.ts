@@ -30,6 +30,7 @@ import { stacksDomain } from '../services/stacks/handlers';
 import { auditDomain } from '../services/audit/handlers';
 import { engineAuditDomain } from '../services/engine-audit/handlers';
 import { imageTrustDomain } from '../services/image-trust/handlers';
+import { securityDomain } from '../services/security/handlers';
 import { EventBus } from '../base/event-bus';
 import type { SecretBox } from '../base/secrets';
 import { keyFileSecretBox } from '../store/secret-box';
@@ -131,6 +132,7 @@ export function createBackend(options: CreateBackendOptions): Promise<Backend> {
     auditDomain,
     engineAuditDomain,
     imageTrustDomain,
+    securityDomain,
   ]);
   const audit = (entry: AuditEntry) => store.audit.append(entry);
   // Streams that change something (exec, compose run, ...) are audited when they open, like mutating calls.

@@ -21,3 +21,4 @@ export * from './stack';
 export * from './audit-log';
 export * from './engine-audit';
 export * from './image-trust';
+export * from './security';

@@ -217,6 +217,12 @@ export const containerChangesSchema = z
     cpus: z.union([z.literal(0), limits.cpus.unwrap()]).optional(),
     memory: z.union([z.literal(0), limits.memory.unwrap()]).optional(),
     pidsLimit: z.union([z.literal(0), limits.pidsLimit.unwrap()]).optional(),
+    // Hardening the security lens offers as one-click fixes; none grants host power (grantsHostPower stays the gate).
+    /** Sets (true) or clears (false) the no-new-privileges security option. */
+    noNewPrivileges: z.boolean().optional(),
+    readOnlyRootfs: z.boolean().optional(),
+    /** Added capabilities to take away (only removes: adding one is `containers.create`'s admin-level job). */
+    dropAddedCapabilities: z.array(capability).max(64).optional(),
   })
   .strict();
 

@@ -10,6 +10,7 @@ import { networksMethods } from './networks';
 import { registriesMethods } from './registries';
 import { nodesMethods, servicesMethods, swarmMethods, swarmTasksMethods } from './swarm';
 import { stacksMethods } from './stacks';
+import { securityMethods } from './security';
 import { configsMethods, secretsMethods } from './swarm-data';
 import { systemMethods } from './system';
 import { taskMethods } from './tasks';
@@ -50,6 +51,7 @@ export const methods = {
   ...auditMethods,
   ...engineAuditMethods,
   ...imageTrustMethods,
+  ...securityMethods,
 } as const;
 
 export type Methods = typeof methods;

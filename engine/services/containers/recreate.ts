@@ -58,6 +58,7 @@ export function recreateOptions(
   if (changes.cpus !== undefined) host.NanoCpus = Math.round(changes.cpus * 1e9);
   if (changes.memory !== undefined) host.Memory = changes.memory;
   if (changes.pidsLimit !== undefined) host.PidsLimit = changes.pidsLimit;
+  applyHardening(host, changes);
   const primary = host.NetworkMode ?? 'default';
   const endpoint = info.NetworkSettings.Networks[primary];
   return {
@@ -67,6 +68,20 @@ export function recreateOptions(
       ? { NetworkingConfig: { EndpointsConfig: { [primary]: endpointConfig(endpoint, info.Id) } } }
       : {}),
   };
+}
+
+/** The security lens's fixes: no-new-privileges, a read-only root, added capabilities taken back. */
+function applyHardening(host: Dockerode.HostConfig, changes: ContainerChanges): void {
+  if (changes.noNewPrivileges !== undefined) {
+    const others = ((host.SecurityOpt as string[] | undefined) ?? []).filter((o) => !/^no-new-privileges(?:[:=].*)?$/i.test(o));
+    host.SecurityOpt = changes.noNewPrivileges ? [...others, 'no-new-privileges'] : others;
+  }
+  if (changes.readOnlyRootfs !== undefined) host.ReadonlyRootfs = changes.readOnlyRootfs;
+  if (changes.dropAddedCapabilities?.length) {
+    const short = (c: string) => c.toUpperCase().replace(/^CAP_/, '');
+    const drop = new Set(changes.dropAddedCapabilities.map(short));
+    host.CapAdd = ((host.CapAdd as string[] | undefined) ?? []).filter((c) => !drop.has(short(c)));
+  }
 }
 
 /** What to keep of a network attachment: aliases (not the old ID's) and a fixed address, not runtime state. */

@@ -132,6 +132,6 @@ export function toCreateOptions(spec: ContainerSpec): Dockerode.ContainerCreateO
 
 /** The names of the settings a change set touches, in a stable order (what recreate reports back). */
 export const changedFields = (changes: ContainerChanges): string[] =>
-  (['image', 'command', 'env', 'ports', 'volumes', 'restartPolicy', 'cpus', 'memory', 'pidsLimit'] as const).filter(
+  (['image', 'command', 'env', 'ports', 'volumes', 'restartPolicy', 'cpus', 'memory', 'pidsLimit', 'noNewPrivileges', 'readOnlyRootfs', 'dropAddedCapabilities'] as const).filter(
     (k) => changes[k] !== undefined,
   );

@@ -109,7 +109,8 @@ export const sections = [
     id: 'security',
     label: 'Security',
     icon: SecurityIcon,
-    description: 'show vulnerability scans and risky settings of images and containers.',
+    description: 'show risky settings of containers, with why they matter and how to fix them.',
+    page: page(async () => (await import('../features/security/SecurityPage')).SecurityPage),
   },
   {
     id: 'activity',

@@ -57,6 +57,7 @@ const listMethods: MethodName[] = [
   'swarmTasks.list',
   'secrets.list',
   'configs.list',
+  'security.list',
 ];
 const flushPromises = () => new Promise((r) => setTimeout(r, 0));
 
@@ -75,6 +76,7 @@ function setup() {
     'swarmTasks.list': () => ok([]),
     'secrets.list': () => ok([]),
     'configs.list': () => ok([]),
+    'security.list': () => ok([]),
   });
   const store = createBerthStore(fake.client);
   const frames: (() => void)[] = [];
@@ -96,7 +98,7 @@ const keysOf = (s: BerthState) => ({
 });
 
 describe('the live-list registration', () => {
-  it('registers the twelve live lists', () => {
+  it('registers the thirteen live lists', () => {
     const { store } = setup();
     const s = store.getState();
     expect(liveLists(s)).toEqual([
@@ -112,6 +114,7 @@ describe('the live-list registration', () => {
       s.swarmTasks,
       s.swarmSecrets,
       s.swarmConfigs,
+      s.security,
     ]);
   });
 

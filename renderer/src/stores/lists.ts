@@ -9,6 +9,7 @@ import { swarmServicesList } from '../features/swarm/swarmServicesList';
 import { swarmStacksList } from '../features/swarm/stacks/swarmStacksList';
 import { swarmTasksList } from '../features/swarm/swarmTasksList';
 import { volumesList } from '../features/volumes/volumesList';
+import { securityList } from '../features/security/securityList';
 import { tasksList } from './tasksList';
 import type { Scheduler } from './frameBatcher';
 import { createList, type ListSpec, type ListState } from './listSlice';
@@ -35,6 +36,7 @@ export const listSpecs = {
   swarmTasks: swarmTasksList,
   swarmSecrets: swarmSecretsList,
   swarmConfigs: swarmConfigsList,
+  security: securityList,
 };
 
 type ListKey = keyof typeof listSpecs;

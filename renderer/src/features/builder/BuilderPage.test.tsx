@@ -97,6 +97,19 @@ describe('BuilderPage', { timeout: 60_000 }, () => {
     expect(screen.getByRole('group', { name: 'service b' })).toBeInTheDocument();
   });
 
+  it("warns in the inspector about a service's risky settings, also ones only the YAML sets", async () => {
+    setup();
+    fireEvent.change(screen.getByRole('textbox', { name: 'compose.yaml' }), {
+      target: { value: 'services:\n  agent:\n    image: x\n    privileged: true\n    volumes: ["/var/run/docker.sock:/var/run/docker.sock"]\n' },
+    });
+    fireEvent.click(await screen.findByRole('group', { name: 'service agent' }));
+    const form = await screen.findByRole('form', { name: 'Service agent' });
+    const note = within(form).getByRole('note');
+    expect(within(note).getByText('Risky settings for service agent')).toBeInTheDocument();
+    expect(within(note).getByText('Privileged container')).toBeInTheDocument();
+    expect(within(note).getByText('Container engine socket mounted')).toBeInTheDocument();
+  });
+
   it('opens a template from the route and deploys it as a library template', async () => {
     window.location.hash = '#/builder/library%2Fshop';
     const detail: TemplateDetail = {

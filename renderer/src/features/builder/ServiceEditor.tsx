@@ -8,6 +8,7 @@ import { DraftField, lines, normalizeLines } from './DraftField';
 import { setEnvironment, setField, setImage, setList, type ScalarField } from './model/edits';
 import type { ServiceModel } from './model/types';
 import { splitImage, useImageTags } from './useImageTags';
+import { ServiceWarnings } from './ServiceWarnings';
 
 interface Props {
   service: ServiceModel;
@@ -63,6 +64,7 @@ export function ServiceEditor({ service, onStatus }: Props) {
           </MenuItem>
         ))}
       </Menu>
+      <ServiceWarnings name={name} />
       <DraftField label="Image" value={service.image ?? ''} onCommit={(t) => edit((doc) => setImage(doc, name, t.trim()), `${name}.image`)} slotProps={{ htmlInput: { spellCheck: false } }} />
       {current && tags.length > 0 && (
         <Autocomplete

@@ -11,6 +11,7 @@ import { ProcessesTab } from './ProcessesTab';
 import { StatsTab } from './StatsTab';
 import { detailTabs, isDetailTab, type DetailTabId } from './tabs';
 import { TerminalTab } from './TerminalTab';
+import { ContainerSecurityPanel } from '../security/ContainerSecurityPanel';
 import { useContainerDetails, useContainerSummary } from './useContainerDetails';
 
 /** `#/containers/<id>/<tab>`: one container, its overview, live logs, terminal, stats, files and settings. */
@@ -68,6 +69,7 @@ export function ContainerDetailsPage({ id, tab }: { id: string; tab?: string }) 
         {current === 'networks' && <NetworksTab details={details} />}
         {current === 'labels' && <LabelsTab details={details} />}
         {current === 'processes' && <ProcessesTab id={details.id} running={state === 'running'} />}
+        {current === 'security' && <ContainerSecurityPanel id={details.id} />}
       </Box>
     </Box>
   );

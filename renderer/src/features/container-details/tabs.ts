@@ -12,6 +12,7 @@ export const detailTabs = [
   { id: 'networks', label: 'Networks' },
   { id: 'labels', label: 'Labels' },
   { id: 'processes', label: 'Processes' },
+  { id: 'security', label: 'Security' },
 ] as const;
 
 export type DetailTabId = (typeof detailTabs)[number]['id'];

@@ -1,19 +1,21 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { act, render, screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { toContainerRow } from '../../stores/selectors';
 import { container } from '../../testing/fixtures';
-import { withFakeLayout } from '../../testing/render';
+import { renderWithStore, withFakeLayout } from '../../testing/render';
 import { ContainerList } from './ContainerList';
+import { auditOf } from '../security/testing/audits';
 
 withFakeLayout(600);
 
 const manyRows = (n: number) =>
   Array.from({ length: n }, (_, i) => toContainerRow(container(`c${String(i).padStart(4, '0')}`)));
 
+// Over a store: each row's security badge reads its container's findings from it.
 const renderList = (rows = manyRows(5000), onAction = vi.fn(), onMenuAction = vi.fn()) =>
-  render(
+  renderWithStore(
     <ContainerList
       rows={rows}
       sort={{ key: 'name', direction: 'asc' }}
@@ -97,6 +99,19 @@ describe('ContainerList', { timeout: 15_000 }, () => {
     expect(within(row).getByRole('button', { name: 'Stop c0001' })).toHaveFocus();
     await user.keyboard('{Enter}');
     expect(onAction).toHaveBeenCalledWith(expect.objectContaining({ name: 'c0001' }), expect.objectContaining({ id: 'stop' }));
+  });
+});
+
+describe('ContainerList security badges', { timeout: 15_000 }, () => {
+  it("shows each container's finding count in the colour of its worst severity, live, linking to its Security tab", () => {
+    const { fake } = renderList(manyRows(3));
+    const row = () => screen.getByRole('row', { name: 'c0001' });
+    expect(within(row()).queryByRole('link', { name: /security finding/ })).not.toBeInTheDocument();
+    const findings = auditOf('c0001', { privileged: true }).findings;
+    act(() => fake.emit('security.changed', { kind: 'reset', items: [{ ...auditOf('c0001', { privileged: true }), id: 'c0001-id' }] }));
+    const badge = within(row()).getByRole('link', { name: `${findings.length} security findings, worst high` });
+    expect(badge).toHaveAttribute('href', '#/containers/c0001-id/security');
+    expect(within(screen.getByRole('row', { name: 'c0000' })).queryByRole('link', { name: /security finding/ })).not.toBeInTheDocument();
   });
 });
 

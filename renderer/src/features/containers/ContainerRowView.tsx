@@ -16,6 +16,7 @@ import {
   type ContainerMenuActionDef,
 } from './actions';
 import { ROW_HEIGHT } from './columns';
+import { SecurityBadge } from '../security/SecurityBadge';
 
 interface Props {
   row: ContainerRow;
@@ -133,6 +134,7 @@ export const ContainerRowView = memo(function ContainerRowView({
               {row.status}
             </Typography>
           ),
+          security: <SecurityBadge id={row.id} tabIndex={tabIndex} />,
           ports: (
             <Box sx={{ ...ellipsis, display: 'flex', gap: 0.5 }}>
               {row.ports.map((p) =>

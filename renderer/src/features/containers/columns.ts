@@ -17,6 +17,8 @@ export const columns: readonly Column[] = [
   { id: 'image', label: 'Image', width: 'minmax(130px, 2fr)', sortKey: 'image', priority: 1 },
   { id: 'state', label: 'State', width: '150px', sortKey: 'state' },
   { id: 'status', label: 'Status', width: 'minmax(110px, 1.5fr)', priority: 4 },
+  // Finding count in the colour of the worst severity (features/security).
+  { id: 'security', label: 'Security', width: '76px', priority: 4 },
   { id: 'ports', label: 'Ports', width: 'minmax(110px, 1.3fr)', priority: 3 },
   { id: 'created', label: 'Created', width: '100px', sortKey: 'created', priority: 6 },
   { id: 'project', label: 'Project', width: 'minmax(80px, 1fr)', sortKey: 'project', priority: 5 },

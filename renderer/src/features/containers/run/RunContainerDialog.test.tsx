@@ -31,6 +31,20 @@ describe('RunContainerDialog', { timeout: 30_000 }, () => {
     expect(fake.callsOf('containers.create')).toEqual([]);
   });
 
+  it('warns before running a risky setting, with the fix, as the user ticks it', async () => {
+    const { user } = renderWithStore(<RunContainerDialog mode={{ kind: 'run' }} onClose={vi.fn()} onDone={vi.fn()} />, noImages);
+    const dialog = screen.getByRole('dialog', { name: 'Run a container' });
+    expect(within(dialog).queryByText('Privileged container')).not.toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: /Security/ }));
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Privileged' }));
+    const note = within(dialog).getByRole('note');
+    expect(within(note).getByText('Risky settings for this container')).toBeInTheDocument();
+    expect(within(note).getByText('Privileged container')).toBeInTheDocument();
+    expect(note.textContent).toContain('Recreate it without --privileged');
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Privileged' }));
+    expect(within(dialog).queryByRole('note')).not.toBeInTheDocument();
+  });
+
   it('runs containers.create with the parsed spec and reports the new container', async () => {
     const onDone = vi.fn();
     const { user, fake } = renderWithStore(

@@ -9,7 +9,7 @@ import {
   DialogContent,
   DialogTitle,
 } from '@mui/material';
-import type { BerthErrorData, ContainerSpec } from '../../../api/contract';
+import { auditInputFromSpec, type BerthErrorData, type ContainerSpec } from '../../../api/contract';
 import { DangerDialog } from '../../../components/DangerDialog';
 import { ErrorDetails } from '../../../components/ErrorDetails';
 import { useUnsavedChanges } from '../../../components/unsaved/useUnsavedChanges';
@@ -22,9 +22,11 @@ import {
   validateForm,
   type FieldErrors,
   type SpecForm,
+  specInputFromForm,
 } from './specForm';
 import { BasicFields, sectionOf, SettingsSections } from './SpecSections';
 import { useEngineChoices } from './useEngineChoices';
+import { SettingWarnings } from '../../security/SettingWarnings';
 
 export type RunDialogMode = { kind: 'run' } | { kind: 'edit'; id: string; name: string };
 
@@ -106,6 +108,8 @@ export function RunContainerDialog({ mode, onClose, onDone }: Props) {
     () => (editing && current ? changesFromForm(form, current) : validateForm(form)),
     [form, editing, current],
   );
+  // The security lens's rules on what the form asks for, as typed (even while other fields are still invalid).
+  const auditInput = useMemo(() => auditInputFromSpec(specInputFromForm(form).input), [form]);
   const nameProblem = form.name !== '' ? local.errors.name : undefined;
   const errors: FieldErrors = {
     ...(attempted ? local.errors : nameProblem ? { name: nameProblem } : {}),
@@ -220,6 +224,7 @@ export function RunContainerDialog({ mode, onClose, onDone }: Props) {
           >
             <BasicFields {...sectionProps} />
             <SettingsSections {...sectionProps} />
+            <SettingWarnings input={auditInput} />
             <button type="submit" hidden aria-hidden tabIndex={-1} />
           </Box>
         )}

@@ -1,0 +1,77 @@
+import { parseArgs } from 'node:util';
+import { SEVERITIES, severityRank, type AuditRecord, type ContainerAudit, type Severity } from '../../contract';
+import { resolveDataDir } from '../data-dir';
+import { EXIT, type CliIo } from '../io';
+import { UsageError } from './args';
+import { AUDIT_USAGE } from './audit-usage';
+import { pickEngine, type ComposeDeps } from './compose';
+import { table } from './compose-output';
+import { ComposeSession, errorLines } from './compose-session';
+
+const OPTIONS = {
+  json: { type: 'boolean' },
+  severity: { type: 'string' },
+  engine: { type: 'string' },
+  'data-dir': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** `berth audit [--json]`: the security domain's findings, through the dispatcher like every host. */
+export async function auditCommand(argv: string[], io: CliIo, deps: ComposeDeps): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: true });
+  if (values.help) {
+    io.out(AUDIT_USAGE);
+    return EXIT.ok;
+  }
+  if (positionals.length) throw new UsageError(`Unexpected argument: ${positionals.join(' ')}`);
+  const minimum = values.severity ?? 'low';
+  if (!SEVERITIES.includes(minimum as Severity)) throw new UsageError(`--severity must be high, medium or low, not "${minimum}".`);
+  const dataDir = resolveDataDir(values['data-dir'], io);
+  const engine = await pickEngine('audit', values.engine, dataDir, deps, 'The audit reads the containers of an engine.');
+  if (typeof engine !== 'string') {
+    io.err(`Error: ${engine.error}`);
+    return EXIT.failed;
+  }
+  const store = deps.openStore(dataDir);
+  const backend = await deps.createBackend({ dataDir, store, engineFlag: engine, liveCollections: false });
+  const session = new ComposeSession(backend);
+  try {
+    await session.connected();
+    const audits = await session.call<ContainerAudit[]>('security.list', {});
+    const records = auditRecords(audits, minimum as Severity);
+    if (values.json) io.out(JSON.stringify(records, null, 2));
+    else printTable(records, audits.length, io);
+    return EXIT.ok;
+  } catch (err) {
+    for (const line of errorLines(err)) io.err(line);
+    return EXIT.failed;
+  } finally {
+    session.close();
+    await backend.dispose();
+    store.close();
+  }
+}
+
+/** One record per finding, containers by name, findings most severe first; fields in a fixed order. */
+export function auditRecords(audits: readonly ContainerAudit[], minimum: Severity = 'low'): AuditRecord[] {
+  return [...audits]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((a) =>
+      a.findings
+        .filter((f) => severityRank(f.severity) <= severityRank(minimum))
+        .map((f) => ({ container: a.id, name: a.name, ruleId: f.ruleId, benchmark: f.benchmark, benchmarkId: f.benchmarkId, severity: f.severity, message: f.message, fix: f.fix })),
+    );
+}
+
+function printTable(records: AuditRecord[], containers: number, io: CliIo): void {
+  if (records.length === 0) {
+    io.out(`No findings in ${containers} container${containers === 1 ? '' : 's'}.`);
+    return;
+  }
+  const rows = records.map((r) => [r.name, r.severity.toUpperCase(), r.ruleId, `CIS ${r.benchmarkId}`, r.message]);
+  for (const line of table(['CONTAINER', 'SEVERITY', 'RULE', 'BENCHMARK', 'FINDING'], rows)) io.out(line);
+  const count = (s: Severity) => records.filter((r) => r.severity === s).length;
+  const affected = new Set(records.map((r) => r.container)).size;
+  io.out('');
+  io.out(`${records.length} findings (${count('high')} high, ${count('medium')} medium, ${count('low')} low) in ${affected} of ${containers} containers. ${records[0]?.benchmark ?? ''}; fixes: berth audit --json, or the Security page.`);
+}

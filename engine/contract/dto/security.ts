@@ -1,0 +1,46 @@
+import type { Finding, Severity } from '../security/types';
+
+export type { Finding, Remedy, Severity } from '../security/types';
+
+/** One container's findings (key: container ID), pushed as `security.changed`. */
+export interface ContainerAudit {
+  id: string;
+  name: string;
+  image: string;
+  state: string;
+  /** com.docker.compose.project / .service labels. */
+  project?: string | undefined;
+  service?: string | undefined;
+  /** com.docker.swarm.service.name: a swarm task's service. */
+  swarmService?: string | undefined;
+  findings: Finding[];
+}
+
+export interface SeverityCounts {
+  containers: number;
+  bySeverity: Record<Severity, number>;
+}
+
+export interface SecuritySummary {
+  containers: number;
+  /** Containers with at least one finding. */
+  affected: number;
+  bySeverity: Record<Severity, number>;
+  /** Findings per rule id. */
+  byRule: Record<string, number>;
+  /** Per compose project and per swarm service. */
+  projects: Record<string, SeverityCounts>;
+  services: Record<string, SeverityCounts>;
+}
+
+/** One line of `berth audit --json`: stable field names and order. */
+export interface AuditRecord {
+  container: string;
+  name: string;
+  ruleId: string;
+  benchmark: string;
+  benchmarkId: string;
+  severity: Severity;
+  message: string;
+  fix: string;
+}
