@@ -5,6 +5,7 @@ import type { EngineDeps } from './commands/engine';
 import { UsageError } from './commands/args';
 import type { WebDeps } from './commands/web';
 import { TEMPLATE_USAGE } from './commands/template-usage';
+import { STACK_USAGE } from './commands/stack-usage';
 import { EXIT, type CliIo } from './io';
 import { ENGINE_USAGE, MAIN_USAGE, WEB_USAGE } from './usage';
 
@@ -25,6 +26,7 @@ const commandUsage: Record<string, string> = {
   compose: COMPOSE_USAGE,
   template: TEMPLATE_USAGE,
   cluster: CLUSTER_USAGE,
+  stack: STACK_USAGE,
 };
 
 /** Runs one `berth` invocation and resolves with its exit code; never throws. */
@@ -58,6 +60,8 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps): Promise<
         return await (await import('./commands/template')).templateCommand(rest, io, await deps.compose());
       case 'cluster':
         return await (await import('./commands/cluster')).clusterCommand(rest, io, await deps.compose());
+      case 'stack':
+        return await (await import('./commands/stack')).stackCommand(rest, io, await deps.compose());
       default:
         io.err(`Unknown command: ${command}`);
         io.err(MAIN_USAGE);

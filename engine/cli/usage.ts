@@ -8,6 +8,7 @@ Commands:
   compose ...         Run compose projects (up, down, ps, logs, run, ...): berth compose --help
   template ...        Application templates (list, show, import, export, deploy, ...): berth template --help
   cluster ...         A local multi-node swarm (create, status, start, load-image, destroy): berth cluster --help
+  stack ...           Swarm stacks from compose files (deploy, ls, services, ps, rm): berth stack --help
 
 Options:
   -h, --help          Show help (also: berth <command> --help)
