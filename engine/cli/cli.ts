@@ -6,6 +6,7 @@ import type { EngineDeps } from './commands/engine';
 import { UsageError } from './commands/args';
 import type { WebDeps } from './commands/web';
 import { TEMPLATE_USAGE } from './commands/template-usage';
+import { STACK_USAGE } from './commands/stack-usage';
 import { EXIT, type CliIo } from './io';
 import { ENGINE_USAGE, MAIN_USAGE, WEB_USAGE } from './usage';
 
@@ -27,6 +28,7 @@ const commandUsage: Record<string, string> = {
   template: TEMPLATE_USAGE,
   cluster: CLUSTER_USAGE,
   audit: AUDIT_USAGE,
+  stack: STACK_USAGE,
 };
 
 /** Runs one `berth` invocation and resolves with its exit code; never throws. */
@@ -62,6 +64,8 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps): Promise<
         return await (await import('./commands/cluster')).clusterCommand(rest, io, await deps.compose());
       case 'audit':
         return await (await import('./commands/audit')).auditCommand(rest, io, await deps.compose());
+      case 'stack':
+        return await (await import('./commands/stack')).stackCommand(rest, io, await deps.compose());
       default:
         io.err(`Unknown command: ${command}`);
         io.err(MAIN_USAGE);

@@ -9,6 +9,7 @@ Commands:
   template ...        Application templates (list, show, import, export, deploy, ...): berth template --help
   cluster ...         A local multi-node swarm (create, status, start, load-image, destroy): berth cluster --help
   audit [--json]      Check every container against Berth's security rules (CIS Docker Benchmark derived)
+  stack ...           Swarm stacks from compose files (deploy, ls, services, ps, rm): berth stack --help
 
 Options:
   -h, --help          Show help (also: berth <command> --help)

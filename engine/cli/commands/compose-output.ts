@@ -7,7 +7,7 @@ export function table(header: string[], rows: string[][]): string[] {
   return [line(header), ...rows.map(line)];
 }
 
-const ago = (seconds: number, now: number): string => {
+export const ago = (seconds: number, now: number): string => {
   const s = Math.max(0, Math.round(now / 1000 - seconds));
   if (s < 60) return `${s} seconds ago`;
   if (s < 3600) return `${Math.round(s / 60)} minutes ago`;

@@ -34,6 +34,8 @@ export const stackSource = z
     content: z.string().min(1, 'The stack file is empty').max(2_000_000).optional(),
     files: z.array(hostPath).max(32).optional(),
     workingDir: hostPath.optional(),
+    /** `--env-file`s: they replace `workingDir/.env`; `env` wins over them (as compose does). */
+    envFiles: z.array(hostPath).max(16).optional(),
     env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'Not a variable name'), z.string().max(100_000)).optional(),
   })
   .strict()
@@ -43,8 +45,8 @@ export const stackSource = z
   });
 
 /** Reading host files (a folder, file: secrets next to it) is admin-level, as in compose. */
-const readsHost = (p: { source: { files?: string[] | undefined; workingDir?: string | undefined } }) =>
-  p.source.workingDir !== undefined || (p.source.files?.length ?? 0) > 0;
+const readsHost = (p: { source: { files?: string[] | undefined; workingDir?: string | undefined; envFiles?: string[] | undefined } }) =>
+  p.source.workingDir !== undefined || (p.source.files?.length ?? 0) > 0 || (p.source.envFiles?.length ?? 0) > 0;
 
 export const stacksMethods = {
   /** The live list (`stacks.changed`): every stack on this swarm, Berth's and the CLI's; [] outside a swarm. */

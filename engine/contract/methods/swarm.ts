@@ -9,6 +9,7 @@ import type {
   SwarmServiceSummary,
   SwarmStatus,
   SwarmTask,
+  TaskRef,
 } from '../dto';
 import { def, none, objectRef } from './define';
 import { grantsHostPower } from './host-power';
@@ -59,7 +60,8 @@ export const swarmMethods = {
       .strict(),
     'admin',
   ),
-  'swarm.join': def<SwarmStatus>()(
+  /** A task (the engine answers only once the manager accepted or refused: ~15 s on a wrong token); its result is the new SwarmStatus. */
+  'swarm.join': def<TaskRef>()(
     z
       .object({
         remoteAddrs: z.array(hostPort).min(1, 'The address of a manager is required').max(16),

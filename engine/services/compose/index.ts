@@ -22,3 +22,5 @@ export type {
 // Pure helpers the stacks domain maps compose fields with (the same units and splitting as `up`).
 export { commandArgs, durationNs, parseBytes } from './apply/units';
 export { COVERAGE_RULES } from './coverage';
+// The stacks domain reads `--env-file`s for its secrets' `environment:` with the same dotenv rules.
+export { loadEnvFile } from './envfiles';

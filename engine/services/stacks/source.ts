@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { MethodParams } from '../../contract';
 import { BerthError } from '../../base/errors';
-import { loadProject, type ComposeProject } from '../compose';
+import { loadEnvFile, loadProject, type ComposeProject } from '../compose';
 import { StackFieldError } from './convert-deploy';
 import { toStackPlan, type StackPlan } from './convert';
 
@@ -32,11 +32,13 @@ export async function loadStack(name: string, source: StackSource): Promise<{ pr
       files = [path.join(dir, FILE)];
       await writeFile(files[0] ?? '', source.content ?? '', { mode: 0o600 });
     }
-    const project = await loadProject({ files, workingDir: source.workingDir ?? dir ?? path.dirname(files[0] ?? '.'), projectName: name, env })
+    const workingDir = source.workingDir ?? dir ?? path.dirname(files[0] ?? '.');
+    const envFiles = (source.envFiles ?? []).map((f) => path.resolve(workingDir, f));
+    const project = await loadProject({ files, workingDir, projectName: name, env, ...(envFiles.length ? { envFiles } : {}) })
       .catch((err: unknown) => {
         throw dir !== undefined ? withoutTempDir(err, dir) : err;
       });
-    const plan = await toStackPlan(project, name, env, readObject);
+    const plan = await toStackPlan(project, name, await withEnvFiles(env, envFiles), readObject);
     const text = source.content ?? (files.length === 1 ? await readFile(files[0] ?? '', 'utf8') : undefined);
     return { project, plan, ...(text !== undefined ? { text } : {}) };
   } catch (err) {
@@ -45,6 +47,17 @@ export async function loadStack(name: string, source: StackSource): Promise<{ pr
   } finally {
     if (dir !== undefined) await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The environment secrets' and configs' `environment:` read: the `--env-file` values under the given ones (the
+ * loader has already read these files, so a missing one was reported as an INVALID_ARGUMENT before this).
+ */
+async function withEnvFiles(env: Record<string, string>, envFiles: string[]): Promise<Record<string, string>> {
+  const merged: Record<string, string> = {};
+  const lookup = (k: string) => env[k] ?? merged[k];
+  for (const file of envFiles) Object.assign(merged, await loadEnvFile(file, 'env file', lookup, () => undefined));
+  return { ...merged, ...env };
 }
 
 /** Problems in the temp file are reported against `compose.yaml`, the file the user typed. */

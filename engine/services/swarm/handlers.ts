@@ -1,5 +1,6 @@
 import type { nodesMethods, servicesMethods, swarmMethods, swarmTasksMethods } from '../../contract/methods/swarm';
 import type { Domain, ServiceContext } from '../context';
+import { followClusterNodes } from './cluster-nodes';
 import { streamServiceLogs } from './logs';
 import { SwarmMembership } from './membership';
 import { SwarmStatusTracker } from './membership-status';
@@ -16,6 +17,8 @@ export function swarmDomain(ctx: ServiceContext): Domain<SwarmAll, 'services.log
   const nodes = new NodesService(ctx, status);
   const services = new SwarmServicesService(ctx, status);
   const tasks = new SwarmTasksService(ctx, status, () => services.names(), (ids) => services.live.refresh(ids));
+  // On Berth's own local cluster each node's container events patch task states before the manager lists them.
+  const offNodes = followClusterNodes(ctx, (e) => tasks.fromNode(e));
   // Membership changes (init, join, leave, promotion) change what every list holds: relist them.
   const offStatus = status.onChange(() => {
     if (!ctx.live.follow) return;
@@ -52,6 +55,7 @@ export function swarmDomain(ctx: ServiceContext): Domain<SwarmAll, 'services.log
     },
     streams: { 'services.logs': (s) => streamServiceLogs(ctx.engine.docker(), s) },
     dispose: () => {
+      offNodes();
       offStatus();
       tasks.dispose();
       services.dispose();

@@ -7,6 +7,7 @@ import {
   type SwarmJoinTokens,
   type SwarmSettings,
   type SwarmStatus,
+  type TaskRef,
 } from '../../contract';
 import { BerthError } from '../../base/errors';
 import type { ServiceContext } from '../context';
@@ -41,7 +42,7 @@ export function settingsOf(spec: EngineSwarm['Spec']): SwarmSettings {
 /** swarm.*: membership (init, join, leave, unlock), join tokens, keys and settings. */
 export class SwarmMembership {
   constructor(
-    private readonly ctx: Pick<ServiceContext, 'engine'>,
+    private readonly ctx: Pick<ServiceContext, 'engine' | 'tasks'>,
     private readonly status: SwarmStatusTracker,
   ) {}
 
@@ -96,7 +97,16 @@ export class SwarmMembership {
     return this.status.refresh();
   }
 
-  async join(p: MethodInput<'swarm.join'>): Promise<SwarmStatus> {
+  /**
+   * A task: the engine answers a join only once the manager accepted this node or gave up (about 15 s on a refused
+   * token or an unreachable manager), and it cannot be interrupted, so the task shows the wait and is not
+   * cancellable. An engine already in a swarm is refused at once, before any task.
+   */
+  async join(p: MethodInput<'swarm.join'>): Promise<TaskRef> {
+    const before = await this.status.refresh();
+    if (before.state === 'active' || before.state === 'locked' || before.state === 'pending') {
+      throw mapSwarmError({ statusCode: 503, json: { message: 'This node is already part of a swarm.' } }, { status: before });
+    }
     const body = {
       ListenAddr: p.listenAddr,
       ...(p.advertiseAddr ? { AdvertiseAddr: p.advertiseAddr } : {}),
@@ -104,14 +114,40 @@ export class SwarmMembership {
       RemoteAddrs: p.remoteAddrs,
       JoinToken: p.joinToken,
     };
-    try {
-      await engineRequest(this.docker(), { method: 'POST', path: '/swarm/join', body });
-    } catch (err) {
-      throw mapSwarmError(err, { action: 'join', object: 'the swarm', remoteAddrs: p.remoteAddrs });
-    } finally {
-      await this.status.refresh().catch(() => undefined);
-    }
-    return this.status.refresh();
+    const managers = p.remoteAddrs.join(', ');
+    const docker = this.docker();
+    const taskId = this.ctx.tasks.start({
+      kind: 'swarm.join',
+      title: `Join the swarm at ${managers}`,
+      cancellable: false,
+      keepLog: true,
+      run: async (t) => {
+        const step = { id: 'join', label: `Ask the manager at ${managers} to accept this engine` };
+        const started = Date.now();
+        const waiting = () => t.progress({ message: `Waiting for the manager at ${managers} (${Math.round((Date.now() - started) / 1000)} s; a refused token or an unreachable manager takes about 15 s to be reported)` });
+        t.step({ ...step, state: 'running' });
+        t.log(`Joining the swarm at ${managers}`);
+        waiting();
+        const tick = setInterval(waiting, 1000);
+        try {
+          await engineRequest(docker, { method: 'POST', path: '/swarm/join', body });
+        } catch (err) {
+          const e = mapSwarmError(err, { action: 'join', object: 'the swarm', remoteAddrs: p.remoteAddrs });
+          t.step({ ...step, state: 'failed', detail: e.message });
+          t.log(`Failed after ${((Date.now() - started) / 1000).toFixed(1)} s: ${e.message}`);
+          throw e;
+        } finally {
+          clearInterval(tick);
+          await this.status.refresh().catch(() => undefined);
+        }
+        const after = await this.status.refresh();
+        const role = after.isManager ? 'a manager' : 'a worker';
+        t.step({ ...step, state: 'done', detail: `joined as ${role}${after.nodeId ? ` (node ${after.nodeId.slice(0, 12)})` : ''}` });
+        t.log(`Joined as ${role} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+        return after;
+      },
+    });
+    return { taskId };
   }
 
   async leave(force: boolean): Promise<SwarmStatus> {

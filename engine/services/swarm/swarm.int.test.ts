@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SwarmDetails, SwarmJoinTokens, SwarmNode, SwarmStatus } from '../../contract';
 import { startTestEngine } from '../../../e2e/harness/engine';
 import { call, startBackend } from '../testing/backend';
+import { runTask } from '../compose/testing/projects';
 import { freePort, useSwarmBackend } from './testing/swarm-backend';
 
 const env = useSwarmBackend();
@@ -63,11 +64,16 @@ describe('joining with a wrong token', () => {
       // The right swarm (its CA digest) with a secret that is not the swarm's.
       const wrong = tokens.worker.replace(/-[a-z0-9]+$/, '-' + 'x'.repeat(25));
       const listen = `127.0.0.1:${await freePort()}`;
-      const r = await t.backend.dispatch('swarm.join', { remoteAddrs: [env.listenAddr], joinToken: wrong, listenAddr: listen, advertiseAddr: listen }, { role: 'admin', user: 'test', via: 'cli' });
-      expect(r.ok).toBe(false);
-      if (r.ok) return;
-      expect(r.error.message).toMatch(/refused the join token/);
-      expect(r.error.details).toMatchObject({ field: 'joinToken' });
+      const started = Date.now();
+      const task = await runTask(t.backend, t.log, 'swarm.join', { remoteAddrs: [env.listenAddr], joinToken: wrong, listenAddr: listen, advertiseAddr: listen }, 60_000);
+      // The join is a task that cannot be cancelled (the engine's call cannot be), and it said what it waits for.
+      expect(task).toMatchObject({ kind: 'swarm.join', state: 'failed', cancellable: false, hasLog: true });
+      const running = t.log.events['tasks.changed'].flatMap((e) => (e.payload.kind === 'patch' ? e.payload.upserts : [])).filter((u) => u.id === task.id && u.state === 'running');
+      expect(running.some((u) => /^Waiting for the manager at 127\.0\.0\.1:\d+ \(\d+ s;/.test(u.message ?? ''))).toBe(true);
+      expect(task.error?.message).toMatch(/refused the join token/);
+      expect(task.error?.details).toMatchObject({ field: 'joinToken' });
+      expect(task.steps).toEqual([expect.objectContaining({ id: 'join', state: 'failed', detail: expect.stringMatching(/refused the join token/) as unknown })]);
+      console.log(`[swarm.join] a wrong token failed after ${Date.now() - started} ms`);
       expect((await call<SwarmStatus>(t.backend, 'swarm.status')).state).not.toBe('active');
       // Lists of an engine outside any swarm are empty, not errors.
       expect(await call(t.backend, 'nodes.list')).toEqual([]);

@@ -5,7 +5,9 @@ import { LiveCollection, type LiveContext } from '../common/live-collection';
 import type { EngineTask } from './engine-types';
 import { managerList } from './manager-list';
 import type { SwarmStatusTracker } from './membership-status';
+import type { NodeTaskEvent } from './node-events';
 import { sameTask, toSwarmTask } from './summaries';
+import { TasksAhead, taskFromNode } from './tasks-ahead';
 
 /**
  * How often the task list is compared while followed on a manager (the Engine API has no task events, and a
@@ -53,6 +55,8 @@ export class SwarmTasksService {
   /** How long the last `GET /tasks` (with the service names) took: sets the poll's pace. */
   private lastReadMs = TASK_POLL_MS;
   private readonly offStatus: () => void;
+  /** States seen on the nodes' own event streams before the manager listed them. */
+  private readonly ahead = new TasksAhead();
 
   constructor(
     private readonly ctx: LiveContext,
@@ -89,6 +93,24 @@ export class SwarmTasksService {
     const { changed, gone } = await this.diff(this.ctx.engine.docker(), this.live.current);
     // One diff is one batch already: pushed at once, without the event path's coalescing window.
     if (changed.length || gone.length) this.live.refresh([...changed, ...gone], { now: true });
+  }
+
+  /**
+   * A node's engine says a task's container started or died: the task is patched at once when that moves it
+   * forward (the manager lists it ~100 ms later; its lists keep this state until then). A task not listed yet is
+   * compared now instead.
+   */
+  fromNode(e: NodeTaskEvent): void {
+    const task = this.live.current.get(e.taskId);
+    if (!task) {
+      void this.reconcile().catch(() => undefined);
+      return;
+    }
+    const patched = taskFromNode(task, e);
+    if (!patched) return;
+    this.ahead.set(patched);
+    this.snapshot.set(patched.id, patched);
+    this.live.refresh([patched.id], { now: true });
   }
 
   dispose(): void {
@@ -133,6 +155,7 @@ export class SwarmTasksService {
     const tasks = await managerList<EngineTask>(docker, { method: 'GET', path: '/tasks' }, 'swarm tasks');
     const names = tasks.length ? await this.serviceNames() : new Map();
     const read = new Map(tasks.map((t) => [t.ID, toSwarmTask(t, names)]));
+    this.ahead.apply(read);
     this.lastReadMs = performance.now() - started;
     return read;
   }

@@ -1,6 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { TextField } from '@mui/material';
-import type { BerthErrorData } from '../../../api/contract';
+import type { BerthErrorData, SwarmStatus } from '../../../api/contract';
+import { TaskPanel } from '../../../components/task/TaskPanel';
+import { useTaskInfo } from '../../../components/task/useTaskInfo';
 import { useCall } from '../../../components/useCall';
 import { useBerth } from '../../../stores/context';
 import { joinProblem } from '../errors';
@@ -16,7 +18,10 @@ function fromCommand(text: string): { token?: string; manager?: string } {
   return { ...(token ? { token } : {}), ...(manager ? { manager } : {}) };
 }
 
-/** `docker swarm join`: the token decides whether this engine joins as a worker or a manager. */
+/**
+ * `docker swarm join`: the token decides whether this engine joins as a worker or a manager. The join is a task
+ * (a refused token takes the engine ~15 s to report): its progress shows here, and its error lands on the field.
+ */
 export function JoinDialog({ onClose }: { onClose: () => void }) {
   const client = useBerth((s) => s.client);
   const setSwarmStatus = useBerth((s) => s.setSwarmStatus);
@@ -24,8 +29,19 @@ export function JoinDialog({ onClose }: { onClose: () => void }) {
   const [manager, setManager] = useState('');
   const [token, setToken] = useState('');
   const [advertise, setAdvertise] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<BerthErrorData | null>(null);
+  const [starting, setStarting] = useState(false);
+  const [callError, setError] = useState<BerthErrorData | null>(null);
+  const [taskId, setTaskId] = useState<string>();
+  const task = useTaskInfo(taskId);
+  const busy = starting || task?.state === 'running';
+  // A join that ended without joining puts its error where a refused call would.
+  const failed = task && task.state !== 'running' && task.state !== 'succeeded' ? task : undefined;
+  const error = failed ? (failed.error ?? { code: 'INTERNAL', message: `The join ${failed.state}.` }) : callError;
+  useEffect(() => {
+    if (task?.state !== 'succeeded') return;
+    setSwarmStatus(task.result as SwarmStatus);
+    onClose();
+  }, [task, setSwarmStatus, onClose]);
   const fields = error ? joinProblem(error) : {};
   const tokenShape =
     token.trim() && !TOKEN.test(token.trim())
@@ -33,18 +49,18 @@ export function JoinDialog({ onClose }: { onClose: () => void }) {
       : undefined;
 
   const submit = async () => {
-    setBusy(true);
+    setStarting(true);
     setError(null);
+    setTaskId(undefined);
     const r = await client.call('swarm.join', {
       remoteAddrs: [manager.trim()],
       joinToken: token.trim(),
       ...(advertise.trim() ? { advertiseAddr: advertise.trim() } : {}),
       listenAddr: '0.0.0.0:2377',
     });
-    setBusy(false);
+    setStarting(false);
     if (!r.ok) return setError(r.error);
-    setSwarmStatus(r.value);
-    onClose();
+    setTaskId(r.value.taskId);
   };
   const paste = (text: string) => {
     const found = fromCommand(text);
@@ -97,6 +113,7 @@ export function JoinDialog({ onClose }: { onClose: () => void }) {
         candidates={addresses.value ?? []}
         helperText="Optional: the address other nodes reach this engine on (needed when it has several)."
       />
+      {task?.state === 'running' && <TaskPanel task={task} />}
     </FormDialog>
   );
 }

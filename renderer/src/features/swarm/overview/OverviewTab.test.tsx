@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { act, screen, within } from '@testing-library/react';
-import { fail, ok } from '../../../api/contract';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { fail, ok, type TaskInfo } from '../../../api/contract';
 import { connectedStatus } from '../../../testing/fixtures';
 import { renderWithStore } from '../../../testing/render';
-import { inactiveStatus, managerStatus, swarmDetails } from '../testing/fixtures';
+import { inactiveStatus, managerStatus, swarmDetails, workerStatus } from '../testing/fixtures';
 import { OverviewTab } from './OverviewTab';
 
 const TOKEN = 'SWMTKN-1-3pu6hszjas19xyp7ghgosyx9k8atbfcr8p2is99znpy26u2lkl-1awxwuwd3z9j1z3puu7rcgdbx';
@@ -40,16 +40,23 @@ describe('Swarm overview', { timeout: 60_000 }, () => {
     expect(await screen.findByText('c1u5t3r1d0000000')).toBeInTheDocument();
   });
 
-  it('puts a refused token and an unreachable manager on their fields, keeping the input', async () => {
-    let answer = fail(
-      'ENGINE_ERROR',
-      'rpc error: code = InvalidArgument desc = A valid join token is necessary',
-    );
+  it('joins as a task: shows its progress, puts a refused token and an unreachable manager on their fields, keeping the input', async () => {
+    let n = 0;
     const { fake, user } = renderWithStore(<OverviewTab />, {
       ...base,
       'swarm.status': () => ok(inactiveStatus),
-      'swarm.join': () => answer,
+      'swarm.join': () => ok({ taskId: `j${++n}` }),
     });
+    const joinTask = (id: string, state: TaskInfo['state'], extra: Partial<TaskInfo> = {}): TaskInfo => ({
+      id,
+      kind: 'swarm.join',
+      title: 'Join the swarm at 10.0.0.11:2377',
+      state,
+      startedAt: 1,
+      cancellable: false,
+      ...extra,
+    });
+    const emit = (t: TaskInfo) => act(() => fake.emit('tasks.changed', { kind: 'patch', upserts: [t], removed: [] }));
     await user.click(await screen.findByRole('button', { name: 'Join a swarm' }));
     const dialog = screen.getByRole('dialog', { name: 'Join a swarm' });
     const token = within(dialog).getByRole('textbox', { name: /Join token/ });
@@ -62,20 +69,29 @@ describe('Swarm overview', { timeout: 60_000 }, () => {
     expect(within(dialog).getByRole('textbox', { name: /Manager address/ })).toHaveValue('10.0.0.11:2377');
     expect(token).toHaveValue(TOKEN);
     await user.click(within(dialog).getByRole('button', { name: 'Join' }));
+    await waitFor(() => expect(fake.callsOf('swarm.join')).toHaveLength(1));
+    emit(joinTask('j1', 'running', { message: 'Waiting for the manager at 10.0.0.11:2377 (4 s)' }));
+    const progress = await within(dialog).findByRole('region', { name: /Progress of Join the swarm/ });
+    expect(within(progress).getByText(/Waiting for the manager at 10\.0\.0\.11:2377 \(4 s\)/)).toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toBeDisabled();
+    emit(joinTask('j1', 'failed', { error: { code: 'ENGINE_ERROR', message: 'rpc error: code = InvalidArgument desc = A valid join token is necessary' } }));
     expect(await within(dialog).findByText(/The manager refused this token/)).toBeInTheDocument();
     expect(token).toHaveAttribute('aria-invalid', 'true');
-    answer = fail('ENGINE_ERROR', 'could not connect to 10.0.0.11:2377: connection refused');
+    expect(within(dialog).queryByRole('region', { name: /Progress of/ })).not.toBeInTheDocument();
     await user.click(within(dialog).getByRole('button', { name: 'Join' }));
+    await waitFor(() => expect(fake.callsOf('swarm.join')).toHaveLength(2));
+    emit(joinTask('j2', 'failed', { error: { code: 'ENGINE_ERROR', message: 'could not connect to 10.0.0.11:2377: connection refused' } }));
     expect(await within(dialog).findByText(/No manager answered at this address/)).toBeInTheDocument();
-    expect(within(dialog).getByRole('textbox', { name: /Manager address/ })).toHaveAttribute(
-      'aria-invalid',
-      'true',
-    );
+    expect(within(dialog).getByRole('textbox', { name: /Manager address/ })).toHaveAttribute('aria-invalid', 'true');
     expect(fake.callsOf('swarm.join')[0]).toEqual({
       remoteAddrs: ['10.0.0.11:2377'],
       joinToken: TOKEN,
       listenAddr: '0.0.0.0:2377',
     });
+    await user.click(within(dialog).getByRole('button', { name: 'Join' }));
+    await waitFor(() => expect(fake.callsOf('swarm.join')).toHaveLength(3));
+    emit(joinTask('j3', 'succeeded', { result: workerStatus }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Join a swarm' })).not.toBeInTheDocument());
   });
 
   it('shows join commands, rotates a token after confirming, and saves changed settings only', async () => {

@@ -47,7 +47,7 @@ function NodeHeader({
           </Tooltip>
         )}
       </Box>
-      <Typography variant="caption" component="div" noWrap>
+      <Typography variant="caption" component="div" noWrap title={node.state === 'down' ? node.message : undefined}>
         {node.role} · {node.state}
         {node.availability !== 'active' ? ` · ${node.availability}` : ''}
         {node.reachability === 'unreachable' ? ' · unreachable' : ''}

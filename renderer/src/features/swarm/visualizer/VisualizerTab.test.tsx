@@ -57,6 +57,15 @@ describe('VisualizerTab', { timeout: 20_000 }, () => {
     expect(screen.getByRole('status')).toHaveTextContent('3 nodes · 5 tasks shown');
   });
 
+  it("marks a local cluster node down as soon as Berth sees its engine stop, before the manager does", async () => {
+    const { fake } = setup();
+    await screen.findByRole('group', { name: 'node3' });
+    const localNode = (i: number, state: string) => ({ name: `berth-node${i}`, hostname: `node${i}`, role: i === 1 ? 'manager' : 'worker', address: '', endpoint: '', state, nodeId: `node${i}-id` });
+    act(() => fake.emit('cluster.status', { exists: true, connected: true, mechanisms: [], nodes: [localNode(1, 'running'), localNode(2, 'running'), localNode(3, 'stopped')] } as never));
+    expect(await within(await screen.findByRole('group', { name: 'node3 (down)' })).findByText('worker · down')).toHaveAttribute('title', expect.stringMatching(/^Its engine stopped \(local cluster\)/) as unknown);
+    expect(within(column('node2')).getByText('worker · ready')).toBeInTheDocument();
+  });
+
   it('filters by service, stack and node', async () => {
     const { user } = setup();
     await screen.findByRole('group', { name: 'node1' });

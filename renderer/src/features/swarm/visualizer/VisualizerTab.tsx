@@ -8,6 +8,7 @@ import { NodeColumn } from './NodeColumn';
 import { NotManagerNotice } from './NotManagerNotice';
 import { TaskLogDrawer } from './TaskLogDrawer';
 import { VisualizerToolbar } from './VisualizerToolbar';
+import { withStoppedEngines } from './localEngines';
 
 const COLUMN_WIDTH: Record<CardMode, number> = { cards: 240, dense: 180, counts: 200 };
 const GAP = 8;
@@ -53,7 +54,9 @@ export function VisualizerTab() {
   const tasks = useBerth((s) => s.swarmTasks.items);
   const loaded = useBerth((s) => s.swarmTasks.loaded);
   const listError = useBerth((s) => s.swarmTasks.error ?? s.swarmNodes.error);
-  const nodes = useBerth((s) => s.swarmNodes.items);
+  const listedNodes = useBerth((s) => s.swarmNodes.items);
+  const cluster = useBerth((s) => s.swarm.cluster);
+  const nodes = useMemo(() => withStoppedEngines(listedNodes, cluster), [listedNodes, cluster]);
   const services = useBerth((s) => s.swarmServices.items);
   const [filter, setFilter] = useState(noFilter);
   const [modeChoice, setModeChoice] = useState<ModeChoice>('auto');
