@@ -3,6 +3,7 @@ import { Box, Button, Stack, Typography } from '@mui/material';
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import DownloadIcon from '@mui/icons-material/Download';
 import DeleteIcon from '@mui/icons-material/Delete';
+import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import type { BerthErrorData } from '../../api/contract';
 import { DangerDialog } from '../../components/DangerDialog';
 import { useBerth } from '../../stores/context';
@@ -11,11 +12,12 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { ImageDetails } from './ImageDetails';
 import { TagTable } from './TagTable';
 import { usePages } from './usePages';
+import { RunImage } from './run/RunImage';
 import type { RepoRef } from './repo';
 
 const PAGE = 25;
 
-/** One repository: its tags (a page at a time), the selected tag's contents, and pull / delete of that tag. */
+/** One repository: its tags (a page at a time), the selected tag's contents, and pull / run / delete of that tag. */
 export function RepositoryView({ repo, sourceLabel, onBack }: { repo: RepoRef; sourceLabel: string; onBack: () => void }) {
   const client = useBerth((s) => s.client);
   const pages = usePages(`${repo.source}/${repo.repository}`, (last) =>
@@ -26,6 +28,7 @@ export function RepositoryView({ repo, sourceLabel, onBack }: { repo: RepoRef; s
   // The usual choice until the user picks: "latest" when there is one, else the first tag.
   const selected = picked ?? (tags.includes('latest') ? 'latest' : tags[0]);
   const [pulling, setPulling] = useState(false);
+  const [running, setRunning] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [deleteBusy, setDeleteBusy] = useState(false);
   const [deleteError, setDeleteError] = useState<BerthErrorData | null>(null);
@@ -53,6 +56,9 @@ export function RepositoryView({ repo, sourceLabel, onBack }: { repo: RepoRef; s
         <Button variant="contained" startIcon={<DownloadIcon />} disabled={!selected} onClick={() => setPulling(true)}>
           {selected ? `Pull ${selected}` : 'Pull'}
         </Button>
+        <Button variant="outlined" startIcon={<PlayArrowIcon />} disabled={!selected} onClick={() => setRunning(true)}>
+          {selected ? `Run ${selected}` : 'Run'}
+        </Button>
         <Button color="error" startIcon={<DeleteIcon />} disabled={!selected} onClick={() => setDeleting(true)}>
           Delete tag
         </Button>
@@ -62,6 +68,7 @@ export function RepositoryView({ repo, sourceLabel, onBack }: { repo: RepoRef; s
       {tags.length > 0 && <TagTable repo={repo} tags={tags} next={pages.next} selected={selected} onSelect={setPicked} onMore={() => void pages.more()} />}
       {selected && <ImageDetails key={selected} repo={repo} tag={selected} />}
       {pulling && selected && <PullDialog initialRef={`${repo.name}:${selected}`} onClose={() => setPulling(false)} />}
+      {running && selected && <RunImage imageRef={`${repo.name}:${selected}`} onClose={() => setRunning(false)} />}
       {deleting && selected && (
         <DangerDialog
           id="delete-tag-title"
