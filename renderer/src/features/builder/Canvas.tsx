@@ -41,7 +41,7 @@ export function Canvas({ problems, onStatus }: Props) {
     latest.current = nodes;
   });
   const edges = useMemo<BuilderEdge[]>(
-    () => flow.edges.map((e) => ({ ...e, selected: selection?.kind === 'edge' && e.data?.from === selection.from && e.data.to === selection.to })),
+    () => flow.edges.map((e) => ({ ...e, selected: selection?.kind === 'edge' && e.data?.from === selection.from && e.data.to === selection.to && (selection.edge ?? 'depends') === e.data.kind })),
     [flow.edges, selection],
   );
   const { screenToFlowPosition } = useReactFlow();
@@ -113,7 +113,7 @@ export function Canvas({ problems, onStatus }: Props) {
         onNodesChange={onNodesChange}
         onNodeDragStop={() => saveLayout(latest.current)}
         onConnect={onConnect}
-        onEdgeClick={(_, e) => e.data && select({ kind: 'edge', from: e.data.from, to: e.data.to })}
+        onEdgeClick={(_, e) => e.data && select({ kind: 'edge', from: e.data.from, to: e.data.to, edge: e.data.kind })}
         onPaneClick={() => select(undefined)}
         onNodesDelete={(deleted) => onStatus(removeNodes(edit, deleted.map((n) => n.data)))}
         onEdgesDelete={(deleted) => onStatus(removeEdges(edit, deleted.flatMap((e) => (e.data ? [e.data] : []))))}
