@@ -32,10 +32,17 @@ export function Canvas({ problems, onStatus }: Props) {
   const edit = useBuilder((s) => s.edit);
   const select = useBuilder((s) => s.select);
   const selectedNode = selection?.kind === 'node' ? selection.id : undefined;
-  const flow = useMemo(() => toFlow(model, problems, selectedNode), [model, problems, selectedNode]);
+  // The graph does not depend on the selection: selecting a node (which a drag starts with) must neither rebuild
+  // every node (a full re-render of a 100-service canvas, dropped frames) nor reset the positions being dragged.
+  const flow = useMemo(() => toFlow(model, problems, undefined), [model, problems]);
   // Positions move locally while dragging; the document learns the result once, when the drag ends.
   const [local, setLocal] = useState<{ from: BuilderNode[]; nodes: BuilderNode[] }>({ from: flow.nodes, nodes: flow.nodes });
-  const nodes = local.from === flow.nodes ? local.nodes : flow.nodes;
+  const moved = local.from === flow.nodes ? local.nodes : flow.nodes;
+  // Only the nodes whose selected state differs are new objects, so React Flow re-renders just those.
+  const nodes = useMemo(
+    () => moved.map((n) => ((n.selected ?? false) === (n.id === selectedNode) ? n : { ...n, selected: n.id === selectedNode })),
+    [moved, selectedNode],
+  );
   const latest = useRef(nodes);
   useEffect(() => {
     latest.current = nodes;
