@@ -2,8 +2,10 @@ export const TEMPLATE_USAGE = `Usage: berth template <command> [options]
 
   list [SEARCH] [--category C] [--json]      Built-in, library and catalog templates
   show NAME [--compose] [--json]             A template's description, parameters (and its compose.yaml)
-  import SOURCE [--name N] [--overwrite]     From a file, folder or http(s) URL: Berth templates, compose
-                                             files, Portainer lists (v1, 1.20, v2, v3), Panamax .pmx files
+  import SOURCE [--name N] [--overwrite] [--dry-run]
+                                             From a file, folder or http(s) URL: Berth templates, compose
+                                             files, Portainer lists (v1, 1.20, v2, v3), Panamax .pmx files;
+                                             --dry-run says what would be imported or replaced, writes nothing
   import --docker-run 'docker run ...'       A docker run command line as a one-service template
   export NAME [-o FILE | --folder DIR]       A template as one compose.yaml (default: stdout) or a folder
   export --catalog [-o FILE] [--repository URL]

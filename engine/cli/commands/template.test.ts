@@ -38,8 +38,12 @@ describe('berth template (no engine needed)', () => {
   });
 
   it('imports a docker run line, previews it with --set, exports it, and removes it', async () => {
-    const imp = await berth('import', '--docker-run', 'docker run -d -e GREETING -p 8080:80 nginx:1.27', '--name', 'greeter');
+    const line = 'docker run -d -e GREETING -p 8080:80 nginx:1.27';
+    expect(await berth('import', '--docker-run', line, '--name', 'greeter', '--dry-run')).toMatchObject({ code: 0, out: ['Would import library/greeter (nginx)'] });
+    expect((await berth('list')).out.join('\n')).not.toContain('library/greeter');
+    const imp = await berth('import', '--docker-run', line, '--name', 'greeter');
     expect(imp).toMatchObject({ code: 0, out: ['Imported library/greeter (nginx)'] });
+    expect(await berth('import', '--docker-run', line, '--name', 'greeter', '--overwrite', '--dry-run')).toMatchObject({ code: 0, out: ['Would replace library/greeter (nginx)'] });
     const missing = await berth('preview', 'greeter');
     expect(missing.code).toBe(1);
     expect(missing.err[0]).toBe('Error: GREETING: GREETING is required');

@@ -22,6 +22,7 @@ const OPTIONS = {
   compose: { type: 'boolean' },
   name: { type: 'string' },
   overwrite: { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
   'docker-run': { type: 'string' },
   output: { type: 'string', short: 'o' },
   folder: { type: 'string' },
@@ -151,8 +152,11 @@ async function run(
         source,
         ...(values.name ? { name: values.name } : {}),
         ...(values.overwrite ? { overwrite: true } : {}),
+        ...(values['dry-run'] ? { dryRun: true } : {}),
       });
-      for (const t of r.imported) io.out(`Imported ${t.id} (${t.title})`);
+      const replaced = new Set(r.replaced ?? []);
+      const verb = (id: string) => (r.dryRun ? (replaced.has(id) ? 'Would replace' : 'Would import') : replaced.has(id) ? 'Replaced' : 'Imported');
+      for (const t of r.imported) io.out(`${verb(t.id)} ${t.id} (${t.title})`);
       for (const p of r.problems) io.err(`Not converted: ${p.item}: ${p.message}`);
       return r.imported.length > 0 ? EXIT.ok : EXIT.failed;
     }

@@ -91,6 +91,24 @@ export interface RegistrySearchResult {
   stars?: number;
   official?: boolean;
   automated?: boolean;
+  /** Docker Hub's trust badge, from the Hub's own search API (when it answered). */
+  badge?: 'official' | 'verified_publisher' | 'open_source';
+  /** Docker Hub's pull count as the Hub words it ("1B+", "10M+"), from its own search API. */
+  pulls?: string;
+  /** The platforms Docker Hub lists for the repository ("linux/amd64"), from its own search API. */
+  platforms?: string[];
+}
+
+/** One tag of a Docker Hub repository, from the Hub's own API (which names its platforms in the same answer). */
+export interface HubTag {
+  name: string;
+  /** The digest the tag points at (an index for a multi-platform image). */
+  digest?: string;
+  /** Bytes, as the Hub sums them (compressed). */
+  size?: number;
+  /** When the tag was last pushed (ISO 8601). */
+  updated?: string;
+  platforms: RegistryPlatform[];
 }
 
 export interface RegistrySearch {

@@ -82,9 +82,14 @@ export interface TemplateImportProblem {
 
 export interface TemplateImportResult {
   format: 'berth' | 'compose' | 'portainer' | 'pmx' | 'docker-run';
+  /** Stored (or, in a dry run, that would be stored). */
   imported: TemplateSummary[];
   /** Entries or fields not converted; never silently dropped. */
   problems: TemplateImportProblem[];
+  /** Ids of `imported` entries that replaced (or would replace) a template of the library, with `overwrite`. */
+  replaced?: string[];
+  /** Set when nothing was written: the report says what an import would do. */
+  dryRun?: boolean;
 }
 
 /** The resolved compose file a deploy would use, as `docker compose config` prints it. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type {
   DockerConfigImport,
+  HubTag,
   RegistryImageConfig,
   RegistryInfo,
   RegistryManifest,
@@ -75,6 +76,11 @@ export const registriesMethods = {
   'registries.catalog': def<RegistryPage<string>>()(z.object({ id: registryId, ...page }).strict(), 'read'),
   'registries.tags': def<RegistryPage<string>>()(
     z.object({ id: registryId, repository, ...page }).strict(),
+    'read',
+  ),
+  /** Docker Hub's own tag list (with platforms, sizes and dates), a page at a time; `last` is the page cursor. */
+  'registries.hubTags': def<RegistryPage<HubTag>>()(
+    z.object({ repository, last: z.string().regex(/^\d{1,6}$/, 'Not a page cursor').optional(), n: z.number().int().min(1).max(100).optional() }).strict(),
     'read',
   ),
   'registries.manifest': def<RegistryManifest>()(

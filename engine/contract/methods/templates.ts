@@ -55,7 +55,15 @@ export const templatesMethods = {
    * compose files, Berth templates and docker run lines; everything not converted is in `problems`.
    */
   'templates.import': def<TemplateImportResult>()(
-    z.object({ source: templateImportSource, name: templateSlug.optional(), overwrite: z.boolean().optional() }).strict(),
+    z
+      .object({
+        source: templateImportSource,
+        name: templateSlug.optional(),
+        overwrite: z.boolean().optional(),
+        /** Read, convert and check everything, report what would be created or replaced, and write nothing. */
+        dryRun: z.boolean().optional(),
+      })
+      .strict(),
     'operate',
   ),
   /** Validates the values (required, options, pattern) and returns the resolved compose file. */

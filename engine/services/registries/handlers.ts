@@ -20,6 +20,7 @@ export function registriesDomain(ctx: ServiceContext): Domain<typeof registriesM
       'registries.catalog': ({ id, ...page }) => registries.client(id).catalog(page),
       'registries.tags': ({ id, repository, ...page }) =>
         registries.client(id).tags(repo(id, repository), page),
+      'registries.hubTags': ({ repository, ...page }) => registries.hubTags(repository, page),
       'registries.manifest': ({ id, repository, reference }) =>
         registries.client(id).manifest(repo(id, repository), reference),
       'registries.imageConfig': ({ id, repository, digest }) =>

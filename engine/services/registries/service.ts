@@ -14,6 +14,8 @@ import type { StoredRegistry } from '../../store/types';
 import { openLogin } from '../common/registry-credentials';
 import type { ServiceContext } from '../context';
 import { RegistryClient } from './client/client';
+import { HubApi } from './hub/hub-api';
+import { fromHubEntry, withHubDetails } from './hub/hub-search';
 import { dockerConfigPath, readDockerConfig } from './docker-config';
 import { HUB, hostOf, hubRepository, normalizeRegistryUrl } from './registry-url';
 
@@ -38,6 +40,7 @@ export class RegistriesService {
   constructor(
     private readonly ctx: ServiceContext,
     private readonly dockerConfig = dockerConfigPath(),
+    private readonly hub = new HubApi(),
   ) {}
 
   private get rows() {
@@ -168,7 +171,10 @@ export class RegistriesService {
     const errors: RegistrySearch['errors'] = [];
     const needle = term.toLowerCase();
     const hub = this.searchHub(term, limit).then(
-      (found) => void results.push(...found),
+      (found) => {
+        results.push(...found.results);
+        if (found.warning) errors.push({ source: HUB.id, message: found.warning });
+      },
       (err: unknown) => void errors.push({ source: HUB.id, message: hubError(err) }),
     );
     const others = this.rows
@@ -206,7 +212,30 @@ export class RegistriesService {
     return id === HUB.id ? hubRepository(name) : name;
   }
 
-  private async searchHub(term: string, limit: number): Promise<RegistrySearchResult[]> {
+  /** Docker Hub's tag list from its own API: platforms, sizes and dates in one answer. */
+  hubTags(repository: string, page: { last?: string | undefined; n?: number | undefined }) {
+    return this.hub.tags(repository, page);
+  }
+
+  /**
+   * Docker Hub through the engine's search (stars, official, automated) and the Hub's own search API (badges,
+   * pulls, platforms) at once; either alone still gives results, and a missing Hub API is said, not hidden.
+   */
+  private async searchHub(term: string, limit: number): Promise<{ results: RegistrySearchResult[]; warning?: string }> {
+    const [engine, web] = await Promise.allSettled([this.searchEngine(term, limit), this.hub.search(term, limit)]);
+    if (engine.status === 'rejected' && web.status === 'rejected') throw engine.reason;
+    const extra = new Map((web.status === 'fulfilled' ? web.value : []).map((e) => [e.name, e]));
+    const base = engine.status === 'fulfilled' ? engine.value : [...extra.values()].map(fromHubEntry);
+    const results = base.map((r) => withHubDetails(r, extra.get(r.name)));
+    return web.status === 'rejected'
+      ? {
+          results,
+          warning: `Docker Hub's own API (hub.docker.com) cannot be reached, so pull counts, verified-publisher badges and platforms are not shown: ${web.reason instanceof Error ? web.reason.message : String(web.reason)}`,
+        }
+      : { results };
+  }
+
+  private async searchEngine(term: string, limit: number): Promise<RegistrySearchResult[]> {
     const found = (await this.ctx.engine.docker().searchImages({ term, limit })) as {
       name: string;
       description?: string;

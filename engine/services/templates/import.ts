@@ -12,11 +12,15 @@ import { checkTemplate, renderTemplate, type Template } from './template-file';
 
 type ImportSource = MethodParams<'templates.import'>['source'];
 
-/** Reads a source, converts it and stores each template in the library; what failed is in `problems`. */
+/**
+ * Reads a source, converts it and stores each template in the library; what failed is in `problems`. With `dryRun`
+ * every check runs (names taken, files that render and load) but nothing is written.
+ */
 export async function importTemplates(lib: TemplateLibrary, p: MethodParams<'templates.import'>, limits: FetchLimits = {}): Promise<TemplateImportResult> {
   const { format, templates, problems } = await convertSource(p.source, limits);
   if (p.name && templates.length !== 1) problems.push({ item: 'name', message: `a name applies to a single template; this source has ${templates.length}, so each keeps its own` });
   const imported: TemplateSummary[] = [];
+  const replaced: string[] = [];
   const used = new Set<string>();
   for (const { name, template } of templates) {
     const slug = unique(p.name && templates.length === 1 ? p.name : name, used);
@@ -27,13 +31,16 @@ export async function importTemplates(lib: TemplateLibrary, p: MethodParams<'tem
       const text = renderTemplate(template);
       const values = defaultsIfComplete(template);
       if (values) await checkLoads(text, values, item);
-      imported.push(await lib.save(slug, template, p.overwrite === true));
+      const prepared = lib.prepare(slug, template, p.overwrite === true);
+      if (!p.dryRun) await prepared.write();
+      imported.push(prepared.summary);
+      if (prepared.replaces) replaced.push(prepared.summary.id);
     } catch (err) {
       const existing = err instanceof BerthError && err.code === ErrorCode.CONFLICT ? { existing: `library/${slug}` } : {};
       problems.push({ item, message: err instanceof Error ? err.message : String(err), ...existing });
     }
   }
-  return { format, imported, problems };
+  return { format, imported, problems, ...(replaced.length ? { replaced } : {}), ...(p.dryRun ? { dryRun: true } : {}) };
 }
 
 async function convertSource(source: ImportSource, limits: FetchLimits): Promise<{ format: ImportFormat } & Converted> {

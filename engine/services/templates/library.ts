@@ -56,14 +56,24 @@ export class TemplateLibrary {
 
   /** Writes a template into the library; CONFLICT when the name is taken and `overwrite` is not set. */
   async save(slug: string, template: Template, overwrite = false): Promise<TemplateSummary> {
+    const prepared = this.prepare(slug, template, overwrite);
+    await prepared.write();
+    return prepared.summary;
+  }
+
+  /**
+   * Everything a save checks (the name is free or may be overwritten, the file renders and reads back), without
+   * writing: `write()` stores it. Dry-run imports stop before `write()`.
+   */
+  prepare(slug: string, template: Template, overwrite = false): { summary: TemplateSummary; replaces: boolean; write: () => Promise<void> } {
     const file = path.join(this.folders.library, slug, 'compose.yaml');
-    if (!overwrite && existsSync(file)) throw new BerthError(ErrorCode.CONFLICT, `The library already has a template named ${slug}. Choose another name or overwrite it.`);
+    const replaces = existsSync(file);
+    if (!overwrite && replaces) throw new BerthError(ErrorCode.CONFLICT, `The library already has a template named ${slug}. Choose another name or overwrite it.`);
     const text = renderTemplate(template);
     // Read back through the same parser users' files go through: what is saved is always loadable.
     const id = `library/${slug}`;
     parseTemplate(text, id);
-    await writeAtomic(file, text);
-    return summaryOf({ id, origin: 'library', file }, template);
+    return { summary: summaryOf({ id, origin: 'library', file }, template), replaces, write: () => writeAtomic(file, text) };
   }
 
   async remove(id: string): Promise<void> {

@@ -62,6 +62,31 @@ describe('imports into the library', () => {
     expect(run.imported.map((t) => t.id)).toEqual(['library/my-nginx']);
   });
 
+  it('a dry run reports what would be created, refused and replaced, and writes nothing', async () => {
+    const { svc } = await setup();
+    const ids = async () => (await svc.library.list({})).templates.filter((t) => t.origin === 'library').map((t) => t.id);
+    const preview = await svc.import({ source: { text: portainerV2 }, dryRun: true });
+    expect(preview).toMatchObject({ format: 'portainer', dryRun: true });
+    expect(preview.imported.map((t) => t.id)).toEqual(['library/mysql']);
+    expect(preview.replaced).toBeUndefined();
+    expect(preview.problems).toHaveLength(3);
+    expect(await ids()).toEqual([]);
+
+    await svc.import({ source: { text: portainerV2 } });
+    const taken = await svc.import({ source: { text: portainerV2 }, dryRun: true });
+    expect(taken.imported).toEqual([]);
+    expect(taken.problems).toContainEqual(expect.objectContaining({ existing: 'library/mysql' }));
+    const replacing = await svc.import({ source: { text: portainerV2 }, dryRun: true, overwrite: true });
+    expect(replacing.imported.map((t) => t.id)).toEqual(['library/mysql']);
+    expect(replacing.replaced).toEqual(['library/mysql']);
+    // A real overwrite says what it replaced too.
+    expect((await svc.import({ source: { text: portainerV2 }, overwrite: true })).replaced).toEqual(['library/mysql']);
+    expect(await ids()).toEqual(['library/mysql']);
+    const bad = await svc.import({ source: { dockerRun: 'docker run -d -p 8080:80 nginx:1.27' }, name: 'web', dryRun: true });
+    expect(bad.imported.map((t) => t.id)).toEqual(['library/web']);
+    expect(await ids()).toEqual(['library/mysql']);
+  });
+
   it('imports a folder of templates, taking README.md as documentation, and reports files outside the template', async () => {
     const { svc, dataDir } = await setup();
     const dir = path.join(dataDir, 'incoming');

@@ -11,13 +11,15 @@ interface Props {
   onClose: () => void;
   /** Back to the form after a failed or cancelled run. */
   onRetry: () => void;
+  /** What to do next once the task succeeded (e.g. "Run it" after a pull), as the dialog's main button. */
+  next?: { label: string; onClick: () => void };
 }
 
 /**
  * The buttons of a dialog (inside its form) that starts a task: Start before, Cancel (stops the task) and Hide (it keeps running
  * in the tasks panel) while it runs, Close after — and Try again when it failed.
  */
-export function TaskDialogActions({ task, startLabel, canStart, starting, onClose, onRetry }: Props) {
+export function TaskDialogActions({ task, startLabel, canStart, starting, onClose, onRetry, next }: Props) {
   const taskAction = useTaskAction();
   const cancelTask = (id: string) => taskAction(id, 'cancel');
   if (!task) {
@@ -43,9 +45,14 @@ export function TaskDialogActions({ task, startLabel, canStart, starting, onClos
   return (
     <>
       {task.state !== 'succeeded' && <Button onClick={onRetry}>Try again</Button>}
-      <Button variant="contained" onClick={onClose}>
+      <Button variant={next && task.state === 'succeeded' ? 'text' : 'contained'} onClick={onClose}>
         Close
       </Button>
+      {next && task.state === 'succeeded' && (
+        <Button variant="contained" onClick={next.onClick}>
+          {next.label}
+        </Button>
+      )}
     </>
   );
 }

@@ -131,4 +131,29 @@ describe('BuilderPage', { timeout: 60_000 }, () => {
     expect(source).toContain('parameters:\n    GREETING:');
     expect(await within(dialog).findByRole('link', { name: 'Open shop under Compose' })).toHaveAttribute('href', '#/compose/shop');
   });
+
+  it('unmounts a volume and disconnects a network from the inspector, and the YAML follows', async () => {
+    setup();
+    fireEvent.change(screen.getByRole('textbox', { name: 'compose.yaml' }), {
+      target: { value: 'services:\n  web:\n    image: w\n    volumes: ["data:/srv"]\n    networks: [front]\n  db:\n    image: d\n    volumes: ["data:/var/lib/db"]\nvolumes:\n  data:\nnetworks:\n  front:\n' },
+    });
+    fireEvent.click(await screen.findByRole('group', { name: 'volume data' }));
+    const users = await screen.findByRole('list', { name: 'Services using data' });
+    expect(within(users).getByText('mounts data at /var/lib/db')).toBeInTheDocument();
+    fireEvent.click(within(users).getByRole('button', { name: 'Unmount db' }));
+    expect(yaml()).toContain('  db:\n    image: d\n');
+    expect(yaml()).not.toContain('/var/lib/db');
+    expect(yaml()).toContain('data:/srv');
+    expect(screen.getByRole('status')).toHaveTextContent('Removed db – data');
+    // The volume stays selected with its remaining user.
+    expect(within(screen.getByRole('list', { name: 'Services using data' })).getAllByRole('listitem')).toHaveLength(1);
+
+    fireEvent.click(screen.getByRole('group', { name: 'network front' }));
+    fireEvent.click(within(await screen.findByRole('list', { name: 'Services using front' })).getByRole('button', { name: 'Disconnect web' }));
+    expect(yaml()).not.toContain('networks: [front]');
+    expect(yaml()).toContain('networks:\n  front:');
+    expect(await screen.findByText('Not used yet: connect a service to it.')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(yaml()).toContain('networks: [front]');
+  });
 });

@@ -32,16 +32,23 @@ export function Canvas({ problems, onStatus }: Props) {
   const edit = useBuilder((s) => s.edit);
   const select = useBuilder((s) => s.select);
   const selectedNode = selection?.kind === 'node' ? selection.id : undefined;
-  const flow = useMemo(() => toFlow(model, problems, selectedNode), [model, problems, selectedNode]);
+  // The graph does not depend on the selection: selecting a node (which a drag starts with) must neither rebuild
+  // every node (a full re-render of a 100-service canvas, dropped frames) nor reset the positions being dragged.
+  const flow = useMemo(() => toFlow(model, problems, undefined), [model, problems]);
   // Positions move locally while dragging; the document learns the result once, when the drag ends.
   const [local, setLocal] = useState<{ from: BuilderNode[]; nodes: BuilderNode[] }>({ from: flow.nodes, nodes: flow.nodes });
-  const nodes = local.from === flow.nodes ? local.nodes : flow.nodes;
+  const moved = local.from === flow.nodes ? local.nodes : flow.nodes;
+  // Only the nodes whose selected state differs are new objects, so React Flow re-renders just those.
+  const nodes = useMemo(
+    () => moved.map((n) => ((n.selected ?? false) === (n.id === selectedNode) ? n : { ...n, selected: n.id === selectedNode })),
+    [moved, selectedNode],
+  );
   const latest = useRef(nodes);
   useEffect(() => {
     latest.current = nodes;
   });
   const edges = useMemo<BuilderEdge[]>(
-    () => flow.edges.map((e) => ({ ...e, selected: selection?.kind === 'edge' && e.data?.from === selection.from && e.data.to === selection.to })),
+    () => flow.edges.map((e) => ({ ...e, selected: selection?.kind === 'edge' && e.data?.from === selection.from && e.data.to === selection.to && (selection.edge ?? 'depends') === e.data.kind })),
     [flow.edges, selection],
   );
   const { screenToFlowPosition } = useReactFlow();
@@ -113,7 +120,7 @@ export function Canvas({ problems, onStatus }: Props) {
         onNodesChange={onNodesChange}
         onNodeDragStop={() => saveLayout(latest.current)}
         onConnect={onConnect}
-        onEdgeClick={(_, e) => e.data && select({ kind: 'edge', from: e.data.from, to: e.data.to })}
+        onEdgeClick={(_, e) => e.data && select({ kind: 'edge', from: e.data.from, to: e.data.to, edge: e.data.kind })}
         onPaneClick={() => select(undefined)}
         onNodesDelete={(deleted) => onStatus(removeNodes(edit, deleted.map((n) => n.data)))}
         onEdgesDelete={(deleted) => onStatus(removeEdges(edit, deleted.flatMap((e) => (e.data ? [e.data] : []))))}

@@ -6,6 +6,7 @@ import { DraftField } from './DraftField';
 import { connect } from './model/edits';
 import { parseNodeId, type DependsCondition } from './model/types';
 import { ServiceEditor } from './ServiceEditor';
+import { AttachmentEdge, AttachmentUsers } from './Attachments';
 
 const CONDITIONS: { value: DependsCondition; label: string }[] = [
   { value: 'service_started', label: 'started' },
@@ -23,7 +24,10 @@ export function Inspector({ onStatus }: Props) {
   const model = useBuilder((s) => s.model);
   const edit = useBuilder((s) => s.edit);
   let body;
-  if (selection?.kind === 'edge') {
+  if (selection?.kind === 'edge' && selection.edge && selection.edge !== 'depends') {
+    const service = model.services.find((s) => s.name === selection.from);
+    if (service) body = <AttachmentEdge service={service} kind={selection.edge} name={selection.to} onStatus={onStatus} />;
+  } else if (selection?.kind === 'edge') {
     const from = model.services.find((s) => s.name === selection.from);
     const dep = from?.dependsOn.find((d) => d.service === selection.to);
     if (from && dep) {
@@ -72,9 +76,7 @@ export function Inspector({ onStatus }: Props) {
           <Typography variant="h6" component="h2">
             {node.kind} {node.name}
           </Typography>
-          <Typography variant="body2" color="text.secondary">
-            {users.length ? `Used by ${users.map((s) => s.name).join(', ')}` : 'Not used yet: connect a service to it.'}
-          </Typography>
+          <AttachmentUsers kind={node.kind} name={node.name} users={users} onStatus={onStatus} />
           <Button color="error" startIcon={<DeleteIcon />} onClick={() => onStatus(removeNodes(edit, [{ ...node, problems: [] }]))}>
             Remove {node.kind}
           </Button>

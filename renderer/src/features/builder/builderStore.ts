@@ -1,3 +1,4 @@
+import type { EdgeKind } from './flowModel';
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Document } from 'yaml';
@@ -8,7 +9,8 @@ import { editText, EMPTY_FILE } from './model/document';
 import { emptyHistory, record, redo, undo, type History } from './model/history';
 import type { BuilderModel } from './model/types';
 
-export type Selection = { kind: 'node'; id: string } | { kind: 'edge'; from: string; to: string } | undefined;
+/** An edge is named by its ends and its kind (a service may mount a volume and join a network of the same name). */
+export type Selection = { kind: 'node'; id: string } | { kind: 'edge'; from: string; to: string; edge?: EdgeKind } | undefined;
 
 export interface BuilderState {
   /** What is being built: 'new' or the template id it was opened from. */

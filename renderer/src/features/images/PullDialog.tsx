@@ -20,8 +20,19 @@ export function referenceProblem(ref: string): string | undefined {
   return parsed.ok ? undefined : `Not a valid image reference: ${parsed.reason}.`;
 }
 
-/** Pull an image: a reference with inline validation, then the pull's progress until it is done. */
-export function PullDialog({ onClose, initialRef = '' }: { onClose: () => void; initialRef?: string }) {
+/**
+ * Pull an image: a reference with inline validation, then the pull's progress until it is done. `next` offers what
+ * comes after a successful pull (e.g. "Run it") with the reference that was pulled.
+ */
+export function PullDialog({
+  onClose,
+  initialRef = '',
+  next,
+}: {
+  onClose: () => void;
+  initialRef?: string;
+  next?: { label: string; onClick: (ref: string) => void };
+}) {
   const client = useBerth((s) => s.client);
   const [ref, setRef] = useState(initialRef);
   const [touched, setTouched] = useState(false);
@@ -79,6 +90,7 @@ export function PullDialog({ onClose, initialRef = '' }: { onClose: () => void; 
             starting={starting}
             onClose={onClose}
             onRetry={() => setTaskId(undefined)}
+            {...(next ? { next: { label: next.label, onClick: () => next.onClick(ref.trim()) } } : {})}
           />
         </DialogActions>
       </form>

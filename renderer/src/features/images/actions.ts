@@ -37,7 +37,8 @@ export const imageActions: readonly ImageActionDef[] = [
     id: 'push',
     label: 'Push',
     icon: CloudUploadOutlinedIcon,
-    available: (r) => r.repoTags.length > 0,
+    // An image without a name can still go to a saved registry: the push dialog names it there first.
+    available: () => true,
     shortcut: 'p',
   },
   {

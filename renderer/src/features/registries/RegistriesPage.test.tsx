@@ -159,4 +159,49 @@ describe('RegistriesPage', { timeout: 20_000 }, () => {
     expect(await within(dialog).findByText(/does not allow deleting/)).toBeInTheDocument();
     expect(fake.callsOf('registries.deleteTag')).toEqual([{ id: 'team', repository: 'team/api', reference: '1.0' }]);
   });
+
+  it('shows Docker Hub badges, pulls and platforms, and lists Hub tags with their platforms from the Hub API', async () => {
+    const { user, fake } = setup({
+      'registries.search': () =>
+        ok({
+          results: [
+            { source: 'hub', name: 'nginx', repository: 'library/nginx', description: 'Official build of Nginx.', stars: 20871, official: true, badge: 'official', pulls: '1B+', platforms: ['linux/amd64', 'linux/arm64'] },
+            { source: 'hub', name: 'bitnami/nginx', repository: 'bitnami/nginx', stars: 199, official: false, automated: true, badge: 'verified_publisher', pulls: '500M+' },
+          ],
+          errors: [],
+        }),
+      'registries.hubTags': () =>
+        ok({ items: [{ name: 'latest', digest: 'sha256:0d17b565c37bcbd895e9', size: 72_099_501, updated: '2026-11-30T08:41:05Z', platforms: [{ os: 'linux', architecture: 'amd64' }, { os: 'linux', architecture: 'arm64', variant: 'v8' }] }], next: '2' }),
+      'registries.manifest': () => fail('UNAVAILABLE', 'Docker Hub cannot be reached.'),
+    });
+    await user.type(screen.getByRole('textbox', { name: 'Search images' }), 'nginx{Enter}');
+    const cards = within(await screen.findByRole('list', { name: 'Search results' })).getAllByRole('listitem');
+    expect(cards[0]).toHaveTextContent('Official');
+    expect(within(cards[0]!).getByLabelText('1B+ pulls')).toBeInTheDocument();
+    expect(within(cards[0]!).getByLabelText('20871 stars')).toBeInTheDocument();
+    expect(cards[0]).toHaveTextContent('linux/amd64, linux/arm64');
+    expect(cards[1]).toHaveTextContent('Verified publisher');
+    expect(cards[1]).not.toHaveTextContent('Official');
+    expect(cards[1]).toHaveTextContent('Automated');
+
+    await user.click(within(cards[0]!).getByRole('button', { name: 'Open nginx' }));
+    const latest = await screen.findByRole('row', { name: 'latest' });
+    expect(within(latest).getByText('linux/amd64')).toBeInTheDocument();
+    expect(within(latest).getByText('linux/arm64/v8')).toBeInTheDocument();
+    expect(within(latest).getByText('72 MB')).toBeInTheDocument();
+    expect(fake.callsOf('registries.hubTags')).toEqual([{ repository: 'library/nginx', n: 25 }]);
+    expect(fake.callsOf('registries.tags')).toEqual([]);
+    await user.click(screen.getByRole('button', { name: 'Load more tags' }));
+    expect(fake.callsOf('registries.hubTags')[1]).toEqual({ repository: 'library/nginx', n: 25, last: '2' });
+  });
+
+  it('says so when Docker Hub cannot be reached for tags', async () => {
+    const { user } = setup({
+      'registries.search': () => ok({ results: [{ source: 'hub', name: 'nginx', repository: 'library/nginx', official: true }], errors: [] }),
+      'registries.hubTags': () => fail('UNAVAILABLE', 'Docker Hub (hub.docker.com) cannot be reached for the tags of library/nginx (getaddrinfo EAI_AGAIN hub.docker.com).'),
+    });
+    await user.type(screen.getByRole('textbox', { name: 'Search images' }), 'nginx{Enter}');
+    await user.click(await screen.findByRole('button', { name: 'Open nginx' }));
+    expect(await screen.findByText(/cannot be reached for the tags of library\/nginx/)).toBeInTheDocument();
+  });
 });

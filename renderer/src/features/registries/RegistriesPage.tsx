@@ -2,12 +2,14 @@ import { useRef, useState, type FormEvent } from 'react';
 import { Box, Button, CircularProgress, InputAdornment, TextField, Typography } from '@mui/material';
 import SearchIcon from '@mui/icons-material/Search';
 import SettingsIcon from '@mui/icons-material/Settings';
+import CloudUploadOutlinedIcon from '@mui/icons-material/CloudUploadOutlined';
 import type { BerthErrorData, RegistrySearch } from '../../api/contract';
 import { useCall } from '../../components/useCall';
 import { useSlashFocus } from '../../components/useSlashFocus';
 import { useBerth } from '../../stores/context';
 import { BrowseCatalog } from './BrowseCatalog';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { PushDialog } from '../images/PushDialog';
 import { RegistrySettingsDialog } from './RegistrySettingsDialog';
 import { RepositoryView } from './RepositoryView';
 import { SearchResults } from './SearchResults';
@@ -24,6 +26,7 @@ export function RegistriesPage() {
   const [searchError, setSearchError] = useState<BerthErrorData | null>(null);
   const [open, setOpen] = useState<RepoRef | null>(null);
   const [settings, setSettings] = useState(false);
+  const [pushing, setPushing] = useState(false);
   const searchBox = useRef<HTMLInputElement>(null);
   useSlashFocus(searchBox);
 
@@ -49,6 +52,9 @@ export function RegistriesPage() {
             <Typography variant="h5" component="h1" sx={{ flex: 1 }}>
               Registries
             </Typography>
+            <Button startIcon={<CloudUploadOutlinedIcon />} onClick={() => setPushing(true)}>
+              Push an image
+            </Button>
             <Button startIcon={<SettingsIcon />} onClick={() => setSettings(true)}>
               Manage registries
             </Button>
@@ -85,6 +91,7 @@ export function RegistriesPage() {
           ))}
         </>
       )}
+      {pushing && <PushDialog onClose={() => setPushing(false)} />}
       {settings && list && (
         <RegistrySettingsDialog registries={list} onChanged={registries.reload} onClose={() => setSettings(false)} />
       )}

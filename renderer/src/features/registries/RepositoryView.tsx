@@ -3,29 +3,41 @@ import { Box, Button, Stack, Typography } from '@mui/material';
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import DownloadIcon from '@mui/icons-material/Download';
 import DeleteIcon from '@mui/icons-material/Delete';
+import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import type { BerthErrorData } from '../../api/contract';
 import { DangerDialog } from '../../components/DangerDialog';
 import { useBerth } from '../../stores/context';
 import { PullDialog } from '../images/PullDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ImageDetails } from './ImageDetails';
-import { TagTable } from './TagTable';
+import { TagTable, type TagItem } from './TagTable';
 import { usePages } from './usePages';
+import { RunImage } from './run/RunImage';
 import type { RepoRef } from './repo';
 
 const PAGE = 25;
 
-/** One repository: its tags (a page at a time), the selected tag's contents, and pull / delete of that tag. */
+/** One repository: its tags (a page at a time), the selected tag's contents, and pull / run / delete of that tag. */
 export function RepositoryView({ repo, sourceLabel, onBack }: { repo: RepoRef; sourceLabel: string; onBack: () => void }) {
   const client = useBerth((s) => s.client);
-  const pages = usePages(`${repo.source}/${repo.repository}`, (last) =>
-    client.call('registries.tags', { id: repo.source, repository: repo.repository, n: PAGE, ...(last ? { last } : {}) }),
-  );
-  const tags = pages.items;
+  // Docker Hub's own API lists tags with their platforms, sizes and dates in one answer; other registries are
+  // asked through the registry API, a manifest per row.
+  const hub = repo.source === 'hub';
+  const pages = usePages<TagItem>(`${repo.source}/${repo.repository}`, async (last) => {
+    const page = { n: PAGE, ...(last ? { last } : {}) };
+    if (hub) {
+      const r = await client.call('registries.hubTags', { repository: repo.repository, ...page });
+      return r.ok ? { ok: true, value: { ...r.value, items: r.value.items.map((t) => ({ name: t.name, hub: t })) } } : r;
+    }
+    const r = await client.call('registries.tags', { id: repo.source, repository: repo.repository, ...page });
+    return r.ok ? { ok: true, value: { ...r.value, items: r.value.items.map((name) => ({ name })) } } : r;
+  });
+  const tags = pages.items.map((t) => t.name);
   const [picked, setPicked] = useState<string>();
   // The usual choice until the user picks: "latest" when there is one, else the first tag.
   const selected = picked ?? (tags.includes('latest') ? 'latest' : tags[0]);
   const [pulling, setPulling] = useState(false);
+  const [running, setRunning] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [deleteBusy, setDeleteBusy] = useState(false);
   const [deleteError, setDeleteError] = useState<BerthErrorData | null>(null);
@@ -53,15 +65,19 @@ export function RepositoryView({ repo, sourceLabel, onBack }: { repo: RepoRef; s
         <Button variant="contained" startIcon={<DownloadIcon />} disabled={!selected} onClick={() => setPulling(true)}>
           {selected ? `Pull ${selected}` : 'Pull'}
         </Button>
+        <Button variant="outlined" startIcon={<PlayArrowIcon />} disabled={!selected} onClick={() => setRunning(true)}>
+          {selected ? `Run ${selected}` : 'Run'}
+        </Button>
         <Button color="error" startIcon={<DeleteIcon />} disabled={!selected} onClick={() => setDeleting(true)}>
           Delete tag
         </Button>
       </Stack>
       <ErrorAlert error={pages.error} sx={{ mt: 1 }} />
       {pages.loaded && tags.length === 0 && <Typography sx={{ my: 2 }}>This repository has no tags. Push an image to it to see one here.</Typography>}
-      {tags.length > 0 && <TagTable repo={repo} tags={tags} next={pages.next} selected={selected} onSelect={setPicked} onMore={() => void pages.more()} />}
+      {tags.length > 0 && <TagTable repo={repo} tags={pages.items} next={pages.next} selected={selected} onSelect={setPicked} onMore={() => void pages.more()} />}
       {selected && <ImageDetails key={selected} repo={repo} tag={selected} />}
       {pulling && selected && <PullDialog initialRef={`${repo.name}:${selected}`} onClose={() => setPulling(false)} />}
+      {running && selected && <RunImage imageRef={`${repo.name}:${selected}`} onClose={() => setRunning(false)} />}
       {deleting && selected && (
         <DangerDialog
           id="delete-tag-title"

@@ -1,6 +1,8 @@
 import { Alert, Box, Card, CardActionArea, CardContent, Chip, Stack, Typography } from '@mui/material';
 import StarIcon from '@mui/icons-material/Star';
 import VerifiedIcon from '@mui/icons-material/Verified';
+import WorkspacePremiumIcon from '@mui/icons-material/WorkspacePremium';
+import DownloadIcon from '@mui/icons-material/Download';
 import type { RegistryInfo, RegistrySearch } from '../../api/contract';
 import { sourceName, type RepoRef } from './repo';
 
@@ -24,7 +26,9 @@ export function SearchResults({ search, registries, onOpen }: { search: Registry
                   <Typography variant="subtitle1" component="h3" sx={{ flex: 1, wordBreak: 'break-all' }}>
                     {r.name}
                   </Typography>
-                  {r.official && <Chip size="small" color="primary" icon={<VerifiedIcon />} label="Official" title="Docker Official Image: published and maintained by Docker" />}
+                  {(r.official || r.badge === 'official') && <Chip size="small" color="primary" icon={<VerifiedIcon />} label="Official" title="Docker Official Image: published and maintained by Docker" />}
+                  {r.badge === 'verified_publisher' && <Chip size="small" color="success" icon={<WorkspacePremiumIcon />} label="Verified publisher" title="Published by a company Docker has verified" />}
+                  {r.badge === 'open_source' && <Chip size="small" color="secondary" label="Open source" title="Docker-Sponsored Open Source project" />}
                   {r.automated && <Chip size="small" variant="outlined" label="Automated" title="Built by Docker Hub from a linked source repository" />}
                 </Stack>
                 <Typography variant="body2" color="text.secondary" sx={{ minHeight: 40 }}>
@@ -37,7 +41,17 @@ export function SearchResults({ search, registries, onOpen }: { search: Registry
                       <StarIcon fontSize="inherit" /> {r.stars}
                     </Typography>
                   )}
+                  {r.pulls && (
+                    <Typography variant="caption" sx={{ display: 'flex', alignItems: 'center', gap: 0.25 }} aria-label={`${r.pulls} pulls`}>
+                      <DownloadIcon fontSize="inherit" /> {r.pulls}
+                    </Typography>
+                  )}
                 </Stack>
+                {r.platforms && r.platforms.length > 0 && (
+                  <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 0.5 }}>
+                    {r.platforms.join(', ')}
+                  </Typography>
+                )}
               </CardContent>
             </CardActionArea>
           </Card>

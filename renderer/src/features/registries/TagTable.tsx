@@ -1,11 +1,53 @@
 import { Button, Chip, Radio, Stack, Table, TableBody, TableCell, TableHead, TableRow, Tooltip, Typography } from '@mui/material';
-import { formatBytes, formatTime, type RegistryPlatform } from '../../api/contract';
+import { formatBytes, formatTime, type HubTag, type RegistryPlatform } from '../../api/contract';
 import { useCall } from '../../components/useCall';
 import { useBerth } from '../../stores/context';
 import type { RepoRef } from './repo';
 
 export const platformName = (p: RegistryPlatform | undefined) => (p ? [p.os, p.architecture, p.variant].filter(Boolean).join('/') : 'unknown');
 const shortDigest = (d: string) => d.replace(/^sha256:/, '').slice(0, 12);
+
+/** A tag to list; `hub` when Docker Hub's own API described it already (no manifest calls needed). */
+export interface TagItem {
+  name: string;
+  hub?: HubTag;
+}
+
+const Platforms = ({ platforms }: { platforms: (RegistryPlatform | undefined)[] }) => (
+  <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 0.5 }}>
+    {platforms.map((p) => (
+      <Chip key={platformName(p)} size="small" label={platformName(p)} />
+    ))}
+  </Stack>
+);
+
+const Digest = ({ digest }: { digest: string | undefined }) =>
+  digest ? (
+    <Tooltip title={digest}>
+      <span style={{ fontFamily: 'monospace' }}>{shortDigest(digest)}</span>
+    </Tooltip>
+  ) : (
+    '—'
+  );
+
+/** A Docker Hub tag, as the Hub's API described it. */
+function HubTagRow({ tag, selected, onSelect }: { tag: HubTag; selected: boolean; onSelect: (tag: string) => void }) {
+  const choose = () => onSelect(tag.name);
+  return (
+    <TableRow hover selected={selected} aria-label={tag.name} aria-selected={selected} onClick={choose} sx={{ cursor: 'pointer' }}>
+      <TableCell padding="checkbox">
+        <Radio checked={selected} onChange={choose} slotProps={{ input: { 'aria-label': `Select ${tag.name}` } }} />
+      </TableCell>
+      <TableCell sx={{ fontFamily: 'monospace' }}>{tag.name}</TableCell>
+      <TableCell>{tag.size !== undefined ? formatBytes(tag.size) : '—'}</TableCell>
+      <TableCell>{tag.platforms.length ? <Platforms platforms={tag.platforms} /> : '—'}</TableCell>
+      <TableCell>{tag.updated ? formatTime(tag.updated) : '—'}</TableCell>
+      <TableCell>
+        <Digest digest={tag.digest} />
+      </TableCell>
+    </TableRow>
+  );
+}
 
 function TagRow({ repo, tag, selected, onSelect }: { repo: RepoRef; tag: string; selected: boolean; onSelect: (tag: string) => void }) {
   const client = useBerth((s) => s.client);
@@ -34,20 +76,14 @@ function TagRow({ repo, tag, selected, onSelect }: { repo: RepoRef; tag: string;
           <TableCell>{m.kind === 'image' ? formatBytes(m.size) : '—'}</TableCell>
           <TableCell>
             {m.kind === 'index' ? (
-              <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 0.5 }}>
-                {m.manifests.filter((p) => p.platform?.os !== 'unknown').map((p) => (
-                  <Chip key={p.digest} size="small" label={platformName(p.platform)} />
-                ))}
-              </Stack>
+              <Platforms platforms={m.manifests.filter((p) => p.platform?.os !== 'unknown').map((p) => p.platform)} />
             ) : (
               platformName(config.value && config.value.os ? { os: config.value.os, architecture: config.value.architecture ?? '?', variant: config.value.variant } : undefined)
             )}
           </TableCell>
           <TableCell>{config.value?.created ? formatTime(config.value.created) : '—'}</TableCell>
           <TableCell>
-            <Tooltip title={m.digest}>
-              <span style={{ fontFamily: 'monospace' }}>{shortDigest(m.digest)}</span>
-            </Tooltip>
+            <Digest digest={m.digest} />
           </TableCell>
         </>
       )}
@@ -55,8 +91,11 @@ function TagRow({ repo, tag, selected, onSelect }: { repo: RepoRef; tag: string;
   );
 }
 
-/** The repository's tags; each row fetches its own manifest as it appears, a page of tags at a time. */
-export function TagTable({ repo, tags, next, selected, onSelect, onMore }: { repo: RepoRef; tags: string[]; next?: string; selected?: string; onSelect: (tag: string) => void; onMore: () => void }) {
+/**
+ * The repository's tags, a page at a time: a tag Docker Hub's API described shows that; any other row fetches its
+ * own manifest as it appears.
+ */
+export function TagTable({ repo, tags, next, selected, onSelect, onMore }: { repo: RepoRef; tags: TagItem[]; next?: string; selected?: string; onSelect: (tag: string) => void; onMore: () => void }) {
   return (
     <>
       <Table size="small" aria-label="Tags">
@@ -71,9 +110,13 @@ export function TagTable({ repo, tags, next, selected, onSelect, onMore }: { rep
           </TableRow>
         </TableHead>
         <TableBody>
-          {tags.map((t) => (
-            <TagRow key={t} repo={repo} tag={t} selected={t === selected} onSelect={onSelect} />
-          ))}
+          {tags.map((t) =>
+            t.hub ? (
+              <HubTagRow key={t.name} tag={t.hub} selected={t.name === selected} onSelect={onSelect} />
+            ) : (
+              <TagRow key={t.name} repo={repo} tag={t.name} selected={t.name === selected} onSelect={onSelect} />
+            ),
+          )}
         </TableBody>
       </Table>
       {next && (

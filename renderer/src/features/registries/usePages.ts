@@ -1,16 +1,16 @@
 import { useEffect, useState } from 'react';
 import type { BerthErrorData, RegistryPage, Result } from '../../api/contract';
 
-type State = { key: string; items: string[]; next?: string; loaded: boolean; error: BerthErrorData | null };
+type State<T> = { key: string; items: T[]; next?: string; loaded: boolean; error: BerthErrorData | null };
 
 /**
  * A registry listing read a page at a time: the first page whenever `key` changes (or on reload), further
  * pages on `more()` following the registry's cursor. A late answer for an older key is dropped.
  */
-export function usePages(key: string, fetchPage: (last?: string) => Promise<Result<RegistryPage<string>>>) {
+export function usePages<T = string>(key: string, fetchPage: (last?: string) => Promise<Result<RegistryPage<T>>>) {
   const [reloads, setReloads] = useState(0);
   const full = `${reloads}:${key}`;
-  const [state, setState] = useState<State>({ key: full, items: [], loaded: false, error: null });
+  const [state, setState] = useState<State<T>>({ key: full, items: [], loaded: false, error: null });
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -26,7 +26,7 @@ export function usePages(key: string, fetchPage: (last?: string) => Promise<Resu
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [full]);
 
-  const mine = state.key === full ? state : { key: full, items: [], loaded: false, error: null };
+  const mine: State<T> = state.key === full ? state : { key: full, items: [], loaded: false, error: null };
   const more = async () => {
     if (!mine.next || busy) return;
     setBusy(true);

@@ -28,8 +28,9 @@ function readText(f: Blob): Promise<string> {
 
 /**
  * Imports templates into the library from pasted text (Portainer list, .pmx, compose YAML), a file read by the
- * browser, a URL the backend fetches, or a docker run line; then shows the report. Entries whose name the
- * library already has are not replaced unless the user confirms overwriting them.
+ * browser, a URL the backend fetches, or a docker run line. "Check" runs the import as a dry run and shows what
+ * would be created, replaced or not converted; "Import" then writes it. Entries whose name the library already
+ * has are not replaced unless the user confirms overwriting them.
  */
 export function ImportDialog({ onClose, onImported }: { onClose: () => void; onImported: () => void }) {
   const client = useBerth((s) => s.client);
@@ -42,6 +43,8 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<BerthErrorData | null>(null);
   const [result, setResult] = useState<TemplateImportResult | null>(null);
+  // The input the shown report is about: a changed input needs a new check before it is imported.
+  const [reportFor, setReportFor] = useState<string | null>(null);
   const [confirmOverwrite, setConfirmOverwrite] = useState(false);
 
   const source = (): Source | string => {
@@ -52,7 +55,12 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
   };
   const dirty = text !== '' || file !== null || url !== '' || run !== '';
 
-  const submit = async (overwrite: boolean) => {
+  const inputKey = JSON.stringify([kind, text, file, url, run, name.trim()]);
+  const current = result !== null && reportFor === inputKey;
+  const checked = current && result.dryRun === true;
+  const done = current && !result.dryRun;
+
+  const submit = async (mode: 'check' | 'import' | 'overwrite') => {
     const s = source();
     if (typeof s === 'string') {
       setError({ code: 'INVALID_ARGUMENT', message: s });
@@ -60,12 +68,18 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
     }
     setBusy(true);
     setError(null);
-    const r = await client.call('templates.import', { source: s, ...(name.trim() ? { name: name.trim() } : {}), ...(overwrite ? { overwrite } : {}) });
+    const r = await client.call('templates.import', {
+      source: s,
+      ...(name.trim() ? { name: name.trim() } : {}),
+      ...(mode === 'overwrite' ? { overwrite: true } : {}),
+      ...(mode === 'check' ? { dryRun: true } : {}),
+    });
     setBusy(false);
     setConfirmOverwrite(false);
     if (!r.ok) return setError(r.error);
     setResult(r.value);
-    if (r.value.imported.length > 0) onImported();
+    setReportFor(inputKey);
+    if (!r.value.dryRun && r.value.imported.length > 0) onImported();
   };
 
   const readFile = async (f: File | undefined) => {
@@ -79,11 +93,11 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
     }
   };
 
-  const existing = result?.problems.filter((p) => p.existing) ?? [];
+  const existing = current ? result.problems.filter((p) => p.existing) : [];
   return (
     <Dialog
       open
-      onClose={(_e, reason) => (dirty && !result && reason !== undefined ? undefined : onClose())}
+      onClose={(_e, reason) => (dirty && !done && reason !== undefined ? undefined : onClose())}
       maxWidth="md"
       fullWidth
       aria-labelledby="import-templates-title"
@@ -91,7 +105,7 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
       <form
         onSubmit={(e: FormEvent) => {
           e.preventDefault();
-          void submit(false);
+          if (!done) void submit(checked ? 'import' : 'check');
         }}
       >
         <DialogTitle id="import-templates-title">Import templates</DialogTitle>
@@ -140,8 +154,8 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
             sx={{ mt: 2, width: 360 }}
           />
           <ErrorAlert error={error} sx={{ mt: 1 }} />
-          {result && <ImportReport result={result} />}
-          {existing.length > 0 && (
+          {current && <ImportReport result={result} />}
+          {existing.length > 0 && !done && (
             <Alert
               severity="info"
               sx={{ mt: 1 }}
@@ -151,15 +165,22 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
                 </Button>
               }
             >
-              Your library already has {existing.map((p) => p.existing).join(', ')}. Import again replacing {existing.length === 1 ? 'it' : 'them'}?
+              Your library already has {existing.map((p) => p.existing).join(', ')}. Import replacing {existing.length === 1 ? 'it' : 'them'}?
             </Alert>
           )}
         </DialogContent>
         <DialogActions>
-          <Button onClick={onClose}>{result ? 'Close' : 'Cancel'}</Button>
-          <Button type="submit" variant="contained" disabled={busy} startIcon={busy ? <CircularProgress size={16} color="inherit" /> : undefined}>
-            {result ? 'Import again' : 'Import'}
-          </Button>
+          <Button onClick={onClose}>{done ? 'Close' : 'Cancel'}</Button>
+          {!done && (
+            <Button
+              type="submit"
+              variant="contained"
+              disabled={busy || (checked && result.imported.length === 0)}
+              startIcon={busy ? <CircularProgress size={16} color="inherit" /> : undefined}
+            >
+              {checked ? `Import ${result.imported.length === 1 ? '1 template' : `${result.imported.length} templates`}` : 'Check'}
+            </Button>
+          )}
         </DialogActions>
       </form>
       {confirmOverwrite && (
@@ -169,7 +190,7 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
           lost={`The current files of ${existing.map((p) => p.existing).join(', ')} are replaced by the imported ones; changes you made to them are lost.`}
           confirmLabel="Overwrite"
           busy={busy}
-          onConfirm={() => void submit(true)}
+          onConfirm={() => void submit('overwrite')}
           onCancel={() => setConfirmOverwrite(false)}
         />
       )}

@@ -76,7 +76,7 @@ describe('Templates catalog', { timeout: 40_000 }, () => {
     expect(screen.getByRole('listitem', { name: 'PostgreSQL with Adminer' })).toHaveTextContent(/^PA/);
   });
 
-  it('imports pasted text, shows what was not converted, and overwrites taken names only after confirming', async () => {
+  it('checks pasted text first (a dry run), shows what would be imported and not converted, then overwrites taken names only after confirming', async () => {
     const first: TemplateImportResult = {
       format: 'portainer',
       imported: [summary('library/redis', { title: 'Redis' })],
@@ -85,51 +85,67 @@ describe('Templates catalog', { timeout: 40_000 }, () => {
         { item: 'template mysql (MySQL)', message: 'The library already has a template named mysql. Choose another name or overwrite it.', existing: 'library/mysql' },
       ],
     };
-    const second: TemplateImportResult = { format: 'portainer', imported: [summary('library/redis', { title: 'Redis' }), summary('library/mysql', { title: 'MySQL' })], problems: [first.problems[0]!] };
-    let calls = 0;
-    const { user, fake } = setup({ 'templates.import': () => ok(calls++ === 0 ? first : second) });
+    const second: TemplateImportResult = { format: 'portainer', imported: [summary('library/redis', { title: 'Redis' }), summary('library/mysql', { title: 'MySQL' })], problems: [first.problems[0]!], replaced: ['library/mysql'] };
+    const { user, fake } = setup({ 'templates.import': (p) => ok(p.dryRun ? { ...first, dryRun: true } : p.overwrite ? second : first) });
     await user.click(await screen.findByRole('button', { name: 'Import…' }));
     const dialog = screen.getByRole('dialog', { name: 'Import templates' });
-    await user.click(within(dialog).getByRole('button', { name: 'Import' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Check' }));
     expect(within(dialog).getByText(/Paste a Portainer list/)).toBeInTheDocument();
     expect(fake.callsOf('templates.import')).toEqual([]);
 
     const text = '{"version":"2","templates":[]}';
     await user.click(within(dialog).getByRole('textbox', { name: 'Template text' }));
     await user.paste(text);
-    await user.click(within(dialog).getByRole('button', { name: 'Import' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Check' }));
     const report = await within(dialog).findByRole('region', { name: 'Import report' });
-    expect(report).toHaveTextContent('Read a Portainer template list: 1 template imported into your library, 2 things not converted');
-    expect(within(within(report).getByRole('list', { name: 'Imported templates' })).getByRole('link', { name: 'Redis' })).toHaveAttribute('href', '#/templates/library%2Fredis');
+    expect(report).toHaveTextContent('Read a Portainer template list: 1 template would be imported into your library, 2 things not converted (listed below). Nothing is written until you import.');
+    expect(within(within(report).getByRole('list', { name: 'Templates to import' })).getByText('Redis')).toBeInTheDocument();
+    expect(report).toHaveTextContent('library/redis · web · new');
     const problems = within(report).getByRole('list', { name: 'Import problems' });
     expect(problems).toHaveTextContent('Portainer template 2 (Stack)');
     expect(problems).toHaveTextContent('is not fetched: https://git.example/stacks (stack.yml)');
-    expect(fake.callsOf('templates.import')).toEqual([{ source: { text } }]);
+    expect(fake.callsOf('templates.import')).toEqual([{ source: { text }, dryRun: true }]);
+
+    // Editing the input makes the report stale: it must be checked again.
+    await user.type(within(dialog).getByRole('textbox', { name: 'Template text' }), ' ');
+    expect(within(dialog).queryByRole('region', { name: 'Import report' })).toBeNull();
+    expect(within(dialog).getByRole('button', { name: 'Check' })).toBeEnabled();
+    // Back to what was checked, the report is the right one again.
+    await user.type(within(dialog).getByRole('textbox', { name: 'Template text' }), '{Backspace}');
+    expect(await within(dialog).findByRole('button', { name: 'Import 1 template' })).toBeEnabled();
 
     await user.click(within(dialog).getByRole('button', { name: 'Overwrite…' }));
     const confirm = screen.getByRole('dialog', { name: 'Replace 1 template in your library?' });
     expect(confirm).toHaveTextContent('library/mysql are replaced');
     await user.click(within(confirm).getByRole('button', { name: 'Overwrite' }));
     await waitFor(() => expect(fake.callsOf('templates.import')[1]).toEqual({ source: { text }, overwrite: true }));
-    expect(await within(dialog).findByText(/2 templates imported/)).toBeInTheDocument();
+    expect(await within(dialog).findByText(/2 templates imported into your library \(1 replacing a template you have\)/)).toBeInTheDocument();
+    expect(within(dialog).getByRole('link', { name: 'MySQL' })).toHaveAttribute('href', '#/templates/library%2Fmysql');
+    expect(within(dialog).queryByRole('button', { name: /Import|Check/ })).toBeNull();
   });
 
   it('reads a chosen file in the browser and sends its text and name; a docker run line goes as such', async () => {
-    const { user, fake } = setup({ 'templates.import': () => ok({ format: 'pmx', imported: [], problems: [{ item: 'app.pmx', message: 'no images' }] }) });
+    const { user, fake } = setup({
+      'templates.import': (p) => ok('dockerRun' in p.source ? { format: 'docker-run', imported: [summary('library/my-nginx', { title: 'nginx' })], problems: [], ...(p.dryRun ? { dryRun: true } : {}) } : { format: 'pmx', imported: [], problems: [{ item: 'app.pmx', message: 'no images' }], dryRun: true }),
+    });
     await user.click(await screen.findByRole('button', { name: 'Import…' }));
     const dialog = screen.getByRole('dialog', { name: 'Import templates' });
     await user.click(within(dialog).getByRole('tab', { name: 'File' }));
     await user.upload(within(dialog).getByLabelText('Template file'), new File(['name: app\nimages: []\n'], 'app.pmx', { type: 'text/plain' }));
     expect(await within(dialog).findByText(/app\.pmx \(21 characters\)/)).toBeInTheDocument();
-    await user.click(within(dialog).getByRole('button', { name: 'Import' }));
-    expect(await within(dialog).findByText(/Read a Panamax \.pmx file: 0 templates imported/)).toBeInTheDocument();
-    expect(fake.callsOf('templates.import')).toEqual([{ source: { text: 'name: app\nimages: []\n', fileName: 'app.pmx' } }]);
+    await user.click(within(dialog).getByRole('button', { name: 'Check' }));
+    expect(await within(dialog).findByText(/Read a Panamax \.pmx file: 0 templates would be imported/)).toBeInTheDocument();
+    // Nothing to import: the button says so and stays off.
+    expect(within(dialog).getByRole('button', { name: 'Import 0 templates' })).toBeDisabled();
+    expect(fake.callsOf('templates.import')).toEqual([{ source: { text: 'name: app\nimages: []\n', fileName: 'app.pmx' }, dryRun: true }]);
 
     await user.click(within(dialog).getByRole('tab', { name: 'docker run' }));
     await fill(user, within(dialog).getByRole('textbox', { name: 'docker run command' }), 'docker run -p 8080:80 nginx');
     await fill(user, within(dialog).getByRole('textbox', { name: 'Name in the library (optional)' }), 'my-nginx');
-    await user.click(within(dialog).getByRole('button', { name: 'Import again' }));
-    await waitFor(() => expect(fake.callsOf('templates.import')[1]).toEqual({ source: { dockerRun: 'docker run -p 8080:80 nginx' }, name: 'my-nginx' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Check' }));
+    await user.click(await within(dialog).findByRole('button', { name: 'Import 1 template' }));
+    await waitFor(() => expect(fake.callsOf('templates.import')[2]).toEqual({ source: { dockerRun: 'docker run -p 8080:80 nginx' }, name: 'my-nginx' }));
+    expect(await within(dialog).findByText(/1 template imported into your library\./)).toBeInTheDocument();
   });
 
   it('remote catalogs: an unreachable address is refused with its reason, a failed refresh keeps the cached copy and says why', async () => {

@@ -155,7 +155,8 @@ export function unmountVolume(doc: Document, name: string, volume: string): void
   const path = svc(name, 'volumes');
   const node = doc.getIn(path, true);
   if (!isSeq(node)) return;
-  node.items = node.items.filter((i) => !(isScalar(i) && String(i.value).split(':')[0] === volume));
+  // Short syntax ("data:/var/lib") and long syntax ({ type: volume, source: data, target: ... }) both.
+  node.items = node.items.filter((i) => !((isScalar(i) && String(i.value).split(':')[0] === volume) || (isMap(i) && i.get('source') === volume)));
   pruneEmpty(doc, [...path]);
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkModel } from './checks';
 import { parseBuilder } from './derive';
 import { editText, EMPTY_FILE } from './document';
-import { addService, connect, mountVolume, removeService, setEnvironment, setField, setImage, setLayout, setList, unlink } from './edits';
+import { addService, attachNetwork, connect, detachNetwork, mountVolume, removeService, setEnvironment, setField, setImage, setLayout, setList, unlink, unmountVolume } from './edits';
 import { emptyHistory, record, redo, undo } from './history';
 import { autoLayout } from './layout';
 import { locate } from './locate';
@@ -127,6 +127,25 @@ describe('canvas edits patch the document, keeping comments and order', () => {
     text = editText(text, (d) => removeService(d, 'api'));
     expect(model(text).services.map((s) => s.name)).toEqual(['web']);
     expect(model(text).services[0]?.dependsOn).toEqual([]);
+  });
+
+  it('unmounting a volume takes every mount of it (short and long syntax), keeping the declaration and other mounts', () => {
+    const file = `services:\n  db:\n    image: d\n    volumes:\n      - data:/var/lib/db # main\n      - type: volume\n        source: data\n        target: /backup\n      - logs:/logs\nvolumes:\n  data:\n  logs:\n`;
+    const text = editText(file, (d) => unmountVolume(d, 'db', 'data'));
+    expect(text).toBe(`services:\n  db:\n    image: d\n    volumes:\n      - logs:/logs\nvolumes:\n  data:\n  logs:\n`);
+    // The last mount gone, the emptied list goes too.
+    expect(editText(text, (d) => unmountVolume(d, 'db', 'logs'))).toBe(`services:\n  db:\n    image: d\nvolumes:\n  data:\n  logs:\n`);
+  });
+
+  it('disconnecting a network removes it from the list or the map form, keeping the rest', () => {
+    let text = editText(`services:\n  web:\n    image: w\n    networks: [front, back]\nnetworks:\n  front:\n  back:\n`, (d) => detachNetwork(d, 'web', 'back'));
+    expect(model(text).services[0]?.networks).toEqual(['front']);
+    expect(model(text).networks).toEqual(['front', 'back']);
+    text = editText(`services:\n  web:\n    image: w\n    networks:\n      front:\n        aliases: [site]\nnetworks:\n  front:\n`, (d) => detachNetwork(d, 'web', 'front'));
+    expect(text).toBe(`services:\n  web:\n    image: w\nnetworks:\n  front:\n`);
+    // Attaching again keeps the service on the default network it had while it named none.
+    text = editText(text, (d) => attachNetwork(d, 'web', 'front'));
+    expect(model(text).services[0]?.networks).toEqual(['default', 'front']);
   });
 
   it('positions live in x-berth-layout, one flow line per node', () => {

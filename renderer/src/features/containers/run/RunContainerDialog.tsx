@@ -28,7 +28,8 @@ import { BasicFields, sectionOf, SettingsSections } from './SpecSections';
 import { useEngineChoices } from './useEngineChoices';
 import { SettingWarnings } from '../../security/SettingWarnings';
 
-export type RunDialogMode = { kind: 'run' } | { kind: 'edit'; id: string; name: string };
+/** `initial`: a run form prefilled by the caller (e.g. from an image's exposed ports, env and volumes). */
+export type RunDialogMode = { kind: 'run'; initial?: SpecForm } | { kind: 'edit'; id: string; name: string };
 
 interface Props {
   mode: RunDialogMode;
@@ -76,9 +77,10 @@ export function RunContainerDialog({ mode, onClose, onDone }: Props) {
   const client = useBerth((s) => s.client);
   const choices = useEngineChoices(client);
   const editing = mode.kind === 'edit';
-  const [form, setForm] = useState<SpecForm>(emptyForm);
-  // What the form started from (empty, or the container's settings): typed input is what differs from it.
-  const [baseline, setBaseline] = useState<SpecForm>(emptyForm);
+  const start = mode.kind === 'run' ? mode.initial : undefined;
+  const [form, setForm] = useState<SpecForm>(() => start ?? emptyForm());
+  // What the form started from (empty, prefilled, or the container's settings): typed input is what differs from it.
+  const [baseline, setBaseline] = useState<SpecForm>(() => start ?? emptyForm());
   const [askDiscard, setAskDiscard] = useState(false);
   const [current, setCurrent] = useState<ContainerSpec | null>(null);
   const [loadError, setLoadError] = useState<BerthErrorData | null>(null);
