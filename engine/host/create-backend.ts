@@ -27,6 +27,7 @@ import { swarmDomain } from '../services/swarm/handlers';
 import { swarmDataDomain } from '../services/swarm-data/handlers';
 import { clusterDomain } from '../services/cluster/handlers';
 import { stacksDomain } from '../services/stacks/handlers';
+import { accountsDomain } from '../services/accounts/handlers';
 import { EventBus } from '../base/event-bus';
 import type { SecretBox } from '../base/secrets';
 import { keyFileSecretBox } from '../store/secret-box';
@@ -125,6 +126,7 @@ export function createBackend(options: CreateBackendOptions): Promise<Backend> {
     swarmDataDomain,
     clusterDomain,
     stacksDomain,
+    accountsDomain,
   ]);
   const audit = (entry: AuditEntry) => store.audit.append(entry);
   // Streams that change something (exec, compose run, ...) are audited when they open, like mutating calls.

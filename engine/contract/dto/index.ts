@@ -18,3 +18,4 @@ export * from './swarm';
 export * from './swarm-data';
 export * from './cluster';
 export * from './stack';
+export * from './account';

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { accountsMethods } from './accounts';
 import { composeMethods } from './compose';
 import { clusterMethods } from './cluster';
 import { containerDetailMethods } from './container-details';
@@ -22,6 +23,7 @@ export * from './swarm-service-spec';
 export { SWARM_DATA_MAX_BYTES, swarmDataName } from './swarm-data';
 export type { RegistryDraft } from './registries';
 export { deployStackName } from './stacks';
+export { MIN_PASSWORD_LENGTH, USERNAME_PATTERN } from './accounts';
 
 /** Every method any host may call. One file per domain; this map is their union. */
 export const methods = {
@@ -44,6 +46,7 @@ export const methods = {
   ...configsMethods,
   ...clusterMethods,
   ...stacksMethods,
+  ...accountsMethods,
 } as const;
 
 export type Methods = typeof methods;

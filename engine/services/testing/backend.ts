@@ -16,6 +16,7 @@ import { createBackend, type CreateBackendOptions } from '../../host/create-back
 import type { AuditEntry, Caller } from '../../base/audit';
 import type { DiscoveryEnv } from '../../providers/types';
 import type { RegistriesStore, Store, StoredRegistry } from '../../store/types';
+import { openMemoryStore } from '../../store/sqlite';
 
 /** Test support for integration tests of the backend against a real dockerd. */
 
@@ -36,6 +37,7 @@ export function memoryStore(): Store & { entries: AuditEntry[] } {
     },
     audit: { append: (e) => void entries.push(e), list: () => [...entries].reverse() },
     registries: memoryRegistries(),
+    accounts: openMemoryStore().accounts,
     close: () => {},
   };
 }
