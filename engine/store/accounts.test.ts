@@ -38,7 +38,7 @@ describe('accounts store', () => {
     store.close();
   });
 
-  it("removing an account removes its API tokens; tokens are found by hash only", () => {
+  it('removing an account removes its API tokens; tokens are found by hash only', () => {
     const store = openMemoryStore();
     store.accounts.create(account('a', 'alice'), 'h');
     store.accounts.tokens.create({ id: 't', accountId: 'a', name: 'ci', createdAt: 1 }, 'hash-1');

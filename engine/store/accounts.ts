@@ -97,7 +97,8 @@ export function accountsStore(db: Database.Database): AccountsStore {
   };
   const taken = (username: string) =>
     new BerthError(ErrorCode.CONFLICT, `The username "${username}" is taken (usernames ignore case).`);
-  const isUnique = (err: unknown) => err instanceof Error && /UNIQUE constraint failed: accounts\.username/.test(err.message);
+  const isUnique = (err: unknown) =>
+    err instanceof Error && /UNIQUE constraint failed: accounts\.username/.test(err.message);
 
   return {
     count: () => q.count.get()?.n ?? 0,

@@ -21,7 +21,13 @@ describe('passwords', () => {
   });
 
   it('treats malformed or absurd stored hashes as no match instead of throwing', async () => {
-    for (const bad of ['', 'plain', 'scrypt$3$8$1$c2FsdA$a2V5', 'scrypt$1073741824$8$1$c2FsdA$a2V5', 'bcrypt$1$2$3$4$5']) {
+    for (const bad of [
+      '',
+      'plain',
+      'scrypt$3$8$1$c2FsdA$a2V5',
+      'scrypt$1073741824$8$1$c2FsdA$a2V5',
+      'bcrypt$1$2$3$4$5',
+    ]) {
       expect(await verifyPassword('x', bad)).toBe(false);
     }
   });

@@ -28,7 +28,9 @@ const derive = (password: string, salt: Buffer, params: ScryptParams): Promise<B
 export async function hashPassword(password: string, params: ScryptParams = DEFAULT_SCRYPT): Promise<string> {
   const salt = randomBytes(16);
   const key = await derive(password, salt, params);
-  return ['scrypt', params.N, params.r, params.p, salt.toString('base64url'), key.toString('base64url')].join('$');
+  return ['scrypt', params.N, params.r, params.p, salt.toString('base64url'), key.toString('base64url')].join(
+    '$',
+  );
 }
 
 /** Constant-time comparison of the derived keys; false (never a throw) for a malformed stored hash. */
@@ -41,7 +43,8 @@ export async function verifyPassword(password: string, stored: string): Promise<
 
 /** A hash no password matches, verified for unknown usernames so a login takes as long either way. */
 let decoy: Promise<string> | undefined;
-export const decoyHash = (): Promise<string> => (decoy ??= hashPassword(randomBytes(18).toString('base64url')));
+export const decoyHash = (): Promise<string> =>
+  (decoy ??= hashPassword(randomBytes(18).toString('base64url')));
 
 /** Why a new password is refused, or undefined when it is acceptable. */
 export function passwordProblem(password: string): string | undefined {

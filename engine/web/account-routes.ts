@@ -45,7 +45,8 @@ export function registerAccountRoutes(app: FastifyInstance, options: AccountRout
 
   if (!accounts) return;
   const { store, throttle, setup, sessionMaxMs } = accounts;
-  const signIn = (reply: FastifyReply, caller: Caller) => grant(reply, sessions.create(caller, { maxAgeMs: sessionMaxMs }));
+  const signIn = (reply: FastifyReply, caller: Caller) =>
+    grant(reply, sessions.create(caller, { maxAgeMs: sessionMaxMs }));
 
   app.post<{ Body: unknown }>(HTTP_PATHS.setup, async (req, reply) => {
     const body = fields(req.body, ['token', 'username', 'password']);
@@ -54,12 +55,19 @@ export function registerAccountRoutes(app: FastifyInstance, options: AccountRout
     if (!name.success) return bad(reply, name.error.issues[0]?.message ?? 'Invalid username', 'username');
     const problem = passwordProblem(body.password);
     if (problem) return bad(reply, problem, 'password');
-    if (!setup.isOpen()) return deny(reply, 409, ErrorCode.CONFLICT, 'Berth is set up already: sign in with an account.');
+    if (!setup.isOpen())
+      return deny(reply, 409, ErrorCode.CONFLICT, 'Berth is set up already: sign in with an account.');
     // Claimed synchronously, before the first await: a second request finds it taken (no race).
     const claim = setup.claim(body.token);
     if (!claim) return refuse(req, reply, limiter, body.token);
     try {
-      const account = { id: newRowId(), username: name.data, role: 'admin' as const, createdAt: now(), disabled: false };
+      const account = {
+        id: newRowId(),
+        username: name.data,
+        role: 'admin' as const,
+        createdAt: now(),
+        disabled: false,
+      };
       if (!store.createFirst(account, await hashPassword(body.password))) {
         claim.close();
         return deny(reply, 409, ErrorCode.CONFLICT, 'Berth is set up already: sign in with an account.');

@@ -73,7 +73,10 @@ export class LoginThrottle {
     if (c && c.lockedUntil > now) return locked(c.lockedUntil - now, 'Too many failed sign-ins from here');
     const a = this.window(this.accounts, account, ACCOUNT_WINDOW_MS);
     if (a && a.lockedUntil > now && !this.known.get(account)?.has(client)) {
-      return locked(a.lockedUntil - now, 'This account is under a password-guessing attack; sign in from a device you used before, or wait');
+      return locked(
+        a.lockedUntil - now,
+        'This account is under a password-guessing attack; sign in from a device you used before, or wait',
+      );
     }
     return { ok: true };
   }

@@ -16,7 +16,10 @@ describe('accounts mode over HTTP: first-run setup', () => {
     expect(s.server.setupToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const auth = await rawRequest(s.server.port, '/api/auth', { headers: { host: s.host } });
     expect(auth.status).toBe(200);
-    expect((JSON.parse(auth.body) as { value: AuthMode }).value).toEqual({ mode: 'accounts', setupRequired: true });
+    expect((JSON.parse(auth.body) as { value: AuthMode }).value).toEqual({
+      mode: 'accounts',
+      setupRequired: true,
+    });
     // A login code (there is none to print) never signs anyone in here.
     const code = await s.post('/api/session', { code: s.server.loginUrl().split('#code=')[1] ?? 'x' });
     expect(code.status).toBe(401);
@@ -85,7 +88,10 @@ describe('accounts mode over HTTP: sign-in, roles and sessions', () => {
     expect(info).toMatchObject({ user: 'alice', role: 'operator', account: { id, username: 'alice' } });
     expect(s.store.accounts.get(id)?.lastLoginAt).toBeGreaterThan(0);
     await s.call('containers.start', { id: 'web' }, grant.secret);
-    expect(s.audit().at(-1)).toMatchObject({ method: 'containers.start', caller: { user: 'alice', role: 'operator' } });
+    expect(s.audit().at(-1)).toMatchObject({
+      method: 'containers.start',
+      caller: { user: 'alice', role: 'operator' },
+    });
   });
 
   it('logout ends the session', async () => {
@@ -103,10 +109,11 @@ describe('accounts mode over HTTP: sign-in, roles and sessions', () => {
     const bobId = await s.addAccount('bob', 'viewer');
     const admin = await s.login('root');
     const bob = await s.login('bob');
-    const socket = await TestSocket.open(`ws://${s.host}/api/ws`, { headers: { origin: `http://${s.host}` } }, [
-      'berth.v1',
-      `berth.session.${bob.secret}`,
-    ]);
+    const socket = await TestSocket.open(
+      `ws://${s.host}/api/ws`,
+      { headers: { origin: `http://${s.host}` } },
+      ['berth.v1', `berth.session.${bob.secret}`],
+    );
     expect((await socket.next()).type).toBe('hello');
     const closed = new Promise<number>((resolve) => socket.ws.once('close', (code) => resolve(code)));
 
@@ -152,16 +159,36 @@ describe('accounts mode over HTTP: sign-in, roles and sessions', () => {
     await s.addAccount('ops', 'operator');
     const admin = await s.login('root');
     const ops = await s.login('ops');
-    const short = await s.call('accounts.create', { username: 'v', password: 'too short', role: 'viewer' }, admin.secret);
+    const short = await s.call(
+      'accounts.create',
+      { username: 'v', password: 'too short', role: 'viewer' },
+      admin.secret,
+    );
     expect(short.error).toMatchObject({ code: 'INVALID_ARGUMENT' });
     expect(short.error?.message).toMatch(/at least 12/);
-    const made = await s.call('accounts.create', { username: 'Vera', password: TEST_PASSWORD, role: 'viewer' }, admin.secret);
+    const made = await s.call(
+      'accounts.create',
+      { username: 'Vera', password: TEST_PASSWORD, role: 'viewer' },
+      admin.secret,
+    );
     expect(made.value).toMatchObject({ username: 'Vera', role: 'viewer', disabled: false });
-    const dup = await s.call('accounts.create', { username: 'vera', password: TEST_PASSWORD, role: 'viewer' }, admin.secret);
+    const dup = await s.call(
+      'accounts.create',
+      { username: 'vera', password: TEST_PASSWORD, role: 'viewer' },
+      admin.secret,
+    );
     expect(dup.error).toMatchObject({ code: 'CONFLICT' });
-    const local = await s.call('accounts.create', { username: 'local', password: TEST_PASSWORD, role: 'viewer' }, admin.secret);
+    const local = await s.call(
+      'accounts.create',
+      { username: 'local', password: TEST_PASSWORD, role: 'viewer' },
+      admin.secret,
+    );
     expect(local.error).toMatchObject({ code: 'INVALID_ARGUMENT' });
-    const denied = await s.call('accounts.create', { username: 'x', password: TEST_PASSWORD, role: 'admin' }, ops.secret);
+    const denied = await s.call(
+      'accounts.create',
+      { username: 'x', password: TEST_PASSWORD, role: 'admin' },
+      ops.secret,
+    );
     expect(denied.error).toMatchObject({ code: 'FORBIDDEN' });
     // The password never reaches the audit log.
     expect(s.audit().map((e) => e.method)).toContain('accounts.create');
@@ -173,11 +200,23 @@ describe('accounts mode over HTTP: sign-in, roles and sessions', () => {
     await s.addAccount('vera', 'viewer');
     const one = await s.login('vera');
     const two = await s.login('vera');
-    const wrong = await s.call('session.changePassword', { oldPassword: 'not it at all', newPassword: 'a new long password' }, one.secret);
+    const wrong = await s.call(
+      'session.changePassword',
+      { oldPassword: 'not it at all', newPassword: 'a new long password' },
+      one.secret,
+    );
     expect(wrong.error?.message).toMatch(/current password is not right/);
-    const short = await s.call('session.changePassword', { oldPassword: TEST_PASSWORD, newPassword: 'short' }, one.secret);
+    const short = await s.call(
+      'session.changePassword',
+      { oldPassword: TEST_PASSWORD, newPassword: 'short' },
+      one.secret,
+    );
     expect(short.error?.message).toMatch(/at least 12/);
-    const ok = await s.call('session.changePassword', { oldPassword: TEST_PASSWORD, newPassword: 'a new long password' }, one.secret);
+    const ok = await s.call(
+      'session.changePassword',
+      { oldPassword: TEST_PASSWORD, newPassword: 'a new long password' },
+      one.secret,
+    );
     expect(ok.ok).toBe(true);
     expect((await me(one.secret)).ok).toBe(true);
     expect((await s.post('/api/call/session.me', {}, two.secret)).status).toBe(401);
@@ -189,8 +228,9 @@ describe('accounts mode over HTTP: sign-in, roles and sessions', () => {
     s = await startAccountsServer();
     await s.addAccount('ci', 'operator');
     const grant = await s.login('ci');
-    const made = (await s.call('session.createToken', { name: 'deploy script', expiresInDays: 30 }, grant.secret))
-      .value as ApiTokenCreated;
+    const made = (
+      await s.call('session.createToken', { name: 'deploy script', expiresInDays: 30 }, grant.secret)
+    ).value as ApiTokenCreated;
     expect(made.value).toMatch(/^berth_pat_/);
     expect(made.token.expiresAt).toBeGreaterThan(Date.now());
     const listed = (await s.call('session.tokens', {}, grant.secret)).value as unknown[];
@@ -207,7 +247,9 @@ describe('accounts mode over HTTP: brute force', () => {
     s = await startAccountsServer({ loginThrottle: { perPair: 3, firstLockMs: 600 } });
     await s.addAccount('alice', 'admin');
     for (let i = 0; i < 3; i++) {
-      expect((await s.post('/api/login', { username: 'alice', password: `guess number ${i}` })).status).toBe(401);
+      expect((await s.post('/api/login', { username: 'alice', password: `guess number ${i}` })).status).toBe(
+        401,
+      );
     }
     const locked = await s.post('/api/login', { username: 'alice', password: TEST_PASSWORD });
     expect(locked.status).toBe(429);

@@ -21,7 +21,8 @@ export class SetupGate {
 
   /** Takes the gate if `token` is right and nobody holds it; undefined otherwise. */
   claim(token: string): { close(): void; release(): void } | undefined {
-    if (this.state !== 'open' || this.token === undefined || !tokensEqual(token, this.token)) return undefined;
+    if (this.state !== 'open' || this.token === undefined || !tokensEqual(token, this.token))
+      return undefined;
     this.state = 'claimed';
     return {
       close: () => void (this.state = 'closed'),

@@ -16,7 +16,11 @@ export const username = z
 /** Length only here; the server says why a password is refused (passwordProblem). */
 const password = z.string().max(1024, 'A password may have at most 1024 characters');
 const role = z.enum(['admin', 'operator', 'viewer']);
-const accountId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'Not an account id');
+const accountId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'Not an account id');
 const tokenId = accountId;
 const tokenDraft = {
   name: z.string().trim().min(1, 'A token needs a name').max(100),

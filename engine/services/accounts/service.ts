@@ -1,4 +1,11 @@
-import { ErrorCode, type AccountInfo, type ApiTokenCreated, type ApiTokenInfo, type Role, type SessionInfo } from '../../contract';
+import {
+  ErrorCode,
+  type AccountInfo,
+  type ApiTokenCreated,
+  type ApiTokenInfo,
+  type Role,
+  type SessionInfo,
+} from '../../contract';
 import type { Caller } from '../../base/audit';
 import { BerthError } from '../../base/errors';
 import { newApiToken, newRowId } from '../../store/api-tokens';
@@ -38,7 +45,9 @@ export class AccountsService {
   update(input: { id: string; role?: Role | undefined; disabled?: boolean | undefined }): AccountInfo {
     const account = this.account(input.id);
     const losesAdmin =
-      account.role === 'admin' && !account.disabled && ((input.role && input.role !== 'admin') || input.disabled);
+      account.role === 'admin' &&
+      !account.disabled &&
+      ((input.role && input.role !== 'admin') || input.disabled);
     if (losesAdmin) this.keepAnAdmin(account, input.disabled ? 'disable' : 'change the role of');
     const patch = {
       ...(input.role ? { role: input.role } : {}),
@@ -78,9 +87,11 @@ export class AccountsService {
     const account = this.own(caller);
     const stored = this.store.passwordHash(account.id) ?? '';
     if (!(await verifyPassword(oldPassword, stored))) {
-      throw new BerthError(ErrorCode.INVALID_ARGUMENT, 'The current password is not right; nothing was changed.', [
-        { path: 'oldPassword', message: 'Not your current password' },
-      ]);
+      throw new BerthError(
+        ErrorCode.INVALID_ARGUMENT,
+        'The current password is not right; nothing was changed.',
+        [{ path: 'oldPassword', message: 'Not your current password' }],
+      );
     }
     checkPassword(newPassword, 'newPassword');
     // The session that asked stays signed in; every other session of this account ends.
@@ -143,4 +154,7 @@ function checkPassword(password: string, field = 'password'): void {
 const taken = (username: string) =>
   new BerthError(ErrorCode.CONFLICT, `The username "${username}" is taken (usernames ignore case).`);
 
-const publicToken = ({ accountId: _accountId, ...token }: ApiTokenInfo & { accountId: string }): ApiTokenInfo => token;
+const publicToken = ({
+  accountId: _accountId,
+  ...token
+}: ApiTokenInfo & { accountId: string }): ApiTokenInfo => token;

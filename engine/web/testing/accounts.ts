@@ -68,7 +68,10 @@ export async function startAccountsServer(
     call: async (method, params, secret) => (await post(`/api/call/${method}`, params, secret)).json,
     addAccount: async (username, role, password = TEST_PASSWORD) => {
       const id = newRowId();
-      store.accounts.create({ id, username, role, createdAt: Date.now(), disabled: false }, await hashPassword(password));
+      store.accounts.create(
+        { id, username, role, createdAt: Date.now(), disabled: false },
+        await hashPassword(password),
+      );
       return id;
     },
     login,
