@@ -5,6 +5,7 @@ import { NotBuiltYet } from '../components/NotBuiltYet';
 import { UnreachableBanner } from '../features/onboarding/UnreachableBanner';
 import { TasksButton } from '../features/tasks/TasksButton';
 import { EngineStatusIndicator } from './EngineStatusIndicator';
+import { AccountMenu } from '../features/accounts/AccountMenu';
 import { sections, type Section } from './sections';
 import { Sidebar, useSidebarCollapsed } from './Sidebar';
 import { useHashRoute, useRoutePath } from './useHashRoute';
@@ -70,6 +71,7 @@ export function Shell() {
           </Typography>
           <TasksButton />
           <EngineStatusIndicator />
+          <AccountMenu />
         </Toolbar>
       </AppBar>
       <Box sx={{ display: 'flex', flex: 1, minHeight: 0 }}>
