@@ -1,6 +1,6 @@
 import { useMemo, useSyncExternalStore } from 'react';
 import { methods, roleAllows, type EngineClient, type MethodName, type SessionInfo } from '../../api/contract';
-import { useBerth } from '../../stores/context';
+import { useOptionalBerthStore } from '../../stores/context';
 
 /**
  * Who this window is signed in as (`session.me`, asked once per client: a role change ends the session, so
@@ -12,7 +12,10 @@ interface Entry {
 }
 const entries = new WeakMap<EngineClient, Entry>();
 
-function entryFor(client: EngineClient): Entry {
+const none: Entry = { info: undefined, listeners: new Set() };
+
+function entryFor(client: EngineClient | undefined): Entry {
+  if (!client) return none;
   let entry = entries.get(client);
   if (!entry) {
     const made: Entry = { info: undefined, listeners: new Set() };
@@ -28,8 +31,8 @@ function entryFor(client: EngineClient): Entry {
 }
 
 export function useSession(): SessionInfo | undefined {
-  const client = useBerth((s) => s.client);
-  const entry = entryFor(client);
+  // Outside a store (a component rendered on its own) nothing is known, so nothing is hidden.
+  const entry = entryFor(useOptionalBerthStore()?.getState().client);
   return useSyncExternalStore(
     (listener) => {
       entry.listeners.add(listener);
