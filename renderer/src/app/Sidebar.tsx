@@ -4,7 +4,7 @@ import MenuOpenIcon from '@mui/icons-material/MenuOpen';
 import MenuIcon from '@mui/icons-material/Menu';
 import { sections, type Section, type SectionId } from './sections';
 import { hrefFor } from './useHashRoute';
-import { useMay } from '../features/accounts/session';
+import { useMay } from '../components/access';
 
 const WIDE = 200;
 const NARROW = 56;

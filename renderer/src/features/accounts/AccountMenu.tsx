@@ -4,7 +4,7 @@ import AccountCircleIcon from '@mui/icons-material/AccountCircle';
 import { signOut, storedSession } from '../../api/webSession';
 import { ApiTokensDialog } from './ApiTokensDialog';
 import { ChangePasswordDialog } from './ChangePasswordDialog';
-import { useSession } from './session';
+import { useSession } from '../../components/access';
 
 const ROLE_LABEL = { admin: 'Admin', operator: 'Operator', viewer: 'Viewer' } as const;
 

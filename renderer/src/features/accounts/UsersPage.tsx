@@ -27,7 +27,7 @@ import { useCall } from '../../components/useCall';
 import { useBerth } from '../../stores/context';
 import { AccountFormDialog } from './AccountFormDialog';
 import { ROLES } from './roles';
-import { useSession } from './session';
+import { useSession } from '../../components/access';
 
 type Pending = { kind: 'remove' | 'disable'; account: AccountInfo } | null;
 

@@ -7,7 +7,7 @@ import { toContainerRow, type StateTone } from '../../stores/selectors';
 import type { ContainerDetails, ContainerSummary } from '../../api/contract';
 import { availableActions, type ActionOptions, type ContainerActionDef } from '../containers/actions';
 import { ConfirmActionDialog } from '../containers/ConfirmActionDialog';
-import { useMayCall } from '../accounts/session';
+import { useMayCall } from '../../components/access';
 
 type Confirmable = ContainerActionDef & { confirm: NonNullable<ContainerActionDef['confirm']> };
 

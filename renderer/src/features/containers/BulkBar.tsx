@@ -22,7 +22,7 @@ import {
   type ActionOptions,
   type ContainerActionDef,
 } from './actions';
-import { useMayCall } from '../accounts/session';
+import { useMayCall } from '../../components/access';
 
 interface Props {
   selected: ContainerRow[];

@@ -2,7 +2,7 @@ import { memo, useMemo, type MouseEvent } from 'react';
 import { Alert, Box, Checkbox, Chip, CircularProgress, IconButton, Link, Typography } from '@mui/material';
 import CloseIcon from '@mui/icons-material/Close';
 import { formatTime, relativeTime, type MethodName } from '../../api/contract';
-import { useMayCall } from '../accounts/session';
+import { useMayCall } from '../../components/access';
 import { containerHref } from '../../app/useHashRoute';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { GridCells } from '../../components/grid/GridCells';

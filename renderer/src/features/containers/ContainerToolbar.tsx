@@ -16,7 +16,7 @@ import CleaningServicesIcon from '@mui/icons-material/CleaningServicesOutlined';
 import { plural, type ContainerState } from '../../api/contract';
 import { useSlashFocus } from '../../components/useSlashFocus';
 import { NO_PROJECT, type ContainerFilter } from './filter';
-import { useMayCall } from '../accounts/session';
+import { useMayCall } from '../../components/access';
 
 const stateOptions: (ContainerState | 'all')[] = [
   'all',

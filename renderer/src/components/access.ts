@@ -1,6 +1,6 @@
 import { useMemo, useSyncExternalStore } from 'react';
-import { methods, roleAllows, type EngineClient, type MethodName, type SessionInfo } from '../../api/contract';
-import { useOptionalBerthStore } from '../../stores/context';
+import { methods, roleAllows, type EngineClient, type MethodName, type SessionInfo } from '../api/contract';
+import { useOptionalBerthStore } from '../stores/context';
 
 /**
  * Who this window is signed in as (`session.me`, asked once per client: a role change ends the session, so
