@@ -73,6 +73,11 @@ test('first-run setup, a viewer sees lists but cannot change anything', async ({
   await expect(viewer.getByRole('button', { name: 'Run a container' })).toHaveCount(0);
   await expect(viewer.getByRole('button', { name: /Prune/ })).toHaveCount(0);
   await expect(viewer.getByRole('link', { name: 'Users' })).toHaveCount(0);
+  await viewer.getByRole('link', { name: 'Images' }).click();
+  const image = viewer.getByRole('row', { name: IMAGE });
+  await expect(image).toBeVisible();
+  await expect(image.getByRole('button', { name: `Remove ${IMAGE}` })).toHaveCount(0);
+  await expect(image.getByRole('button', { name: `Tag ${IMAGE}` })).toHaveCount(0);
 
   // The server refuses them when the viewer's session calls them directly.
   const secret = await viewer.evaluate(() => (JSON.parse(localStorage.getItem('berth.session') ?? '{}') as { secret: string }).secret);
@@ -80,6 +85,7 @@ test('first-run setup, a viewer sees lists but cannot change anything', async ({
     ['containers.stop', { id: 'e2e-accounts' }],
     ['containers.remove', { id: 'e2e-accounts', force: true }],
     ['accounts.list', {}],
+    ['images.remove', { id: IMAGE, force: true }],
   ] as const) {
     const res = await viewer.request.post(`${web.origin}/api/call/${method}`, {
       headers: { 'x-berth-token': secret, 'content-type': 'application/json' },
