@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { ErrorCode, HTTP_PATHS, type AuthMode, type ErrorCode as Code } from '../contract';
 import { username as usernameSchema } from '../contract/methods/accounts';
 import type { Caller } from '../base/audit';
@@ -128,4 +128,3 @@ async function deny(
   return reply.code(status).send({ ok: false, error: { code, message, ...(details ? { details } : {}) } });
 }
 
-export type { FastifyRequest };
