@@ -12,6 +12,8 @@ export interface BerthWeb {
   origin: string;
   /** The API token, from the 0600 web.json in the data dir (never printed). */
   token: string;
+  /** With `--accounts` on a new data dir: the one-time setup token `berth web` printed for the first admin. */
+  setupToken?: string;
   process: ChildProcess;
   /** Stops the process and deletes its data dir (unless it was given); `keepLogAs` first copies its log there. */
   stop(options?: { keepLogAs?: string }): Promise<void>;
@@ -24,7 +26,13 @@ const repoRoot = new URL('../..', import.meta.url).pathname;
  * the given engine, and waits for its one-line "Berth is running at URL" announcement. `dataDir` names an existing
  * Berth data dir to use instead (e.g. the shared test swarm's, whose Local cluster it then shows); it is kept.
  */
-export async function startBerthWeb(options: { engine: string; dataDir?: string; timeoutMs?: number }): Promise<BerthWeb> {
+export async function startBerthWeb(options: {
+  engine: string;
+  dataDir?: string;
+  timeoutMs?: number;
+  /** More `berth web` flags (e.g. --accounts). */
+  args?: string[];
+}): Promise<BerthWeb> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'berth-e2e-data-'));
   const logFd = openSync(join(dataDir, 'berth-web.log'), 'a');
   const child = spawn(
@@ -39,9 +47,11 @@ export async function startBerthWeb(options: { engine: string; dataDir?: string;
       options.engine,
       '--data-dir',
       dataDir,
+      ...(options.args ?? []),
     ],
     { cwd: repoRoot, stdio: ['ignore', 'pipe', logFd] },
   );
+  let setupToken: string | undefined;
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error('berth web did not print its URL in time')),
@@ -49,6 +59,7 @@ export async function startBerthWeb(options: { engine: string; dataDir?: string;
     );
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
+      setupToken ??= /one-time setup token: (\S+)/.exec(line)?.[1];
       const m = /Berth is running at (\S+)/.exec(line);
       if (m?.[1]) {
         clearTimeout(timer);
@@ -68,6 +79,7 @@ export async function startBerthWeb(options: { engine: string; dataDir?: string;
     loginUrl: url,
     origin: parsed.origin,
     token,
+    ...(setupToken ? { setupToken } : {}),
     process: child,
     async stop({ keepLogAs } = {}) {
       if (child.exitCode === null) {

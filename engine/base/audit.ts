@@ -8,6 +8,8 @@ export interface Caller {
   via: 'ipc' | 'web' | 'cli';
   /** Web session id (public, not a credential): binds transfer tickets to the session that asked for them. */
   session?: string;
+  /** The account id behind a web session or API token in accounts mode (ADR 18). */
+  account?: string;
 }
 
 /**

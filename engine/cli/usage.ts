@@ -29,6 +29,10 @@ Options:
   --tls-cert FILE       PEM certificate to serve HTTPS with (with --tls-key)
   --tls-key FILE        PEM private key of --tls-cert
   --insecure            Allow a non-loopback --host over plain HTTP (not recommended)
+  --accounts            Sign in with accounts and roles (admin, operator, viewer) instead of a link; on by
+                        default off loopback. The first run prints a one-time setup token for the first admin
+  --insecure-single-user
+                        Off loopback without accounts: whoever has the link is admin (not recommended)
   --no-open             Do not open a browser
   --engine E            Engine to use: auto (default), embedded, or a URL (unix:///…, tcp://…, ssh://…)
   --data-dir DIR        Berth's data directory

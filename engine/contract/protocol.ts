@@ -50,6 +50,14 @@ export const HTTP_PATHS = {
   transfer: '/api/transfer/',
   /** POST: exchanges a one-time login code ({ code }) or the x-berth-token header for a browser session; GET: checks one. */
   session: '/api/session',
+  /** GET (public): AuthMode, how this server signs people in. */
+  auth: '/api/auth',
+  /** POST (public) { username, password } → WebSessionGrant (accounts mode). */
+  login: '/api/login',
+  /** POST (public) { token, username, password }: the first admin, once (accounts mode, first run). */
+  setup: '/api/setup',
+  /** POST with the session header: ends that session. */
+  logout: '/api/logout',
 } as const;
 
 /** Where the renderer fetches a transfer ticket's bytes: same origin in web mode, app://berth in Electron. */

@@ -31,6 +31,7 @@ import { auditDomain } from '../services/audit/handlers';
 import { engineAuditDomain } from '../services/engine-audit/handlers';
 import { imageTrustDomain } from '../services/image-trust/handlers';
 import { securityDomain } from '../services/security/handlers';
+import { accountsDomain } from '../services/accounts/handlers';
 import { EventBus } from '../base/event-bus';
 import type { SecretBox } from '../base/secrets';
 import { keyFileSecretBox } from '../store/secret-box';
@@ -133,6 +134,7 @@ export function createBackend(options: CreateBackendOptions): Promise<Backend> {
     engineAuditDomain,
     imageTrustDomain,
     securityDomain,
+    accountsDomain,
   ]);
   const audit = (entry: AuditEntry) => store.audit.append(entry);
   // Streams that change something (exec, compose run, ...) are audited when they open, like mutating calls.

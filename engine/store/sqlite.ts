@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { defaultSettings, type ComposeSource, type Settings } from '../contract';
 import type { AuditEntry } from '../base/audit';
 import { registriesStore } from './registries';
+import { accountsStore, ACCOUNTS_MIGRATION } from './accounts';
 import { redactSecrets } from '../base/audit-redact';
 import { auditReader } from './audit-query';
 import { enforceDataDirModes } from './file-modes';
@@ -43,6 +44,7 @@ const migrations: string[] = [
      secret TEXT,
      created_at INTEGER NOT NULL
    );`,
+  ACCOUNTS_MIGRATION,
 ];
 
 /** Oldest audit rows are dropped beyond this many, so the log cannot fill the disk. */
@@ -82,6 +84,7 @@ function storeOver(db: Database.Database): Store {
     audit: auditStore(db),
     composeProjects: composeProjectsStore(db),
     registries: registriesStore(db),
+    accounts: accountsStore(db),
     close: () => db.close(),
   };
 }

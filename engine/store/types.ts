@@ -1,4 +1,4 @@
-import type { ComposeSource, Settings } from '../contract';
+import type { ComposeSource, Role, Settings } from '../contract';
 import type { AuditEntry } from '../base/audit';
 import type { AuditLogEntry } from '../contract';
 import type { AuditQuery } from './audit-query';
@@ -63,5 +63,66 @@ export interface Store {
   /** Absent in stores made for tests that are not about compose; the compose service then keeps them in memory. */
   composeProjects?: ComposeProjectsStore;
   registries: RegistriesStore;
+  /** Web-mode accounts and their API tokens. */
+  accounts: AccountsStore;
   close(): void;
+}
+
+/** A web-mode account (docs/adr/0018-accounts-and-roles.md). The password hash never leaves the store's callers. */
+export interface StoredAccount {
+  id: string;
+  username: string;
+  role: Role;
+  createdAt: number;
+  lastLoginAt?: number;
+  disabled: boolean;
+}
+
+/** An API token for scripts: only its SHA-256 is stored (it is 256 random bits, so a slow hash adds nothing). */
+export interface StoredApiToken {
+  id: string;
+  accountId: string;
+  name: string;
+  createdAt: number;
+  expiresAt?: number;
+  lastUsedAt?: number;
+}
+
+/** What ended an account's sessions: its role changed, it was disabled or removed, or its password was set. */
+export interface AccountChange {
+  account: StoredAccount;
+  kind: 'role' | 'disabled' | 'removed' | 'password';
+  /** A session to keep (the one that changed its own password). */
+  keepSession?: string;
+}
+
+export interface AccountsStore {
+  count(): number;
+  list(): StoredAccount[];
+  get(id: string): StoredAccount | undefined;
+  /** Case-insensitive; with the password hash, for a sign-in. */
+  byUsername(username: string): (StoredAccount & { passwordHash: string }) | undefined;
+  passwordHash(id: string): string | undefined;
+  /** Inserts; a taken username (any case) throws CONFLICT. */
+  create(account: StoredAccount, passwordHash: string): StoredAccount;
+  /** Inserts only while there is no account at all (one statement, so two first-run setups cannot both win). */
+  createFirst(account: StoredAccount, passwordHash: string): boolean;
+  update(
+    id: string,
+    patch: { role?: Role; disabled?: boolean; passwordHash?: string },
+    keepSession?: string,
+  ): StoredAccount | undefined;
+  recordLogin(id: string, at: number): void;
+  remove(id: string): boolean;
+  /** Active admins other than `exceptId`: the last one may not be demoted, disabled or removed. */
+  otherActiveAdmins(exceptId: string): number;
+  tokens: {
+    list(accountId: string): StoredApiToken[];
+    create(token: StoredApiToken, hash: string): void;
+    byHash(hash: string): StoredApiToken | undefined;
+    revoke(accountId: string, id: string): boolean;
+    touch(id: string, at: number): void;
+  };
+  /** Told after a change that must end the account's sessions; returns the unsubscriber. */
+  onChange(listener: (change: AccountChange) => void): () => void;
 }

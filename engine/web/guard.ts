@@ -20,6 +20,8 @@ export interface GuardOptions {
   tls: boolean;
 }
 
+const SELF_AUTHENTICATING = new Set<string>([HTTP_PATHS.session, HTTP_PATHS.auth, HTTP_PATHS.login, HTTP_PATHS.setup]);
+
 const sessionOfRequest = new WeakMap<FastifyRequest, WebSession>();
 
 /** The session the guard authenticated this request with (undefined for public paths and transfer keys). */
@@ -60,9 +62,10 @@ export function createGuard(options: GuardOptions) {
     // non-browser client (no Origin) uses the header.
     const secret = req.ws ? (origin === undefined ? headerSecret : protocolSecret(req)) : headerSecret;
 
-    // Paths that authenticate themselves: the session exchange (login code in the body) and transfers
-    // (the session's transfer key in the URL).
-    const selfAuthenticating = path === HTTP_PATHS.session || path.startsWith(HTTP_PATHS.transfer);
+    // Paths that authenticate themselves: the session exchange (login code in the body), sign-in and setup
+    // (password or setup token in the body), transfers (the session's transfer key in the URL), and the
+    // public sign-in mode.
+    const selfAuthenticating = SELF_AUTHENTICATING.has(path) || path.startsWith(HTTP_PATHS.transfer);
     const session = sessions.resolve(secret);
     if (session) {
       sessionOfRequest.set(req, session);

@@ -4,6 +4,7 @@ import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openMemoryStore } from '../store/sqlite';
 import { startWebServer } from './server';
 import { createTestBackend } from './testing/backend';
 import { ensureSelfSignedTls } from './tls';
@@ -28,9 +29,27 @@ function httpsGet(port: number, path: string, ca: string, headers: Record<string
 
 describe('web mode TLS', () => {
   it('refuses a non-loopback bind without TLS or --insecure, before listening', async () => {
+    const store = openMemoryStore();
     await expect(
-      startWebServer({ backend: createTestBackend(), host: '0.0.0.0', port: 0, staticDir: dir, warn: () => {} }),
+      startWebServer({
+        backend: createTestBackend(),
+        host: '0.0.0.0',
+        port: 0,
+        staticDir: dir,
+        warn: () => {},
+        accounts: store.accounts,
+      }),
     ).rejects.toThrow(/needs TLS/);
+    store.close();
+  });
+
+  it('refuses a non-loopback bind without accounts unless told it is single-user on purpose (ADR 18)', async () => {
+    const base = { backend: createTestBackend(), host: '0.0.0.0', port: 0, staticDir: dir, insecure: true };
+    await expect(startWebServer({ ...base, warn: () => {} })).rejects.toThrow(/needs accounts/);
+    const warnings: string[] = [];
+    const server = await startWebServer({ ...base, singleUserOffLoopback: true, warn: (m) => warnings.push(m) });
+    await server.close();
+    expect(warnings.join('\n')).toMatch(/WARNING: --insecure-single-user/);
   });
 
   it('with --insecure it listens on a non-loopback address, with a loud warning', async () => {
@@ -41,6 +60,7 @@ describe('web mode TLS', () => {
       port: 0,
       staticDir: dir,
       insecure: true,
+      singleUserOffLoopback: true,
       warn: (m) => warnings.push(m),
     });
     await server.close();

@@ -7,7 +7,12 @@ import type { Caller } from '../base/audit';
 import { FailureRateLimiter } from './auth';
 import { createGuard, sessionOf } from './guard';
 import { registerSessionRoutes } from './session-routes';
-import { SessionStore } from './sessions';
+import { SessionStore, type WebSession } from './sessions';
+import { registerAccountRoutes } from './account-routes';
+import { LoginThrottle, type LoginThrottleOptions } from './login-throttle';
+import { SetupGate } from './setup-gate';
+import { API_TOKEN_PREFIX, hashApiToken } from '../store/api-tokens';
+import type { AccountsStore } from '../store/types';
 import type { TlsMaterial } from './tls';
 import { allowedHostHeaders, displayHost, formatHostPort, isLoopbackHost } from './host-check';
 import { registerStatic } from './static';
@@ -34,6 +39,18 @@ export interface WebServerOptions {
   warn?: (message: string) => void;
   /** Wrong credentials per client per minute before further wrong ones get 429 (valid ones always pass). */
   maxTokenFailuresPerMinute?: number;
+  /**
+   * Accounts mode (ADR 18): people sign in with a username and password (or an account's API token), with
+   * the account's role. Required off loopback unless `singleUserOffLoopback`.
+   */
+  accounts?: AccountsStore;
+  /** Off loopback without accounts: everyone holding the link is admin (--insecure-single-user, warned). */
+  singleUserOffLoopback?: boolean;
+  /** Session lifetimes: idle (default 12 h) and, for account sessions, absolute (default 24 h). */
+  sessionIdleMs?: number;
+  sessionMaxMs?: number;
+  /** Tests tighten or loosen the sign-in throttle. */
+  loginThrottle?: LoginThrottleOptions;
 }
 
 export interface WebServer {
@@ -43,6 +60,10 @@ export interface WebServer {
   port: number;
   /** The per-launch API token for scripts (x-berth-token header); never printed. */
   token: string;
+  /** Accounts mode: 'accounts'; the URL then carries no login code and people sign in with a password. */
+  mode: 'single-user' | 'accounts';
+  /** Accounts mode on first run: the one-time token that creates the first admin (print it on the console). */
+  setupToken?: string;
   /** A fresh single-use login URL (e.g. the one handed to the browser, distinct from the printed one). */
   loginUrl(ttlMs?: number): string;
   close(): Promise<void>;
@@ -64,6 +85,19 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const warn = options.warn ?? ((m: string) => console.warn(m));
   const { backend, tls } = options;
 
+  const { accounts } = options;
+  if (!isLoopbackHost(host) && !accounts) {
+    if (!options.singleUserOffLoopback) {
+      throw new Error(
+        `Listening on ${host} needs accounts (berth web --accounts): otherwise everyone who gets the link is admin. ` +
+          'Add --insecure-single-user to accept that.',
+      );
+    }
+    warn(
+      `WARNING: --insecure-single-user: Berth is listening on ${host} without accounts. Whoever holds the link or ` +
+        'the API token has full control of the container engine.',
+    );
+  }
   if (!isLoopbackHost(host) && !tls) {
     if (!options.insecure) {
       throw new Error(
@@ -102,7 +136,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     maxFailures: options.maxTokenFailuresPerMinute ?? 20,
     windowMs: 60_000,
   });
-  const sessions = new SessionStore({ caller });
+  const sessions = new SessionStore({
+    caller,
+    loginCodes: !accounts,
+    ...(options.sessionIdleMs ? { sessionTtlMs: options.sessionIdleMs } : {}),
+    ...(accounts ? { resolveToken: (secret: string) => accountToken(accounts, secret) } : {}),
+  });
+  const sessionMaxMs = options.sessionMaxMs ?? 24 * 3600_000;
+  const setup = new SetupGate(accounts !== undefined && accounts.count() === 0);
   const guard = createGuard({ sessions, allowedHosts: bound.allowedHosts, limiter, tls: tls !== undefined });
   app.addHook('onRequest', guard);
 
@@ -113,12 +154,30 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     version: options.version ?? 'dev',
   });
   app.get(HTTP_PATHS.websocket, { websocket: true }, (socket, req) => hub.add(socket, callerOf(req)));
+  // A session that ends takes its sockets along; an account whose role, password or state changed loses
+  // every session and socket (API-token ones included), except the session that changed its own password.
+  const unsubscribers = [
+    sessions.onEnd((ended) => hub.closeWhere((c) => c.session === ended.id)),
+    accounts?.onChange(({ account, keepSession }) => {
+      const ends = (id: string | undefined, session: string | undefined) =>
+        id === account.id && (keepSession === undefined || session !== keepSession);
+      sessions.endWhere((s) => ends(s.caller.account, s.id));
+      hub.closeWhere((c) => ends(c.account, c.session));
+    }),
+  ];
 
   app.get(HTTP_PATHS.health, () => Promise.resolve({ ok: true }));
   app.post<{ Params: { method: string } }>(`${HTTP_PATHS.call}:method`, (req) =>
     backend.dispatch(req.params.method, req.body, callerOf(req)),
   );
-  registerSessionRoutes(app, sessions, limiter);
+  registerSessionRoutes(app, sessions, limiter, sessionMaxMs);
+  registerAccountRoutes(app, {
+    sessions,
+    limiter,
+    ...(accounts
+      ? { accounts: { store: accounts, throttle: new LoginThrottle(options.loginThrottle), setup, sessionMaxMs } }
+      : {}),
+  });
 
   app.setErrorHandler((err: FastifyError, _req, reply) => {
     const status = err.statusCode && err.statusCode >= 400 ? err.statusCode : 500;
@@ -143,18 +202,41 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   for (const h of allowedHostHeaders({ bindHost: host, port: bound.port })) bound.allowedHosts.add(h);
 
   const origin = `${tls ? 'https' : 'http'}://${formatHostPort(displayHost(host), bound.port)}`;
-  const loginUrl = (ttlMs?: number) => `${origin}/#${LOGIN_CODE_FRAGMENT}=${sessions.issueLoginCode(ttlMs)}`;
+  const loginUrl = (ttlMs?: number) =>
+    accounts ? `${origin}/` : `${origin}/#${LOGIN_CODE_FRAGMENT}=${sessions.issueLoginCode(ttlMs)}`;
   let closing: Promise<void> | undefined;
   return {
     url: loginUrl(),
     origin,
     port: bound.port,
     token: sessions.apiToken,
+    mode: accounts ? 'accounts' : 'single-user',
+    ...(setup.token ? { setupToken: setup.token } : {}),
     loginUrl,
     close: () =>
       (closing ??= (async () => {
+        for (const u of unsubscribers) u?.();
         hub.close();
         await app.close();
       })()),
+  };
+}
+
+/** An account's API token (ADR 18): looked up by hash on every request, so revoking or disabling acts at once. */
+function accountToken(accounts: AccountsStore, secret: string, now = Date.now()): WebSession | undefined {
+  if (!secret.startsWith(API_TOKEN_PREFIX)) return undefined;
+  const token = accounts.tokens.byHash(hashApiToken(secret));
+  if (!token || (token.expiresAt !== undefined && token.expiresAt <= now)) return undefined;
+  const account = accounts.get(token.accountId);
+  if (!account || account.disabled) return undefined;
+  // One write a minute at most, not one per request.
+  if ((token.lastUsedAt ?? 0) < now - 60_000) accounts.tokens.touch(token.id, now);
+  return {
+    id: `token.${token.id}`,
+    caller: { role: account.role, user: account.username, via: 'web', account: account.id },
+    // A token opens no transfer; a script that needs one asks POST /api/session for a session first.
+    transferKey: '',
+    expiresAt: token.expiresAt ?? Number.POSITIVE_INFINITY,
+    endsAt: Number.POSITIVE_INFINITY,
   };
 }

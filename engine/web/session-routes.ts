@@ -15,10 +15,16 @@ export function registerSessionRoutes(
   app: FastifyInstance,
   sessions: SessionStore,
   limiter: FailureRateLimiter,
+  /** Absolute life of a session made for an account (accounts mode). */
+  accountSessionMaxMs?: number,
 ): void {
   app.post<{ Body: { code?: unknown } | undefined }>(HTTP_PATHS.session, async (req, reply) => {
     const current = sessionOf(req);
-    if (current) return grant(reply, sessions.create(current.caller));
+    if (current) {
+      const caller = current.caller;
+      const limits = caller.account && accountSessionMaxMs ? { maxAgeMs: accountSessionMaxMs } : {};
+      return grant(reply, sessions.create(caller, limits));
+    }
     const code = req.body?.code;
     // (A wrong x-berth-token header never gets here: the guard refused it.)
     if (typeof code !== 'string' || code.length === 0 || code.length > 200) {
@@ -36,7 +42,7 @@ export function registerSessionRoutes(
   });
 }
 
-function grant(reply: FastifyReply, made: { secret: string; session: WebSession }): FastifyReply {
+export function grant(reply: FastifyReply, made: { secret: string; session: WebSession }): FastifyReply {
   const value: WebSessionGrant = {
     secret: made.secret,
     transferKey: made.session.transferKey,

@@ -88,6 +88,16 @@ export class WsHub {
     if (status !== undefined) this.send(peer, { type: 'event', event: 'engine.status', payload: status });
   }
 
+  /** Closes the sockets whose caller matches (a session that ended, an account that changed). */
+  closeWhere(match: (caller: Caller) => boolean): void {
+    for (const peer of this.peers) {
+      if (!match(peer.caller)) continue;
+      this.peers.delete(peer);
+      peer.streams.closeAll();
+      peer.socket.close(4401, 'Your session ended; sign in again.');
+    }
+  }
+
   close(): void {
     this.unsubscribe();
     if (this.heartbeat) clearInterval(this.heartbeat);

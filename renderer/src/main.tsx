@@ -1,43 +1,48 @@
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, type Root } from 'react-dom/client';
+import { CssBaseline } from '@mui/material';
+import { ThemeProvider } from '@mui/material/styles';
+import type { WebSessionGrant } from './api/contract';
 import { createDefaultClient } from './api/defaultClient';
-import { establishWebSession } from './api/webSession';
+import { establishWebSession, fetchAuthMode, signInWithPassword } from './api/webSession';
 import { App } from './app/App';
+import { theme } from './app/theme';
+import { SignInPage } from './features/accounts/SignInPage';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
-const root = container;
+const root: Root = createRoot(container);
+const env = { location, history, storage: localStorage, fetch: window.fetch.bind(window) };
 
-async function start(): Promise<void> {
-  // Electron talks IPC; web mode first signs the page in (a one-time code in the URL fragment, or its stored session).
-  let session;
-  if (!window.berth) {
-    const signIn = await establishWebSession({
-      location,
-      history,
-      storage: localStorage,
-      fetch: window.fetch.bind(window),
-    });
-    if (!signIn.ok) {
-      // Plain DOM: nothing of the app runs without a session.
-      const heading = document.createElement('h1');
-      heading.textContent = 'Sign in to Berth';
-      const text = document.createElement('p');
-      text.textContent = signIn.message;
-      const main = document.createElement('main');
-      main.style.cssText =
-        'font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem';
-      main.append(heading, text);
-      root.replaceChildren(main);
-      return;
-    }
-    session = signIn.grant;
-  }
+function startApp(session?: WebSessionGrant): void {
   const client = createDefaultClient(window, session);
   window.addEventListener('pagehide', () => client.dispose());
-  createRoot(root).render(
+  root.render(
     <StrictMode>
       <App client={client} />
+    </StrictMode>,
+  );
+}
+
+async function start(): Promise<void> {
+  // Electron talks IPC; web mode first signs the page in (a one-time code in the URL fragment, its stored
+  // session, or in accounts mode a username and password).
+  if (window.berth) return startApp();
+  const signIn = await establishWebSession(env);
+  if (signIn.ok) return startApp(signIn.grant);
+  const mode = await fetchAuthMode(env);
+  // Nothing of the app runs without a session.
+  root.render(
+    <StrictMode>
+      <ThemeProvider theme={theme} defaultMode="system">
+        <CssBaseline enableColorScheme />
+        <SignInPage
+          mode={mode}
+          message={signIn.message}
+          signIn={(body) => signInWithPassword(env, body)}
+          onSignedIn={startApp}
+        />
+      </ThemeProvider>
     </StrictMode>,
   );
 }

@@ -137,9 +137,11 @@ describe('berth web', () => {
       io,
       h.deps,
     );
-    await waitFor(() => out.length > 0);
+    await waitFor(() => out.length > 1);
     expect(err.join('\n')).toMatch(/fingerprint: ([0-9A-F]{2}:){31}[0-9A-F]{2}/);
-    expect(out[0]).toMatch(/^Berth is running at https:\/\/127\.0\.0\.1:\d+\/#code=/);
+    // Off loopback, accounts mode is the default: a setup token for the first admin, a URL with no code.
+    expect(out[0]).toMatch(/^First run: .* one-time setup token: [A-Za-z0-9_-]{43}$/);
+    expect(out[1]).toMatch(/^Berth is running at https:\/\/127\.0\.0\.1:\d+\/$/);
     h.signal('SIGINT');
     expect(await running).toBe(0);
   });
@@ -152,10 +154,37 @@ describe('berth web', () => {
       io,
       h.deps,
     );
-    await waitFor(() => out.length > 0);
+    await waitFor(() => out.length > 1);
     expect(err.join('\n')).toContain('root-equivalent');
+    expect(out[1]).toMatch(/^Berth is running at http:\/\/127\.0\.0\.1:\d+\/$/);
+    h.signal('SIGINT');
+    expect(await running).toBe(0);
+  });
+
+  it('off loopback without accounts only with --insecure-single-user, warned; --accounts on loopback asks for setup', async () => {
+    const h = harness();
+    const { io, out, err } = recordingIo();
+    const running = webCommand(
+      ['--host', '0.0.0.0', '--insecure', '--insecure-single-user', '--port', '0', '--no-open', '--data-dir', dir],
+      io,
+      h.deps,
+    );
+    await waitFor(() => out.length > 0);
+    expect(err.join('\n')).toContain('WARNING: --insecure-single-user');
     expect(out[0]).toMatch(/^Berth is running at http:\/\/127\.0\.0\.1:\d+\/#code=/);
     h.signal('SIGINT');
     expect(await running).toBe(0);
+
+    const h2 = harness();
+    const second = recordingIo();
+    const local = webCommand(['--accounts', '--port', '0', '--no-open', '--data-dir', dir], second.io, h2.deps);
+    await waitFor(() => second.out.length > 1);
+    expect(second.out[0]).toMatch(/setup token/);
+    expect(second.out[1]).toMatch(/^Berth is running at http:\/\/127\.0\.0\.1:\d+\/$/);
+    h2.signal('SIGINT');
+    expect(await local).toBe(0);
+    await expect(
+      webCommand(['--accounts', '--insecure-single-user', '--data-dir', dir], recordingIo().io, harness().deps),
+    ).rejects.toThrow(/exclude each other/);
   });
 });

@@ -8,6 +8,7 @@ import { EXIT, type CliIo } from '../io';
 import { WEB_USAGE } from '../usage';
 import { parseEngineFlag, parsePort, UsageError } from './args';
 import { removeConnectionFile, webTls, writeConnectionFile } from './web-tls';
+import { isLoopbackHost } from '../../web/host-check';
 
 /** The browser Berth opens exchanges its code within seconds; a short life keeps a stray copy useless. */
 const HANDOVER_CODE_TTL_MS = 2 * 60_000;
@@ -33,6 +34,8 @@ export async function webCommand(argv: string[], io: CliIo, deps: WebDeps): Prom
       host: { type: 'string' },
       'no-open': { type: 'boolean' },
       insecure: { type: 'boolean' },
+      accounts: { type: 'boolean' },
+      'insecure-single-user': { type: 'boolean' },
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
       engine: { type: 'string' },
@@ -54,6 +57,12 @@ export async function webCommand(argv: string[], io: CliIo, deps: WebDeps): Prom
   if ((values['tls-cert'] === undefined) !== (values['tls-key'] === undefined)) {
     throw new UsageError('--tls-cert and --tls-key go together.');
   }
+  if (values.accounts && values['insecure-single-user']) {
+    throw new UsageError('--accounts and --insecure-single-user exclude each other.');
+  }
+  // Off loopback, accounts are the default: a link alone would make everyone who gets it admin (ADR 18).
+  const offLoopback = values.host !== undefined && !isLoopbackHost(values.host);
+  const accounts = values.accounts === true || (offLoopback && !values['insecure-single-user']);
   const dataDir = resolveDataDir(values['data-dir'], io);
 
   const store = deps.openStore(dataDir);
@@ -81,6 +90,8 @@ export async function webCommand(argv: string[], io: CliIo, deps: WebDeps): Prom
       ...(port !== undefined ? { port } : {}),
       ...(tls ? { tls } : {}),
       ...(values.insecure ? { insecure: true } : {}),
+      ...(accounts ? { accounts: store.accounts } : {}),
+      ...(values['insecure-single-user'] ? { singleUserOffLoopback: true } : {}),
     });
     writeConnectionFile(dataDir, server);
   } catch (err) {
@@ -91,7 +102,12 @@ export async function webCommand(argv: string[], io: CliIo, deps: WebDeps): Prom
 
   // The one line scripts and tests wait for; everything else goes to stderr. Its login code works once; the
   // browser Berth opens gets a code of its own, so the printed one stays usable for another browser.
+  if (server.setupToken) {
+    // On the console only (stdout of whoever started Berth): it makes the first admin, once.
+    io.out(`First run: create the first admin account in the browser with this one-time setup token: ${server.setupToken}`);
+  }
   io.out(`Berth is running at ${server.url}`);
+  if (server.mode === 'accounts') io.err('Accounts mode: people sign in with their username and password.');
   if (!values['no-open']) deps.openBrowser(server.loginUrl(HANDOVER_CODE_TTL_MS), dataDir);
 
   const signal = await deps.waitForShutdownSignal();

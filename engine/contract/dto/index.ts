@@ -22,3 +22,4 @@ export * from './audit-log';
 export * from './engine-audit';
 export * from './image-trust';
 export * from './security';
+export * from './account';

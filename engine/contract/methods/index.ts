@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { accountsMethods } from './accounts';
 import { composeMethods } from './compose';
 import { clusterMethods } from './cluster';
 import { containerDetailMethods } from './container-details';
@@ -26,6 +27,7 @@ export * from './swarm-service-spec';
 export { SWARM_DATA_MAX_BYTES, swarmDataName } from './swarm-data';
 export type { RegistryDraft } from './registries';
 export { deployStackName } from './stacks';
+export { MIN_PASSWORD_LENGTH, USERNAME_PATTERN } from './accounts';
 
 /** Every method any host may call. One file per domain; this map is their union. */
 export const methods = {
@@ -52,6 +54,7 @@ export const methods = {
   ...engineAuditMethods,
   ...imageTrustMethods,
   ...securityMethods,
+  ...accountsMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -46,6 +46,7 @@ export function memoryStore(): Store & { entries: AuditEntry[] } {
       query: (q) => db.audit.query(q),
     },
     registries: memoryRegistries(),
+    accounts: db.accounts,
     close: () => db.close(),
   };
 }

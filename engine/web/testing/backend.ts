@@ -13,6 +13,10 @@ import { BerthError } from '../../base/errors';
 import { EventBus } from '../../base/event-bus';
 import type { StreamContext, StreamHandlers } from '../../base/handlers';
 import { TransferRegistry } from '../../base/transfers';
+import type { AuditEntry } from '../../base/audit';
+import { accountsDomain } from '../../services/accounts/handlers';
+import type { ServiceContext } from '../../services/context';
+import type { AccountsStore } from '../../store/types';
 
 /**
  * Test support (not a test double of Docker): a real dispatcher, bus, transfer registry and stream host
@@ -22,7 +26,13 @@ import { TransferRegistry } from '../../base/transfers';
  * - containers.stats fails with NOT_FOUND (a handler error ends the stream with it).
  * `aborted` records the streams whose signal fired (client close or disconnect).
  */
-export function createTestBackend(): Backend & {
+export function createTestBackend(
+  options: {
+    /** Serve the real accounts.* and session.* handlers over this store. */
+    accounts?: AccountsStore;
+    audit?: (entry: AuditEntry) => void;
+  } = {},
+): Backend & {
   disposed: () => boolean;
   containers: ContainerSummary[];
   aborted: string[];
@@ -52,8 +62,12 @@ export function createTestBackend(): Backend & {
       () => Promise.reject(new BerthError(ErrorCode.INTERNAL, `${m} is not used in this test`)),
     ]),
   ) as unknown as Handlers;
+  const accountHandlers = options.accounts
+    ? accountsDomain({ store: { accounts: options.accounts } } as unknown as ServiceContext).handlers
+    : {};
   const handlers: Handlers = {
     ...unused,
+    ...accountHandlers,
     'engine.status': () => Promise.resolve(status),
     'containers.list': () => Promise.resolve(containers),
     'containers.export': () =>
@@ -108,7 +122,7 @@ export function createTestBackend(): Backend & {
   bus.emit('engine.status', status);
   let disposed = false;
   return {
-    dispatch: createDispatcher(handlers),
+    dispatch: createDispatcher(handlers, options.audit ? { audit: options.audit } : {}),
     streams,
     transfers,
     bus,

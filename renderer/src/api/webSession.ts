@@ -3,6 +3,7 @@ import {
   LOGIN_CODE_FRAGMENT,
   LOGIN_TOKEN_FRAGMENT,
   TOKEN_HEADER,
+  type AuthMode,
   type WebSessionGrant,
 } from './contract';
 
@@ -97,3 +98,64 @@ function isGrant(value: unknown): value is WebSessionGrant {
   const v = value as Record<string, unknown>;
   return typeof v.secret === 'string' && typeof v.transferKey === 'string' && typeof v.role === 'string';
 }
+
+/** How this server signs people in (public); single-user when it cannot tell (an older server). */
+export async function fetchAuthMode(env: Pick<Env, 'location' | 'fetch'>): Promise<AuthMode> {
+  try {
+    const res = await env.fetch(`${env.location.origin}${HTTP_PATHS.auth}`, { credentials: 'omit' });
+    const body = (await res.json()) as { ok?: boolean; value?: AuthMode };
+    if (body.ok && body.value) return body.value;
+  } catch {
+    // Unreachable: the sign-in page says the server cannot be reached when the form is sent.
+  }
+  return { mode: 'single-user', setupRequired: false };
+}
+
+export type PasswordSignIn = { ok: true; grant: WebSessionGrant } | { ok: false; message: string; field?: string };
+
+/** Accounts mode: a username and password (HTTP_PATHS.login), or the first admin with the setup token. */
+export async function signInWithPassword(
+  env: Pick<Env, 'location' | 'fetch' | 'storage'>,
+  body: { username: string; password: string; token?: string },
+): Promise<PasswordSignIn> {
+  const path = body.token !== undefined ? HTTP_PATHS.setup : HTTP_PATHS.login;
+  try {
+    const res = await env.fetch(`${env.location.origin}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      credentials: 'omit',
+    });
+    const answer = (await res.json()) as {
+      ok?: boolean;
+      value?: unknown;
+      error?: { message?: string; details?: { path?: string }[] };
+    };
+    if (answer.ok === true && isGrant(answer.value)) {
+      env.storage.setItem(SESSION_STORAGE_KEY, JSON.stringify(answer.value));
+      return { ok: true, grant: answer.value };
+    }
+    const field = answer.error?.details?.[0]?.path;
+    return { ok: false, message: answer.error?.message ?? `Sign-in failed (HTTP ${res.status}).`, ...(field ? { field } : {}) };
+  } catch {
+    return { ok: false, message: 'Berth cannot be reached; check that it is still running, then try again.' };
+  }
+}
+
+/** Ends the session on the server and forgets it here. */
+export async function signOut(env: Pick<Env, 'location' | 'fetch' | 'storage'>, secret: string): Promise<void> {
+  env.storage.removeItem(SESSION_STORAGE_KEY);
+  try {
+    await env.fetch(`${env.location.origin}${HTTP_PATHS.logout}`, {
+      method: 'POST',
+      headers: { [TOKEN_HEADER]: secret, 'content-type': 'application/json' },
+      body: '{}',
+      credentials: 'omit',
+    });
+  } catch {
+    // The server is gone; the session dies with it or at its deadline.
+  }
+}
+
+/** The session this page signed in with, for signing out. */
+export const storedSession = (storage: Env['storage']): WebSessionGrant | undefined => readStored(storage);

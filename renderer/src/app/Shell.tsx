@@ -6,6 +6,7 @@ import { UnreachableBanner } from '../features/onboarding/UnreachableBanner';
 import { InsecureEngineBanner } from '../features/security/engine/InsecureEngineBanner';
 import { TasksButton } from '../features/tasks/TasksButton';
 import { EngineStatusIndicator } from './EngineStatusIndicator';
+import { AccountMenu } from '../features/accounts/AccountMenu';
 import { sections, type Section } from './sections';
 import { Sidebar, useSidebarCollapsed } from './Sidebar';
 import { useHashRoute, useRoutePath } from './useHashRoute';
@@ -71,6 +72,7 @@ export function Shell() {
           </Typography>
           <TasksButton />
           <EngineStatusIndicator />
+          <AccountMenu />
         </Toolbar>
       </AppBar>
       <Box sx={{ display: 'flex', flex: 1, minHeight: 0 }}>

@@ -4,6 +4,7 @@ import MenuOpenIcon from '@mui/icons-material/MenuOpen';
 import MenuIcon from '@mui/icons-material/Menu';
 import { sections, type Section, type SectionId } from './sections';
 import { hrefFor } from './useHashRoute';
+import { useMay } from '../components/access';
 
 const WIDE = 200;
 const NARROW = 56;
@@ -88,6 +89,8 @@ function NavItem({
   collapsed: boolean;
 }) {
   const Icon = section.icon;
+  const allowed = useMay(section.requires ?? 'session.me');
+  if (!allowed) return null;
   const item = (
     <ListItemButton
       component="a"

@@ -1,5 +1,7 @@
 import { lazy, type ComponentType } from 'react';
 import type { SvgIconComponent } from '@mui/icons-material';
+import GroupIcon from '@mui/icons-material/Group';
+import type { MethodName } from '../api/contract';
 import ViewInArIcon from '@mui/icons-material/ViewInAr';
 import LayersIcon from '@mui/icons-material/Layers';
 import StorageIcon from '@mui/icons-material/Storage';
@@ -26,6 +28,8 @@ export interface Section {
   page?: ComponentType;
   /** The page for `#/<section>/<id>[/<tab>]`, for a section whose details are routed by the shell. */
   detail?: ComponentType<{ id: string; tab?: string }>;
+  /** Shown only to roles that may call this method (the server refuses the rest anyway). */
+  requires?: MethodName;
 }
 
 // Pages load when first shown, so the window starts fast; this also keeps the table free of import cycles
@@ -132,6 +136,14 @@ export const sections = [
     icon: SettingsIcon,
     description: 'let you choose the engine and the theme.',
     page: page(async () => (await import('../features/settings/SettingsPage')).SettingsPage),
+  },
+  {
+    id: 'users',
+    label: 'Users',
+    icon: GroupIcon,
+    description: 'let admins manage the accounts of a shared web mode.',
+    page: page(async () => (await import('../features/accounts/UsersPage')).UsersPage),
+    requires: 'accounts.list',
   },
 ] as const satisfies readonly Section[];
 

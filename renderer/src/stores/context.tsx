@@ -15,6 +15,11 @@ export function useBerthStore(): BerthStore {
   return store;
 }
 
+/** The window's store, or undefined outside a StoreProvider (components also rendered on their own). */
+export function useOptionalBerthStore(): BerthStore | undefined {
+  return useContext(StoreContext) ?? undefined;
+}
+
 /** Select from the window's store. Selectors must return stable references (see selectors.ts). */
 export function useBerth<T>(selector: (state: BerthState) => T): T {
   return useStore(useBerthStore(), selector);

@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { Box, IconButton, ListItemIcon, ListItemText, Menu, MenuItem, Tooltip } from '@mui/material';
 import type { SvgIconComponent } from '@mui/icons-material';
 import MoreVertIcon from '@mui/icons-material/MoreVert';
+import type { MethodName } from '../../api/contract';
+import { useMayCall } from '../access';
 import { useGridRow } from './GridContext';
 
 /** One thing a row can do, as the row's buttons and its actions menu show it. */
@@ -16,6 +18,8 @@ export interface RowAction {
   inline?: boolean;
   /** The button's accessible name when "<label> <row name>" does not read well. */
   buttonName?: string;
+  /** The method behind it: hidden from roles that may not call it (the server refuses it anyway). */
+  method?: MethodName;
 }
 
 interface Props {
@@ -32,7 +36,9 @@ interface Props {
  * a squeezed row loses none; the grid opens it from the keyboard (context-menu key, Shift+F10), and only the
  * focused row's controls are in the tab order (the grid's roving tab stop).
  */
-export function RowActions({ rowKey, name, actions, compact = false }: Props) {
+export function RowActions({ rowKey, name, actions: all, compact = false }: Props) {
+  const may = useMayCall();
+  const actions = all.filter((a) => !a.method || may(a.method));
   const { tabIndex, menuRequested, clearMenuRequest } = useGridRow(rowKey);
   const menuButton = useRef<HTMLButtonElement>(null);
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
@@ -73,22 +79,24 @@ export function RowActions({ rowKey, name, actions, compact = false }: Props) {
               </Tooltip>
             );
           })}
-      <IconButton
-        ref={menuButton}
-        size="small"
-        data-row-menu
-        aria-label={`More actions for ${name}`}
-        aria-haspopup="menu"
-        aria-controls={anchor ? menuId : undefined}
-        aria-expanded={anchor ? true : undefined}
-        tabIndex={tabIndex}
-        onClick={(e) => {
-          e.stopPropagation();
-          setAnchor(e.currentTarget);
-        }}
-      >
-        <MoreVertIcon fontSize="small" />
-      </IconButton>
+      {actions.length > 0 && (
+        <IconButton
+          ref={menuButton}
+          size="small"
+          data-row-menu
+          aria-label={`More actions for ${name}`}
+          aria-haspopup="menu"
+          aria-controls={anchor ? menuId : undefined}
+          aria-expanded={anchor ? true : undefined}
+          tabIndex={tabIndex}
+          onClick={(e) => {
+            e.stopPropagation();
+            setAnchor(e.currentTarget);
+          }}
+        >
+          <MoreVertIcon fontSize="small" />
+        </IconButton>
+      )}
       <Menu id={menuId} anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
         {actions.map((action) => {
           const Icon = action.icon;

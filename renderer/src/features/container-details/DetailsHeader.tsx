@@ -7,6 +7,7 @@ import { toContainerRow, type StateTone } from '../../stores/selectors';
 import type { ContainerDetails, ContainerSummary } from '../../api/contract';
 import { availableActions, type ActionOptions, type ContainerActionDef } from '../containers/actions';
 import { ConfirmActionDialog } from '../containers/ConfirmActionDialog';
+import { useMayCall } from '../../components/access';
 
 type Confirmable = ContainerActionDef & { confirm: NonNullable<ContainerActionDef['confirm']> };
 
@@ -14,6 +15,7 @@ const tones: Record<string, StateTone> = { running: 'success', paused: 'warning'
 
 /** Name, state, image and the container actions (the same definitions as the list's rows). */
 export function DetailsHeader({ details, summary }: { details: ContainerDetails; summary?: ContainerSummary }) {
+  const may = useMayCall();
   const runAction = useBerth((s) => s.containers.runAction);
   const pending = useBerth((s) => s.containers.pending[details.id]);
   const failure = useBerth((s) => s.containers.errors[details.id]);
@@ -45,7 +47,7 @@ export function DetailsHeader({ details, summary }: { details: ContainerDetails;
         </Typography>
         <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
           {pending && <CircularProgress size={16} aria-label="Action in progress" />}
-          {availableActions(state).map((action) => {
+          {availableActions(state).filter((a) => may(a.method)).map((action) => {
             const Icon = action.icon;
             return (
               <Button

@@ -22,6 +22,7 @@ import {
   type ActionOptions,
   type ContainerActionDef,
 } from './actions';
+import { useMayCall } from '../../components/access';
 
 interface Props {
   selected: ContainerRow[];
@@ -31,6 +32,7 @@ interface Props {
 
 /** Shown while containers are selected: bulk start/stop/restart/remove, each on the rows it applies to. */
 export function BulkBar({ selected, onRun, onClear }: Props) {
+  const may = useMayCall();
   const [removing, setRemoving] = useState<ContainerRow[] | null>(null);
   const [volumes, setVolumes] = useState(false);
   if (selected.length === 0) return null;
@@ -45,7 +47,7 @@ export function BulkBar({ selected, onRun, onClear }: Props) {
       </Typography>
       {bulkActionIds.map((id) => {
         const action = actionById(id);
-        if (!action) return null;
+        if (!action || !may(action.method)) return null;
         const applicable = selected.filter(
           (r) => action.availableIn.includes(r.state) && r.pendingAction === undefined,
         );

@@ -1,7 +1,8 @@
 import { memo, useMemo, type MouseEvent } from 'react';
 import { Alert, Box, Checkbox, Chip, CircularProgress, IconButton, Link, Typography } from '@mui/material';
 import CloseIcon from '@mui/icons-material/Close';
-import { formatTime, relativeTime } from '../../api/contract';
+import { formatTime, relativeTime, type MethodName } from '../../api/contract';
+import { useMayCall } from '../../components/access';
 import { containerHref } from '../../app/useHashRoute';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { GridCells } from '../../components/grid/GridCells';
@@ -36,9 +37,11 @@ function rowActions(
   row: ContainerRow,
   onAction: Props['onAction'],
   onMenuAction: Props['onMenuAction'],
+  may: (method: MethodName) => boolean,
 ): RowAction[] {
   const busy = row.pendingAction !== undefined;
-  const buttons = availableActions(row.state).map((a) => ({
+  // Actions the signed-in role may not use are not shown (the server refuses them anyway).
+  const buttons = availableActions(row.state).filter((a) => may(a.method)).map((a) => ({
     id: a.id,
     label: a.label,
     icon: a.icon,
@@ -49,7 +52,7 @@ function rowActions(
   }));
   const more = onMenuAction
     ? containerMenuActions
-        .filter((a) => a.available(row))
+        .filter((a) => a.available(row) && (!a.method || may(a.method)))
         .map((a) => ({ id: a.id, label: a.label, icon: a.icon, run: () => onMenuAction(row, a) }))
     : [];
   return [...buttons, ...more];
@@ -69,7 +72,8 @@ export const ContainerRowView = memo(function ContainerRowView({
   const failedAction = row.failure ? actionById(row.failure.action) : undefined;
   const { tabIndex } = useGridRow(row.id);
   const compact = useGridLayout()?.compact.has('actions') ?? false;
-  const actions = useMemo(() => rowActions(row, onAction, onMenuAction), [row, onAction, onMenuAction]);
+  const may = useMayCall();
+  const actions = useMemo(() => rowActions(row, onAction, onMenuAction, may), [row, onAction, onMenuAction, may]);
   return (
     <>
       <GridCells

@@ -16,6 +16,7 @@ import CleaningServicesIcon from '@mui/icons-material/CleaningServicesOutlined';
 import { plural, type ContainerState } from '../../api/contract';
 import { useSlashFocus } from '../../components/useSlashFocus';
 import { NO_PROJECT, type ContainerFilter } from './filter';
+import { useMayCall } from '../../components/access';
 
 const stateOptions: (ContainerState | 'all')[] = [
   'all',
@@ -55,11 +56,14 @@ export function ContainerToolbar({
 }: Props) {
   const searchRef = useRef<HTMLInputElement>(null);
   useSlashFocus(searchRef);
+  const may = useMayCall();
   return (
     <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', p: 2, pb: 1, flexWrap: 'wrap' }}>
-      <Button variant="contained" startIcon={<AddIcon />} onClick={onRun}>
-        Run a container
-      </Button>
+      {may('containers.create') && (
+        <Button variant="contained" startIcon={<AddIcon />} onClick={onRun}>
+          Run a container
+        </Button>
+      )}
       <TextField
         inputRef={searchRef}
         size="small"
@@ -148,9 +152,11 @@ export function ContainerToolbar({
         control={<Switch checked={grouped} onChange={(e) => onGroupedChange(e.target.checked)} />}
         label="Group by project"
       />
-      <Button startIcon={<CleaningServicesIcon />} onClick={onPrune}>
-        Prune stopped…
-      </Button>
+      {may('containers.prune') && (
+        <Button startIcon={<CleaningServicesIcon />} onClick={onPrune}>
+          Prune stopped…
+        </Button>
+      )}
       <Typography variant="body2" color="text.secondary" role="status" sx={{ ml: 'auto' }}>
         {shown === total
           ? plural(total, 'container')

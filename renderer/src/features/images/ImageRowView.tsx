@@ -1,7 +1,7 @@
 import { memo, useMemo } from 'react';
 import { Alert, Box, Chip, CircularProgress, IconButton, Typography } from '@mui/material';
 import CloseIcon from '@mui/icons-material/Close';
-import { formatBytes, formatTime, relativeTime } from '../../api/contract';
+import { formatBytes, formatTime, relativeTime, type MethodName } from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { actionsWidth, COMPACT_ACTIONS } from '../../components/grid/grid';
 import { GridCells } from '../../components/grid/GridCells';
@@ -40,6 +40,13 @@ interface Props {
 }
 
 /** The cells of one image row (the list owns positioning, focus and keyboard). */
+/** The method behind each image action that changes something (hidden from roles that may not call it). */
+const IMAGE_ACTION_METHODS: Partial<Record<ImageActionDef['id'], MethodName>> = {
+  push: 'images.push',
+  tag: 'images.tag',
+  remove: 'images.remove',
+};
+
 export const ImageRowView = memo(function ImageRowView({ row, now, onAction, onDismissError }: Props) {
   const pending = row.pendingAction ? imageActionById(row.pendingAction) : undefined;
   const busy = row.pendingAction !== undefined;
@@ -56,6 +63,7 @@ export const ImageRowView = memo(function ImageRowView({ row, now, onAction, onD
         inline: true,
         disabled: busy,
         destructive: a.destructive ?? false,
+        ...(IMAGE_ACTION_METHODS[a.id] ? { method: IMAGE_ACTION_METHODS[a.id] } : {}),
         run: () => onAction(row, a),
       })),
     [row, busy, onAction],

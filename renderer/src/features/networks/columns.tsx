@@ -106,6 +106,7 @@ function rowActions(n: NetworkSummary, actions: Actions): RowAction[] {
       buttonName: `Connect a container to ${n.name}`,
       icon: LinkIcon,
       inline: true,
+      method: 'networks.connect',
       run: () => actions.connect(n),
     });
   if (!n.predefined)
@@ -115,6 +116,7 @@ function rowActions(n: NetworkSummary, actions: Actions): RowAction[] {
       icon: DeleteIcon,
       inline: true,
       destructive: true,
+      method: 'networks.remove',
       run: () => actions.remove(n),
     });
   return list;

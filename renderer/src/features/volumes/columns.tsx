@@ -95,6 +95,7 @@ export function volumeColumns(actions: {
               icon: DeleteIcon,
               inline: true,
               destructive: true,
+              method: 'volumes.remove',
               run: () => actions.remove(v),
             },
           ]}

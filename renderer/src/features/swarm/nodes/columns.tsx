@@ -181,7 +181,7 @@ export function nodeRowActions(n: SwarmNode, a: NodeActions, busy: boolean): Row
       disabled: busy,
       run: () => a.role(n, 'worker'),
     });
-  list.push({ id: 'labels', label: 'Edit labels', icon: LabelIcon, disabled: busy, run: () => a.labels(n) });
+  list.push({ id: 'labels', label: 'Edit labels', icon: LabelIcon, disabled: busy, method: 'nodes.update', run: () => a.labels(n) });
   list.push({
     id: 'remove',
     label: 'Remove',
@@ -189,6 +189,7 @@ export function nodeRowActions(n: SwarmNode, a: NodeActions, busy: boolean): Row
     inline: true,
     destructive: true,
     disabled: busy,
+    method: 'nodes.remove',
     run: () => a.remove(n),
   });
   return list;

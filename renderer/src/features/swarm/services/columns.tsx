@@ -149,6 +149,7 @@ export function serviceRowActions(s: SwarmServiceSummary, a: ServiceActions, bus
       label: 'Roll back to the previous settings',
       icon: UndoIcon,
       disabled: busy,
+      method: 'services.rollback',
       run: () => a.rollback(s),
     },
     {
@@ -158,6 +159,7 @@ export function serviceRowActions(s: SwarmServiceSummary, a: ServiceActions, bus
       inline: true,
       destructive: true,
       disabled: busy,
+      method: 'services.remove',
       run: () => a.remove(s),
     },
   ];

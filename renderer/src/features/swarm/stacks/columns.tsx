@@ -90,6 +90,6 @@ function stackRowActions(s: StackSummary, a: StackActions, busy: boolean): RowAc
   return [
     { id: 'inspect', label: 'Details', icon: InfoIcon, run: () => a.open(s) },
     { id: 'update', label: 'Update', icon: EditIcon, inline: true, disabled: busy, run: () => a.update(s) },
-    { id: 'remove', label: 'Remove', icon: DeleteIcon, inline: true, destructive: true, disabled: busy, run: () => a.remove(s) },
+    { id: 'remove', label: 'Remove', icon: DeleteIcon, inline: true, destructive: true, disabled: busy, method: 'stacks.remove', run: () => a.remove(s) },
   ];
 }
