@@ -47,18 +47,21 @@ export const containerDetailMethods = {
   /** Entries of a folder in the container's filesystem (works on stopped containers too). */
   'containers.files.list': def<FileListing>()(
     z.object({ id: containerRef, path: containerPath }).strict(),
-    'read',
+    'operate',
+    { mutates: false },
   ),
   /** A ticket for a file's bytes, or a tar of a folder. */
   'containers.files.download': def<TransferTicket>()(
     z.object({ id: containerRef, path: containerPath }).strict(),
-    'read',
+    'operate',
+    { mutates: false },
   ),
   /** A ticket to upload one file (the raw bytes as the body) into folder `dir` as `name`. */
   /** The first 256 KiB of a file as text (or that it is binary), for a read-only preview. */
   'containers.files.preview': def<FilePreview>()(
     z.object({ id: containerRef, path: containerPath }).strict(),
-    'read',
+    'operate',
+    { mutates: false },
   ),
   'containers.files.upload': def<TransferTicket>()(
     z.object({ id: containerRef, dir: containerPath, name: fileName }).strict(),

@@ -79,7 +79,7 @@ export const containerMethods = {
     'operate',
   ),
   /** A download ticket for a tar of the container's filesystem. */
-  'containers.export': def<TransferTicket>()(byId, 'read'),
+  'containers.export': def<TransferTicket>()(byId, 'operate', { mutates: false }),
   /** Which stopped containers pruning would remove, with the space each gives back. */
   'containers.prunePreview': def<ContainerPrunePreview>()(none, 'read'),
   /** Removes stopped containers: the previewed `ids` (still stopped), or every stopped one when absent. */

@@ -100,7 +100,9 @@ export const imagesMethods = {
     'operate',
   ),
   /** Download ticket for a tar of the given images (`docker save`). */
-  'images.save': def<TransferTicket>()(z.object({ ids: z.array(imageRef).min(1).max(100) }).strict(), 'read'),
+  'images.save': def<TransferTicket>()(z.object({ ids: z.array(imageRef).min(1).max(100) }).strict(), 'operate', {
+    mutates: false,
+  }),
   /** Upload ticket for a `docker save` tar; loading runs as the returned task. */
   'images.loadUpload': def<UploadTask>()(z.object({ size: uploadSize }).strict(), 'operate'),
   /** Upload ticket for a root filesystem tar that becomes the image repo:tag. */

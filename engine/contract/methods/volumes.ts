@@ -78,17 +78,20 @@ export const volumesMethods = {
   /** Lists one directory of a volume without starting anything (a created, never-started helper container). */
   'volumes.files.list': def<FileListing>()(
     z.object({ name: volumeName, path: volumePath.default('') }).strict(),
-    'read',
+    'operate',
+    { mutates: false },
   ),
   /** A download link: a file as itself, a directory as .tar.gz. */
   'volumes.files.download': def<TransferTicket>()(
     z.object({ name: volumeName, path: volumePath.default('') }).strict(),
-    'read',
+    'operate',
+    { mutates: false },
   ),
   /** The first 256 KiB of a file as text (or that it is binary), for a read-only preview. */
   'volumes.files.preview': def<FilePreview>()(
     z.object({ name: volumeName, path: volumePath }).strict(),
-    'read',
+    'operate',
+    { mutates: false },
   ),
   /** An upload link: its body (one file's bytes) becomes `dir/fileName` in the volume. */
   'volumes.files.upload': def<TransferTicket>()(
@@ -104,7 +107,7 @@ export const volumesMethods = {
   /** Starts a task that writes the volume's files to a .tar.gz under Berth's backups folder. */
   'volumes.backup': def<TaskRef>()(byName, 'operate'),
   /** A fresh download link for a backup file made earlier (its task result names it). */
-  'volumes.backupDownload': def<TransferTicket>()(z.object({ file: backupFile }).strict(), 'read'),
+  'volumes.backupDownload': def<TransferTicket>()(z.object({ file: backupFile }).strict(), 'operate', { mutates: false }),
   /** The backups Berth keeps (newest first), to restore or download without a round trip through the browser. */
   'volumes.backups.list': def<VolumeBackupFile[]>()(none, 'read'),
   'volumes.backups.remove': def<void>()(z.object({ file: backupFile }).strict(), 'operate'),

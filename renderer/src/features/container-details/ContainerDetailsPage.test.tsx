@@ -39,6 +39,17 @@ describe('container details page', () => {
     expect(screen.getByRole('tab', { name: 'Logs' })).toHaveAttribute('href', '#/containers/web/logs');
   });
 
+  it('shows a viewer no Files tab (reading inside a container is operator-level) and opens the overview instead', async () => {
+    renderWithStore(<ContainerDetailsPage id="web" tab="files" />, {
+      ...inspect(),
+      'session.me': () => ({ ok: true, value: { user: 'vera', role: 'viewer' } }),
+    });
+    expect(await screen.findByRole('heading', { name: 'web' })).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByRole('tab', { name: 'Files' })).not.toBeInTheDocument());
+    expect(screen.getByRole('tab', { name: 'Overview' })).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getByRole('tab', { name: 'Logs' })).toBeInTheDocument();
+  });
+
   it('says why it cannot load a container and offers a retry', async () => {
     const { fake, user } = renderWithStore(<ContainerDetailsPage id="gone" />, {
       'containers.inspect': () => ({ ok: false, error: { code: 'NOT_FOUND', message: 'Container gone was not found on the engine.' } }),

@@ -1,5 +1,6 @@
 import { Alert, Box, Button, CircularProgress, Link, Tab, Tabs } from '@mui/material';
 import { containerHref, hrefFor } from '../../app/useHashRoute';
+import { useMayCall } from '../../components/access';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { DetailsHeader } from './DetailsHeader';
 import { EnvTab, LabelsTab, MountsTab, NetworksTab, PortsTab } from './ConfigTabs';
@@ -9,14 +10,16 @@ import { LogsTab } from './logs/LogsTab';
 import { OverviewTab } from './OverviewTab';
 import { ProcessesTab } from './ProcessesTab';
 import { StatsTab } from './StatsTab';
-import { detailTabs, isDetailTab, type DetailTabId } from './tabs';
+import { detailTabs, isDetailTab, type DetailTab, type DetailTabId } from './tabs';
 import { TerminalTab } from './TerminalTab';
 import { ContainerSecurityPanel } from '../security/ContainerSecurityPanel';
 import { useContainerDetails, useContainerSummary } from './useContainerDetails';
 
 /** `#/containers/<id>/<tab>`: one container, its overview, live logs, terminal, stats, files and settings. */
 export function ContainerDetailsPage({ id, tab }: { id: string; tab?: string }) {
-  const current: DetailTabId = isDetailTab(tab) ? tab : 'overview';
+  const may = useMayCall();
+  const shown = (detailTabs as readonly DetailTab[]).filter((t) => !t.requires || may(t.requires));
+  const current: DetailTabId = isDetailTab(tab) && shown.some((t) => t.id === tab) ? tab : 'overview';
   const { details, error, loading, reload } = useContainerDetails(id);
   const summary = useContainerSummary(id);
 
@@ -52,7 +55,7 @@ export function ContainerDetailsPage({ id, tab }: { id: string; tab?: string }) 
         </Alert>
       )}
       <Tabs value={current} variant="scrollable" scrollButtons="auto" sx={{ px: 1, borderBottom: 1, borderColor: 'divider', minHeight: 40 }}>
-        {detailTabs.map((t) => (
+        {shown.map((t) => (
           <Tab key={t.id} value={t.id} label={t.label} component="a" href={containerHref(id, t.id)} sx={{ minHeight: 40 }} />
         ))}
       </Tabs>
