@@ -4,9 +4,9 @@ import { resolveDataDir } from '../data-dir';
 import { EXIT, type CliIo } from '../io';
 import { UsageError } from './args';
 import { AUDIT_USAGE } from './audit-usage';
-import { pickEngine, type ComposeDeps } from './compose';
+import type { ComposeDeps } from './compose';
 import { table } from './compose-output';
-import { ComposeSession, errorLines } from './compose-session';
+import { withEngineSession } from './engine-command';
 
 const OPTIONS = {
   json: { type: 'boolean' },
@@ -27,29 +27,14 @@ export async function auditCommand(argv: string[], io: CliIo, deps: ComposeDeps)
   const minimum = values.severity ?? 'low';
   if (!SEVERITIES.includes(minimum as Severity)) throw new UsageError(`--severity must be high, medium or low, not "${minimum}".`);
   const dataDir = resolveDataDir(values['data-dir'], io);
-  const engine = await pickEngine('audit', values.engine, dataDir, deps, 'The audit reads the containers of an engine.');
-  if (typeof engine !== 'string') {
-    io.err(`Error: ${engine.error}`);
-    return EXIT.failed;
-  }
-  const store = deps.openStore(dataDir);
-  const backend = await deps.createBackend({ dataDir, store, engineFlag: engine, liveCollections: false });
-  const session = new ComposeSession(backend);
-  try {
-    await session.connected();
+  const command = { name: 'audit', engineFlag: values.engine, dataDir, hint: 'The audit reads the containers of an engine.' };
+  return withEngineSession(command, io, deps, async (session) => {
     const audits = await session.call<ContainerAudit[]>('security.list', {});
     const records = auditRecords(audits, minimum as Severity);
     if (values.json) io.out(JSON.stringify(records, null, 2));
     else printTable(records, audits.length, io);
     return EXIT.ok;
-  } catch (err) {
-    for (const line of errorLines(err)) io.err(line);
-    return EXIT.failed;
-  } finally {
-    session.close();
-    await backend.dispose();
-    store.close();
-  }
+  });
 }
 
 /** One record per finding, containers by name, findings most severe first; fields in a fixed order. */

@@ -5,8 +5,9 @@ import { BerthError } from '../../base/errors';
 import { resolveDataDir } from '../data-dir';
 import { EXIT, type CliIo } from '../io';
 import { UsageError } from './args';
-import { pickEngine, type ComposeDeps } from './compose';
-import { ComposeSession, errorLines } from './compose-session';
+import type { ComposeDeps } from './compose';
+import { withEngineSession } from './engine-command';
+import { errorLines, type ComposeSession } from './compose-session';
 import { stackLsTable, stackPsTable, stackServicesTable } from './stack-output';
 import { STACK_USAGE } from './stack-usage';
 
@@ -36,26 +37,11 @@ export async function stackCommand(argv: string[], io: CliIo, deps: ComposeDeps)
   if (sub === undefined || !SUBCOMMANDS.has(sub)) throw new UsageError(sub === undefined ? 'berth stack needs a command.' : `Unknown stack command: ${sub}`);
   checkArguments(sub, names, values);
   const dataDir = resolveDataDir(values['data-dir'], io);
-  const engine = await pickEngine(`stack ${sub}`, values.engine, dataDir, deps, 'Stacks need a swarm manager.');
-  if (typeof engine !== 'string') {
-    io.err(`Error: ${engine.error}`);
-    return EXIT.failed;
-  }
-  const store = deps.openStore(dataDir);
-  const backend = await deps.createBackend({ dataDir, store, engineFlag: engine, liveCollections: false });
-  const session = new ComposeSession(backend);
-  try {
-    await session.connected();
+  const command = { name: `stack ${sub}`, engineFlag: values.engine, dataDir, hint: 'Stacks need a swarm manager.' };
+  return withEngineSession(command, io, deps, async (session, engine) => {
     await requireManager(session, engine);
-    return await run(sub, names, values, session, io, deps);
-  } catch (err) {
-    for (const line of errorLines(err)) io.err(line);
-    return EXIT.failed;
-  } finally {
-    session.close();
-    await backend.dispose();
-    store.close();
-  }
+    return run(sub, names, values, session, io, deps);
+  });
 }
 
 function checkArguments(sub: string, names: string[], values: Values): void {
