@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StreamServerMessage } from '../contract';
 import { StreamHost } from './stream-host';
+import { currentCaller } from '../base/caller-scope';
 import type { StreamHandlers } from '../base/handlers';
 
 const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
@@ -33,6 +34,19 @@ describe('StreamHost', () => {
       { type: 'stream-end', id: 's2', error: { code: 'INVALID_ARGUMENT' } },
     ]);
     expect(viewer.sent).toMatchObject([{ type: 'stream-end', id: 's3', error: { code: 'FORBIDDEN' } }]);
+  });
+
+  it("runs the handler in its caller's scope, so what it creates is checked for who asked", async () => {
+    let seen: unknown;
+    const { h } = host({
+      'containers.logs': () => {
+        seen = currentCaller();
+        return Promise.resolve();
+      },
+    });
+    h.handle({ type: 'stream-open', id: 's1', stream: 'containers.logs', params: { id: 'abc' } });
+    await tick();
+    expect(seen).toEqual({ role: 'admin', user: 'u', via: 'web' });
   });
 
   it('sends chunks with defaults applied, forwards input, and aborts the handler on close', async () => {

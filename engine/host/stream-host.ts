@@ -11,6 +11,7 @@ import {
 import type { Caller } from '../base/audit';
 import type { StreamContext, StreamHandlers } from '../base/handlers';
 import { toErrorData } from '../base/errors';
+import { runAsCaller } from '../base/caller-scope';
 
 /** The connection a StreamHost serves: how to send, and how far behind the client is. */
 export interface StreamTransport {
@@ -112,7 +113,8 @@ export class StreamHost {
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
     const handler = this.handlers[name] as (c: StreamContext<StreamName>) => Promise<void>;
     void Promise.resolve()
-      .then(() => handler(ctx))
+      // In the caller's scope, as the dispatcher runs calls: what the stream creates is checked for who asked.
+      .then(() => runAsCaller(this.caller, () => handler(ctx)))
       .then(
         () => this.finish(id, entry),
         (err: unknown) => this.finish(id, entry, signal.aborted ? undefined : toErrorData(err)),

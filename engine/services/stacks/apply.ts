@@ -6,6 +6,7 @@ import { engineRequest } from '../common/swarm-api';
 import type { EngineFileRef, EngineServiceSpec } from '../common/swarm-engine-types';
 import { filters, managerList, swarmCall } from '../common/swarm-list';
 import type { StackFileObject, StackPlan } from './convert';
+import { checkHostPower, serviceHostPowerOf } from '../common/host-power';
 import { readStackObjects, type EngineObject, type StackObjects } from './read';
 
 const describe = (spec: EngineServiceSpec): string => {
@@ -74,6 +75,8 @@ function withRefIds(spec: EngineServiceSpec, ids: Map<string, string>): EngineSe
 /** The deploy task: networks, secrets, configs, services (created or updated in place), then the prune. */
 export async function applyStack(docker: Dockerode, plan: StackPlan, prune: boolean, t: TaskContext): Promise<{ created: string[]; updated: string[]; removed: string[] }> {
   for (const w of plan.warnings) t.log(`WARN ${w}`);
+  // Before anything is created: a role below admin may not deploy services with power over the host (ADR 18).
+  for (const { spec } of plan.services) checkHostPower(`service ${spec.Name}`, serviceHostPowerOf(spec));
   const now = await readStackObjects(docker, plan.stack);
   const steps = planItems(plan, now, prune);
   for (const s of steps) t.step({ id: `${s.kind}:${s.name}`, label: `${s.kind} ${s.name}`, state: 'waiting', detail: s.action });

@@ -1,12 +1,14 @@
 import type Dockerode from 'dockerode';
 import { ErrorCode } from '../../../contract';
 import { mapDockerError } from '../../../docker/errors';
+import { checkHostPower, hostPowerOf } from '../../common/host-power';
 import { createSpec, endpointSettings, type CreateInput } from './create-body';
 import { engineCall, nameOf, progressLine, type ApplyContext } from './context';
 
 /** Creates one container from the model, joins its other networks, and starts it unless told not to. */
 export async function createContainer(ctx: ApplyContext, input: CreateInput, start: boolean): Promise<string> {
   const spec = createSpec(input);
+  checkHostPower(`container ${spec.name}`, hostPowerOf(spec.body));
   ctx.log(progressLine('Container', spec.name, 'Creating'));
   const container = await engineCall('create', `container ${spec.name}`, () => ctx.docker.createContainer({ ...spec.body, abortSignal: ctx.signal }));
   for (const net of spec.networks.slice(1)) {
