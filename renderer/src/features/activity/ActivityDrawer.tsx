@@ -1,20 +1,7 @@
-import type { ReactNode } from 'react';
 import { Box, Chip, Drawer, IconButton, Typography } from '@mui/material';
 import CloseIcon from '@mui/icons-material/Close';
 import { formatTime, type AuditLogEntry } from '../../api/contract';
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <Typography component="dt" variant="body2" color="text.secondary">
-        {label}
-      </Typography>
-      <Typography component="dd" variant="body2" sx={{ m: 0, wordBreak: 'break-all' }}>
-        {children}
-      </Typography>
-    </>
-  );
-}
+import { Fact } from '../../components/Fact';
 
 /** One audit entry: who, when, how, the result and the parameters as stored (secrets were redacted before). */
 export function ActivityDrawer({ entry, onClose }: { entry: AuditLogEntry; onClose: () => void }) {

@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import {
   Box,
   Button,
@@ -14,19 +14,7 @@ import CloseIcon from '@mui/icons-material/Close';
 import type { BerthErrorData, NetworkDetails, NetworkSummary } from '../../api/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useBerth } from '../../stores/context';
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <Typography component="dt" variant="body2" color="text.secondary">
-        {label}
-      </Typography>
-      <Typography component="dd" variant="body2" sx={{ m: 0, wordBreak: 'break-all' }}>
-        {children}
-      </Typography>
-    </>
-  );
-}
+import { Fact } from '../../components/Fact';
 
 /** A network's facts (inspect), its containers with addresses and aliases, and disconnect. */
 export function NetworkDrawer({

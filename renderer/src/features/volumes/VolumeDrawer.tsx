@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import { Box, Button, Chip, Divider, Drawer, IconButton, Typography } from '@mui/material';
 import CloseIcon from '@mui/icons-material/Close';
 import DeleteIcon from '@mui/icons-material/Delete';
@@ -6,25 +5,13 @@ import RestoreIcon from '@mui/icons-material/Restore';
 import { formatBytes, formatTime, type VolumeSummary } from '../../api/contract';
 import { BackupPanel } from './BackupPanel';
 import { VolumeFiles } from './VolumeFiles';
+import { Fact } from '../../components/Fact';
 
 interface Props {
   volume: VolumeSummary;
   onClose: () => void;
   onRemove: (volume: VolumeSummary) => void;
   onRestore: (volume: VolumeSummary) => void;
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <Typography component="dt" variant="body2" color="text.secondary">
-        {label}
-      </Typography>
-      <Typography component="dd" variant="body2" sx={{ m: 0, wordBreak: 'break-all' }}>
-        {children}
-      </Typography>
-    </>
-  );
 }
 
 /** A volume's facts, its files, and backup/restore/remove. */
