@@ -6,11 +6,9 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTestImage, startTestEngine, TEST_IMAGE, type TestEngine } from '../../../e2e/harness/engine';
 import type { AuditRecord } from '../../contract';
-import { createBackend } from '../../host/create-backend';
-import { openMemoryStore, openStore } from '../../store/sqlite';
+import { realCommandDeps } from '../testing/deps';
 import { recordingIo } from '../testing/io';
 import { auditCommand } from './audit';
-import type { ComposeDeps } from './compose';
 
 const run = promisify(execFile);
 let engine: TestEngine;
@@ -27,14 +25,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const deps: ComposeDeps = {
-  openStore,
-  openMemoryStore,
-  createBackend,
-  engines: () => Promise.reject(new Error('--engine is given')),
-  waitForShutdownSignal: () => new Promise<string>(() => undefined),
-  cwd: dir,
-};
+const deps = realCommandDeps(dir);
 async function berth(...argv: string[]) {
   const { io, out, err } = recordingIo();
   const code = await auditCommand(['--data-dir', path.join(dir, 'data'), '--engine', engine.endpoint, ...argv], io, deps);

@@ -6,10 +6,8 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TEST_IMAGE } from '../../../e2e/harness/image';
 import { useTestSwarm } from '../../../e2e/harness/use-test-swarm';
-import { createBackend } from '../../host/create-backend';
-import { openMemoryStore, openStore } from '../../store/sqlite';
+import { realCommandDeps } from '../testing/deps';
 import { recordingIo } from '../testing/io';
-import type { ComposeDeps } from './compose';
 import { stackCommand } from './stack';
 
 const swarm = useTestSwarm();
@@ -20,14 +18,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const deps: ComposeDeps = {
-  openStore,
-  openMemoryStore,
-  createBackend,
-  engines: () => Promise.reject(new Error('--engine is given')),
-  waitForShutdownSignal: () => new Promise<string>(() => undefined),
-  cwd: dir,
-};
+const deps = realCommandDeps(dir);
 async function berth(...argv: string[]) {
   const { io, out, err } = recordingIo({ FROM_SHELL: 'shell' });
   const engine = argv.includes('--engine') ? [] : ['--engine', swarm.info.managerEndpoint];

@@ -3,10 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTestImage, startTestEngine, TEST_IMAGE, type TestEngine } from '../../../e2e/harness/engine';
-import { createBackend } from '../../host/create-backend';
-import { openMemoryStore, openStore } from '../../store/sqlite';
+import { realCommandDeps } from '../testing/deps';
 import { recordingIo } from '../testing/io';
-import { composeCommand, type ComposeDeps } from './compose';
+import { composeCommand } from './compose';
 import { templateCommand } from './template';
 
 let engine: TestEngine;
@@ -20,14 +19,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const deps: ComposeDeps = {
-  openStore,
-  openMemoryStore,
-  createBackend,
-  engines: () => Promise.reject(new Error('--engine is given')),
-  waitForShutdownSignal: () => new Promise<string>(() => undefined),
-  cwd: dir,
-};
+const deps = realCommandDeps(dir);
 async function berth(run: typeof templateCommand, ...argv: string[]) {
   const { io, out, err } = recordingIo();
   // compose takes its global options before the command, templates anywhere.
