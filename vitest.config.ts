@@ -19,6 +19,9 @@ export default defineConfig({
           // vitest leaves one core free by default, which on a 2-core CI machine means one worker for ~170 files;
           // the unit files are CPU-bound and independent, so every core runs one.
           maxWorkers: Math.max(2, availableParallelism()),
+          // The rendered page tests take 1-3 s each on a quiet machine and over 5 s (vitest's default) when the
+          // machine is busy; a slow machine must not turn a passing test red. A hung test still fails.
+          testTimeout: 20_000,
         },
       },
       {
