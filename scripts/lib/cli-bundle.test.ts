@@ -89,6 +89,18 @@ describe('what `berth compose` loads', () => {
     expect(loadedSources(meta, () => true).has(validator)).toBe(true);
   });
 
+  it('bundles yaml and dockerode but leaves what defer-modules.ts defers (BuildKit session, ssh) and native addons outside', () => {
+    const everything = [...loadedSources(meta, () => true)];
+    expect(everything.some((s) => s.startsWith('node_modules/yaml/'))).toBe(true);
+    expect(everything).toContain('node_modules/dockerode/lib/docker.js');
+    const inside = everything.filter((s) =>
+      /^node_modules\/(dockerode\/lib\/session|docker-modem\/lib\/ssh)\.js$|^node_modules\/(@grpc|protobufjs|ssh2|better-sqlite3)\//.test(
+        s,
+      ),
+    );
+    expect(inside).toEqual([]);
+  });
+
   it('`berth --version` loads only the entry: no contract, backend or command module', () => {
     const sources = [...loadedSources(meta, () => false)];
     expect(
