@@ -1,9 +1,10 @@
 // `npm run build`: bundles the CLI and the Electron shell with esbuild, then the renderer with Vite, into dist/.
 // Parts whose entry files do not exist yet are skipped with a note, so a partial checkout still builds.
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as esbuild from 'esbuild';
+import { cliBundleOptions } from './lib/cli-bundle.mjs';
 import { precompiledComposeSchema } from './lib/compose-schema.mjs';
 import { dist, root, targets, viteConfig } from './lib/paths.mjs';
 
@@ -18,12 +19,9 @@ async function bundle(label, target, options) {
     return;
   }
   const t = performance.now();
-  // Code splitting (ESM only) needs an output folder: the entry keeps its name, shared code goes to chunks/.
-  const out = options.splitting
-    ? { entryPoints: { [basename(target.out, '.mjs')]: target.entry }, outdir: dirname(target.out), outExtension: { '.js': '.mjs' }, chunkNames: 'chunks/[name]-[hash]' }
-    : { entryPoints: [target.entry], outfile: target.out };
   await esbuild.build({
-    ...out,
+    entryPoints: [target.entry],
+    outfile: target.out,
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -62,19 +60,11 @@ try {
     rmSync(t.out, { force: true });
   rmSync(join(dist, 'chunks'), { recursive: true, force: true });
   console.log('Building Berth…');
-  await bundle('cli', targets.cli, {
-    format: 'esm',
-    // Commands load what only they need on demand (the web host's HTTP stack), so `berth compose` starts fast.
-    splitting: true,
-    // node_modules stay external: native addons (better-sqlite3) and large deps load from node_modules.
-    packages: 'external',
-    // The compose-spec validator is compiled here, not on every start (about a second of CPU).
-    plugins: [precompiledComposeSchema()],
-    // Bundled CommonJS (if any) may call require(); ESM has none, so provide one.
-    banner: {
-      js: "import { createRequire as __berthCreateRequire } from 'node:module'; const require = __berthCreateRequire(import.meta.url);",
-    },
-  });
+  if (existsSync(targets.cli.entry)) {
+    const t = performance.now();
+    await esbuild.build(cliBundleOptions());
+    console.log(`- cli: ${rel(targets.cli.out)} (${size(targets.cli.out)}) and chunks/ in ${seconds(t)}`);
+  } else console.log(`- cli: skipped (${rel(targets.cli.entry)} does not exist yet)`);
   await bundle('electron main', targets.electronMain, {
     format: 'cjs',
     packages: 'external',

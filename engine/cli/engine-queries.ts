@@ -14,7 +14,7 @@ import type { EngineQueries } from './commands/engine';
  */
 export async function engineQueries(dataDir: string): Promise<EngineQueries> {
   const store = existsSync(join(dataDir, DATABASE_FILE)) ? openStore(dataDir) : openMemoryStore();
-  const backend = await createBackend({ dataDir, store, connect: false, liveCollections: false });
+  const backend = await createBackend({ dataDir, store, connect: false, liveCollections: false, domains: ['engine'] });
   const session = new ComposeSession(backend);
   return {
     candidates: () => session.call<EngineCandidate[]>('engine.candidates', {}),

@@ -2,41 +2,52 @@ import type { EngineCandidate } from '../contract';
 import { discoverEngines, nodeDiscoveryEnv, resolvePreferred } from '../providers/discovery';
 import { startEmbeddedEngine } from '../providers/embedded';
 import type { DiscoveryEnv, EmbeddedEngineOptions } from '../providers/types';
-import { composeDomain } from '../services/compose/handlers';
-import { containerDetailsDomain } from '../services/containers/details-handlers';
-import { containersDomain } from '../services/containers/handlers';
 import type { ServiceContext } from '../services/context';
-import { engineDomain } from '../services/engine/handlers';
 import { EngineManager, type EngineManagerTiming } from '../services/engine/engine-manager';
-import { imagesDomain } from '../services/images/handlers';
-import { networksDomain } from '../services/networks/handlers';
-import { systemDomain } from '../services/system/handlers';
-import { tasksDomain } from '../services/tasks/handlers';
-import { templatesDomain } from '../services/templates/handlers';
 import { TaskManager } from '../services/tasks/task-manager';
-import { volumesDomain } from '../services/volumes/handlers';
 import type { Store } from '../store/types';
 import type { Backend } from './backend';
 import { createDispatcher } from './dispatcher';
 import { lateBoundCall } from './domain-call';
 import { auditedStreams } from './stream-audit';
 import type { AuditEntry } from '../base/audit';
-import { buildDomains } from './domains';
-import { registriesDomain } from '../services/registries/handlers';
-import { swarmDomain } from '../services/swarm/handlers';
-import { swarmDataDomain } from '../services/swarm-data/handlers';
-import { clusterDomain } from '../services/cluster/handlers';
-import { stacksDomain } from '../services/stacks/handlers';
-import { auditDomain } from '../services/audit/handlers';
-import { engineAuditDomain } from '../services/engine-audit/handlers';
-import { imageTrustDomain } from '../services/image-trust/handlers';
-import { securityDomain } from '../services/security/handlers';
-import { accountsDomain } from '../services/accounts/handlers';
+import { buildDomains, type DomainLoaders } from './domains';
 import { EventBus } from '../base/event-bus';
 import type { SecretBox } from '../base/secrets';
 import { keyFileSecretBox } from '../store/secret-box';
 import { lazySecretBox } from './lazy-secret-box';
 import { TransferRegistry } from '../base/transfers';
+
+/**
+ * Every domain, one line each: how a domain is registered. Each is imported when a backend first needs it (its
+ * own chunk in the bundles), so a command that names its domains loads only those (docs/adr/0019-*). The type
+ * checker proves the table gives every contract method and stream exactly one handler.
+ */
+export const domains = {
+  engine: async () => (await import('../services/engine/handlers')).engineDomain,
+  containers: async () => (await import('../services/containers/handlers')).containersDomain,
+  containerDetails: async () => (await import('../services/containers/details-handlers')).containerDetailsDomain,
+  tasks: async () => (await import('../services/tasks/handlers')).tasksDomain,
+  compose: async () => (await import('../services/compose/handlers')).composeDomain,
+  images: async () => (await import('../services/images/handlers')).imagesDomain,
+  volumes: async () => (await import('../services/volumes/handlers')).volumesDomain,
+  networks: async () => (await import('../services/networks/handlers')).networksDomain,
+  system: async () => (await import('../services/system/handlers')).systemDomain,
+  registries: async () => (await import('../services/registries/handlers')).registriesDomain,
+  templates: async () => (await import('../services/templates/handlers')).templatesDomain,
+  swarm: async () => (await import('../services/swarm/handlers')).swarmDomain,
+  swarmData: async () => (await import('../services/swarm-data/handlers')).swarmDataDomain,
+  cluster: async () => (await import('../services/cluster/handlers')).clusterDomain,
+  stacks: async () => (await import('../services/stacks/handlers')).stacksDomain,
+  audit: async () => (await import('../services/audit/handlers')).auditDomain,
+  engineAudit: async () => (await import('../services/engine-audit/handlers')).engineAuditDomain,
+  imageTrust: async () => (await import('../services/image-trust/handlers')).imageTrustDomain,
+  security: async () => (await import('../services/security/handlers')).securityDomain,
+  accounts: async () => (await import('../services/accounts/handlers')).accountsDomain,
+} satisfies DomainLoaders;
+
+export type DomainName = keyof typeof domains;
+const domainNames = Object.keys(domains) as DomainName[];
 
 export interface CreateBackendOptions {
   /** Berth's data directory: the embedded engine lives under it. */
@@ -63,6 +74,11 @@ export interface CreateBackendOptions {
   connect?: boolean;
   /** How registry passwords are sealed at rest; Electron passes its safeStorage. Default: a key file in dataDir. */
   secrets?: SecretBox;
+  /**
+   * The domains to build now (default: all). Any other domain loads on its first call, so naming the domains a
+   * command uses only saves loading the rest; a call outside them is slower, never refused.
+   */
+  domains?: readonly DomainName[];
 }
 
 /**
@@ -70,7 +86,7 @@ export interface CreateBackendOptions {
  * the dispatcher every host calls. Returns at once; the engine connects in the background and reports its
  * progress as 'engine.status'.
  */
-export function createBackend(options: CreateBackendOptions): Promise<Backend> {
+export async function createBackend(options: CreateBackendOptions): Promise<Backend> {
   const { store, dataDir } = options;
   const bus = new EventBus();
   const denv = options.discoveryEnv ?? nodeDiscoveryEnv();
@@ -109,33 +125,11 @@ export function createBackend(options: CreateBackendOptions): Promise<Backend> {
     call: calls.call,
   };
 
-  // One domain per line; the types prove every contract method and stream has exactly one handler.
-  const {
-    handlers,
-    streams: domainStreams,
-    dispose: disposeDomains,
-  } = buildDomains(ctx, [
-    engineDomain,
-    containersDomain,
-    containerDetailsDomain,
-    tasksDomain,
-    composeDomain,
-    imagesDomain,
-    volumesDomain,
-    networksDomain,
-    systemDomain,
-    registriesDomain,
-    templatesDomain,
-    swarmDomain,
-    swarmDataDomain,
-    clusterDomain,
-    stacksDomain,
-    auditDomain,
-    engineAuditDomain,
-    imageTrustDomain,
-    securityDomain,
-    accountsDomain,
-  ]);
+  const { handlers, streams: domainStreams, dispose: disposeDomains } = await buildDomains(
+    ctx,
+    domains,
+    options.domains ?? domainNames,
+  );
   const audit = (entry: AuditEntry) => store.audit.append(entry);
   // Streams that change something (exec, compose run, ...) are audited when they open, like mutating calls.
   const streams = auditedStreams(domainStreams, audit);
@@ -145,7 +139,7 @@ export function createBackend(options: CreateBackendOptions): Promise<Backend> {
   if (options.connect !== false) engine.start();
 
   let disposing: Promise<void> | undefined;
-  return Promise.resolve({
+  return {
     dispatch,
     streams,
     transfers,
@@ -158,7 +152,7 @@ export function createBackend(options: CreateBackendOptions): Promise<Backend> {
         await engine.dispose();
         bus.clear();
       })()),
-  });
+  };
 }
 
 const isAuto = (preferred: string): boolean => preferred.trim() === '' || preferred.trim() === 'auto';

@@ -27,7 +27,7 @@ export async function auditCommand(argv: string[], io: CliIo, deps: ComposeDeps)
   const minimum = values.severity ?? 'low';
   if (!SEVERITIES.includes(minimum as Severity)) throw new UsageError(`--severity must be high, medium or low, not "${minimum}".`);
   const dataDir = resolveDataDir(values['data-dir'], io);
-  const command = { name: 'audit', engineFlag: values.engine, dataDir, hint: 'The audit reads the containers of an engine.' };
+  const command = { name: 'audit', engineFlag: values.engine, dataDir, hint: 'The audit reads the containers of an engine.', domains: ['engine', 'tasks', 'security'] } as const;
   return withEngineSession(command, io, deps, async (session) => {
     const audits = await session.call<ContainerAudit[]>('security.list', {});
     const records = auditRecords(audits, minimum as Severity);

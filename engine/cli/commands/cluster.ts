@@ -48,7 +48,7 @@ export async function clusterCommand(argv: string[], io: CliIo, deps: ComposeDep
     engineFlag = engine;
   }
   const store = deps.openStore(dataDir);
-  const backend = await deps.createBackend({ dataDir, store, liveCollections: false, ...(engineFlag ? { engineFlag } : { connect: false }) });
+  const backend = await deps.createBackend({ dataDir, store, liveCollections: false, domains: ['engine', 'tasks', 'cluster'], ...(engineFlag ? { engineFlag } : { connect: false }) });
   const session = new ComposeSession(backend);
   try {
     if (needsEngine) await session.connected();

@@ -8,6 +8,7 @@ import type {
   LogChunk,
 } from '../../contract';
 import type { Backend } from '../../host/backend';
+import type { DomainName } from '../../host/create-backend';
 import type { Store } from '../../store/types';
 import { errorLines, ComposeSession } from './compose-session';
 import { LogPrinter, lsTable, psTable } from './compose-output';
@@ -30,6 +31,8 @@ export interface ComposeDeps {
     engineFlag?: string;
     liveCollections?: boolean;
     connect?: boolean;
+    /** The domains the command uses, built up front; any other loads only if called (ADR 19). */
+    domains?: readonly DomainName[];
   }): Promise<Backend>;
   /** Engines in preference order, and a probe, to pick the one that answers (never starting one). */
   engines(dataDir: string): Promise<EngineQueries>;
@@ -66,6 +69,7 @@ export async function composeCommand(argv: string[], io: CliIo, deps: ComposeDep
     store,
     ...(engine ? { engineFlag: engine } : { connect: false }),
     liveCollections: false,
+    domains: COMPOSE_DOMAINS,
   });
   const session = new ComposeSession(backend);
   try {
@@ -80,6 +84,9 @@ export async function composeCommand(argv: string[], io: CliIo, deps: ComposeDep
     store.close();
   }
 }
+
+/** What `berth compose` uses: other domains (swarm, templates, security, ...) load only if called. */
+const COMPOSE_DOMAINS: readonly DomainName[] = ['engine', 'tasks', 'compose'];
 
 /** Commands that read only the compose files: they work on a machine with no container engine. */
 const OFFLINE_COMMANDS: ReadonlySet<string> = new Set(['config']);

@@ -1,3 +1,4 @@
+import type { DomainName } from '../../host/create-backend';
 import { EXIT, type CliIo } from '../io';
 import { pickEngine, type ComposeDeps } from './compose';
 import { ComposeSession, errorLines } from './compose-session';
@@ -10,6 +11,8 @@ export interface EngineCommand {
   dataDir: string;
   /** Completes "<name> needs a container engine": what it needs one for. */
   hint: string;
+  /** The domains the command uses (its backend loads no other unless called). */
+  domains: readonly DomainName[];
 }
 
 /**
@@ -29,7 +32,7 @@ export async function withEngineSession(
     return EXIT.failed;
   }
   const store = deps.openStore(command.dataDir);
-  const backend = await deps.createBackend({ dataDir: command.dataDir, store, engineFlag: engine, liveCollections: false });
+  const backend = await deps.createBackend({ dataDir: command.dataDir, store, engineFlag: engine, liveCollections: false, domains: command.domains });
   const session = new ComposeSession(backend);
   try {
     await session.connected();

@@ -37,7 +37,7 @@ export async function stackCommand(argv: string[], io: CliIo, deps: ComposeDeps)
   if (sub === undefined || !SUBCOMMANDS.has(sub)) throw new UsageError(sub === undefined ? 'berth stack needs a command.' : `Unknown stack command: ${sub}`);
   checkArguments(sub, names, values);
   const dataDir = resolveDataDir(values['data-dir'], io);
-  const command = { name: `stack ${sub}`, engineFlag: values.engine, dataDir, hint: 'Stacks need a swarm manager.' };
+  const command = { name: `stack ${sub}`, engineFlag: values.engine, dataDir, hint: 'Stacks need a swarm manager.', domains: ['engine', 'tasks', 'swarm', 'stacks'] } as const;
   return withEngineSession(command, io, deps, async (session, engine) => {
     await requireManager(session, engine);
     return run(sub, names, values, session, io, deps);

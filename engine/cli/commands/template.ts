@@ -86,6 +86,7 @@ export async function templateCommand(argv: string[], io: CliIo, deps: ComposeDe
     store,
     liveCollections: false,
     ...(engineFlag ? { engineFlag } : { connect: false }),
+    domains: ['engine', 'tasks', 'compose', 'templates'],
   });
   const session = new ComposeSession(backend);
   try {

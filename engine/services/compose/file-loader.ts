@@ -66,7 +66,7 @@ export class FileLoader {
     const before = this.problems.problems.length;
     const onUnset = (name: string) => this.env.unset.add(name);
     const value = interpolateValue(parsed.value, { lookup: this.env.lookup, onUnset, onError: (issue) => this.report(issue, file) });
-    for (const p of validateAgainstSchema(value)) this.report(new ComposeIssue(p.message, p.path), file);
+    for (const p of await validateAgainstSchema(value)) this.report(new ComposeIssue(p.message, p.path), file);
     if (this.problems.problems.length > before) return undefined;
     return { file, value: value as Mapping, resets: parsed.resets, overrides: parsed.overrides };
   }

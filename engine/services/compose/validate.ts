@@ -1,5 +1,4 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { composeSpecValidator } from './schema/validator';
 import { type KeyPath } from './problems';
 
 export interface SchemaProblem {
@@ -7,16 +6,20 @@ export interface SchemaProblem {
   message: string;
 }
 
-let compiled: ValidateFunction | undefined;
+let compiled: Promise<ValidateFunction> | undefined;
 
-function validator(): ValidateFunction {
-  compiled ??= composeSpecValidator();
+/**
+ * The validator is imported on the first validation, not with this module: in the bundles it is ~0.5 MB of
+ * precompiled code (its own chunk), which commands that load no compose file (`compose ps -p`) never parse.
+ */
+function validator(): Promise<ValidateFunction> {
+  compiled ??= import('./schema/validator').then((m) => m.composeSpecValidator());
   return compiled;
 }
 
 /** Validates one (interpolated) compose document against the official compose-spec schema. */
-export function validateAgainstSchema(document: unknown): SchemaProblem[] {
-  const validate = validator();
+export async function validateAgainstSchema(document: unknown): Promise<SchemaProblem[]> {
+  const validate = await validator();
   if (validate(document)) return [];
   return summarise(validate.errors ?? []);
 }
