@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as esbuild from 'esbuild';
 import { cliBundleOptions } from './lib/cli-bundle.mjs';
-import { precompiledComposeSchema } from './lib/compose-schema.mjs';
+import { electronMainOptions } from './lib/electron-bundle.mjs';
 import { dist, root, targets, viteConfig } from './lib/paths.mjs';
 
 const started = performance.now();
@@ -65,12 +65,11 @@ try {
     await esbuild.build(cliBundleOptions());
     console.log(`- cli: ${rel(targets.cli.out)} (${size(targets.cli.out)}) and chunks/ in ${seconds(t)}`);
   } else console.log(`- cli: skipped (${rel(targets.cli.entry)} does not exist yet)`);
-  await bundle('electron main', targets.electronMain, {
-    format: 'cjs',
-    packages: 'external',
-    plugins: [precompiledComposeSchema()],
-    external: ['electron'],
-  });
+  if (existsSync(targets.electronMain.entry)) {
+    const t = performance.now();
+    await esbuild.build(electronMainOptions());
+    console.log(`- electron main: ${rel(targets.electronMain.out)} (${size(targets.electronMain.out)}) in ${seconds(t)}`);
+  } else console.log(`- electron main: skipped (${rel(targets.electronMain.entry)} does not exist yet)`);
   // The preload runs sandboxed, where only a few modules can be required: everything but electron is inlined.
   await bundle('electron preload', targets.electronPreload, { format: 'cjs', external: ['electron'] });
   await buildRenderer();
