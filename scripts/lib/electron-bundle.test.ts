@@ -7,7 +7,7 @@ import { electronMainOptions } from './electron-bundle.mjs';
 describe('the Electron main bundle', () => {
   it('builds without warnings and gives import.meta.url the bundle file URL', async () => {
     const result = await esbuild.build({
-      ...electronMainOptions(),
+      ...(electronMainOptions as () => esbuild.BuildOptions)(),
       write: false,
       sourcemap: false,
       logLevel: 'silent',
