@@ -68,10 +68,12 @@ export class ImageSecurity {
       [...this.live.current.values()].find((a) =>
         a.id.replace(/^sha256:/, '').startsWith(id.replace(/^sha256:/, '')),
       );
-    const name = known?.tags[0] ?? id.replace(/^sha256:/, '').slice(0, 12);
+    const short = (known?.id ?? id).replace(/^sha256:/, '').slice(0, 12);
+    const name = known?.tags[0] ?? 'image';
     const taskId = this.tasks.start({
       kind: 'security.scanImage',
-      title: `Deep scan ${name}`,
+      // The short ID closes the title: the UI finds a scan still running after a reload by it.
+      title: `Deep scan ${name} (${short})`,
       run: async (t) => {
         t.progress({ message: 'Creating a container from the image (it is not started)…' });
         const { id: imageId, scan } = await scanImageFiles(docker, id, {
@@ -81,6 +83,7 @@ export class ImageSecurity {
               progress: {
                 fraction: estimate > 0 ? Math.min(read / estimate, 0.99) : undefined,
                 current: read,
+                total: Math.max(estimate, read),
                 unit: 'bytes',
               },
               message: `Read ${formatBytes(read)} of the image's files`,
