@@ -3,10 +3,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { TEST_IMAGE } from '../../../e2e/harness/engine';
 import { imageRules, type ImageAudit, type TaskInfo, type TaskRef } from '../../contract';
-import { call } from '../testing/backend';
+import { call, startBackend } from '../testing/backend';
+import { recordingProxy } from '../testing/recording-proxy';
 import { useEngineBackend } from '../testing/use-engine-backend';
 import { SCAN_LABEL } from './deep-scan';
 
@@ -53,6 +54,9 @@ const triggers: Record<string, { without?: string[]; add?: string[]; buildArgs?:
 };
 
 let contextDir: string | undefined;
+afterAll(async () => {
+  if (contextDir) await rm(contextDir, { recursive: true, force: true });
+});
 async function build(tag: string, lines: string[], buildArgs: string[] = []): Promise<string> {
   contextDir ??= await mkdtemp(join(tmpdir(), 'berth-imgsec-'));
   const dir = await mkdtemp(join(contextDir, 'ctx-'));
@@ -178,6 +182,37 @@ describe('image security findings against a real engine', () => {
       timeoutMs: 10_000,
     });
     expect((await images()).some((a) => a.id === id)).toBe(false);
-    if (contextDir) await rm(contextDir, { recursive: true, force: true });
+  });
+});
+
+describe('image security costs', () => {
+  it('reads each image once (inspect + history), and answers again from its cache', async () => {
+    for (let i = 0; i < 20; i++) await docker('tag', TEST_IMAGE, `imgsec/cost-${i}:1`);
+    for (let i = 0; i < 10; i++)
+      await build(`imgsec/cost-built-${i}:1`, [`FROM ${TEST_IMAGE}`, `ENV N=${i}`]);
+    const total = (await docker('images', '-q', '--no-trunc'))
+      .split('\n')
+      .filter((l, i, all) => all.indexOf(l) === i).length;
+    const proxy = await recordingProxy(env.engine.socketPath);
+    const histories = () => proxy.requests.filter((r) => /\/images\/[^/]+\/history/.test(r)).length;
+    const oneShot = await startBackend(proxy.endpoint, { liveCollections: false });
+    try {
+      await oneShot.log.status('connected');
+      let started = performance.now();
+      await call<ImageAudit[]>(oneShot.backend, 'security.images');
+      const cold = performance.now() - started;
+      expect(histories()).toBe(total);
+      started = performance.now();
+      const again = await call<ImageAudit[]>(oneShot.backend, 'security.images');
+      const warm = performance.now() - started;
+      expect(histories()).toBe(total);
+      expect(again).toHaveLength(total);
+      console.info(
+        `[security] security.images over ${total} images: ${cold.toFixed(0)} ms cold (${total} inspect + history), ${warm.toFixed(0)} ms cached (0 reads)`,
+      );
+    } finally {
+      await oneShot.dispose();
+      await proxy.close();
+    }
   });
 });
