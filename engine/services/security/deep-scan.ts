@@ -83,7 +83,8 @@ async function readSetuid(
     throw mapDockerError(err, { action: 'read the filesystem of', object: 'the scan container' });
   }
   const abort = () => source.destroy(new BerthError(ErrorCode.CANCELLED, 'The scan was cancelled.'));
-  scan.signal.addEventListener('abort', abort, { once: true });
+  if (scan.signal.aborted) abort();
+  else scan.signal.addEventListener('abort', abort, { once: true });
   let read = 0;
   try {
     for await (const chunk of source as AsyncIterable<Buffer>) {

@@ -143,9 +143,23 @@ describe('image security findings against a real engine', () => {
     expect(starts).not.toMatch(/berth-image-scan/);
   });
 
-  it('a failed scan (no such image) also leaves no container, and a deleted image leaves the list', async () => {
+  it('a failed or cancelled scan also leaves no container', async () => {
     const missing = await scan('0123456789abcdef0123');
     expect(missing).toMatchObject({ state: 'failed', error: { code: 'NOT_FOUND' } });
+    // Cancelled at once (while the container is being made): the task says so and the container is removed.
+    const from = Date.now();
+    const { taskId } = await call<TaskRef>(env.t.backend, 'security.scanImage', {
+      id: ids['setuid-files'] ?? '',
+    });
+    await call(env.t.backend, 'tasks.cancel', { id: taskId });
+    const done = await env.t.log.waitFor(
+      'tasks.changed',
+      (p) => p.kind === 'patch' && p.upserts.some((x) => x.id === taskId && x.state !== 'running'),
+      { from: from - 1, timeoutMs: 30_000 },
+    );
+    expect(done.payload.kind === 'patch' && done.payload.upserts.find((x) => x.id === taskId)?.state).toBe(
+      'cancelled',
+    );
     expect(await docker('ps', '-aq', '--filter', `label=${SCAN_LABEL}`)).toBe('');
   });
 

@@ -89,7 +89,8 @@ export class ImageSecurity {
               message: `Read ${formatBytes(read)} of the image's files`,
             }),
         });
-        this.useEngine(docker);
+        // Kept only for the connection the findings belong to (the engine may have changed meanwhile).
+        if (this.cacheFor !== docker) return { imageId, total: scan.total, files: scan.files };
         const entry = this.audited.get(imageId);
         if (entry) entry.scan = scan;
         else this.audited.set(imageId, { input: await inputOf(docker, imageId), scan });
