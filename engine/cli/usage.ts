@@ -8,7 +8,7 @@ Commands:
   compose ...         Run compose projects (up, down, ps, logs, run, ...): berth compose --help
   template ...        Application templates (list, show, import, export, deploy, ...): berth template --help
   cluster ...         A local multi-node swarm (create, status, start, load-image, destroy): berth cluster --help
-  audit [--json]      Check every container against Berth's security rules (CIS Docker Benchmark derived)
+  audit [--json]      Check every container (--images: every image) against Berth's security rules (CIS derived)
   stack ...           Swarm stacks from compose files (deploy, ls, services, ps, rm): berth stack --help
 
 Options:

@@ -20,6 +20,7 @@ const everyEvent: Record<EventName, true> = {
   'configs.changed': true,
   'cluster.status': true,
   'security.changed': true,
+  'security.images.changed': true,
 };
 
 describe('event names', () => {

@@ -1,7 +1,7 @@
 import type { NetworkSummary, SwarmNode, SwarmServiceSummary, SwarmStatus, SwarmTask, VolumeSummary } from './dto';
 import type { LocalClusterStatus, SwarmConfig, SwarmSecret } from './dto';
 import type { StackSummary } from './dto';
-import type { ContainerAudit } from './dto';
+import type { ContainerAudit, ImageAudit } from './dto';
 import type { CollectionPatch, ComposeProjectSummary, ContainerSummary, EngineStatus, ImageSummary, TaskInfo } from './dto';
 
 /** Phantom: an event's payload type, carried by the `events` table; nothing is set at run time. */
@@ -40,6 +40,8 @@ const events = {
   'cluster.status': event<LocalClusterStatus>(),
   /** Security findings per container (key: container id), re-audited on that container's events. */
   'security.changed': event<CollectionPatch<ContainerAudit>>(),
+  /** Security findings per image (key: image id), re-audited on that image's events and after a deep scan. */
+  'security.images.changed': event<CollectionPatch<ImageAudit>>(),
 };
 
 export type EventMap = { [E in keyof typeof events]: (typeof events)[E] extends EventDef<infer P> ? P : never };

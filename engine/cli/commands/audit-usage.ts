@@ -1,10 +1,17 @@
-export const AUDIT_USAGE = `Usage: berth audit [options]
+export const AUDIT_USAGE = `Usage: berth audit [--images] [options]
 
 Checks every container of the engine against Berth's security rules (derived from the CIS Docker Benchmark
 v1.6.0, each rule naming its recommendation) and prints one line per finding: privileged mode, host
 namespaces, the engine socket or sensitive host paths mounted, added capabilities, missing limits, ...
 
+With --images, checks every image instead (CIS section 4, from each image's config and build history):
+no USER or USER root, no HEALTHCHECK, a package update alone in a RUN layer, ADD where COPY would do, and
+environment variables or build arguments whose names look secret (names only, never values). setuid/setgid
+files need the image's filesystem: run a deep scan from the image's Security tab.
+
 Options:
+  --images              Audit images instead of containers. With --json, one array of image findings:
+                        image (ID), tags, ruleId, benchmark, benchmarkId, severity, message, fix.
   --json                One JSON array of findings, most severe first per container, with stable fields:
                         container (ID), name, ruleId, benchmark, benchmarkId, severity (high|medium|low),
                         message, fix. Environment values are never printed.

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTestImage, startTestEngine, TEST_IMAGE, type TestEngine } from '../../../e2e/harness/engine';
-import type { AuditRecord } from '../../contract';
+import type { AuditRecord, ImageAuditRecord } from '../../contract';
 import { realCommandDeps } from '../testing/deps';
 import { recordingIo } from '../testing/io';
 import { auditCommand } from './audit';
@@ -68,5 +68,25 @@ describe('berth audit on a real engine', () => {
     const code = await runCli(['audit', '--severity', 'urgent'], io, { version: 'test', web: () => Promise.reject(new Error('no')), engine: () => Promise.reject(new Error('no')), compose: () => Promise.resolve(deps) });
     expect(code).toBe(2);
     expect(err.join('\n')).toContain('--severity must be high, medium or low, not "urgent".');
+  });
+});
+
+describe('berth audit --images on a real engine', () => {
+  it('--images --json prints image findings with stable fields, never a value', async () => {
+    const dockerfile = `FROM ${TEST_IMAGE}\nENV API_TOKEN=tok-s3cr3t\nRUN apk update || true\n`;
+    await run('sh', ['-c', `printf '${dockerfile}' | DOCKER_BUILDKIT=0 docker -H ${engine.endpoint} build -q -t audit/leaky:1 -`]);
+    const { code, out } = await berth('--images', '--json');
+    expect(code).toBe(0);
+    const records = JSON.parse(out) as ImageAuditRecord[];
+    const id = (await run('docker', ['-H', engine.endpoint, 'image', 'inspect', '-f', '{{.Id}}', 'audit/leaky:1'])).stdout.trim();
+    const leaky = records.filter((r) => r.image === id);
+    expect(leaky.map((r) => r.ruleId)).toEqual(['image-secrets', 'image-root-user', 'update-alone', 'image-no-healthcheck']);
+    expect(Object.keys(leaky[0] ?? {})).toEqual(['image', 'tags', 'ruleId', 'benchmark', 'benchmarkId', 'severity', 'message', 'fix']);
+    expect(leaky[0]).toMatchObject({ tags: ['audit/leaky:1'], benchmarkId: '4.10', severity: 'high', message: 'ENV API_TOKEN is set in the image config (values not shown).' });
+    expect(out).not.toContain('s3cr3t');
+    const table = await berth('--images', '--severity', 'high');
+    expect(table.out).toMatch(/^IMAGE\s+SEVERITY\s+RULE\s+BENCHMARK\s+FINDING/);
+    expect(table.out).toMatch(/audit\/leaky:1\s+HIGH\s+image-secrets\s+CIS 4\.10/);
+    expect(table.out).not.toMatch(/image-root-user/);
   });
 });

@@ -44,3 +44,35 @@ export interface AuditRecord {
   message: string;
   fix: string;
 }
+
+/** What a deep scan of an image's filesystem found (kept by the backend for its engine connection). */
+export interface ImageDeepScan {
+  scannedAt: number;
+  /** setuid/setgid regular files, capped (`total` says how many there were). */
+  files: { path: string; mode: number }[];
+  total: number;
+  /** Entries read from the image's filesystem. */
+  entries: number;
+}
+
+/** One image's findings (key: image ID), pushed as `security.images.changed`. */
+export interface ImageAudit {
+  id: string;
+  /** repo:tag names ([] for a dangling image). */
+  tags: string[];
+  findings: Finding[];
+  /** Present once the image was deep-scanned (security.scanImage); its setuid finding is among `findings`. */
+  deepScan?: ImageDeepScan | undefined;
+}
+
+/** One line of `berth audit --images --json`: stable field names and order. */
+export interface ImageAuditRecord {
+  image: string;
+  tags: string[];
+  ruleId: string;
+  benchmark: string;
+  benchmarkId: string;
+  severity: Severity;
+  message: string;
+  fix: string;
+}

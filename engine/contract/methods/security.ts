@@ -1,4 +1,5 @@
-import type { ContainerAudit, SecuritySummary } from '../dto';
+import { z } from 'zod';
+import type { ContainerAudit, ImageAudit, SecuritySummary, TaskRef } from '../dto';
 import { def, none } from './define';
 
 /**
@@ -10,4 +11,12 @@ export const securityMethods = {
   'security.list': def<ContainerAudit[]>()(none, 'read'),
   /** Counts per severity, rule, compose project and swarm service. */
   'security.summary': def<SecuritySummary>()(none, 'read'),
+  /** Every image's findings from its config and history (images without findings included). */
+  'security.images': def<ImageAudit[]>()(none, 'read'),
+  /**
+   * Deep scan (CIS 4.8): a task that creates a never-started container from the image, reads its filesystem's
+   * tar headers for setuid/setgid files and removes the container whatever happens. Operator: it reads inside
+   * the image, which viewers do not.
+   */
+  'security.scanImage': def<TaskRef>()(z.object({ id: z.string().regex(/^(?:sha256:)?[0-9a-f]{12,64}$/, 'An image ID is required') }), 'operate'),
 } as const;

@@ -1,5 +1,7 @@
 import type { ContainerAudit, SecuritySummary } from '../dto/security';
+import type { ImageAuditInput } from './from-image';
 import { hostRules } from './rules-host';
+import { imageRules } from './rules-image';
 import { canRecreate, runtimeRules } from './rules-runtime';
 import { severityRank, type AuditContext, type AuditInput, type Finding, type SecurityRule, type Severity } from './types';
 
@@ -29,6 +31,21 @@ export function auditConfig(input: AuditInput, ctx: AuditContext = {}): Finding[
   }
   return findings.sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
 }
+
+/** The findings for one image (config and history, plus a deep scan's setuid files when there was one). */
+export function auditImage(input: ImageAuditInput): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of imageRules) {
+    const hit = rule.check(input);
+    if (!hit) continue;
+    const { id, benchmark, benchmarkId, title, why, fix } = rule;
+    findings.push({ ruleId: id, benchmark, benchmarkId, severity: hit.severity ?? rule.severity, title, message: hit.message, why, fix });
+  }
+  return findings.sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
+}
+
+/** A container or image rule by id. */
+export const anyRuleById = (id: string): { id: string; title: string } | undefined => ruleById(id) ?? imageRules.find((r) => r.id === id);
 
 /** The most severe of these findings, or undefined for none. */
 export const worstSeverity = (findings: readonly { severity: Severity }[]): Severity | undefined =>

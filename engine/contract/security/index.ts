@@ -1,8 +1,10 @@
 export * from './types';
 export { addedCapabilities, sensitiveMounts } from './rules-host';
-export { canRecreate, runsAsRoot } from './rules-runtime';
-export { auditConfig, ruleById, securityRules, summarizeAudits, worstSeverity } from './audit';
+export { canRecreate, isRootUser, runsAsRoot } from './rules-runtime';
+export { anyRuleById, auditConfig, auditImage, ruleById, securityRules, summarizeAudits, worstSeverity } from './audit';
 export { auditInputFromInspect, type InspectLike } from './from-inspect';
 export { auditInputFromSpec } from './from-spec';
 export { auditInputFromCompose, composePort } from './from-compose';
 export { remedyChanges } from './remedy';
+export { imageAuditInput, parseCreatedBy, type ImageAuditInput, type ImageHistoryLike, type ImageInspectLike, type ImageStep } from './from-image';
+export { addSource, imageRules, looksSecret, SETUID_LIST_CAP, updateAlone, type ImageSecurityRule } from './rules-image';

@@ -5,9 +5,11 @@ import { CIS_DOCKER, type AuditInput, type Remedy, type SecurityRule } from './t
 const MiB = 1024 * 1024;
 
 /** Whether the container's main process runs as root (undefined: not known from this source). */
-export const runsAsRoot = (input: AuditInput): boolean | undefined => {
-  if (input.user === undefined) return undefined;
-  const user = input.user.trim().split(':')[0] ?? '';
+export const runsAsRoot = (input: AuditInput): boolean | undefined => (input.user === undefined ? undefined : isRootUser(input.user));
+
+/** Whether a `user[:group]` as docker takes it means root ('' is the engine's default: root). */
+export const isRootUser = (spec: string): boolean => {
+  const user = spec.trim().split(':')[0] ?? '';
   return user === '' || user === 'root' || user === '0';
 };
 

@@ -58,6 +58,7 @@ const listMethods: MethodName[] = [
   'secrets.list',
   'configs.list',
   'security.list',
+  'security.images',
 ];
 const flushPromises = () => new Promise((r) => setTimeout(r, 0));
 
@@ -77,6 +78,7 @@ function setup() {
     'secrets.list': () => ok([]),
     'configs.list': () => ok([]),
     'security.list': () => ok([]),
+    'security.images': () => ok([]),
   });
   const store = createBerthStore(fake.client);
   const frames: (() => void)[] = [];
@@ -98,7 +100,7 @@ const keysOf = (s: BerthState) => ({
 });
 
 describe('the live-list registration', () => {
-  it('registers the thirteen live lists', () => {
+  it('registers the fourteen live lists', () => {
     const { store } = setup();
     const s = store.getState();
     expect(liveLists(s)).toEqual([
@@ -115,6 +117,7 @@ describe('the live-list registration', () => {
       s.swarmSecrets,
       s.swarmConfigs,
       s.security,
+      s.imageSecurity,
     ]);
   });
 

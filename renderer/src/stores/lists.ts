@@ -10,6 +10,7 @@ import { swarmStacksList } from '../features/swarm/stacks/swarmStacksList';
 import { swarmTasksList } from '../features/swarm/swarmTasksList';
 import { volumesList } from '../features/volumes/volumesList';
 import { securityList } from '../features/security/securityList';
+import { imageSecurityList } from '../features/security/images/imageSecurityList';
 import { tasksList } from './tasksList';
 import type { Scheduler } from './frameBatcher';
 import { createList, type ListSpec, type ListState } from './listSlice';
@@ -37,6 +38,7 @@ export const listSpecs = {
   swarmSecrets: swarmSecretsList,
   swarmConfigs: swarmConfigsList,
   security: securityList,
+  imageSecurity: imageSecurityList,
 };
 
 type ListKey = keyof typeof listSpecs;

@@ -27,6 +27,10 @@ import { useNow } from '../../components/useNow';
 import { useBerth } from '../../stores/context';
 import type { ImageRow } from './view';
 import { ImageTrust } from '../security/trust/ImageTrust';
+import { ImageSecurityPanel } from '../security/images/ImageSecurityPanel';
+import { ImageSecurityBadge } from '../security/images/ImageSecurityBadge';
+
+export type DetailsTab = 'history' | 'security' | 'inspect';
 
 type Loaded<T> = { value: T } | { error: BerthErrorData } | undefined;
 
@@ -67,10 +71,13 @@ function Pending<T>({ loaded, children }: { loaded: Loaded<T>; children: (value:
   return <>{children(loaded.value)}</>;
 }
 
-/** An image's details: its names and users, the layers that make it (history) and the engine's raw inspect JSON. */
-export function ImageDetailsDrawer({ row, onClose }: { row: ImageRow; onClose: () => void }) {
+/**
+ * An image's details: its names and users, the layers that make it (history), its security findings with the
+ * deep scan, and the engine's raw inspect JSON.
+ */
+export function ImageDetailsDrawer({ row, onClose, tab: initialTab = 'history' }: { row: ImageRow; onClose: () => void; tab?: DetailsTab }) {
   const client = useBerth((s) => s.client);
-  const [tab, setTab] = useState<'history' | 'inspect'>('history');
+  const [tab, setTab] = useState<DetailsTab>(initialTab);
   const history = useImageCall<ImageHistoryEntry[]>(
     () => client.call('images.history', { id: row.id }),
     row.id,
@@ -106,12 +113,22 @@ export function ImageDetailsDrawer({ row, onClose }: { row: ImageRow; onClose: (
         </IconButton>
       </Box>
       <ImageTrust image={row.summary} />
-      <Tabs value={tab} onChange={(_, t: 'history' | 'inspect') => setTab(t)} sx={{ px: 2 }}>
+      <Tabs value={tab} onChange={(_, t: DetailsTab) => setTab(t)} sx={{ px: 2 }}>
         <Tab value="history" label="History" />
+        <Tab
+          value="security"
+          label={
+            <Box component="span" sx={{ display: 'inline-flex', gap: 1, alignItems: 'center' }}>
+              Security <ImageSecurityBadge id={row.id} />
+            </Box>
+          }
+        />
         <Tab value="inspect" label="Inspect" />
       </Tabs>
       <Box sx={{ flex: 1, overflow: 'auto' }}>
-        {tab === 'history' ? (
+        {tab === 'security' ? (
+          <ImageSecurityPanel id={row.id} name={row.name === '<none>' ? `<none> ${row.shortId}` : row.name} />
+        ) : tab === 'history' ? (
           <Pending loaded={history}>
             {(layers) => (
               <Table size="small" aria-label="Layers">

@@ -19,6 +19,7 @@ interface Props {
   onSort: (key: ImageSortKey) => void;
   onAction: (row: ImageRow, action: ImageActionDef) => void;
   onDismissError: (id: string) => void;
+  onOpenSecurity?: (row: ImageRow) => void;
 }
 
 /**
@@ -26,7 +27,7 @@ interface Props {
  * details, the context-menu key the actions); shortcuts (Delete to remove, t to tag, p to push) act on the
  * focused row.
  */
-export function ImageList({ rows, sort, now, onSort, onAction, onDismissError }: Props) {
+export function ImageList({ rows, sort, now, onSort, onAction, onDismissError, onOpenSecurity }: Props) {
   return (
     <VirtualGrid
       label="Images"
@@ -40,7 +41,13 @@ export function ImageList({ rows, sort, now, onSort, onAction, onDismissError }:
         'aria-busy': row.pendingAction !== undefined,
       })}
       renderRow={(row) => (
-        <ImageRowView row={row} now={now} onAction={onAction} onDismissError={onDismissError} />
+        <ImageRowView
+          row={row}
+          now={now}
+          onAction={onAction}
+          onDismissError={onDismissError}
+          {...(onOpenSecurity ? { onOpenSecurity } : {})}
+        />
       )}
       onOpen={(row) => details && onAction(row, details)}
       onRowKey={(row, e) => {

@@ -5,9 +5,10 @@ import { formatBytes, formatTime, relativeTime, type MethodName } from '../../ap
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { actionsWidth, COMPACT_ACTIONS } from '../../components/grid/grid';
 import { GridCells } from '../../components/grid/GridCells';
-import { useGridLayout } from '../../components/grid/GridContext';
+import { useGridLayout, useGridRow } from '../../components/grid/GridContext';
 import type { FitColumn } from '../../components/grid/layout';
 import { RowActions } from '../../components/grid/RowActions';
+import { ImageSecurityBadge } from '../security/images/ImageSecurityBadge';
 import { ExtraTags } from './ExtraTags';
 import { availableImageActions, imageActionById, type ImageActionDef } from './actions';
 import type { ImageRow, ImageSortKey } from './view';
@@ -37,6 +38,8 @@ interface Props {
   now: number;
   onAction: (row: ImageRow, action: ImageActionDef) => void;
   onDismissError: (id: string) => void;
+  /** Opens the image's details on its Security tab (the findings badge). */
+  onOpenSecurity?: (row: ImageRow) => void;
 }
 
 /** The cells of one image row (the list owns positioning, focus and keyboard). */
@@ -47,12 +50,13 @@ const IMAGE_ACTION_METHODS: Partial<Record<ImageActionDef['id'], MethodName>> = 
   remove: 'images.remove',
 };
 
-export const ImageRowView = memo(function ImageRowView({ row, now, onAction, onDismissError }: Props) {
+export const ImageRowView = memo(function ImageRowView({ row, now, onAction, onDismissError, onOpenSecurity }: Props) {
   const pending = row.pendingAction ? imageActionById(row.pendingAction) : undefined;
   const busy = row.pendingAction !== undefined;
   const failed = row.failure ? imageActionById(row.failure.action) : undefined;
   const extraTags = row.repoTags.length - 1;
   const compact = useGridLayout()?.compact.has('actions') ?? false;
+  const { tabIndex } = useGridRow(row.id);
   const label = row.name === '<none>' ? row.shortId : row.name;
   const actions = useMemo(
     () =>
@@ -84,6 +88,7 @@ export const ImageRowView = memo(function ImageRowView({ row, now, onAction, onD
                 {row.name}
               </Typography>
               {extraTags > 0 && <ExtraTags names={row.repoTags.slice(1)} />}
+              {onOpenSecurity && <ImageSecurityBadge id={row.id} tabIndex={tabIndex} onOpen={() => onOpenSecurity(row)} />}
               {pending?.progressLabel && (
                 <Box
                   component="span"

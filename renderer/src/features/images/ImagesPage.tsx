@@ -10,7 +10,7 @@ import type { ImageActionDef } from './actions';
 import { ArchiveDialog } from './ArchiveDialog';
 import { BuildDialog } from './BuildDialog';
 import { NoImages, NoMatchingImages } from './EmptyState';
-import { ImageDetailsDrawer } from './ImageDetailsDrawer';
+import { ImageDetailsDrawer, type DetailsTab } from './ImageDetailsDrawer';
 import { ImageList } from './ImageList';
 import { ImagesToolbar, type PageDialog } from './ImagesToolbar';
 import { PruneDialog } from './PruneDialog';
@@ -28,7 +28,7 @@ import {
 } from './view';
 
 const noFilter: ImageFilter = { query: '', usage: 'all' };
-type RowDialog = { kind: 'details' | 'tag' | 'push' | 'remove'; id: string };
+type RowDialog = { kind: 'details' | 'tag' | 'push' | 'remove'; id: string; tab?: DetailsTab };
 
 /** The live list of images with search, usage filter and sorting; pull, build, load, import and prune. */
 export function ImagesPage() {
@@ -61,6 +61,8 @@ export function ImagesPage() {
     },
     [runAction],
   );
+
+  const onOpenSecurity = useCallback((row: ImageRow) => setRowDialog({ kind: 'details', id: row.id, tab: 'security' }), []);
 
   const onSort = useCallback(
     (key: ImageSortKey) => setSort((s) => nextSort(s, key, ['size', 'created', 'usage'])),
@@ -108,6 +110,7 @@ export function ImagesPage() {
             onSort={onSort}
             onAction={onAction}
             onDismissError={dismissError}
+            onOpenSecurity={onOpenSecurity}
           />
         )
       )}
@@ -118,7 +121,7 @@ export function ImagesPage() {
       )}
       {pageDialog === 'prune' && <PruneDialog onClose={() => setPageDialog(null)} />}
       {dialogRow && rowDialog?.kind === 'details' && (
-        <ImageDetailsDrawer row={dialogRow} onClose={closeRowDialog} />
+        <ImageDetailsDrawer row={dialogRow} onClose={closeRowDialog} {...(rowDialog.tab ? { tab: rowDialog.tab } : {})} />
       )}
       {dialogRow && rowDialog?.kind === 'tag' && <TagDialog row={dialogRow} onClose={closeRowDialog} />}
       {dialogRow && rowDialog?.kind === 'push' && <PushDialog row={dialogRow} onClose={closeRowDialog} />}

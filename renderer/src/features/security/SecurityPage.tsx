@@ -12,6 +12,8 @@ export function SecurityPage() {
   const loaded = useBerth((s) => s.security.loaded);
   const error = useBerth((s) => (s.engineStatus?.state === 'unreachable' ? null : s.security.error));
   const summary = useMemo(() => summarizeAudits(Object.values(record)), [record]);
+  const imageRecord = useBerth((s) => s.imageSecurity.items);
+  const images = useMemo(() => Object.values(imageRecord), [imageRecord]);
   return (
     <Box sx={{ height: '100%', overflow: 'auto', p: 2, display: 'flex', flexDirection: 'column', gap: 2 }}>
       <Box>
@@ -19,7 +21,7 @@ export function SecurityPage() {
           Security
         </Typography>
         <Typography variant="body2" color="text.secondary">
-          Every container checked against rules derived from the {CIS_DOCKER}, live as containers change. Also on the command line: berth audit --json.
+          Every container and image checked against rules derived from the {CIS_DOCKER}, live as they change. Also on the command line: berth audit --json (images: berth audit --images).
         </Typography>
       </Box>
       <ErrorAlert error={error} />
@@ -42,6 +44,12 @@ export function SecurityPage() {
               {summary.affected}/{summary.containers}
             </Typography>
             <Typography variant="body2">{plural(summary.containers, 'container')} with findings</Typography>
+          </Paper>
+          <Paper variant="outlined" sx={{ px: 2, py: 1, minWidth: 160 }}>
+            <Typography variant="h4" component="p">
+              {images.filter((i) => i.findings.length > 0).length}/{images.length}
+            </Typography>
+            <Typography variant="body2">{plural(images.length, 'image')} with findings</Typography>
           </Paper>
           <Paper variant="outlined" sx={{ px: 2, py: 1, minWidth: 160 }}>
             <Typography variant="h4" component="p">

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { ContainersSecuritySection } from './ContainersSecuritySection';
 import { EngineChecksPanel } from './engine/EngineChecksPanel';
+import { ImagesSecuritySection } from './images/ImagesSecuritySection';
 
 export interface SecuritySection {
   id: string;
@@ -15,5 +16,6 @@ export interface SecuritySection {
  */
 export const extraSections: SecuritySection[] = [
   { id: 'containers', title: 'Containers', component: ContainersSecuritySection },
+  { id: 'images', title: 'Images', component: ImagesSecuritySection },
   { id: 'engine', component: EngineChecksPanel },
 ];
