@@ -21,7 +21,8 @@ export interface AccountsServer {
   /** The audit log as stored (secrets redacted), oldest first. */
   audit(): AuditEntry[];
   host: string;
-  post(path: string, body: unknown, secret?: string): Promise<RawResponse & { json: Json }>;
+  /** `forwardedFor`: an X-Forwarded-For header, as a reverse proxy (or a spoofer) sends it. */
+  post(path: string, body: unknown, secret?: string, forwardedFor?: string): Promise<RawResponse & { json: Json }>;
   call(method: string, params: unknown, secret: string): Promise<Json>;
   /** Makes an account straight in the store (no HTTP), with the given password. */
   addAccount(username: string, role: Role, password?: string): Promise<string>;
@@ -58,10 +59,15 @@ export async function startAccountsServer(
     ...serverOptions,
   });
   const host = `127.0.0.1:${server.port}`;
-  const post = async (path: string, body: unknown, secret?: string) => {
+  const post = async (path: string, body: unknown, secret?: string, forwardedFor?: string) => {
     const res = await rawRequest(server.port, path, {
       method: 'POST',
-      headers: { host, 'content-type': 'application/json', ...(secret ? { 'x-berth-token': secret } : {}) },
+      headers: {
+        host,
+        'content-type': 'application/json',
+        ...(secret ? { 'x-berth-token': secret } : {}),
+        ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}),
+      },
       body: JSON.stringify(body),
     });
     return { ...res, json: JSON.parse(res.body || '{}') as Json };
