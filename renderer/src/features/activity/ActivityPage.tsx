@@ -10,7 +10,7 @@ import { nextSort, sortBy, type Sort } from '../../components/grid/sort';
 import { useCall } from '../../components/useCall';
 import { useBerth } from '../../stores/context';
 import { ActivityDrawer } from './ActivityDrawer';
-import { activityColumns, type ActivitySortKey } from './columns';
+import { activityColumns, who, type ActivitySortKey } from './columns';
 import { emptyFilters, filterProblem, toFilter, type FilterForm } from './filters';
 
 const PAGE = 200;
@@ -125,7 +125,7 @@ export function ActivityPage() {
           rows={rows}
           columns={activityColumns}
           rowKey={(e) => String(e.id)}
-          rowLabel={(e) => `${e.method} by ${e.user}`}
+          rowLabel={(e) => `${e.method} by ${who(e)}`}
           sort={sort}
           onSort={(k) => setSort((s) => nextSort(s, k, ['at']))}
           onOpen={(e) => setOpenId(e.id)}
