@@ -26,7 +26,8 @@ const authEntries = (srv: AccountsServer) =>
     params: e.params,
   }));
 
-describe('sign-in audit over HTTP (ADR 18)', () => {
+// Each wrong password costs a real scrypt (32 MiB): generous timeouts for a loaded machine.
+describe('sign-in audit over HTTP (ADR 18)', { timeout: 60_000 }, () => {
   it('writes setup, sign-in, refusals with their reason class, sign-out and refused API tokens; never a password', async () => {
     s = await startAccountsServer();
     const token = s.server.setupToken ?? '';
@@ -79,20 +80,20 @@ describe('sign-in audit over HTTP (ADR 18)', () => {
   });
 
   it('a flood of failed sign-ins from one client costs the log N entries a minute plus one summary', async () => {
-    s = await startAccountsServer({ authAudit: { perClientPerMinute: 4 }, loginThrottle: { perPair: 1000, perClient: 1000 } });
-    await s.addAccount('alice', 'admin');
-    for (let i = 0; i < 25; i++) await s.post('/api/login', { username: 'alice', password: `wrong password ${i}` });
-    expect(authEntries(s)).toHaveLength(4);
-    await s.login('alice');
-    await s.server.close();
-    const entries = authEntries(s);
+    const srv = (s = await startAccountsServer({ authAudit: { perClientPerMinute: 4 }, loginThrottle: { perPair: 1000, perClient: 1000 } }));
+    await srv.addAccount('alice', 'admin');
+    for (let i = 0; i < 25; i++) await srv.post('/api/login', { username: 'alice', password: `wrong password ${i}` });
+    expect(authEntries(srv)).toHaveLength(4);
+    await srv.login('alice');
+    await srv.server.close();
+    const entries = authEntries(srv);
     expect(entries).toHaveLength(6);
     expect(entries[4]).toMatchObject({ method: 'auth.login', ok: true, user: 'alice' });
     expect(entries[5]).toMatchObject({ errorCode: 'RATE_BOUND', params: { moreFailedAttempts: 21, usernames: ['alice'] } });
   });
 });
 
-describe('behind a reverse proxy (--trusted-proxy)', () => {
+describe('behind a reverse proxy (--trusted-proxy)', { timeout: 60_000 }, () => {
   const wrong = (srv: AccountsServer, forwardedFor?: string) =>
     srv.post('/api/login', { username: 'alice', password: 'wrong password!' }, undefined, forwardedFor);
 
@@ -123,7 +124,7 @@ describe('behind a reverse proxy (--trusted-proxy)', () => {
   });
 });
 
-describe('lockout across a restart', () => {
+describe('lockout across a restart', { timeout: 60_000 }, () => {
   it('a client locked out of an account stays locked out after the server restarts on the same data dir', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'berth-lockout-'));
     dirs.push(dataDir);

@@ -86,5 +86,5 @@ describe('UsersPage', () => {
       'session.me': () => ({ ok: true, value: { user: 'root', role: 'admin', account: root } }),
     });
     expect(await screen.findByRole('link', { name: 'Users' })).toBeInTheDocument();
-  });
+  }, 20_000);
 });
