@@ -4,7 +4,11 @@ import type { AuthAudit } from './auth-audit';
 import type { WebSession } from './sessions';
 
 /** An account's API token (ADR 18): looked up by hash on every request, so revoking or disabling acts at once. */
-export function accountToken(accounts: AccountsStore, secret: string, now = Date.now()): WebSession | undefined {
+export function accountToken(
+  accounts: AccountsStore,
+  secret: string,
+  now = Date.now(),
+): WebSession | undefined {
   if (!secret.startsWith(API_TOKEN_PREFIX)) return undefined;
   const token = accounts.tokens.byHash(hashApiToken(secret));
   if (!token || (token.expiresAt !== undefined && token.expiresAt <= now)) return undefined;

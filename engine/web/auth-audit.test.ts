@@ -18,10 +18,23 @@ const fail = (a: AuthAudit, client: string, user = 'alice') =>
 describe('sign-in audit', () => {
   it('writes successes with the caller and client, failures with the tried name and reason only', () => {
     const { entries, audit: a } = setup();
-    a.success('auth.login', { user: 'alice', role: 'operator', via: 'web', account: 'id1', session: 's1', client: '198.51.100.7' });
+    a.success('auth.login', {
+      user: 'alice',
+      role: 'operator',
+      via: 'web',
+      account: 'id1',
+      session: 's1',
+      client: '198.51.100.7',
+    });
     fail(a, '203.0.113.1', 'bob');
     expect(entries).toEqual([
-      { at: 1_000_000, caller: { user: 'alice', role: 'operator', via: 'web', client: '198.51.100.7' }, method: 'auth.login', params: { session: 's1' }, ok: true },
+      {
+        at: 1_000_000,
+        caller: { user: 'alice', role: 'operator', via: 'web', client: '198.51.100.7' },
+        method: 'auth.login',
+        params: { session: 's1' },
+        ok: true,
+      },
       {
         at: 1_000_000,
         caller: { user: 'bob', role: 'anonymous', via: 'web', client: '203.0.113.1' },
@@ -61,7 +74,10 @@ describe('sign-in audit', () => {
     advance(61_000);
     a.flush();
     expect(entries).toHaveLength(21);
-    expect(entries[20]).toMatchObject({ caller: { client: ALL_CLIENTS, user: 'alice' }, params: { moreFailedAttempts: 980 } });
+    expect(entries[20]).toMatchObject({
+      caller: { client: ALL_CLIENTS, user: 'alice' },
+      params: { moreFailedAttempts: 980 },
+    });
   });
 
   it('writes pending summaries on close, and a failing log never breaks signing in', () => {

@@ -4,6 +4,7 @@ import type { AuditEntry, AuthAction, Caller } from '../base/audit';
 export type AuthFailure =
   | 'unknown-user'
   | 'wrong-password'
+  | 'wrong-login-code'
   | 'locked-out'
   | 'disabled'
   | 'wrong-setup-token'
@@ -64,7 +65,12 @@ export class AuthAudit {
   success(action: AuthAction, caller: Caller, params: Record<string, unknown> = {}): void {
     this.write({
       at: this.now(),
-      caller: { user: caller.user, role: caller.role, via: 'web', ...(caller.client ? { client: caller.client } : {}) },
+      caller: {
+        user: caller.user,
+        role: caller.role,
+        via: 'web',
+        ...(caller.client ? { client: caller.client } : {}),
+      },
       method: action,
       params: { ...params, ...(caller.session ? { session: caller.session } : {}) },
       ok: true,
@@ -72,11 +78,15 @@ export class AuthAudit {
   }
 
   /** A refused attempt by someone not signed in; `user` is the name tried (or empty). Rate-bound. */
-  failure(action: AuthAction, attempt: { user: string; client: string; reason: AuthFailure; errorCode: string }): void {
+  failure(
+    action: AuthAction,
+    attempt: { user: string; client: string; reason: AuthFailure; errorCode: string },
+  ): void {
     const now = this.now();
     const w = this.windowOf(attempt.client, now);
     if (this.total.start + WINDOW_MS <= now) this.closeWindow(ALL_CLIENTS, this.total, now);
-    const over = w.written >= this.perClient ? w : this.total.written >= this.totalMax ? this.total : undefined;
+    const over =
+      w.written >= this.perClient ? w : this.total.written >= this.totalMax ? this.total : undefined;
     if (over) {
       over.suppressed.set(action, (over.suppressed.get(action) ?? 0) + 1);
       if (over.users.size < SUMMARY_USERS && attempt.user) over.users.add(attempt.user);
@@ -139,7 +149,12 @@ export class AuthAudit {
         at: now,
         caller: { user: users.length === 1 ? (users[0] ?? '') : '', role: 'anonymous', via: 'web', client },
         method: action,
-        params: { moreFailedAttempts: count, from: w.start, to: now, ...(users.length ? { usernames: users } : {}) },
+        params: {
+          moreFailedAttempts: count,
+          from: w.start,
+          to: now,
+          ...(users.length ? { usernames: users } : {}),
+        },
         ok: false,
         errorCode: 'RATE_BOUND',
       });

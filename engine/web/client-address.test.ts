@@ -18,7 +18,9 @@ describe('--trusted-proxy parsing', () => {
 
   it('refuses what is not an address or range, naming the entry', () => {
     expect(() => parseTrustedProxies('')).toThrow(/at least one/);
-    expect(() => parseTrustedProxies('10.0.0.1,proxy.example')).toThrow(/"proxy.example" is not an IP address/);
+    expect(() => parseTrustedProxies('10.0.0.1,proxy.example')).toThrow(
+      /"proxy.example" is not an IP address/,
+    );
     expect(() => parseTrustedProxies('10.0.0.0/33')).toThrow(/prefix length outside 0-32/);
     expect(() => parseTrustedProxies('::/129')).toThrow(/outside 0-128/);
     expect(() => parseTrustedProxies('10.0.0.0/8/8')).toThrow(/not an IP address or CIDR/);

@@ -26,7 +26,9 @@ export function parseTrustedProxies(spec: string): TrustedProxies {
     const [address = '', prefix, ...rest] = entry.split('/');
     const family = isIP(address);
     if (family === 0 || rest.length > 0) {
-      throw new Error(`--trusted-proxy: "${entry}" is not an IP address or CIDR range (e.g. 10.0.0.5 or 10.0.0.0/8).`);
+      throw new Error(
+        `--trusted-proxy: "${entry}" is not an IP address or CIDR range (e.g. 10.0.0.5 or 10.0.0.0/8).`,
+      );
     }
     const type = family === 4 ? 'ipv4' : 'ipv6';
     if (prefix === undefined) {
@@ -35,7 +37,9 @@ export function parseTrustedProxies(spec: string): TrustedProxies {
     }
     const bits = /^\d{1,3}$/.test(prefix) ? Number(prefix) : NaN;
     if (!(bits >= 0 && bits <= (family === 4 ? 32 : 128))) {
-      throw new Error(`--trusted-proxy: "${entry}" has a prefix length outside 0-${family === 4 ? 32 : 128}.`);
+      throw new Error(
+        `--trusted-proxy: "${entry}" has a prefix length outside 0-${family === 4 ? 32 : 128}.`,
+      );
     }
     list.addSubnet(address, bits, type);
   }
@@ -60,7 +64,11 @@ function checks(list: BlockList, address: string): boolean {
  * client. Entries left of it are whatever the client sent and are never believed. A malformed entry stops the
  * walk at the last trusted hop, which is then the client as far as Berth can tell.
  */
-export function clientAddress(peer: string, forwardedFor: string | string[] | undefined, trusted: TrustedProxies): string {
+export function clientAddress(
+  peer: string,
+  forwardedFor: string | string[] | undefined,
+  trusted: TrustedProxies,
+): string {
   let client = plainAddress(peer);
   if (!trusted.has(client) || forwardedFor === undefined) return client;
   const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor).split(',');

@@ -30,7 +30,10 @@ describe('persisted login throttle', () => {
     // The pair's lockout count survived: the next lockout is twice the first (30 s → 60 s).
     second.failure('alice', '10.0.0.9');
     second.failure('alice', '10.0.0.9');
-    expect(new LoginThrottle(options).check('alice', '10.0.0.9')).toMatchObject({ ok: false, retryAfterSeconds: 60 });
+    expect(new LoginThrottle(options).check('alice', '10.0.0.9')).toMatchObject({
+      ok: false,
+      retryAfterSeconds: 60,
+    });
     store.close();
   });
 
@@ -38,11 +41,18 @@ describe('persisted login throttle', () => {
     const store = openMemoryStore();
     const persisted = store.accounts.throttle;
     if (!persisted) throw new Error('no throttle store');
-    for (let i = 0; i < 50; i++) persisted.put({ kind: 'client', key: `10.0.0.${i}`, data: {}, expiresAt: 1000 + i });
+    for (let i = 0; i < 50; i++)
+      persisted.put({ kind: 'client', key: `10.0.0.${i}`, data: {}, expiresAt: 1000 + i });
     persisted.prune(1010, 100);
     expect(persisted.load(0).map((r) => r.key)).toHaveLength(39);
     persisted.prune(0, 5);
-    expect(persisted.load(0).map((r) => r.key)).toEqual(['10.0.0.45', '10.0.0.46', '10.0.0.47', '10.0.0.48', '10.0.0.49']);
+    expect(persisted.load(0).map((r) => r.key)).toEqual([
+      '10.0.0.45',
+      '10.0.0.46',
+      '10.0.0.47',
+      '10.0.0.48',
+      '10.0.0.49',
+    ]);
     // A malformed row only loosens: it is skipped.
     persisted.put({ kind: 'pair', key: 'x', data: 'nonsense', expiresAt: 5000 });
     expect(new LoginThrottle({ store: persisted, now: () => 0 }).check('x', 'y').ok).toBe(true);

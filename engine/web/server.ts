@@ -189,7 +189,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   app.post<{ Params: { method: string } }>(`${HTTP_PATHS.call}:method`, (req) =>
     backend.dispatch(req.params.method, req.body, callerOf(req)),
   );
-  registerSessionRoutes(app, sessions, limiter, sessionMaxMs);
+  registerSessionRoutes(app, sessions, limiter, sessionMaxMs, authAudit);
   registerAccountRoutes(app, {
     sessions,
     limiter,
