@@ -10,6 +10,7 @@ const ellipsis = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'no
 const AUTH_REASONS: Record<string, string> = {
   'unknown-user': 'unknown user',
   'wrong-password': 'wrong password',
+  'wrong-login-code': 'spent or wrong login code',
   'locked-out': 'locked out',
   disabled: 'account disabled',
   'wrong-setup-token': 'wrong setup token',
