@@ -106,4 +106,21 @@ test('first-run setup, a viewer sees lists but cannot change anything', async ({
   });
   expect(after.status()).toBe(401);
   await viewerContext.close();
+
+  // The admin finds all of it on the Activity page: the failed sign-in (why, never the password), the
+  // sign-in and the sign-out, each with the client address.
+  const auditContext = await browser.newContext();
+  const auditor = await auditContext.newPage();
+  await auditor.goto(web.origin);
+  await signIn(auditor, 'root', ADMIN_PASSWORD);
+  await auditor.getByRole('link', { name: 'Activity' }).click();
+  await auditor.getByRole('textbox', { name: 'User' }).fill('vera');
+  await auditor.getByRole('textbox', { name: 'Action starts with' }).fill('auth.');
+  const grid = auditor.getByRole('grid', { name: 'Activity' });
+  await expect(grid.getByRole('row', { name: 'auth.logout by vera' })).toContainText('127.0.0.1');
+  const signIns = grid.getByRole('row', { name: /^auth\.login by vera/ });
+  await expect(signIns).toHaveCount(2);
+  await expect(grid.getByRole('row', { name: 'auth.login by vera (not signed in)' })).toContainText('wrong password');
+  await expect(grid).not.toContainText('wrong password here');
+  await auditContext.close();
 });

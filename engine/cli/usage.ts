@@ -33,6 +33,8 @@ Options:
                         default off loopback. The first run prints a one-time setup token for the first admin
   --insecure-single-user
                         Off loopback without accounts: whoever has the link is admin (not recommended)
+  --trusted-proxy LIST  Reverse proxies (IPs or CIDRs, comma-separated) whose X-Forwarded-For names the client
+                        for sign-in throttling and the audit log; without it the header is never believed
   --no-open             Do not open a browser
   --engine E            Engine to use: auto (default), embedded, or a URL (unix:///…, tcp://…, ssh://…)
   --data-dir DIR        Berth's data directory

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { ErrorCode, type Role } from '../contract';
 import { BerthError } from '../base/errors';
+import { loginThrottleStore } from './login-throttle';
 import type { AccountChange, AccountsStore, StoredAccount, StoredApiToken } from './types';
 
 /** Migration 4 in sqlite.ts: accounts and their API tokens (a removed account takes its tokens along). */
@@ -159,6 +160,7 @@ export function accountsStore(db: Database.Database): AccountsStore {
       revoke: (accountId, id) => q.tokenRevoke.run(accountId, id).changes === 1,
       touch: (id, at) => void q.tokenTouch.run(at, id),
     },
+    throttle: loginThrottleStore(db),
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

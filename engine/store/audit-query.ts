@@ -11,6 +11,7 @@ interface AuditRow {
   params: string;
   ok: number;
   error_code: string | null;
+  client: string | null;
 }
 
 export interface AuditQuery extends AuditLogFilter {
@@ -61,5 +62,6 @@ function toLogEntry(r: AuditRow): AuditLogEntry {
     params: JSON.parse(r.params) as unknown,
     ok: r.ok === 1,
     ...(r.error_code ? { errorCode: r.error_code } : {}),
+    ...(r.client ? { client: r.client } : {}),
   };
 }

@@ -5,6 +5,7 @@ import { defaultSettings, type ComposeSource, type Settings } from '../contract'
 import type { AuditEntry } from '../base/audit';
 import { registriesStore } from './registries';
 import { accountsStore, ACCOUNTS_MIGRATION } from './accounts';
+import { LOGIN_THROTTLE_MIGRATION } from './login-throttle';
 import { redactSecrets } from '../base/audit-redact';
 import { auditReader } from './audit-query';
 import { enforceDataDirModes } from './file-modes';
@@ -45,6 +46,9 @@ const migrations: string[] = [
      created_at INTEGER NOT NULL
    );`,
   ACCOUNTS_MIGRATION,
+  // The client address of web-mode entries (sign-ins, calls), and the persisted sign-in lockouts (ADR 18).
+  `ALTER TABLE audit ADD COLUMN client TEXT;
+   ${LOGIN_THROTTLE_MIGRATION}`,
 ];
 
 /** Oldest audit rows are dropped beyond this many, so the log cannot fill the disk. */
@@ -134,7 +138,7 @@ function settingsStore(db: Database.Database): SettingsStore {
 
 function auditStore(db: Database.Database): AuditStore {
   const insert = db.prepare(
-    'INSERT INTO audit (at, user, role, via, method, params, ok, error_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO audit (at, user, role, via, method, params, ok, error_code, client) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const trim = db.prepare('DELETE FROM audit WHERE id <= (SELECT MAX(id) FROM audit) - ?');
   const list = db.prepare<[number, number], AuditRow>(
@@ -156,6 +160,7 @@ function auditStore(db: Database.Database): AuditStore {
         params,
         e.ok ? 1 : 0,
         e.errorCode ?? null,
+        e.caller.client ?? null,
       );
       // Trimming on every write would cost a query per call; every 1,000 appends is plenty.
       if (++appended % 1000 === 0) trim.run(AUDIT_KEEP);
@@ -180,6 +185,7 @@ interface AuditRow {
   params: string;
   ok: number;
   error_code: string | null;
+  client: string | null;
 }
 
 function toEntry(r: AuditRow): AuditEntry {
@@ -189,6 +195,7 @@ function toEntry(r: AuditRow): AuditEntry {
       user: r.user,
       role: r.role as AuditEntry['caller']['role'],
       via: r.via as AuditEntry['caller']['via'],
+      ...(r.client ? { client: r.client } : {}),
     },
     method: r.method as AuditEntry['method'],
     params: JSON.parse(r.params) as unknown,

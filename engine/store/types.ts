@@ -2,6 +2,7 @@ import type { ComposeSource, Role, Settings } from '../contract';
 import type { AuditEntry } from '../base/audit';
 import type { AuditLogEntry } from '../contract';
 import type { AuditQuery } from './audit-query';
+import type { LoginThrottleStore } from './login-throttle';
 
 /** Settings persisted in Berth's embedded database (engine/store/sqlite.ts implements this). */
 export interface SettingsStore {
@@ -123,6 +124,8 @@ export interface AccountsStore {
     revoke(accountId: string, id: string): boolean;
     touch(id: string, at: number): void;
   };
+  /** The sign-in throttle's lockouts, kept across restarts (absent: in memory only). */
+  throttle?: LoginThrottleStore;
   /** Told after a change that must end the account's sessions; returns the unsubscriber. */
   onChange(listener: (change: AccountChange) => void): () => void;
 }

@@ -7,6 +7,7 @@ import {
   type ErrorCode as Code,
 } from '../contract';
 import type { FailureRateLimiter } from './auth';
+import { clientOf, rememberClient, type TrustedProxies } from './client-address';
 import { securityHeaders } from './headers';
 import { normalizeHostHeader } from './host-check';
 import { wrongHostPage } from './pages';
@@ -18,6 +19,10 @@ export interface GuardOptions {
   limiter: FailureRateLimiter;
   /** https: the own origin is https://host and the CSP allows wss:. */
   tls: boolean;
+  /** Reverse proxies whose X-Forwarded-For names the client (`--trusted-proxy`); none by default. */
+  trustedProxies: TrustedProxies;
+  /** Told of a credential that opened nothing, before the 401/429 (audits refused API tokens). */
+  onCredentialRefused?: (req: FastifyRequest, secret: string) => void;
 }
 
 const SELF_AUTHENTICATING = new Set<string>([HTTP_PATHS.session, HTTP_PATHS.auth, HTTP_PATHS.login, HTTP_PATHS.setup]);
@@ -35,9 +40,10 @@ export const sessionOf = (req: FastifyRequest): WebSession | undefined => sessio
  * set: cookies ignore ports, so any other server on 127.0.0.1 would receive them.
  */
 export function createGuard(options: GuardOptions) {
-  const { sessions, allowedHosts, limiter, tls } = options;
+  const { sessions, allowedHosts, limiter, tls, trustedProxies } = options;
 
   return async function guard(req: FastifyRequest, reply: FastifyReply): Promise<void> {
+    rememberClient(req, trustedProxies);
     const host = normalizeHostHeader(req.headers.host);
     if (!host || !allowedHosts.has(host)) {
       reply.headers(securityHeaders('invalid', tls));
@@ -72,6 +78,7 @@ export function createGuard(options: GuardOptions) {
       return;
     }
     if (selfAuthenticating && secret === undefined) return;
+    if (secret !== undefined) options.onCredentialRefused?.(req, secret);
     return refuse(req, reply, limiter, secret);
   };
 }
@@ -87,13 +94,14 @@ export async function refuse(
   presented: string | undefined,
 ): Promise<void> {
   if (presented !== undefined) {
-    if (limiter.isBlocked(req.ip)) {
-      const wait = limiter.retryAfterSeconds(req.ip);
+    const client = clientOf(req);
+    if (limiter.isBlocked(client)) {
+      const wait = limiter.retryAfterSeconds(client);
       reply.header('retry-after', String(wait));
       const message = `Too many wrong credentials from this client; wait ${wait} s.`;
       return deny(req, reply, 429, ErrorCode.UNAUTHENTICATED, message);
     }
-    limiter.recordFailure(req.ip, presented);
+    limiter.recordFailure(client, presented);
   }
   const message =
     'Not signed in, or the session ended: open the link Berth printed when it started (it works once).';

@@ -1,3 +1,5 @@
+import type { LoginThrottleStore, ThrottleKind } from '../store/login-throttle';
+
 /**
  * Password sign-in throttling (docs/adr/0018-accounts-and-roles.md). Three keys, so a lockout stops the
  * guesser without becoming a switch that locks the real user out:
@@ -11,7 +13,10 @@
  *   Its owner on a known client still gets in; a new client waits at most 15 min.
  * A locked-out attempt is refused before the password is checked: otherwise the lockout would still answer
  * "right" or "wrong" and guessing could go on.
+ * With a `store` (Berth's SQLite database) every change is written through and the state is loaded at start, so
+ * a restart does not lift a lockout; rows expire with what they enforce and the table stays bounded.
  */
+
 export interface LoginThrottleOptions {
   perPair?: number;
   perClient?: number;
@@ -19,6 +24,8 @@ export interface LoginThrottleOptions {
   /** The first lockout of an account + client (then doubling, up to 15 min). Default 30 s. */
   firstLockMs?: number;
   now?: () => number;
+  /** Keeps the state across restarts. */
+  store?: LoginThrottleStore;
 }
 
 const MIN = 60_000;
@@ -27,6 +34,11 @@ const CLIENT_WINDOW_MS = 15 * MIN;
 const ACCOUNT_WINDOW_MS = 60 * MIN;
 const KNOWN_CLIENTS_PER_ACCOUNT = 64;
 const MAX_ENTRIES = 10_000;
+/** A pair's lockout count (the doubling) is forgotten after a day without failures. */
+const PAIR_MEMORY_MS = 24 * 60 * MIN;
+const KNOWN_MEMORY_MS = 30 * 24 * 60 * MIN;
+/** Rows kept in the database at most: the in-memory bounds of all four maps. */
+const MAX_ROWS = 4 * MAX_ENTRIES;
 
 interface Pair {
   failures: number;
@@ -52,6 +64,8 @@ export class LoginThrottle {
   private readonly perClient: number;
   private readonly perAccount: number;
   private readonly firstLockMs: number;
+  private readonly store: LoginThrottleStore | undefined;
+  private writes = 0;
 
   constructor(options: LoginThrottleOptions = {}) {
     this.now = options.now ?? Date.now;
@@ -59,6 +73,8 @@ export class LoginThrottle {
     this.perClient = options.perClient ?? 30;
     this.perAccount = options.perAccount ?? 100;
     this.firstLockMs = options.firstLockMs ?? 30_000;
+    this.store = options.store;
+    if (this.store) this.load(this.store);
   }
 
   /** May this client try a password for this username now? */
@@ -93,25 +109,29 @@ export class LoginThrottle {
       pair.failures = 0;
     }
     this.pairs.set(key, pair);
+    this.save('pair', key, pair, Math.max(now, pair.lockedUntil) + PAIR_MEMORY_MS);
     this.count(this.clients, client, CLIENT_WINDOW_MS, this.perClient, now);
     this.count(this.accounts, account, ACCOUNT_WINDOW_MS, this.perAccount, now);
   }
 
   success(username: string, client: string): void {
     const account = username.toLowerCase();
-    this.pairs.delete(pairKey(account, client));
+    const key = pairKey(account, client);
+    if (this.pairs.delete(key)) this.store?.remove('pair', key);
     const known = this.known.get(account) ?? new Set<string>();
     known.delete(client);
     known.add(client);
     // Most recent last: the oldest goes when the set is full.
     if (known.size > KNOWN_CLIENTS_PER_ACCOUNT) known.delete(known.values().next().value as string);
     this.known.set(account, known);
+    this.save('known', account, [...known], this.now() + KNOWN_MEMORY_MS);
   }
 
   private window(map: Map<string, Window>, key: string, span: number): Window | undefined {
     const w = map.get(key);
     if (w && this.now() - w.start >= span && w.lockedUntil <= this.now()) {
       map.delete(key);
+      this.store?.remove(map === this.clients ? 'client' : 'account', key);
       return undefined;
     }
     return w;
@@ -125,12 +145,42 @@ export class LoginThrottle {
       w.start = now;
     }
     map.set(key, w);
+    this.save(map === this.clients ? 'client' : 'account', key, w, Math.max(w.start + span, w.lockedUntil));
+  }
+
+  private save(kind: ThrottleKind, key: string, data: unknown, expiresAt: number): void {
+    if (!this.store) return;
+    this.store.put({ kind, key, data, expiresAt });
+    if (++this.writes % 500 === 0) this.store.prune(this.now(), MAX_ROWS);
+  }
+
+  /** The state a previous run left, minus what has expired; a malformed row is skipped (it only loosens). */
+  private load(store: LoginThrottleStore): void {
+    const now = this.now();
+    store.prune(now, MAX_ROWS);
+    const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+    for (const r of store.load(now)) {
+      const d = (typeof r.data === 'object' && r.data !== null ? r.data : {}) as Record<string, unknown>;
+      if (r.kind === 'known' && Array.isArray(r.data)) {
+        const clients = r.data.filter((c): c is string => typeof c === 'string');
+        this.known.set(r.key, new Set(clients.slice(-KNOWN_CLIENTS_PER_ACCOUNT)));
+      } else if (r.kind === 'pair') {
+        const [failures, lockouts, lockedUntil] = [num(d.failures), num(d.lockouts), num(d.lockedUntil)];
+        if (failures !== undefined && lockouts !== undefined && lockedUntil !== undefined)
+          this.pairs.set(r.key, { failures, lockouts, lockedUntil });
+      } else if (r.kind === 'client' || r.kind === 'account') {
+        const [start, failures, lockedUntil] = [num(d.start), num(d.failures), num(d.lockedUntil)];
+        if (start !== undefined && failures !== undefined && lockedUntil !== undefined)
+          (r.kind === 'client' ? this.clients : this.accounts).set(r.key, { start, failures, lockedUntil });
+      }
+    }
   }
 
   // Bounded memory under a flood of clients or usernames: entries with nothing left to enforce go first.
   private prune(now: number): void {
     if (this.pairs.size > MAX_ENTRIES) {
       for (const [k, p] of this.pairs) if (p.lockedUntil <= now) this.pairs.delete(k);
+      this.store?.prune(now, MAX_ROWS);
     }
     for (const [map, span] of [
       [this.clients, CLIENT_WINDOW_MS],

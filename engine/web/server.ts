@@ -7,12 +7,15 @@ import type { Caller } from '../base/audit';
 import { FailureRateLimiter } from './auth';
 import { createGuard, sessionOf } from './guard';
 import { registerSessionRoutes } from './session-routes';
-import { SessionStore, type WebSession } from './sessions';
+import { SessionStore } from './sessions';
 import { registerAccountRoutes } from './account-routes';
 import { LoginThrottle, type LoginThrottleOptions } from './login-throttle';
 import { SetupGate } from './setup-gate';
-import { API_TOKEN_PREFIX, hashApiToken } from '../store/api-tokens';
 import type { AccountsStore } from '../store/types';
+import type { AuditEntry } from '../base/audit';
+import { accountToken, refusedTokenAudit } from './account-tokens';
+import { AuthAudit, type AuthAuditOptions } from './auth-audit';
+import { clientOf, NO_TRUSTED_PROXIES, type TrustedProxies } from './client-address';
 import type { TlsMaterial } from './tls';
 import { allowedHostHeaders, displayHost, formatHostPort, isLoopbackHost } from './host-check';
 import { registerStatic } from './static';
@@ -51,6 +54,12 @@ export interface WebServerOptions {
   sessionMaxMs?: number;
   /** Tests tighten or loosen the sign-in throttle. */
   loginThrottle?: LoginThrottleOptions;
+  /** The audit log: sign-ins, sign-outs, first-admin setup and refused API tokens are written here (ADR 18). */
+  audit?: (entry: AuditEntry) => void;
+  /** Tests tighten the rate bound on failed-sign-in entries. */
+  authAudit?: AuthAuditOptions;
+  /** Reverse proxies whose X-Forwarded-For names the client (`--trusted-proxy`); default none. */
+  trustedProxies?: TrustedProxies;
 }
 
 export interface WebServer {
@@ -75,7 +84,7 @@ export const DEFAULT_WEB_PORT = 7780;
 function callerOf(req: Parameters<typeof sessionOf>[0]): Caller {
   const session = sessionOf(req);
   if (!session) throw new Error('unauthenticated request reached a route');
-  return { ...session.caller, session: session.id };
+  return { ...session.caller, session: session.id, client: clientOf(req) };
 }
 
 /** Starts the web-mode host: the renderer's files (public), the session exchange, and HTTP calls, transfers and the WebSocket behind a session. */
@@ -144,7 +153,17 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   });
   const sessionMaxMs = options.sessionMaxMs ?? 24 * 3600_000;
   const setup = new SetupGate(accounts !== undefined && accounts.count() === 0);
-  const guard = createGuard({ sessions, allowedHosts: bound.allowedHosts, limiter, tls: tls !== undefined });
+  const authAudit = new AuthAudit(options.audit ?? (() => {}), options.authAudit);
+  const guard = createGuard({
+    sessions,
+    allowedHosts: bound.allowedHosts,
+    limiter,
+    tls: tls !== undefined,
+    trustedProxies: options.trustedProxies ?? NO_TRUSTED_PROXIES,
+    ...(accounts
+      ? { onCredentialRefused: (req, secret) => refusedTokenAudit(accounts, authAudit, secret, clientOf(req)) }
+      : {}),
+  });
   app.addHook('onRequest', guard);
 
   const hub = new WsHub({
@@ -170,12 +189,20 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   app.post<{ Params: { method: string } }>(`${HTTP_PATHS.call}:method`, (req) =>
     backend.dispatch(req.params.method, req.body, callerOf(req)),
   );
-  registerSessionRoutes(app, sessions, limiter, sessionMaxMs);
+  registerSessionRoutes(app, sessions, limiter, sessionMaxMs, authAudit);
   registerAccountRoutes(app, {
     sessions,
     limiter,
+    audit: authAudit,
     ...(accounts
-      ? { accounts: { store: accounts, throttle: new LoginThrottle(options.loginThrottle), setup, sessionMaxMs } }
+      ? {
+          accounts: {
+            store: accounts,
+            throttle: new LoginThrottle({ ...(accounts.throttle ? { store: accounts.throttle } : {}), ...options.loginThrottle }),
+            setup,
+            sessionMaxMs,
+          },
+        }
       : {}),
   });
 
@@ -194,6 +221,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     await app.listen({ host, port: bound.port });
   } catch (err) {
     hub.close();
+    authAudit.close();
     await app.close();
     throw err;
   }
@@ -217,26 +245,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       (closing ??= (async () => {
         for (const u of unsubscribers) u?.();
         hub.close();
+        authAudit.close();
         await app.close();
       })()),
-  };
-}
-
-/** An account's API token (ADR 18): looked up by hash on every request, so revoking or disabling acts at once. */
-function accountToken(accounts: AccountsStore, secret: string, now = Date.now()): WebSession | undefined {
-  if (!secret.startsWith(API_TOKEN_PREFIX)) return undefined;
-  const token = accounts.tokens.byHash(hashApiToken(secret));
-  if (!token || (token.expiresAt !== undefined && token.expiresAt <= now)) return undefined;
-  const account = accounts.get(token.accountId);
-  if (!account || account.disabled) return undefined;
-  // One write a minute at most, not one per request.
-  if ((token.lastUsedAt ?? 0) < now - 60_000) accounts.tokens.touch(token.id, now);
-  return {
-    id: `token.${token.id}`,
-    caller: { role: account.role, user: account.username, via: 'web', account: account.id },
-    // A token opens no transfer; a script that needs one asks POST /api/session for a session first.
-    transferKey: '',
-    expiresAt: token.expiresAt ?? Number.POSITIVE_INFINITY,
-    endsAt: Number.POSITIVE_INFINITY,
   };
 }

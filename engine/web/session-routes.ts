@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { HTTP_PATHS, type WebSessionGrant } from '../contract';
 import type { FailureRateLimiter } from './auth';
+import type { AuthAudit } from './auth-audit';
+import { clientOf } from './client-address';
 import { refuse, sessionOf } from './guard';
 import type { SessionStore, WebSession } from './sessions';
 
@@ -16,7 +18,9 @@ export function registerSessionRoutes(
   sessions: SessionStore,
   limiter: FailureRateLimiter,
   /** Absolute life of a session made for an account (accounts mode). */
-  accountSessionMaxMs?: number,
+  accountSessionMaxMs: number | undefined,
+  /** A login code exchanged (single-user mode's sign-in) or refused is written here. */
+  audit: AuthAudit,
 ): void {
   app.post<{ Body: { code?: unknown } | undefined }>(HTTP_PATHS.session, async (req, reply) => {
     const current = sessionOf(req);
@@ -31,7 +35,21 @@ export function registerSessionRoutes(
       return refuse(req, reply, limiter, undefined);
     }
     const made = sessions.exchangeCode(code);
-    if (!made) return refuse(req, reply, limiter, code);
+    if (!made) {
+      const caller = sessions.loginCodeCaller;
+      if (caller) {
+        const client = clientOf(req);
+        audit.failure('auth.login', {
+          user: caller.user,
+          client,
+          reason: 'wrong-login-code',
+          errorCode: 'UNAUTHENTICATED',
+        });
+      }
+      return refuse(req, reply, limiter, code);
+    }
+    const caller = { ...made.session.caller, session: made.session.id, client: clientOf(req) };
+    audit.success('auth.login', caller, { with: 'login code' });
     return grant(reply, made);
   });
 

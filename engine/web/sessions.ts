@@ -55,6 +55,11 @@ export class SessionStore {
     this.add(this.apiToken, options.caller, Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY);
   }
 
+  /** Who a login code signs in as; undefined when codes are off (accounts mode). */
+  get loginCodeCaller(): Caller | undefined {
+    return this.options.loginCodes === false ? undefined : this.options.caller;
+  }
+
   /** A new one-time login code, valid for `ttlMs` or until used. */
   issueLoginCode(ttlMs = DEFAULT_LOGIN_CODE_TTL_MS): string {
     this.sweep();

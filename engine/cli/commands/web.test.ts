@@ -187,4 +187,32 @@ describe('berth web', () => {
       webCommand(['--accounts', '--insecure-single-user', '--data-dir', dir], recordingIo().io, harness().deps),
     ).rejects.toThrow(/exclude each other/);
   });
+
+  it('--trusted-proxy: a bad entry is a usage error; behind the proxy the audit log names the forwarded client', async () => {
+    await expect(
+      webCommand(['--trusted-proxy', '10.0.0.0/33', '--data-dir', dir], recordingIo().io, harness().deps),
+    ).rejects.toThrow(/prefix length outside 0-32/);
+    await expect(
+      webCommand(['--trusted-proxy', 'proxy.local', '--data-dir', dir], recordingIo().io, harness().deps),
+    ).rejects.toThrow(/"proxy.local" is not an IP address or CIDR range/);
+
+    const h = harness();
+    const { io, out, err } = recordingIo();
+    const args = ['--accounts', '--trusted-proxy', '127.0.0.1', '--port', '0', '--no-open', '--data-dir', dir];
+    const running = webCommand(args, io, h.deps);
+    await waitFor(() => out.length > 1);
+    expect(err.join('\n')).toContain('X-Forwarded-For when the peer is one of: 127.0.0.1');
+    const token = /setup token: (\S+)/.exec(out[0] ?? '')?.[1] ?? '';
+    const port = Number(/:(\d+)\/$/.exec(out[1] ?? '')?.[1]);
+    const res = await fetch(`http://127.0.0.1:${port}/api/setup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '6.6.6.6, 198.51.100.7' },
+      body: JSON.stringify({ token, username: 'root', password: 'correct horse battery' }),
+    });
+    expect(res.status).toBe(200);
+    const setup = h.store()?.audit.list().find((e) => e.method === 'auth.setup');
+    expect(setup).toMatchObject({ ok: true, caller: { user: 'root', role: 'admin', client: '198.51.100.7' } });
+    h.signal('SIGINT');
+    expect(await running).toBe(0);
+  });
 });

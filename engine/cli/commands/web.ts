@@ -9,6 +9,7 @@ import { WEB_USAGE } from '../usage';
 import { parseEngineFlag, parsePort, UsageError } from './args';
 import { removeConnectionFile, webTls, writeConnectionFile } from './web-tls';
 import { isLoopbackHost } from '../../web/host-check';
+import { parseTrustedProxies, type TrustedProxies } from '../../web/client-address';
 
 /** The browser Berth opens exchanges its code within seconds; a short life keeps a stray copy useless. */
 const HANDOVER_CODE_TTL_MS = 2 * 60_000;
@@ -38,6 +39,7 @@ export async function webCommand(argv: string[], io: CliIo, deps: WebDeps): Prom
       'insecure-single-user': { type: 'boolean' },
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
+      'trusted-proxy': { type: 'string' },
       engine: { type: 'string' },
       'data-dir': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -59,6 +61,14 @@ export async function webCommand(argv: string[], io: CliIo, deps: WebDeps): Prom
   }
   if (values.accounts && values['insecure-single-user']) {
     throw new UsageError('--accounts and --insecure-single-user exclude each other.');
+  }
+  let trustedProxies: TrustedProxies | undefined;
+  if (values['trusted-proxy'] !== undefined) {
+    try {
+      trustedProxies = parseTrustedProxies(values['trusted-proxy']);
+    } catch (err) {
+      throw new UsageError(err instanceof Error ? err.message : String(err));
+    }
   }
   // Off loopback, accounts are the default: a link alone would make everyone who gets it admin (ADR 18).
   const offLoopback = values.host !== undefined && !isLoopbackHost(values.host);
@@ -91,6 +101,8 @@ export async function webCommand(argv: string[], io: CliIo, deps: WebDeps): Prom
       ...(tls ? { tls } : {}),
       ...(values.insecure ? { insecure: true } : {}),
       ...(accounts ? { accounts: store.accounts } : {}),
+      ...(trustedProxies ? { trustedProxies } : {}),
+      audit: (entry) => store.audit.append(entry),
       ...(values['insecure-single-user'] ? { singleUserOffLoopback: true } : {}),
     });
     writeConnectionFile(dataDir, server);
@@ -108,6 +120,9 @@ export async function webCommand(argv: string[], io: CliIo, deps: WebDeps): Prom
   }
   io.out(`Berth is running at ${server.url}`);
   if (server.mode === 'accounts') io.err('Accounts mode: people sign in with their username and password.');
+  if (trustedProxies) {
+    io.err(`Client addresses come from X-Forwarded-For when the peer is one of: ${trustedProxies.entries.join(', ')}.`);
+  }
   if (!values['no-open']) deps.openBrowser(server.loginUrl(HANDOVER_CODE_TTL_MS), dataDir);
 
   const signal = await deps.waitForShutdownSignal();

@@ -6,14 +6,21 @@ export interface AuditLogEntry {
   id: number;
   /** Milliseconds since epoch. */
   at: number;
+  /** The account (or 'local'); on a failed sign-in, the name that was tried. */
   user: string;
-  role: Role;
+  /** 'anonymous': not signed in (a failed sign-in or setup, a refused API token). */
+  role: Role | 'anonymous';
   via: 'ipc' | 'web' | 'cli';
-  /** The method called or the stream opened, e.g. 'containers.stop', 'containers.exec'. */
+  /**
+   * The method called or the stream opened, e.g. 'containers.stop', 'containers.exec'; or a sign-in event of web
+   * mode: 'auth.login', 'auth.logout', 'auth.setup', 'auth.token' (a refused API token).
+   */
   method: string;
   params: unknown;
   ok: boolean;
   errorCode?: string;
+  /** Web mode: the client's address (behind a trusted reverse proxy, the forwarding client's). */
+  client?: string;
 }
 
 /** Which entries `audit.list` and `audit.export` return; every field narrows, none given means all. */

@@ -17,7 +17,9 @@ describe('audit export', () => {
     expect(csvCell('+1')).toBe("'+1");
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
     const line = csvLine({ id: 7, at: 0, user: 'al,ice', role: 'admin', via: 'web', method: 'containers.stop', params: { id: 'x' }, ok: false, errorCode: 'NOT_FOUND' });
-    expect(line).toBe('7,1970-01-01T00:00:00.000Z,"al,ice",admin,web,containers.stop,false,NOT_FOUND,"{""id"":""x""}"\r\n');
+    expect(line).toBe('7,1970-01-01T00:00:00.000Z,"al,ice",admin,web,containers.stop,false,NOT_FOUND,,"{""id"":""x""}"\r\n');
+    const signIn = csvLine({ id: 8, at: 0, user: 'bob', role: 'anonymous', via: 'web', method: 'auth.login', params: { reason: 'wrong-password' }, ok: false, errorCode: 'UNAUTHENTICATED', client: '203.0.113.9' });
+    expect(signIn).toBe('8,1970-01-01T00:00:00.000Z,bob,anonymous,web,auth.login,false,UNAUTHENTICATED,203.0.113.9,"{""reason"":""wrong-password""}"\r\n');
   });
 
   it('streams every matching entry across pages, newest first, and ignores entries added meanwhile', async () => {

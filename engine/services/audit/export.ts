@@ -5,7 +5,7 @@ import type { AuditQuery } from '../../store/audit-query';
 /** Rows read per database query while exporting: the export never holds the whole log in memory. */
 const PAGE = 1000;
 
-export const CSV_COLUMNS = ['id', 'time', 'user', 'role', 'via', 'method', 'ok', 'errorCode', 'params'] as const;
+export const CSV_COLUMNS = ['id', 'time', 'user', 'role', 'via', 'method', 'ok', 'errorCode', 'client', 'params'] as const;
 
 /**
  * One CSV cell (RFC 4180 quoting). A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a
@@ -26,6 +26,7 @@ export function csvLine(e: AuditLogEntry): string {
     e.method,
     e.ok ? 'true' : 'false',
     e.errorCode ?? '',
+    e.client ?? '',
     JSON.stringify(e.params),
   ];
   return `${cells.map(csvCell).join(',')}\r\n`;

@@ -5,9 +5,11 @@ import type { Role, WebSessionGrant } from '../../contract';
 import type { AuditEntry } from '../../base/audit';
 import { newRowId } from '../../store/api-tokens';
 import { hashPassword } from '../../store/passwords';
-import { openMemoryStore } from '../../store/sqlite';
+import { openMemoryStore, openStore } from '../../store/sqlite';
 import type { Store } from '../../store/types';
 import type { LoginThrottleOptions } from '../login-throttle';
+import type { AuthAuditOptions } from '../auth-audit';
+import type { TrustedProxies } from '../client-address';
 import { startWebServer, type WebServer } from '../server';
 import { createTestBackend } from './backend';
 import { rawRequest, type RawResponse } from './http';
@@ -19,7 +21,8 @@ export interface AccountsServer {
   /** The audit log as stored (secrets redacted), oldest first. */
   audit(): AuditEntry[];
   host: string;
-  post(path: string, body: unknown, secret?: string): Promise<RawResponse & { json: Json }>;
+  /** `forwardedFor`: an X-Forwarded-For header, as a reverse proxy (or a spoofer) sends it. */
+  post(path: string, body: unknown, secret?: string, forwardedFor?: string): Promise<RawResponse & { json: Json }>;
   call(method: string, params: unknown, secret: string): Promise<Json>;
   /** Makes an account straight in the store (no HTTP), with the given password. */
   addAccount(username: string, role: Role, password?: string): Promise<string>;
@@ -31,11 +34,20 @@ export type Json = { ok: boolean; value?: unknown; error?: { code: string; messa
 export const TEST_PASSWORD = 'correct horse battery';
 
 export async function startAccountsServer(
-  options: { loginThrottle?: LoginThrottleOptions; sessionIdleMs?: number; sessionMaxMs?: number } = {},
+  options: {
+    loginThrottle?: LoginThrottleOptions;
+    sessionIdleMs?: number;
+    sessionMaxMs?: number;
+    authAudit?: AuthAuditOptions;
+    trustedProxies?: TrustedProxies;
+    /** A real database in this folder (kept on close), e.g. to restart over the same data. Default: in memory. */
+    dataDir?: string;
+  } = {},
 ): Promise<AccountsServer> {
+  const { dataDir, ...serverOptions } = options;
   const dir = mkdtempSync(join(tmpdir(), 'berth-accounts-'));
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Berth app</title>');
-  const store = openMemoryStore();
+  const store = dataDir ? openStore(dataDir) : openMemoryStore();
   const backend = createTestBackend({ accounts: store.accounts, audit: (e) => store.audit.append(e) });
   const server = await startWebServer({
     backend,
@@ -43,13 +55,19 @@ export async function startAccountsServer(
     staticDir: dir,
     warn: () => {},
     accounts: store.accounts,
-    ...options,
+    audit: (e) => store.audit.append(e),
+    ...serverOptions,
   });
   const host = `127.0.0.1:${server.port}`;
-  const post = async (path: string, body: unknown, secret?: string) => {
+  const post = async (path: string, body: unknown, secret?: string, forwardedFor?: string) => {
     const res = await rawRequest(server.port, path, {
       method: 'POST',
-      headers: { host, 'content-type': 'application/json', ...(secret ? { 'x-berth-token': secret } : {}) },
+      headers: {
+        host,
+        'content-type': 'application/json',
+        ...(secret ? { 'x-berth-token': secret } : {}),
+        ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}),
+      },
       body: JSON.stringify(body),
     });
     return { ...res, json: JSON.parse(res.body || '{}') as Json };

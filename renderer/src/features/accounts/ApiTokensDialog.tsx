@@ -6,19 +6,15 @@ import {
   DialogActions,
   DialogContent,
   DialogTitle,
-  IconButton,
-  List,
-  ListItem,
-  ListItemText,
   TextField,
 } from '@mui/material';
-import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
-import { formatTime, type ApiTokenCreated, type ApiTokenInfo, type BerthErrorData } from '../../api/contract';
+import { type ApiTokenCreated, type ApiTokenInfo, type BerthErrorData } from '../../api/contract';
 import { CopyableCommand } from '../../components/CopyableCommand';
 import { DangerDialog } from '../../components/DangerDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useCall } from '../../components/useCall';
 import { useBerth } from '../../stores/context';
+import { TokenList } from './TokenList';
 
 /** One's own API tokens: named, optional expiry, the value shown once; revoking asks first. */
 export function ApiTokensDialog({ onClose }: { onClose: () => void }) {
@@ -66,24 +62,7 @@ export function ApiTokensDialog({ onClose }: { onClose: () => void }) {
           </Alert>
         )}
         <ErrorAlert error={error ?? tokens.error} sx={{ mb: 2 }} />
-        <List dense aria-label="Your API tokens">
-          {(tokens.last ?? []).map((t) => (
-            <ListItem
-              key={t.id}
-              secondaryAction={
-                <IconButton edge="end" aria-label={`Revoke ${t.name}`} onClick={() => setRevoking(t)}>
-                  <DeleteOutlineIcon />
-                </IconButton>
-              }
-            >
-              <ListItemText
-                primary={t.name}
-                secondary={`Created ${formatTime(t.createdAt)} · ${t.expiresAt ? `expires ${formatTime(t.expiresAt)}` : 'no expiry'} · ${t.lastUsedAt ? `last used ${formatTime(t.lastUsedAt)}` : 'never used'}`}
-              />
-            </ListItem>
-          ))}
-          {tokens.last?.length === 0 && <ListItem>No API tokens yet.</ListItem>}
-        </List>
+        <TokenList label="Your API tokens" tokens={tokens.last} onRevoke={setRevoking} />
         <form
           onSubmit={(e) => {
             e.preventDefault();

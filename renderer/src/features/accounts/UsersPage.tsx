@@ -20,12 +20,14 @@ import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
 import BlockIcon from '@mui/icons-material/Block';
 import CheckCircleOutlineIcon from '@mui/icons-material/CheckCircleOutlined';
 import KeyIcon from '@mui/icons-material/Key';
+import TokenIcon from '@mui/icons-material/Token';
 import { formatTime, type AccountInfo, type BerthErrorData, type Role } from '../../api/contract';
 import { DangerDialog } from '../../components/DangerDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useCall } from '../../components/useCall';
 import { useBerth } from '../../stores/context';
 import { AccountFormDialog } from './AccountFormDialog';
+import { UserTokensDialog } from './UserTokensDialog';
 import { ROLES } from './roles';
 import { useSession } from '../../components/access';
 
@@ -38,6 +40,7 @@ export function UsersPage() {
   const accounts = useCall(client, 'accounts.list', {});
   const [form, setForm] = useState<{ reset?: AccountInfo } | null>(null);
   const [pending, setPending] = useState<Pending>(null);
+  const [tokensOf, setTokensOf] = useState<AccountInfo | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<BerthErrorData | null>(null);
 
@@ -106,6 +109,11 @@ export function UsersPage() {
               <TableCell>{formatTime(a.createdAt)}</TableCell>
               <TableCell>{a.lastLoginAt ? formatTime(a.lastLoginAt) : 'never'}</TableCell>
               <TableCell align="right">
+                <Tooltip title="API tokens">
+                  <IconButton aria-label={`API tokens of ${a.username}`} onClick={() => setTokensOf(a)}>
+                    <TokenIcon />
+                  </IconButton>
+                </Tooltip>
                 <Tooltip title="Reset password">
                   <IconButton aria-label={`Reset the password of ${a.username}`} onClick={() => setForm({ reset: a })}>
                     <KeyIcon />
@@ -149,6 +157,7 @@ export function UsersPage() {
           }}
         />
       )}
+      {tokensOf && <UserTokensDialog account={tokensOf} onClose={() => setTokensOf(null)} />}
       {pending && (
         <DangerDialog
           id="account-danger"

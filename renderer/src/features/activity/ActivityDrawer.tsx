@@ -2,6 +2,7 @@ import { Box, Chip, Drawer, IconButton, Typography } from '@mui/material';
 import CloseIcon from '@mui/icons-material/Close';
 import { formatTime, type AuditLogEntry } from '../../api/contract';
 import { Fact } from '../../components/Fact';
+import { who } from './columns';
 
 /** One audit entry: who, when, how, the result and the parameters as stored (secrets were redacted before). */
 export function ActivityDrawer({ entry, onClose }: { entry: AuditLogEntry; onClose: () => void }) {
@@ -23,8 +24,9 @@ export function ActivityDrawer({ entry, onClose }: { entry: AuditLogEntry; onClo
         </Box>
         <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: 2, rowGap: 0.5, m: 0 }}>
           <Fact label="When">{formatTime(entry.at)}</Fact>
-          <Fact label="Who">{entry.user}</Fact>
+          <Fact label="Who">{who(entry)}</Fact>
           <Fact label="Role">{entry.role}</Fact>
+          {entry.client && <Fact label="Client">{entry.client}</Fact>}
           <Fact label="Through">{{ ipc: 'desktop app', web: 'web mode', cli: 'berth CLI' }[entry.via]}</Fact>
           <Fact label="Result">
             {entry.ok ? <Chip size="small" color="success" variant="outlined" label="OK" /> : <Chip size="small" color="error" variant="outlined" label={`Failed${entry.errorCode ? `: ${entry.errorCode}` : ''}`} />}

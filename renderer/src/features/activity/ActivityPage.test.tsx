@@ -74,4 +74,28 @@ describe('ActivityPage', { timeout: 20_000 }, () => {
     expect(await screen.findByText('Your role (viewer) may not call audit.export.')).toBeInTheDocument();
     click.mockRestore();
   });
+
+  it('shows sign-ins: who (or the name tried), the client address, why a sign-in failed, and filters on auth.', async () => {
+    const signIns = [
+      entry(6, { method: 'auth.login', user: 'bob', role: 'operator', client: '198.51.100.7', params: { session: 's1' } }),
+      entry(5, { method: 'auth.login', user: 'bob', role: 'anonymous', client: '203.0.113.9', ok: false, errorCode: 'UNAUTHENTICATED', params: { reason: 'wrong-password' } }),
+      entry(4, { method: 'auth.login', user: '', role: 'anonymous', client: '203.0.113.9', ok: false, errorCode: 'RATE_BOUND', params: { moreFailedAttempts: 41, usernames: ['bob', 'root'] } }),
+    ];
+    const { user, fake } = renderWithStore(<ActivityPage />, { 'engine.status': () => ok(connectedStatus), 'audit.list': () => ok({ entries: signIns }) });
+    const grid = await screen.findByRole('grid', { name: 'Activity' });
+    await waitFor(() => expect(within(grid).getAllByRole('row', { name: /auth\.login by/ })).toHaveLength(3));
+    const rows = within(grid).getAllByRole('row', { name: /auth\.login by/ });
+    expect(rows[0]).toHaveTextContent('operator · web · 198.51.100.7');
+    expect(rows[1]).toHaveTextContent('bob (not signed in)');
+    expect(rows[1]).toHaveTextContent('wrong password');
+    expect(rows[1]).toHaveTextContent('Failed: UNAUTHENTICATED');
+    expect(rows[2]).toHaveTextContent('41 more failed attempts');
+    await user.dblClick(rows[1] as HTMLElement);
+    const drawer = await screen.findByRole('dialog', { name: 'Activity auth.login' });
+    expect(drawer).toHaveTextContent('203.0.113.9');
+    expect(drawer).toHaveTextContent('bob (not signed in)');
+    await user.click(within(drawer).getByRole('button', { name: 'Close' }));
+    await user.type(screen.getByRole('textbox', { name: 'Action starts with' }), 'auth.');
+    await waitFor(() => expect(fake.callsOf('audit.list').at(-1)).toEqual({ methodPrefix: 'auth.', limit: 200 }));
+  });
 });

@@ -10,7 +10,7 @@ import { nextSort, sortBy, type Sort } from '../../components/grid/sort';
 import { useCall } from '../../components/useCall';
 import { useBerth } from '../../stores/context';
 import { ActivityDrawer } from './ActivityDrawer';
-import { activityColumns, type ActivitySortKey } from './columns';
+import { activityColumns, who, type ActivitySortKey } from './columns';
 import { emptyFilters, filterProblem, toFilter, type FilterForm } from './filters';
 
 const PAGE = 200;
@@ -26,7 +26,7 @@ function useSettled<T>(value: T, ms = 300): T {
 }
 
 /**
- * The audit log (admin only): every mutating call and stream opened, newest first, filtered by user, method
+ * The audit log (admin only): every mutating call and stream opened, and web-mode sign-ins (`auth.*`), newest first, filtered by user, method
  * prefix, result and time, loaded a page at a time; a row opens its parameters; the filtered log exports as JSON
  * Lines or CSV.
  */
@@ -81,7 +81,7 @@ export function ActivityPage() {
       </Typography>
       <Box component="form" role="search" aria-label="Filter activity" onSubmit={(e) => e.preventDefault()} sx={{ display: 'flex', gap: 1, alignItems: 'flex-start', p: 2, pb: 1, flexWrap: 'wrap' }}>
         <TextField size="small" label="User" value={form.user} onChange={(e) => set({ user: e.target.value })} sx={{ width: 150 }} />
-        <TextField size="small" label="Action starts with" placeholder="containers." value={form.methodPrefix} onChange={(e) => set({ methodPrefix: e.target.value })} sx={{ width: 190 }} {...fieldError('methodPrefix')} />
+        <TextField size="small" label="Action starts with" placeholder="containers. or auth." value={form.methodPrefix} onChange={(e) => set({ methodPrefix: e.target.value })} sx={{ width: 190 }} {...fieldError('methodPrefix')} />
         <TextField select size="small" label="Result" value={form.result} onChange={(e) => set({ result: e.target.value as FilterForm['result'] })} sx={{ width: 120 }}>
           <MenuItem value="all">All</MenuItem>
           <MenuItem value="ok">OK</MenuItem>
@@ -117,7 +117,7 @@ export function ActivityPage() {
       </Box>
       {first.value && entries.length === 0 ? (
         <Typography sx={{ px: 2 }} color="text.secondary">
-          {key === '{}' ? 'Nothing has been changed yet: every call that changes something (and every shell opened) is recorded here.' : 'No entry matches these filters.'}
+          {key === '{}' ? 'Nothing has been changed yet: every call that changes something, every shell opened and every sign-in is recorded here.' : 'No entry matches these filters.'}
         </Typography>
       ) : (
         <ResourceGrid
@@ -125,7 +125,7 @@ export function ActivityPage() {
           rows={rows}
           columns={activityColumns}
           rowKey={(e) => String(e.id)}
-          rowLabel={(e) => `${e.method} by ${e.user}`}
+          rowLabel={(e) => `${e.method} by ${who(e)}`}
           sort={sort}
           onSort={(k) => setSort((s) => nextSort(s, k, ['at']))}
           onOpen={(e) => setOpenId(e.id)}
