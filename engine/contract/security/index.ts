@@ -6,3 +6,4 @@ export { auditInputFromInspect, type InspectLike } from './from-inspect';
 export { auditInputFromSpec } from './from-spec';
 export { auditInputFromCompose, composePort } from './from-compose';
 export { remedyChanges } from './remedy';
+export { hostPowerOf, type HostPowerInput } from './host-power';
