@@ -38,6 +38,9 @@ test.beforeAll(async ({ request }) => {
   const secret = await call(request, web.token, 'secrets.create', { name: SECRET, labels: {}, content: 'not for viewers' });
   expect(secret.ok).toBe(true);
   secretId = (secret.value as { id: string }).id;
+  // The first admin through the one-time setup token (first run), then the viewer.
+  const setup = await request.post(`${web.origin}/api/setup`, { data: { token: web.setupToken, username: 'root', password: 'admin password for e2e pages' } });
+  expect(setup.ok()).toBe(true);
   const viewer = await call(request, web.token, 'accounts.create', { username: 'vera', password: VIEWER_PASSWORD, role: 'viewer' });
   expect(viewer.ok).toBe(true);
 });
