@@ -119,6 +119,23 @@ describe('What each role is offered', { timeout: 60_000 }, () => {
     expect(screen.getByRole('button', { name: 'Remove' })).toBeInTheDocument();
   });
 
+  it('template deploy: an operator is told before deploying a template whose services have host power', async () => {
+    const agent = summary('library/agent', { origin: 'library', title: 'Agent' });
+    window.location.hash = '#/templates/library%2Fagent/deploy';
+    const { fake } = renderWithStore(
+      <TemplateDetailsPage id="library/agent" tab="deploy" />,
+      as('operator', {
+        'templates.get': () => ok(templateDetail(agent)),
+        'templates.catalogs.list': () => ok([]),
+        'templates.preview': () => ok({ projectName: 'agent', yaml: 'services:\n  agent:\n    image: x\n    network_mode: host\n', warnings: [] }),
+      }),
+    );
+    const notice = await screen.findByRole('note', { name: 'Needs an admin' });
+    expect(notice).toHaveTextContent("Service agent uses the host's network");
+    expect(screen.getByRole('button', { name: 'Deploy' })).toBeDisabled();
+    expect(fake.callsOf('templates.deploy')).toEqual([]);
+  });
+
   it('app builder: a viewer drafts and exports but gets no Save or Deploy; an operator is told before deploying host power', async () => {
     const handlers = { 'images.list': () => ok([]), 'templates.list': () => ok({ templates: [], categories: [], unreadable: [] }), 'registries.list': () => ok([]), 'compose.validate': () => ok({ problems: [] }) };
     const agent = 'services:\n  agent:\n    image: x\n    pid: host\n';

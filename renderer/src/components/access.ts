@@ -66,11 +66,11 @@ export function IfMay({ method, children }: { method: MethodName; children: Reac
 }
 
 const roleNames: Record<Role, string> = { viewer: 'a viewer', operator: 'an operator', admin: 'an admin' };
-const levelNeeds = { read: 'a viewer', operate: 'an operator or an admin', admin: 'an admin' } as const;
+const levelNeeds = { read: 'anyone signed in', operate: 'an operator or an admin', admin: 'an admin' } as const;
 
 /**
- * Why the signed-in role may not call `method`, for the tooltip of a control that stays visible but disabled
- * (an editor a viewer may read but not save); undefined when it may (or while the session is not known).
+ * Why the signed-in role may not call `method`, for the note next to a form that stays readable but disabled
+ * (settings a viewer may read but not save); undefined when it may (or while the session is not known).
  */
 export function useDeniedReason(method: MethodName): string | undefined {
   const role = useSession()?.role;

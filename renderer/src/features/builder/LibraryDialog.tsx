@@ -11,7 +11,7 @@ import { useBuilderStore } from './builderStore';
 import { parseBuilder } from './model/derive';
 import { editText } from './model/document';
 import { asTemplate, parameterRefs, templateTitle } from './model/template';
-import { deployItemsOf } from './useDeployItems';
+import { deployItemsOf } from '../../components/deployItems';
 
 export type LibraryMode = 'save' | 'deploy';
 

@@ -2,7 +2,7 @@ import { useHostPowerDenials } from '../../components/access';
 import { HostPowerNotice } from '../../components/HostPowerNotice';
 import { SettingWarnings } from '../security/SettingWarnings';
 import { useBuilder } from './builderStore';
-import { useDeployItems } from './useDeployItems';
+import { useDeployItems } from '../../components/deployItems';
 
 /**
  * The security lens's warnings for one service of the file, as written (also what only the YAML view can set),

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { parse } from 'yaml';
-import { auditInputFromCompose, type AuditInput } from '../../api/contract';
+import { auditInputFromCompose, type AuditInput } from '../api/contract';
 
 /** A service about to be deployed (a `DeployItem` of components/access.ts, with the whole audit input). */
 export interface ServiceItem {
@@ -9,8 +9,9 @@ export interface ServiceItem {
 }
 
 /**
- * The file's services as the security lens reads them (what `useHostPowerDenials` checks before a deploy), by
- * name; only `only` when given. Empty while the YAML does not parse (the YAML view shows that error).
+ * A compose file's services as the security lens reads them (what `useHostPowerDenials` checks before a deploy:
+ * the app builder's file, a template's resolved preview), by name; only `only` when given. Empty while the YAML
+ * does not parse (the caller shows that error).
  */
 export function deployItemsOf(text: string, only?: string): ServiceItem[] {
   try {
