@@ -8,3 +8,4 @@ export { auditInputFromCompose, composePort } from './from-compose';
 export { remedyChanges } from './remedy';
 export { imageAuditInput, parseCreatedBy, type ImageAuditInput, type ImageHistoryLike, type ImageInspectLike, type ImageStep } from './from-image';
 export { addSource, imageRules, looksSecret, SETUID_LIST_CAP, updateAlone, type ImageSecurityRule } from './rules-image';
+export { hostPowerOf, type HostPowerInput } from './host-power';

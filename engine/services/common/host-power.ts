@@ -1,30 +1,29 @@
 import type Dockerode from 'dockerode';
-import { ErrorCode } from '../../contract';
+import { ErrorCode, hostPowerOf as contractHostPowerOf } from '../../contract';
 import { currentCaller } from '../../base/caller-scope';
 import { BerthError } from '../../base/errors';
 import type { EngineServiceSpec } from './swarm-engine-types';
 
 /**
- * What in an Engine create body gives the container power over the host (docs/adr/0009 and 0018): privileged
- * mode, added capabilities, the host's (or another container's) namespaces, host devices, and bind mounts of
- * host paths. Undefined when there is none. The contract refuses such `containers.create` parameters below admin;
- * this covers what is resolved later from a file (compose projects, templates, stacks).
+ * What in an Engine create body gives the container power over the host (docs/adr/0009 and 0018), by the
+ * contract's one rule (`hostPowerOf` in engine/contract/security, which the renderer uses to warn first).
+ * Undefined when there is none. The contract refuses such `containers.create` parameters below admin; this
+ * covers what is resolved later from a file (compose projects, templates, stacks).
  */
 export function hostPowerOf(body: Dockerode.ContainerCreateOptions): string | undefined {
   const h = body.HostConfig ?? {};
-  if (h.Privileged) return 'runs privileged';
-  const capAdd = (h.CapAdd ?? []) as string[];
-  if (capAdd.length > 0) return `adds capabilities (${capAdd.join(', ')})`;
-  const network = h.NetworkMode ?? '';
-  if (network === 'host' || network.startsWith('container:')) return network === 'host' ? "uses the host's network" : "uses another container's network";
-  for (const [key, label] of [['PidMode', 'process'], ['IpcMode', 'IPC'], ['UTSMode', 'UTS']] as const) {
-    const mode = h[key] ?? '';
-    if (mode === 'host') return `shares the host's ${label} namespace`;
-  }
-  if (((h.Devices ?? []) as unknown[]).length > 0) return 'maps host devices';
-  const bind = (h.Binds ?? []).find((b) => b.split(':')[0]?.startsWith('/')) ?? (h.Mounts ?? []).find((m) => m.Type === 'bind')?.Source;
-  if (bind) return `bind-mounts ${bind.split(':')[0] ?? bind} from the host`;
-  return undefined;
+  const binds = (h.Binds ?? []).map((b) => ({ source: b.split(':')[0] ?? b })).filter((b) => b.source.startsWith('/'));
+  const mounts = (h.Mounts ?? []).map((m) => ({ type: m.Type ?? 'volume', source: m.Source ?? '', target: m.Target, readOnly: m.ReadOnly === true }));
+  return contractHostPowerOf({
+    privileged: h.Privileged === true,
+    capAdd: (h.CapAdd ?? []) as string[],
+    networkMode: h.NetworkMode,
+    pidMode: h.PidMode,
+    ipcMode: h.IpcMode,
+    utsMode: h.UTSMode,
+    devices: ((h.Devices ?? []) as { PathOnHost?: string }[]).map((d) => d.PathOnHost ?? 'a device'),
+    mounts: [...binds.map((b) => ({ type: 'bind', source: b.source, target: '', readOnly: false })), ...mounts],
+  });
 }
 
 /** The same for a swarm service spec (a stack's services): bind mounts, added capabilities, the host network. */

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Box, Button, Typography } from '@mui/material';
 import { formatTime, type EngineStatus, type TransportState } from '../api/contract';
+import { useMay } from '../components/access';
 import { ErrorDetails } from '../components/ErrorDetails';
 import { useBerth } from '../stores/context';
 import type { EngineSummary } from '../stores/selectors';
@@ -39,6 +40,7 @@ function Row({ label, value }: { label: string; value: string | undefined }) {
 /** The engine details popover: which engine, where, what version, and what went wrong. */
 export function EngineStatusDetails({ status, transport, summary, retry }: Props) {
   const reconnect = useBerth((s) => s.reconnectEngine);
+  const mayRetry = useMay('engine.reconnect');
   const [busy, setBusy] = useState(false);
   const engine = status?.engine;
   const version = status?.version;
@@ -78,7 +80,7 @@ export function EngineStatusDetails({ status, transport, summary, retry }: Props
           <ErrorDetails details={summary.error.details} />
         </Alert>
       )}
-      {transport === 'open' && status?.state !== 'connected' && (
+      {transport === 'open' && status?.state !== 'connected' && mayRetry && (
         <Button sx={{ mt: 1.5 }} variant="outlined" disabled={busy} onClick={retryNow}>
           Retry now
         </Button>

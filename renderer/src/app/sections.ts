@@ -122,6 +122,7 @@ export const sections = [
     icon: HistoryIcon,
     description: 'show who changed what and when (the audit log), filter it and export it.',
     page: page(async () => (await import('../features/activity/ActivityPage')).ActivityPage),
+    requires: 'audit.list',
   },
   {
     id: 'system',

@@ -1,5 +1,5 @@
-import { useMemo, useSyncExternalStore } from 'react';
-import { methods, roleAllows, type EngineClient, type MethodName, type SessionInfo } from '../api/contract';
+import { useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import { hostPowerOf, methods, roleAllows, type EngineClient, type HostPowerInput, type MethodName, type Role, type SessionInfo } from '../api/contract';
 import { useOptionalBerthStore } from '../stores/context';
 
 /**
@@ -52,4 +52,50 @@ export function useMay(method: MethodName): boolean {
 export function useMayCall(): (method: MethodName) => boolean {
   const role = useSession()?.role;
   return useMemo(() => (method: MethodName) => !role || roleAllows(role, methods[method].access), [role]);
+}
+
+/** Whether the signed-in role may call every one of `methods` (true until the session is known). */
+export function useMayAll(...names: MethodName[]): boolean {
+  const may = useMayCall();
+  return names.every(may);
+}
+
+/** Renders `children` only for a role that may call `method` (an action a role cannot use is not shown). */
+export function IfMay({ method, children }: { method: MethodName; children: ReactNode }): ReactNode {
+  return useMay(method) ? children : null;
+}
+
+const roleNames: Record<Role, string> = { viewer: 'a viewer', operator: 'an operator', admin: 'an admin' };
+const levelNeeds = { read: 'anyone signed in', operate: 'an operator or an admin', admin: 'an admin' } as const;
+
+/**
+ * Why the signed-in role may not call `method`, for the note next to a form that stays readable but disabled
+ * (settings a viewer may read but not save); undefined when it may (or while the session is not known).
+ */
+export function useDeniedReason(method: MethodName): string | undefined {
+  const role = useSession()?.role;
+  if (!role || roleAllows(role, methods[method].access)) return undefined;
+  return `You are signed in as ${roleNames[role]}: only ${levelNeeds[methods[method].access]} can do this.`;
+}
+
+/** A container (or service) about to be deployed, by name, and its config as the security lens reads it. */
+export interface DeployItem {
+  what: string;
+  input: HostPowerInput;
+}
+
+/**
+ * What the signed-in role is told before deploying settings with host power (the contract's `hostPowerOf`,
+ * the rule the server enforces): one line per container that has some. Empty for an admin, when nothing has
+ * host power, or before the session is known.
+ */
+export function useHostPowerDenials(items: readonly DeployItem[]): string[] {
+  const role = useSession()?.role;
+  return useMemo(() => {
+    if (!role || role === 'admin') return [];
+    return items.flatMap(({ what, input }) => {
+      const power = hostPowerOf(input);
+      return power ? [`${what} ${power}, which is power over the host: ${roleNames[role]} cannot deploy it.`] : [];
+    });
+  }, [role, items]);
 }

@@ -7,6 +7,7 @@ import DownloadIcon from '@mui/icons-material/Download';
 import SaveIcon from '@mui/icons-material/SaveOutlined';
 import RocketLaunchIcon from '@mui/icons-material/RocketLaunch';
 import NoteAddIcon from '@mui/icons-material/NoteAddOutlined';
+import { useMayAll } from '../../components/access';
 import { useBuilder } from './builderStore';
 import type { LibraryMode } from './LibraryDialog';
 import { modelOfDocument } from './model/derive';
@@ -51,6 +52,8 @@ export function BuilderToolbar({ dirty, yamlShown, onToggleYaml, onLibrary, onNe
   };
   const text = useBuilder((s) => s.text);
   const markSaved = useBuilder((s) => s.markSaved);
+  const maySave = useMayAll('templates.import');
+  const mayDeploy = useMayAll('templates.import', 'templates.deploy');
   return (
     <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.5, flexWrap: 'wrap' }} role="toolbar" aria-label="Builder actions">
       {dirty && <Chip size="small" label="unsaved changes" sx={{ mr: 1 }} />}
@@ -89,12 +92,16 @@ export function BuilderToolbar({ dirty, yamlShown, onToggleYaml, onLibrary, onNe
       >
         Export compose.yaml
       </Button>
-      <Button size="small" startIcon={<SaveIcon />} onClick={() => onLibrary('save')} disabled={empty || invalid}>
-        Save as template
-      </Button>
-      <Button size="small" variant="contained" startIcon={<RocketLaunchIcon />} onClick={() => onLibrary('deploy')} disabled={empty || invalid}>
-        Deploy
-      </Button>
+      {maySave && (
+        <Button size="small" startIcon={<SaveIcon />} onClick={() => onLibrary('save')} disabled={empty || invalid}>
+          Save as template
+        </Button>
+      )}
+      {mayDeploy && (
+        <Button size="small" variant="contained" startIcon={<RocketLaunchIcon />} onClick={() => onLibrary('deploy')} disabled={empty || invalid}>
+          Deploy
+        </Button>
+      )}
     </Box>
   );
 }

@@ -1,7 +1,9 @@
 import { useMemo, useState } from 'react';
 import { Alert, Box, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, Link, TextField } from '@mui/material';
 import type { BerthErrorData } from '../../api/contract';
+import { useHostPowerDenials } from '../../components/access';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { HostPowerNotice } from '../../components/HostPowerNotice';
 import { useBerth } from '../../stores/context';
 import { useTaskAction } from '../../stores/tasksList';
 import { TaskProgress } from '../compose/TaskProgress';
@@ -9,6 +11,7 @@ import { useBuilderStore } from './builderStore';
 import { parseBuilder } from './model/derive';
 import { editText } from './model/document';
 import { asTemplate, parameterRefs, templateTitle } from './model/template';
+import { deployItemsOf } from '../../components/deployItems';
 
 export type LibraryMode = 'save' | 'deploy';
 
@@ -38,6 +41,9 @@ export function LibraryDialog({ mode, onClose }: { mode: LibraryMode; onClose: (
   const taskAction = useTaskAction();
   const name = slugOf(title);
   const nameError = SLUG.test(name) ? undefined : 'The title needs a letter or digit';
+  // An operator is told before deploying what the server would refuse (host power); saving stays possible.
+  const items = useMemo(() => (mode === 'deploy' ? deployItemsOf(store.getState().text) : []), [mode, store]);
+  const denials = useHostPowerDenials(items);
   const projectError = mode === 'deploy' && !PROJECT.test(project) ? 'Lowercase letters, digits, "-" and "_", starting with a letter or digit' : undefined;
 
   const submit = async () => {
@@ -80,6 +86,7 @@ export function LibraryDialog({ mode, onClose }: { mode: LibraryMode; onClose: (
             ))}
           </>
         )}
+        {!done && <HostPowerNotice denials={denials} />}
         <ErrorAlert error={error} />
         {done && mode === 'save' && <Alert severity="success">Saved as {done.id}. It is in the Templates catalog and can be exported and shared.</Alert>}
         {task && <TaskProgress task={task} onCancel={() => void taskAction(task.id, 'cancel')} onClose={onClose} />}
@@ -94,7 +101,7 @@ export function LibraryDialog({ mode, onClose }: { mode: LibraryMode; onClose: (
           {done ? 'Close' : 'Cancel'}
         </Button>
         {!done && (
-          <Button variant="contained" onClick={() => void submit()} disabled={busy || !!nameError || !!projectError}>
+          <Button variant="contained" onClick={() => void submit()} disabled={busy || !!nameError || !!projectError || denials.length > 0}>
             {busy ? `${verb}…` : verb}
           </Button>
         )}

@@ -1,20 +1,23 @@
-import { useMemo } from 'react';
-import { parse } from 'yaml';
-import { auditInputFromCompose } from '../../api/contract';
+import { useHostPowerDenials } from '../../components/access';
+import { HostPowerNotice } from '../../components/HostPowerNotice';
 import { SettingWarnings } from '../security/SettingWarnings';
 import { useBuilder } from './builderStore';
+import { useDeployItems } from '../../components/deployItems';
 
-/** The security lens's warnings for one service of the file, as written (also what only the YAML view can set). */
+/**
+ * The security lens's warnings for one service of the file, as written (also what only the YAML view can set),
+ * and, for a role below admin, what of it the server would refuse to deploy (host power).
+ */
 export function ServiceWarnings({ name }: { name: string }) {
   const text = useBuilder((s) => s.text);
-  const input = useMemo(() => {
-    try {
-      const file = parse(text) as { services?: Record<string, unknown> } | null;
-      const service = file?.services?.[name];
-      return service ? auditInputFromCompose(service) : undefined;
-    } catch {
-      return undefined; // the YAML view shows the syntax error
-    }
-  }, [text, name]);
-  return input ? <SettingWarnings input={input} what={`service ${name}`} /> : null;
+  const items = useDeployItems(text, name);
+  const denials = useHostPowerDenials(items);
+  const input = items[0]?.input;
+  if (!input) return null;
+  return (
+    <>
+      <SettingWarnings input={input} what={`service ${name}`} />
+      <HostPowerNotice denials={denials} />
+    </>
+  );
 }

@@ -4,6 +4,7 @@ import SaveAltIcon from '@mui/icons-material/SaveAlt';
 import TuneIcon from '@mui/icons-material/Tune';
 import { SaveProjectDialog } from '../templates/SaveProjectDialog';
 import type { ComposeProjectSummary, ComposeSource } from '../../api/contract';
+import { IfMay, useMayCall } from '../../components/access';
 import { actionSlots, type ComposeActionDef } from './actions';
 import { projectsHref } from './route';
 import { containersText, projectStatusTone, shortFolder } from './view';
@@ -20,6 +21,7 @@ interface Props {
 /** Name, status, where the files are, and the project's actions (rendered from the action definitions). */
 export function ProjectHeader({ name, summary, source, busy, onAction, onUpWithOptions }: Props) {
   const [saving, setSaving] = useState(false);
+  const may = useMayCall();
   return (
     <Box sx={{ px: 2, pt: 2 }}>
       <Breadcrumbs aria-label="Location">
@@ -46,7 +48,7 @@ export function ProjectHeader({ name, summary, source, busy, onAction, onUpWithO
           </Typography>
         )}
         <Box sx={{ flex: 1 }} />
-        {actionSlots(summary, source).map(({ action: a, available }) => {
+        {actionSlots(summary, source, may).map(({ action: a, available }) => {
           const Icon = a.icon;
           return (
             <Tooltip key={a.id} title={a.hint}>
@@ -65,7 +67,7 @@ export function ProjectHeader({ name, summary, source, busy, onAction, onUpWithO
             </Tooltip>
           );
         })}
-        {source && (
+        {source && may('compose.up') && (
           <Tooltip title="Up with options (profiles, pull, recreate, wait for healthy)">
             <span>
               <IconButton size="small" aria-label="Up with options" disabled={busy} onClick={onUpWithOptions}>
@@ -74,13 +76,15 @@ export function ProjectHeader({ name, summary, source, busy, onAction, onUpWithO
             </span>
           </Tooltip>
         )}
-        <Tooltip title={source ? 'Save the compose file as a template in your library' : 'Berth needs the project\'s files: open its folder first'}>
-          <span>
-            <IconButton size="small" aria-label="Save as template" disabled={!source} onClick={() => setSaving(true)}>
-              <SaveAltIcon fontSize="small" />
-            </IconButton>
-          </span>
-        </Tooltip>
+        <IfMay method="templates.fromProject">
+          <Tooltip title={source ? 'Save the compose file as a template in your library' : 'Berth needs the project\'s files: open its folder first'}>
+            <span>
+              <IconButton size="small" aria-label="Save as template" disabled={!source} onClick={() => setSaving(true)}>
+                <SaveAltIcon fontSize="small" />
+              </IconButton>
+            </span>
+          </Tooltip>
+        </IfMay>
       </Box>
       {saving && <SaveProjectDialog project={name} onClose={() => setSaving(false)} />}
       {source && (

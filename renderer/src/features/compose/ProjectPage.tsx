@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Box, CircularProgress, Link, Tab, Tabs } from '@mui/material';
-import { ErrorCode, type ComposeSource } from '../../api/contract';
+import { ErrorCode, type ComposeSource, type MethodName } from '../../api/contract';
+import { useMayCall } from '../../components/access';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { KeepMounted, useShownSoFar } from '../../components/KeepMounted';
 import { useBerth } from '../../stores/context';
@@ -21,6 +22,8 @@ import { useProjectDetail } from './useProjectDetail';
 
 const tabLabels: Record<ProjectTab, string> = { services: 'Services', logs: 'Logs', config: 'Config', files: 'Files', environment: 'Environment' };
 const needsFiles: ProjectTab[] = ['config', 'files', 'environment'];
+/** Reading a project's files is admin-level (they can hold secrets, ADR 18): other roles do not see these tabs. */
+const tabMethod: Partial<Record<ProjectTab, MethodName>> = { config: 'compose.config', files: 'compose.files.read', environment: 'compose.env.read' };
 
 function UpWithOptions({ name, source, onUp, onCancel }: { name: string; source: ComposeSource; onUp: Parameters<typeof UpOptionsDialog>[0]['onUp']; onCancel: () => void }) {
   const check = useConfigCheck(source);
@@ -42,6 +45,10 @@ export function ProjectPage({ name, tab }: { name: string; tab: ProjectTab }) {
   const projectSummary = summary ?? shown?.summary;
   const source = shown?.source ?? (projectSummary ? sourceOf(projectSummary) : undefined);
   const busy = task?.state === 'running';
+  const may = useMayCall();
+  const tabs = projectTabs.filter((t) => !tabMethod[t] || may(tabMethod[t]));
+  const mayReadFiles = tabs.includes('files');
+  const tabShown = tabs.includes(tab);
 
   if (detail.phase === 'failed' && !summary) {
     return (
@@ -73,24 +80,30 @@ export function ProjectPage({ name, tab }: { name: string; tab: ProjectTab }) {
           </Alert>
         )}
         <ProjectTaskPanel project={name} />
-        {!source && projectSummary && (
+        {!source && projectSummary && mayReadFiles && (
           <Alert severity="info">
             Berth does not know where the compose files of {name} are, so Config, Files and Environment are not
             available. Open the project&apos;s folder with Open project… on the Compose page to use them.
           </Alert>
         )}
       </Box>
-      <Tabs value={tab} onChange={(_e, v: ProjectTab) => navigate(projectHref(name, v))} aria-label="Project views" sx={{ px: 2, borderBottom: 1, borderColor: 'divider' }}>
-        {projectTabs.map((t) => (
+      <Tabs value={tabShown ? tab : false} onChange={(_e, v: ProjectTab) => navigate(projectHref(name, v))} aria-label="Project views" sx={{ px: 2, borderBottom: 1, borderColor: 'divider' }}>
+        {tabs.map((t) => (
           <Tab key={t} value={t} label={tabLabels[t]} disabled={!source && needsFiles.includes(t)} />
         ))}
       </Tabs>
       <Box sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column', overflow: 'auto' }}>
+        {!tabShown && (
+          <Alert severity="info" sx={{ m: 2 }}>
+            Only an admin can read the compose files of a project (they can hold secrets).{' '}
+            <Link href={projectHref(name)}>Show the services</Link>
+          </Alert>
+        )}
         {tab === 'services' &&
           (shown ? (
             <ServicesTab
               services={shown.services}
-              canScale={source !== undefined}
+              canScale={source !== undefined && may('compose.scale')}
               busy={busy}
               onScale={(service, replicas) => void scale(name, service, replicas)}
             />
@@ -105,13 +118,13 @@ export function ProjectPage({ name, tab }: { name: string; tab: ProjectTab }) {
             </Box>
           ))}
         {tab === 'logs' && <LogsTab project={name} />}
-        {tab === 'config' && source && <ConfigTab source={source} />}
-        {source && shownTabs.has('files') && (
+        {tab === 'config' && tabShown && source && <ConfigTab source={source} />}
+        {source && mayReadFiles && shownTabs.has('files') && (
           <KeepMounted key={`files:${source.workingDir}`} shown={tab === 'files'}>
             <FilesTab source={source} active={tab === 'files'} onSaved={dismissFailure} />
           </KeepMounted>
         )}
-        {source && shownTabs.has('environment') && (
+        {source && tabs.includes('environment') && shownTabs.has('environment') && (
           <KeepMounted key={`env:${source.workingDir}`} shown={tab === 'environment'}>
             <EnvTab workingDir={source.workingDir} active={tab === 'environment'} onSaved={dismissFailure} />
           </KeepMounted>

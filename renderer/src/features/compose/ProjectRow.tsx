@@ -1,6 +1,7 @@
 import { Box, Chip, IconButton, Link, Tooltip, Typography } from '@mui/material';
 import OpenInNewIcon from '@mui/icons-material/OpenInNew';
 import type { ComposeProjectSummary } from '../../api/contract';
+import { useMayCall } from '../../components/access';
 import { actionSlots, sourceOf, type ComposeActionDef } from './actions';
 import { ProjectTaskBadge, useProjectTask } from './ProjectTask';
 import { projectHref } from './route';
@@ -20,6 +21,7 @@ export function ProjectRow({ project, onAction }: Props) {
   // While a task of this project runs, its actions wait (a second up or down would race the first).
   const busy = task?.state === 'running';
   const source = sourceOf(project);
+  const may = useMayCall();
   return (
     <Box sx={{ display: 'grid', gridTemplateColumns: projectGrid, alignItems: 'center', height: PROJECT_ROW_HEIGHT, '& > [role=gridcell]': { px: 1, minWidth: 0 } }}>
       <Box role="gridcell" sx={{ display: 'flex', alignItems: 'center', gap: 1, minWidth: 0 }}>
@@ -48,7 +50,7 @@ export function ProjectRow({ project, onAction }: Props) {
         <ProjectTaskBadge task={task} />
       </Box>
       <Box role="gridcell" sx={{ display: 'flex', justifyContent: 'flex-end' }}>
-        {actionSlots(project, source).map(({ action: a, available }) => {
+        {actionSlots(project, source, may).map(({ action: a, available }) => {
           const Icon = a.icon;
           return (
             <Tooltip key={a.id} title={a.hint}>

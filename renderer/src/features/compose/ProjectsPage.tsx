@@ -3,6 +3,7 @@ import { Alert, Box, Button, CircularProgress, InputAdornment, MenuItem, TextFie
 import FolderOpenIcon from '@mui/icons-material/FolderOpen';
 import SearchIcon from '@mui/icons-material/Search';
 import { plural, type ComposeProjectSummary } from '../../api/contract';
+import { IfMay, useMay } from '../../components/access';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { nextSort, type Sort } from '../../components/grid/sort';
 import { useSlashFocus } from '../../components/useSlashFocus';
@@ -29,6 +30,7 @@ export function ProjectsPage() {
   const [opening, setOpening] = useState(false);
   const [downFor, setDownFor] = useState<ComposeProjectSummary | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
+  const mayOpen = useMay('compose.projects.open');
   useSlashFocus(searchRef);
 
   const all = useMemo(() => Object.values(projects), [projects]);
@@ -46,9 +48,11 @@ export function ProjectsPage() {
         <Typography variant="h5" component="h1" sx={{ flex: 1 }}>
           Compose
         </Typography>
-        <Button variant="contained" startIcon={<FolderOpenIcon />} onClick={() => setOpening(true)}>
-          Open project…
-        </Button>
+        <IfMay method="compose.projects.open">
+          <Button variant="contained" startIcon={<FolderOpenIcon />} onClick={() => setOpening(true)}>
+            Open project…
+          </Button>
+        </IfMay>
       </Box>
       <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', p: 2, pb: 1 }}>
         <TextField
@@ -108,12 +112,16 @@ export function ProjectsPage() {
             No compose projects yet
           </Typography>
           <Typography color="text.secondary" sx={{ mb: 2 }}>
-            Open a folder with a compose.yaml to see its services, edit its files and bring it up. Projects started with
-            docker compose on this engine show up here too.
+            {mayOpen
+              ? 'Open a folder with a compose.yaml to see its services, edit its files and bring it up. '
+              : 'An admin opens the folder of a compose project for Berth. '}
+            Projects started with docker compose on this engine show up here too.
           </Typography>
-          <Button variant="outlined" startIcon={<FolderOpenIcon />} onClick={() => setOpening(true)}>
-            Open project…
-          </Button>
+          {mayOpen && (
+            <Button variant="outlined" startIcon={<FolderOpenIcon />} onClick={() => setOpening(true)}>
+              Open project…
+            </Button>
+          )}
         </Box>
       ) : loaded && visible.length === 0 ? (
         <Box sx={{ p: 2 }}>
@@ -127,7 +135,7 @@ export function ProjectsPage() {
       ) : (
         loaded && <ProjectList projects={visible} sort={sort} onSort={onSort} onAction={onAction} />
       )}
-      {opening && <OpenProjectDialog onClose={() => setOpening(false)} />}
+      {opening && mayOpen && <OpenProjectDialog onClose={() => setOpening(false)} />}
       {downFor && (
         <ConfirmDownDialog
           project={downFor}

@@ -4,7 +4,7 @@ import RocketLaunchIcon from '@mui/icons-material/RocketLaunch';
 import StopIcon from '@mui/icons-material/Stop';
 import RestartAltIcon from '@mui/icons-material/RestartAlt';
 import DeleteSweepIcon from '@mui/icons-material/DeleteSweep';
-import { ErrorCode, type ComposeProjectSummary, type ComposeSource, type EngineClient, type Result, type TaskRef } from '../../api/contract';
+import { ErrorCode, type ComposeProjectSummary, type ComposeSource, type EngineClient, type MethodName, type Result, type TaskRef } from '../../api/contract';
 
 export type ComposeActionId = 'up' | 'start' | 'stop' | 'restart' | 'down';
 
@@ -38,6 +38,8 @@ export interface ComposeActionDef {
   available: (project: ComposeProjectSummary, source: ComposeSource | undefined) => boolean;
   /** Down removes containers and networks (and, when chosen, volumes): it asks first. */
   confirms?: boolean;
+  /** The method it calls: hidden from roles that may not call it (the server refuses it anyway). */
+  method: MethodName;
 }
 
 const hasContainers = (p: ComposeProjectSummary) => p.containers.total > 0;
@@ -45,6 +47,7 @@ const hasContainers = (p: ComposeProjectSummary) => p.containers.total > 0;
 export const composeActions: readonly ComposeActionDef[] = [
   {
     id: 'up',
+    method: 'compose.up',
     label: 'Up',
     hint: 'Create and start the services from the compose files (applies changes to the files)',
     icon: RocketLaunchIcon,
@@ -52,6 +55,7 @@ export const composeActions: readonly ComposeActionDef[] = [
   },
   {
     id: 'start',
+    method: 'compose.start',
     label: 'Start',
     hint: 'Start the stopped containers of the project',
     icon: PlayArrowIcon,
@@ -59,6 +63,7 @@ export const composeActions: readonly ComposeActionDef[] = [
   },
   {
     id: 'stop',
+    method: 'compose.stop',
     label: 'Stop',
     hint: 'Stop the running containers (they are kept)',
     icon: StopIcon,
@@ -66,6 +71,7 @@ export const composeActions: readonly ComposeActionDef[] = [
   },
   {
     id: 'restart',
+    method: 'compose.restart',
     label: 'Restart',
     hint: 'Restart every container of the project',
     icon: RestartAltIcon,
@@ -73,6 +79,7 @@ export const composeActions: readonly ComposeActionDef[] = [
   },
   {
     id: 'down',
+    method: 'compose.down',
     label: 'Down',
     hint: 'Stop and remove the containers and networks of the project',
     icon: DeleteSweepIcon,
@@ -82,11 +89,18 @@ export const composeActions: readonly ComposeActionDef[] = [
 ];
 
 /**
- * Every action with whether it can run now, always in the same order: unavailable ones are shown disabled,
- * not hidden, so a button never moves (Down must not land under the pointer that just clicked Up).
+ * Every action the role may call, with whether it can run now, always in the same order: unavailable ones are
+ * shown disabled, not hidden, so a button never moves (Down must not land under the pointer that just clicked
+ * Up). Actions the role may not call (`may`, from useMayCall) are not shown at all.
  */
-export function actionSlots(project: ComposeProjectSummary | undefined, source: ComposeSource | undefined): { action: ComposeActionDef; available: boolean }[] {
-  return composeActions.map((action) => ({ action, available: project !== undefined && action.available(project, source) }));
+export function actionSlots(
+  project: ComposeProjectSummary | undefined,
+  source: ComposeSource | undefined,
+  may: (method: MethodName) => boolean,
+): { action: ComposeActionDef; available: boolean }[] {
+  return composeActions
+    .filter((action) => may(action.method))
+    .map((action) => ({ action, available: project !== undefined && action.available(project, source) }));
 }
 
 export const actionById = (id: ComposeActionId): ComposeActionDef => {

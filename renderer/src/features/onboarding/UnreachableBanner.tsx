@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Alert, AlertTitle, Button } from '@mui/material';
+import { useMay } from '../../components/access';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useNow } from '../../components/useNow';
 import { useBerth } from '../../stores/context';
@@ -9,6 +10,7 @@ import { retryText } from '../../stores/selectors';
 export function UnreachableBanner() {
   const status = useBerth((s) => s.engineStatus);
   const reconnect = useBerth((s) => s.reconnectEngine);
+  const mayRetry = useMay('engine.reconnect');
   const [busy, setBusy] = useState(false);
   const nextAttemptAt = status?.reconnect?.nextAttemptAt;
   const now = useNow(1000, nextAttemptAt !== undefined);
@@ -21,17 +23,19 @@ export function UnreachableBanner() {
       severity="error"
       sx={{ m: 2, mb: 0 }}
       action={
-        <Button
-          color="inherit"
-          size="small"
-          disabled={busy}
-          onClick={() => {
-            setBusy(true);
-            void reconnect().finally(() => setBusy(false));
-          }}
-        >
-          Retry now
-        </Button>
+        mayRetry && (
+          <Button
+            color="inherit"
+            size="small"
+            disabled={busy}
+            onClick={() => {
+              setBusy(true);
+              void reconnect().finally(() => setBusy(false));
+            }}
+          >
+            Retry now
+          </Button>
+        )
       }
     >
       <AlertTitle>Cannot reach {where}</AlertTitle>

@@ -4,6 +4,7 @@ import SearchIcon from '@mui/icons-material/Search';
 import SettingsIcon from '@mui/icons-material/Settings';
 import CloudUploadOutlinedIcon from '@mui/icons-material/CloudUploadOutlined';
 import type { BerthErrorData, RegistrySearch } from '../../api/contract';
+import { IfMay } from '../../components/access';
 import { useCall } from '../../components/useCall';
 import { useSlashFocus } from '../../components/useSlashFocus';
 import { useBerth } from '../../stores/context';
@@ -52,12 +53,16 @@ export function RegistriesPage() {
             <Typography variant="h5" component="h1" sx={{ flex: 1 }}>
               Registries
             </Typography>
-            <Button startIcon={<CloudUploadOutlinedIcon />} onClick={() => setPushing(true)}>
-              Push an image
-            </Button>
-            <Button startIcon={<SettingsIcon />} onClick={() => setSettings(true)}>
-              Manage registries
-            </Button>
+            <IfMay method="images.push">
+              <Button startIcon={<CloudUploadOutlinedIcon />} onClick={() => setPushing(true)}>
+                Push an image
+              </Button>
+            </IfMay>
+            <IfMay method="registries.add">
+              <Button startIcon={<SettingsIcon />} onClick={() => setSettings(true)}>
+                Manage registries
+              </Button>
+            </IfMay>
           </Box>
           <Box component="form" role="search" onSubmit={(e) => void run(e)} sx={{ display: 'flex', gap: 1, mb: 2 }}>
             <TextField

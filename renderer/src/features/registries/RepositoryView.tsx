@@ -6,6 +6,7 @@ import DeleteIcon from '@mui/icons-material/Delete';
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import type { BerthErrorData } from '../../api/contract';
 import { DangerDialog } from '../../components/DangerDialog';
+import { IfMay } from '../../components/access';
 import { useBerth } from '../../stores/context';
 import { PullDialog } from '../images/PullDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -62,15 +63,21 @@ export function RepositoryView({ repo, sourceLabel, onBack }: { repo: RepoRef; s
         <Typography variant="h5" component="h2" sx={{ flex: 1, wordBreak: 'break-all' }}>
           {repo.name} <Typography component="span" color="text.secondary">on {sourceLabel}</Typography>
         </Typography>
-        <Button variant="contained" startIcon={<DownloadIcon />} disabled={!selected} onClick={() => setPulling(true)}>
-          {selected ? `Pull ${selected}` : 'Pull'}
-        </Button>
-        <Button variant="outlined" startIcon={<PlayArrowIcon />} disabled={!selected} onClick={() => setRunning(true)}>
-          {selected ? `Run ${selected}` : 'Run'}
-        </Button>
-        <Button color="error" startIcon={<DeleteIcon />} disabled={!selected} onClick={() => setDeleting(true)}>
-          Delete tag
-        </Button>
+        <IfMay method="images.pull">
+          <Button variant="contained" startIcon={<DownloadIcon />} disabled={!selected} onClick={() => setPulling(true)}>
+            {selected ? `Pull ${selected}` : 'Pull'}
+          </Button>
+        </IfMay>
+        <IfMay method="containers.create">
+          <Button variant="outlined" startIcon={<PlayArrowIcon />} disabled={!selected} onClick={() => setRunning(true)}>
+            {selected ? `Run ${selected}` : 'Run'}
+          </Button>
+        </IfMay>
+        <IfMay method="registries.deleteTag">
+          <Button color="error" startIcon={<DeleteIcon />} disabled={!selected} onClick={() => setDeleting(true)}>
+            Delete tag
+          </Button>
+        </IfMay>
       </Stack>
       <ErrorAlert error={pages.error} sx={{ mt: 1 }} />
       {pages.loaded && tags.length === 0 && <Typography sx={{ my: 2 }}>This repository has no tags. Push an image to it to see one here.</Typography>}

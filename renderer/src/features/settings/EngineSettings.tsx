@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, Box, Button, FormControlLabel, Radio, RadioGroup, TextField, Typography } from '@mui/material';
 import type { EngineCandidate } from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
+import { useDeniedReason } from '../../components/access';
 import { useBerth } from '../../stores/context';
 import { choiceFromPreferred, insecureReason, preferredFromChoice, validatePreferred, type EngineChoice } from './engineChoice';
 
@@ -39,6 +40,8 @@ export function EngineSettings({ preferred, candidates }: { preferred: string; c
   const invalid = choice.kind === 'custom' ? validatePreferred(value) : null;
   const warning = insecureReason(effective, candidates);
   const changed = value !== preferred;
+  // Which engine Berth drives is an admin's choice: other roles see it, read-only.
+  const denied = useDeniedReason('settings.update');
 
   const onSelect = (v: string) => {
     setSaveError(null);
@@ -60,13 +63,13 @@ export function EngineSettings({ preferred, candidates }: { preferred: string; c
       <Typography id="engine-settings-title" variant="h6" component="h2" gutterBottom>
         Engine
       </Typography>
-      <RadioGroup aria-labelledby="engine-settings-title" value={valueOf(choice)} onChange={(e) => onSelect(e.target.value)}>
-        <FormControlLabel value="auto" control={<Radio />} label={<Label title="Automatic (recommended)" detail="DOCKER_HOST, the current Docker context, the default sockets, then the embedded engine." />} />
-        <FormControlLabel value="embedded" control={<Radio />} label={<Label title="Embedded engine" detail={embedded ? `${embedded.label}: Berth starts and stops it itself.` : 'Berth starts and stops its own engine.'} />} />
+      <RadioGroup aria-labelledby="engine-settings-title" value={valueOf(choice)} onChange={(e) => !denied && onSelect(e.target.value)}>
+        <FormControlLabel value="auto" disabled={!!denied} control={<Radio />} label={<Label title="Automatic (recommended)" detail="DOCKER_HOST, the current Docker context, the default sockets, then the embedded engine." />} />
+        <FormControlLabel value="embedded" disabled={!!denied} control={<Radio />} label={<Label title="Embedded engine" detail={embedded ? `${embedded.label}: Berth starts and stops it itself.` : 'Berth starts and stops its own engine.'} />} />
         {discovered.map((c) => (
-          <FormControlLabel key={c.id} value={`candidate:${c.endpoint}`} control={<Radio />} label={<Label title={c.insecure ? `${c.label} (no TLS)` : c.label} detail={c.endpoint} />} />
+          <FormControlLabel key={c.id} value={`candidate:${c.endpoint}`} disabled={!!denied} control={<Radio />} label={<Label title={c.insecure ? `${c.label} (no TLS)` : c.label} detail={c.endpoint} />} />
         ))}
-        <FormControlLabel value="custom" control={<Radio />} label={<Label title="Custom URL" />} />
+        <FormControlLabel value="custom" disabled={!!denied} control={<Radio />} label={<Label title="Custom URL" />} />
       </RadioGroup>
       {choice.kind === 'custom' && (
         <TextField
@@ -91,9 +94,15 @@ export function EngineSettings({ preferred, candidates }: { preferred: string; c
           <ErrorDetails details={saveError.details} />
         </Alert>
       )}
-      <Button variant="contained" sx={{ mt: 2 }} disabled={!changed || invalid !== null || saving} onClick={() => void save()}>
-        {saving ? 'Saving…' : 'Save engine choice'}
-      </Button>
+      {denied ? (
+        <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+          {denied}
+        </Typography>
+      ) : (
+        <Button variant="contained" sx={{ mt: 2 }} disabled={!changed || invalid !== null || saving} onClick={() => void save()}>
+          {saving ? 'Saving…' : 'Save engine choice'}
+        </Button>
+      )}
     </Box>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { Alert, Box, CircularProgress, FormControlLabel, Radio, RadioGroup, Typography } from '@mui/material';
 import { useColorScheme } from '@mui/material/styles';
 import type { ThemePreference } from '../../api/contract';
+import { useMay } from '../../components/access';
 import { useBerth } from '../../stores/context';
 import { EngineSettings } from './EngineSettings';
 
@@ -20,7 +21,9 @@ export function SettingsPage() {
   const loadSettings = useBerth((s) => s.loadSettings);
   const update = useBerth((s) => s.updateSettings);
   const notify = useBerth((s) => s.notify);
-  const { setMode } = useColorScheme();
+  const { mode, setMode } = useColorScheme();
+  // The saved theme is Berth's setting (admin); another role's choice applies to this browser only.
+  const mayUpdate = useMay('settings.update');
 
   useEffect(() => {
     void loadCandidates();
@@ -29,6 +32,7 @@ export function SettingsPage() {
 
   const setTheme = async (theme: ThemePreference) => {
     setMode(theme); // Apply at once; the saved value follows.
+    if (!mayUpdate) return;
     const result = await update({ theme });
     if (!result.ok) notify('error', `Could not save the theme: ${result.error.message}`);
   };
@@ -59,13 +63,18 @@ export function SettingsPage() {
             <RadioGroup
               row
               aria-labelledby="theme-settings-title"
-              value={settings.theme}
+              value={mayUpdate ? settings.theme : (mode ?? settings.theme)}
               onChange={(e) => void setTheme(e.target.value as ThemePreference)}
             >
               {themes.map((t) => (
                 <FormControlLabel key={t.value} value={t.value} control={<Radio />} label={t.label} />
               ))}
             </RadioGroup>
+            {!mayUpdate && (
+              <Typography variant="body2" color="text.secondary">
+                Applies to this browser only: an admin sets Berth&apos;s saved theme.
+              </Typography>
+            )}
           </Box>
         </>
       )}

@@ -1,4 +1,5 @@
-import { Box, Tab, Tabs, Typography } from '@mui/material';
+import { Alert, Box, Tab, Tabs, Typography } from '@mui/material';
+import { useMayCall } from '../../components/access';
 import { useRoutePath } from '../../app/useHashRoute';
 import { LocalClusterTab } from './cluster/LocalClusterTab';
 import { ConfigsTab } from './configs/ConfigsTab';
@@ -15,18 +16,21 @@ import { VisualizerTab } from './visualizer/VisualizerTab';
 export function SwarmPage() {
   const [tab] = useRoutePath();
   const current: SwarmTabId = isSwarmTab(tab) ? tab : 'overview';
+  const may = useMayCall();
+  const tabs = swarmTabs.filter((t) => !('requires' in t) || may(t.requires));
+  const shown = tabs.some((t) => t.id === current);
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 }}>
       <Typography variant="h5" component="h1" sx={{ px: 2, pt: 2 }}>
         Swarm
       </Typography>
       <Tabs
-        value={current}
+        value={shown ? current : false}
         variant="scrollable"
         scrollButtons="auto"
         sx={{ px: 1, borderBottom: 1, borderColor: 'divider', minHeight: 40 }}
       >
-        {swarmTabs.map((t) => (
+        {tabs.map((t) => (
           <Tab
             key={t.id}
             value={t.id}
@@ -50,7 +54,7 @@ export function SwarmPage() {
         {current === 'configs' && <ConfigsTab />}
         {current === 'visualizer' && <VisualizerTab />}
         {current === 'topology' && <TopologyTab />}
-        {current === 'cluster' && <LocalClusterTab />}
+        {current === 'cluster' && (shown ? <LocalClusterTab /> : <Alert severity="info" sx={{ m: 2 }}>Only an admin can make or manage a local test cluster.</Alert>)}
       </Box>
     </Box>
   );

@@ -1,3 +1,5 @@
+import type { MethodName } from '../../api/contract';
+
 /** The Swarm page's tabs, in order; `#/swarm/<tab>` names one. */
 export const swarmTabs = [
   { id: 'overview', label: 'Overview' },
@@ -8,8 +10,9 @@ export const swarmTabs = [
   { id: 'configs', label: 'Configs' },
   { id: 'visualizer', label: 'Visualizer' },
   { id: 'topology', label: 'Topology' },
-  { id: 'cluster', label: 'Local cluster' },
-] as const;
+  // Making, starting and destroying a local test cluster on this host is an admin's job.
+  { id: 'cluster', label: 'Local cluster', requires: 'cluster.create' },
+] as const satisfies readonly { id: string; label: string; requires?: MethodName }[];
 
 export type SwarmTabId = (typeof swarmTabs)[number]['id'];
 

@@ -3,6 +3,7 @@ import { Alert, Box, Button, CircularProgress, IconButton, Paper, Table, TableBo
 import CleaningServicesIcon from '@mui/icons-material/CleaningServices';
 import RefreshIcon from '@mui/icons-material/Refresh';
 import { formatBytes, type BerthErrorData } from '../../api/contract';
+import { IfMay } from '../../components/access';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useCall } from '../../components/useCall';
 import { useBerth } from '../../stores/context';
@@ -65,9 +66,11 @@ export function SystemPage() {
               </Typography>
             </Tooltip>
           )}
-          <Button variant="contained" startIcon={<CleaningServicesIcon />} onClick={() => setCleaning(true)} disabled={!connected}>
-            Clean up…
-          </Button>
+          <IfMay method="system.prune">
+            <Button variant="contained" startIcon={<CleaningServicesIcon />} onClick={() => setCleaning(true)} disabled={!connected}>
+              Clean up…
+            </Button>
+          </IfMay>
         </Box>
         {errors.df && <Failure what="disk usage" error={errors.df} />}
         {!usage && !errors.df && connected && (

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Box, Button, Chip, LinearProgress, Typography } from '@mui/material';
 import { formatDuration, type TaskInfo } from '../../api/contract';
+import { useMayCall } from '../../components/access';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useTaskAction } from '../../stores/tasksList';
 import { useBerth } from '../../stores/context';
@@ -15,6 +16,7 @@ export function TaskItem({ task, now }: { task: TaskInfo; now: number }) {
   const taskAction = useTaskAction();
   const cancelTask = (id: string) => taskAction(id, 'cancel');
   const dismissTask = (id: string) => taskAction(id, 'dismiss');
+  const may = useMayCall();
   const client = useBerth((s) => s.client);
   const [showLog, setShowLog] = useState(false);
   const running = task.state === 'running';
@@ -85,7 +87,7 @@ export function TaskItem({ task, now }: { task: TaskInfo; now: number }) {
             Show log
           </Button>
         )}
-        {running && task.cancellable && (
+        {running && task.cancellable && may('tasks.cancel') && (
           <Button
             size="small"
             color="error"
@@ -96,7 +98,7 @@ export function TaskItem({ task, now }: { task: TaskInfo; now: number }) {
             {pending === 'cancel' ? 'Cancelling…' : 'Cancel'}
           </Button>
         )}
-        {!running && (
+        {!running && may('tasks.dismiss') && (
           <Button
             size="small"
             disabled={pending === 'dismiss'}

@@ -3,7 +3,10 @@ import { Alert, Box, Button, CircularProgress, FormControlLabel, Link, Radio, Ra
 import RocketLaunchIcon from '@mui/icons-material/RocketLaunch';
 import type { BerthErrorData, TemplateDetail } from '../../api/contract';
 import { CodeEditor } from '../../components/editor/CodeEditor';
+import { useHostPowerDenials } from '../../components/access';
+import { useDeployItems } from '../../components/deployItems';
 import { ErrorDetails } from '../../components/ErrorDetails';
+import { HostPowerNotice } from '../../components/HostPowerNotice';
 import { TaskPanel } from '../../components/task/TaskPanel';
 import { useTaskInfo } from '../../components/task/useTaskInfo';
 import { useUnsavedChanges } from '../../components/unsaved/useUnsavedChanges';
@@ -78,6 +81,8 @@ export function DeployForm({ detail }: { detail: TemplateDetail }) {
   };
 
   const shownPreview = preview.state === 'ready' ? preview.preview : preview.state !== 'idle' ? preview.last : undefined;
+  // What the server would refuse this role (host power in the resolved file), told before Deploy.
+  const denials = useHostPowerDenials(useDeployItems(preview.state === 'ready' ? preview.preview.yaml : ''));
   return (
     <Box component="form" noValidate onSubmit={(e) => void deploy(e)} aria-label={`Deploy ${title}`} sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'minmax(320px, 1fr) minmax(360px, 1.2fr)' }, gap: 3, p: 2 }}>
       <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
@@ -111,8 +116,9 @@ export function DeployForm({ detail }: { detail: TemplateDetail }) {
           </Alert>
         )}
         {submitted && !valid && <Alert severity="error">Fix the highlighted fields to deploy.</Alert>}
+        <HostPowerNotice denials={denials} />
         <Box>
-          <Button type="submit" variant="contained" startIcon={deploying ? <CircularProgress size={16} color="inherit" /> : <RocketLaunchIcon />} disabled={deploying || task?.state === 'running' || stackTask?.state === 'running'}>
+          <Button type="submit" variant="contained" startIcon={deploying ? <CircularProgress size={16} color="inherit" /> : <RocketLaunchIcon />} disabled={deploying || (!asStack && denials.length > 0) || task?.state === 'running' || stackTask?.state === 'running'}>
             Deploy
           </Button>
         </Box>

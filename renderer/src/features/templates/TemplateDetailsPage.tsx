@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Box, CircularProgress, Link, Tab, Tabs } from '@mui/material';
 import { ErrorCode, type BerthErrorData } from '../../api/contract';
+import { useMay } from '../../components/access';
 import { CodeEditor } from '../../components/editor/CodeEditor';
 import { DangerDialog } from '../../components/DangerDialog';
 import { downloadText } from '../../components/download';
@@ -28,6 +29,8 @@ export function TemplateDetailsPage({ id, tab: rawTab }: { id: string; tab?: str
   const [actionError, setActionError] = useState<BerthErrorData | null>(null);
   const [removing, setRemoving] = useState(false);
   const [removeError, setRemoveError] = useState<BerthErrorData | null>(null);
+  const mayDeploy = useMay('templates.deploy');
+  const tabs = templateTabs.filter((t) => t !== 'deploy' || mayDeploy);
 
   const d = detail.value;
   if (detail.error) {
@@ -71,8 +74,8 @@ export function TemplateDetailsPage({ id, tab: rawTab }: { id: string; tab?: str
     <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 }}>
       <TemplateHeader detail={d} origin={originLabel(d.summary, catalogs.last ?? [])} onExport={(as) => void exportAs(as)} onRemove={() => setRemoving(true)} />
       <ErrorAlert error={actionError} sx={{ mt: 1, mx: 2 }} />
-      <Tabs value={tab} onChange={(_e, v: TemplateTab) => (window.location.hash = templateHref(id, v))} aria-label="Template views" sx={{ px: 2, mt: 1, borderBottom: 1, borderColor: 'divider' }}>
-        {templateTabs.map((t) => (
+      <Tabs value={tabs.includes(tab) ? tab : false} onChange={(_e, v: TemplateTab) => (window.location.hash = templateHref(id, v))} aria-label="Template views" sx={{ px: 2, mt: 1, borderBottom: 1, borderColor: 'divider' }}>
+        {tabs.map((t) => (
           <Tab key={t} value={t} label={tabLabels[t]} />
         ))}
       </Tabs>
@@ -83,7 +86,12 @@ export function TemplateDetailsPage({ id, tab: rawTab }: { id: string; tab?: str
             <CodeEditor value={d.compose} language="yaml" readOnly path={`templates/${id}/compose.yaml`} ariaLabel="compose.yaml of the template" />
           </Box>
         )}
-        {shownTabs.has('deploy') && (
+        {tab === 'deploy' && !mayDeploy && (
+          <Alert severity="info" sx={{ m: 2 }}>
+            You are signed in as a viewer: an operator or an admin deploys templates.
+          </Alert>
+        )}
+        {mayDeploy && shownTabs.has('deploy') && (
           <KeepMounted shown={tab === 'deploy'}>
             <DeployForm key={id} detail={d} />
           </KeepMounted>

@@ -5,6 +5,7 @@ import DeleteIcon from '@mui/icons-material/Delete';
 import FileDownloadIcon from '@mui/icons-material/FileDownload';
 import RocketLaunchIcon from '@mui/icons-material/RocketLaunch';
 import type { TemplateDetail } from '../../api/contract';
+import { IfMay } from '../../components/access';
 import { builderHref, templateHref, templatesHref } from './route';
 import { TemplateLogo } from './TemplateLogo';
 
@@ -40,9 +41,11 @@ export function TemplateHeader({ detail, origin, onExport, onRemove }: Props) {
             {facts}
           </Typography>
         </Box>
-        <Button variant="contained" startIcon={<RocketLaunchIcon />} href={templateHref(s.id, 'deploy')}>
-          Deploy…
-        </Button>
+        <IfMay method="templates.deploy">
+          <Button variant="contained" startIcon={<RocketLaunchIcon />} href={templateHref(s.id, 'deploy')}>
+            Deploy…
+          </Button>
+        </IfMay>
         <Button startIcon={<AccountTreeIcon />} href={builderHref(s.id)}>
           Open in builder
         </Button>
@@ -58,9 +61,11 @@ export function TemplateHeader({ detail, origin, onExport, onRemove }: Props) {
           </MenuItem>
         </Menu>
         {s.origin === 'library' && (
-          <Button color="error" startIcon={<DeleteIcon />} onClick={onRemove}>
-            Remove
-          </Button>
+          <IfMay method="templates.remove">
+            <Button color="error" startIcon={<DeleteIcon />} onClick={onRemove}>
+              Remove
+            </Button>
+          </IfMay>
         )}
       </Box>
       {m.description && (

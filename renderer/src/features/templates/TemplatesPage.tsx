@@ -5,6 +5,7 @@ import FileDownloadIcon from '@mui/icons-material/FileDownload';
 import CloudSyncIcon from '@mui/icons-material/CloudSync';
 import SaveAltIcon from '@mui/icons-material/SaveAlt';
 import SearchIcon from '@mui/icons-material/Search';
+import { IfMay, useMay } from '../../components/access';
 import { useCall } from '../../components/useCall';
 import { useSlashFocus } from '../../components/useSlashFocus';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -27,6 +28,7 @@ export function TemplatesPage() {
   const [filter, setFilter] = useState<CatalogFilter>(noFilter);
   const [dialog, setDialog] = useState<Dialog>(null);
   const search = useRef<HTMLInputElement>(null);
+  const mayImport = useMay('templates.import');
   useSlashFocus(search);
 
   const all = useMemo(() => list.last?.templates ?? [], [list.last]);
@@ -46,15 +48,21 @@ export function TemplatesPage() {
         <Typography variant="h5" component="h1" sx={{ flex: 1 }}>
           Templates
         </Typography>
-        <Button variant="contained" startIcon={<FileUploadIcon />} onClick={() => setDialog('import')}>
-          Import…
-        </Button>
-        <Button startIcon={<CloudSyncIcon />} onClick={() => setDialog('catalogs')}>
-          Remote catalogs…
-        </Button>
-        <Button startIcon={<SaveAltIcon />} onClick={() => setDialog('save')}>
-          Save a project…
-        </Button>
+        <IfMay method="templates.import">
+          <Button variant="contained" startIcon={<FileUploadIcon />} onClick={() => setDialog('import')}>
+            Import…
+          </Button>
+        </IfMay>
+        <IfMay method="templates.catalogs.add">
+          <Button startIcon={<CloudSyncIcon />} onClick={() => setDialog('catalogs')}>
+            Remote catalogs…
+          </Button>
+        </IfMay>
+        <IfMay method="templates.fromProject">
+          <Button startIcon={<SaveAltIcon />} onClick={() => setDialog('save')}>
+            Save a project…
+          </Button>
+        </IfMay>
         <Button startIcon={<FileDownloadIcon />} onClick={() => setDialog('export')}>
           Export catalog…
         </Button>
@@ -105,7 +113,9 @@ export function TemplatesPage() {
       ) : shown.length === 0 && list.last ? (
         <Typography color="text.secondary" sx={{ p: 2 }}>
           {all.length === 0
-            ? 'No templates yet. Import a Portainer list, a compose file or a docker run line, or add a remote catalog.'
+            ? mayImport
+              ? 'No templates yet. Import a Portainer list, a compose file or a docker run line, or add a remote catalog.'
+              : 'No templates yet. An operator or an admin can import some or add a remote catalog.'
             : 'No template matches. Clear the search or choose other categories.'}
         </Typography>
       ) : (

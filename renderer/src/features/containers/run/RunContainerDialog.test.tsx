@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { fail, ok, type ContainerSpec } from '../../../api/contract';
 import { renderWithStore } from '../../../testing/render';
 import { RunContainerDialog } from './RunContainerDialog';
@@ -43,6 +43,23 @@ describe('RunContainerDialog', { timeout: 30_000 }, () => {
     expect(note.textContent).toContain('Recreate it without --privileged');
     await user.click(within(dialog).getByRole('checkbox', { name: 'Privileged' }));
     expect(within(dialog).queryByRole('note')).not.toBeInTheDocument();
+  });
+
+  it('tells an operator before running host power that only an admin can, and holds Run until it is removed', async () => {
+    const { user, fake } = renderWithStore(<RunContainerDialog mode={{ kind: 'run' }} onClose={vi.fn()} onDone={vi.fn()} />, {
+      ...noImages,
+      'session.me': () => ok({ user: 'otto', role: 'operator' }),
+    });
+    const dialog = screen.getByRole('dialog', { name: 'Run a container' });
+    await waitFor(() => expect(fake.callsOf('session.me')).toHaveLength(1));
+    await user.click(within(dialog).getByRole('button', { name: /Security/ }));
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Privileged' }));
+    const notice = await within(dialog).findByRole('note', { name: 'Needs an admin' });
+    expect(notice).toHaveTextContent('This container runs privileged, which is power over the host: an operator cannot deploy it.');
+    expect(within(dialog).getByRole('button', { name: 'Run' })).toBeDisabled();
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Privileged' }));
+    expect(within(dialog).queryByRole('note', { name: 'Needs an admin' })).not.toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: 'Run' })).toBeEnabled();
   });
 
   it('runs containers.create with the parsed spec and reports the new container', async () => {

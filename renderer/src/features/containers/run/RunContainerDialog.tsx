@@ -27,6 +27,8 @@ import {
 import { BasicFields, sectionOf, SettingsSections } from './SpecSections';
 import { useEngineChoices } from './useEngineChoices';
 import { SettingWarnings } from '../../security/SettingWarnings';
+import { useHostPowerDenials } from '../../../components/access';
+import { HostPowerNotice } from '../../../components/HostPowerNotice';
 
 /** `initial`: a run form prefilled by the caller (e.g. from an image's exposed ports, env and volumes). */
 export type RunDialogMode = { kind: 'run'; initial?: SpecForm } | { kind: 'edit'; id: string; name: string };
@@ -112,6 +114,14 @@ export function RunContainerDialog({ mode, onClose, onDone }: Props) {
   );
   // The security lens's rules on what the form asks for, as typed (even while other fields are still invalid).
   const auditInput = useMemo(() => auditInputFromSpec(specInputFromForm(form).input), [form]);
+  // What the server refuses below admin (host power), told before Run: in an edit, only what the changes add.
+  const powerInput = useMemo(
+    () => (editing ? ('changes' in local && local.changes ? auditInputFromSpec({ volumes: local.changes.volumes ?? [] }) : undefined) : auditInput),
+    [editing, local, auditInput],
+  );
+  const denials = useHostPowerDenials(
+    useMemo(() => (powerInput ? [{ what: mode.kind === 'edit' ? `${mode.name} with these changes` : 'This container', input: powerInput }] : []), [powerInput, mode]),
+  );
   const nameProblem = form.name !== '' ? local.errors.name : undefined;
   const errors: FieldErrors = {
     ...(attempted ? local.errors : nameProblem ? { name: nameProblem } : {}),
@@ -227,6 +237,7 @@ export function RunContainerDialog({ mode, onClose, onDone }: Props) {
             <BasicFields {...sectionProps} />
             <SettingsSections {...sectionProps} />
             <SettingWarnings input={auditInput} />
+            <HostPowerNotice denials={denials} />
             <button type="submit" hidden aria-hidden tabIndex={-1} />
           </Box>
         )}
@@ -238,7 +249,7 @@ export function RunContainerDialog({ mode, onClose, onDone }: Props) {
         <Button
           variant="contained"
           onClick={() => void submit()}
-          disabled={busy || loadError !== null || (editing && (!current || noChanges))}
+          disabled={busy || loadError !== null || denials.length > 0 || (editing && (!current || noChanges))}
           startIcon={busy ? <CircularProgress size={16} color="inherit" /> : undefined}
         >
           {busy ? (editing ? 'Recreating…' : 'Starting…') : editing ? 'Recreate with changes' : 'Run'}

@@ -3,6 +3,7 @@ import { Alert, Box, Button, InputAdornment, TextField, Typography } from '@mui/
 import AddIcon from '@mui/icons-material/Add';
 import SearchIcon from '@mui/icons-material/Search';
 import { plural, type BerthErrorData, type SwarmDataSummary } from '../../../api/contract';
+import { IfMay } from '../../../components/access';
 import { DangerDialog } from '../../../components/DangerDialog';
 import { ErrorDetails } from '../../../components/ErrorDetails';
 import { ResourceGrid } from '../../../components/grid/ResourceGrid';
@@ -39,7 +40,10 @@ function DataGrid({ kind }: { kind: DataKind }) {
   const [openId, setOpenId] = useDrawerRoute(kind.tab);
   const all = useMemo(() => Object.values(record), [record]);
   const rows = useMemo(() => sortData(filterData(all, query), sort), [all, query, sort]);
-  const columns = useMemo(() => dataColumns({ open: (s) => setOpenId(s.id), remove: setRemoving }, pending), [pending, setOpenId]);
+  const columns = useMemo(
+    () => dataColumns({ open: (s) => setOpenId(s.id), remove: setRemoving, removeMethod: kind.methods.remove }, pending),
+    [pending, setOpenId, kind.methods.remove],
+  );
   const open = openId ? record[openId] : undefined;
   const noun = kind.noun;
 
@@ -64,9 +68,11 @@ function DataGrid({ kind }: { kind: DataKind }) {
             },
           }}
         />
-        <Button variant="contained" startIcon={<AddIcon />} onClick={() => setCreating(true)}>
-          Create {noun}
-        </Button>
+        <IfMay method={kind.methods.create}>
+          <Button variant="contained" startIcon={<AddIcon />} onClick={() => setCreating(true)}>
+            Create {noun}
+          </Button>
+        </IfMay>
         <Typography variant="body2" color="text.secondary" role="status" sx={{ ml: 'auto' }}>
           {rows.length === all.length ? plural(all.length, noun) : `${rows.length} of ${plural(all.length, noun)}`}
         </Typography>

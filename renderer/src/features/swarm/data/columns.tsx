@@ -1,7 +1,7 @@
 import { Typography } from '@mui/material';
 import DeleteIcon from '@mui/icons-material/Delete';
 import InfoIcon from '@mui/icons-material/InfoOutlined';
-import { formatTime, type SwarmDataSummary } from '../../../api/contract';
+import { formatTime, type MethodName, type SwarmDataSummary } from '../../../api/contract';
 import type { GridColumn } from '../../../components/grid/ResourceGrid';
 import { actionsWidth, COMPACT_ACTIONS } from '../../../components/grid/grid';
 import { RowActions, type RowAction } from '../../../components/grid/RowActions';
@@ -12,6 +12,8 @@ const ellipsis = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'no
 export interface DataActions {
   open: (s: SwarmDataSummary) => void;
   remove: (s: SwarmDataSummary) => void;
+  /** The method Remove calls (secrets.remove or configs.remove). */
+  removeMethod: MethodName;
 }
 
 const text = (value: string, empty = '—') => (
@@ -52,6 +54,6 @@ export function dataColumns(actions: DataActions, pending: Record<string, string
 function dataRowActions(s: SwarmDataSummary, a: DataActions, busy: boolean): RowAction[] {
   return [
     { id: 'inspect', label: 'Details', icon: InfoIcon, inline: true, run: () => a.open(s) },
-    { id: 'remove', label: 'Remove', icon: DeleteIcon, inline: true, destructive: true, disabled: busy, run: () => a.remove(s) },
+    { id: 'remove', label: 'Remove', icon: DeleteIcon, inline: true, destructive: true, disabled: busy, method: a.removeMethod, run: () => a.remove(s) },
   ];
 }

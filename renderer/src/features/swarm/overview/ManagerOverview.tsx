@@ -1,5 +1,6 @@
 import { Alert, Box, Button, CircularProgress, Paper, Typography } from '@mui/material';
 import { formatTime, type SwarmStatus } from '../../../api/contract';
+import { IfMay, useMayCall } from '../../../components/access';
 import { ErrorDetails } from '../../../components/ErrorDetails';
 import { useCall } from '../../../components/useCall';
 import { useBerth } from '../../../stores/context';
@@ -25,6 +26,7 @@ export function ManagerOverview({ status, onLeave }: { status: SwarmStatus; onLe
   const client = useBerth((s) => s.client);
   const details = useCall(client, 'swarm.inspect', {});
   const d = details.last;
+  const may = useMayCall();
   return (
     <>
       <Paper variant="outlined" sx={{ p: 2 }}>
@@ -47,7 +49,9 @@ export function ManagerOverview({ status, onLeave }: { status: SwarmStatus; onLe
           </Alert>
         )}
       </Paper>
-      <JoinTokens />
+      <IfMay method="swarm.joinTokens">
+        <JoinTokens />
+      </IfMay>
       {details.error && (
         <Alert severity="error" action={<Button onClick={details.reload}>Retry</Button>}>
           Could not read the swarm's settings: {details.error.message}
@@ -59,20 +63,22 @@ export function ManagerOverview({ status, onLeave }: { status: SwarmStatus; onLe
           <CircularProgress size={18} /> Reading the swarm's settings…
         </Box>
       )}
-      {d?.settings.autolock && <UnlockKey />}
+      {d?.settings.autolock && may('swarm.unlockKey') && <UnlockKey />}
       {d && <SettingsForm details={d} onSaved={details.reload} />}
-      <Paper variant="outlined" sx={{ p: 2 }}>
-        <Typography variant="h6" component="h2" gutterBottom>
-          Leave
-        </Typography>
-        <Typography color="text.secondary" sx={{ mb: 1 }}>
-          A manager leaving can break the swarm's quorum; demote it from the Nodes tab first when others
-          remain.
-        </Typography>
-        <Button color="error" variant="outlined" onClick={onLeave}>
-          Leave the swarm…
-        </Button>
-      </Paper>
+      {may('swarm.leave') && (
+        <Paper variant="outlined" sx={{ p: 2 }}>
+          <Typography variant="h6" component="h2" gutterBottom>
+            Leave
+          </Typography>
+          <Typography color="text.secondary" sx={{ mb: 1 }}>
+            A manager leaving can break the swarm's quorum; demote it from the Nodes tab first when others
+            remain.
+          </Typography>
+          <Button color="error" variant="outlined" onClick={onLeave}>
+            Leave the swarm…
+          </Button>
+        </Paper>
+      )}
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Box, Button, CircularProgress, Paper, Stack, Typography } from '@mui/material';
 import type { SwarmStatus } from '../../../api/contract';
+import { IfMay, useMay } from '../../../components/access';
 import { useBerth } from '../../../stores/context';
 import { SwarmHealth } from '../health/SwarmHealth';
 import { InitDialog } from './InitDialog';
@@ -40,9 +41,11 @@ export function OverviewTab() {
 
 function StateBody({ status, onDialog }: { status: SwarmStatus; onDialog: (d: Dialog) => void }) {
   const leave = (
-    <Button color="error" variant="outlined" onClick={() => onDialog('leave')}>
-      Leave the swarm…
-    </Button>
+    <IfMay method="swarm.leave">
+      <Button color="error" variant="outlined" onClick={() => onDialog('leave')}>
+        Leave the swarm…
+      </Button>
+    </IfMay>
   );
   if (status.state === 'inactive' || status.state === 'error')
     return (
@@ -61,17 +64,21 @@ function StateBody({ status, onDialog }: { status: SwarmStatus; onDialog: (d: Di
           or join an existing one with a token from one of its managers.
         </Typography>
         <Stack direction="row" spacing={1}>
-          <Button variant="contained" onClick={() => onDialog('init')}>
-            Initialize a swarm
-          </Button>
-          <Button variant="outlined" onClick={() => onDialog('join')}>
-            Join a swarm
-          </Button>
+          <IfMay method="swarm.init">
+            <Button variant="contained" onClick={() => onDialog('init')}>
+              Initialize a swarm
+            </Button>
+          </IfMay>
+          <IfMay method="swarm.join">
+            <Button variant="outlined" onClick={() => onDialog('join')}>
+              Join a swarm
+            </Button>
+          </IfMay>
           {status.state === 'error' && leave}
         </Stack>
       </Paper>
     );
-  if (status.state === 'locked') return <UnlockForm />;
+  if (status.state === 'locked') return <LockedBody />;
   if (status.state === 'pending')
     return (
       <Alert severity="info" action={leave}>
@@ -105,4 +112,11 @@ function StateBody({ status, onDialog }: { status: SwarmStatus; onDialog: (d: Di
       <ManagerOverview status={status} onLeave={() => onDialog('leave')} />
     </>
   );
+}
+
+/** A locked swarm: an admin unlocks it with the key; other roles are told so. */
+function LockedBody() {
+  const mayUnlock = useMay('swarm.unlock');
+  if (mayUnlock) return <UnlockForm />;
+  return <Alert severity="warning">This manager is locked (autolock): an admin unlocks it with the swarm&apos;s unlock key.</Alert>;
 }

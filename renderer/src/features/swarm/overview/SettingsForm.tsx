@@ -13,6 +13,7 @@ import {
 import type { BerthErrorData, SwarmDetails, SwarmSettings } from '../../../api/contract';
 import { ErrorDetails } from '../../../components/ErrorDetails';
 import { useUnsavedChanges } from '../../../components/unsaved/useUnsavedChanges';
+import { useDeniedReason } from '../../../components/access';
 import { useBerth } from '../../../stores/context';
 import { issuesOf } from '../errors';
 
@@ -68,6 +69,8 @@ export function SettingsForm({ details, onSaved }: { details: SwarmDetails; onSa
   const issues = issuesOf(error, 'settings.');
   const problems = Object.fromEntries(fields.map((f) => [f.key, problem(draft[f.key], f.min, f.max)]));
   const invalid = Object.values(problems).some(Boolean);
+  // Everyone reads the settings; only an admin changes them (read-only fields, no Save, for other roles).
+  const denied = useDeniedReason('swarm.update');
 
   const save = async () => {
     setBusy(true);
@@ -111,6 +114,7 @@ export function SettingsForm({ details, onSaved }: { details: SwarmDetails; onSa
             onChange={(e) => setDraft({ ...draft, [f.key]: e.target.value })}
             error={!!(problems[f.key] ?? issues[f.key])}
             helperText={problems[f.key] ?? issues[f.key] ?? f.help}
+            disabled={!!denied}
             slotProps={{ htmlInput: { inputMode: 'numeric' } }}
             sx={{ width: 240 }}
           />
@@ -120,6 +124,7 @@ export function SettingsForm({ details, onSaved }: { details: SwarmDetails; onSa
         control={
           <Checkbox
             checked={draft.autolock}
+            disabled={!!denied}
             onChange={(e) => setDraft({ ...draft, autolock: e.target.checked })}
           />
         }
@@ -130,19 +135,25 @@ export function SettingsForm({ details, onSaved }: { details: SwarmDetails; onSa
           After saving, show the unlock key and store it: without it a restarted manager cannot rejoin.
         </Alert>
       )}
-      <Box sx={{ display: 'flex', gap: 1 }}>
-        <Button
-          type="submit"
-          variant="contained"
-          disabled={!dirty || invalid || busy}
-          startIcon={busy ? <CircularProgress size={16} color="inherit" /> : undefined}
-        >
-          Save settings
-        </Button>
-        <Button disabled={!dirty || busy} onClick={() => setDraft(saved)}>
-          Reset
-        </Button>
-      </Box>
+      {denied ? (
+        <Typography variant="body2" color="text.secondary">
+          {denied}
+        </Typography>
+      ) : (
+        <Box sx={{ display: 'flex', gap: 1 }}>
+          <Button
+            type="submit"
+            variant="contained"
+            disabled={!dirty || invalid || busy}
+            startIcon={busy ? <CircularProgress size={16} color="inherit" /> : undefined}
+          >
+            Save settings
+          </Button>
+          <Button disabled={!dirty || busy} onClick={() => setDraft(saved)}>
+            Reset
+          </Button>
+        </Box>
+      )}
     </Paper>
   );
 }

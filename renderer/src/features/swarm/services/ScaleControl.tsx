@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Box, Button, ButtonBase, LinearProgress, Popover, TextField, Typography } from '@mui/material';
 import type { SwarmServiceSummary } from '../../../api/contract';
+import { useMay } from '../../../components/access';
 import { useGridRow } from '../../../components/grid/GridContext';
 import { useBerth } from '../../../stores/context';
 import { scalable } from './view';
@@ -73,7 +74,8 @@ export function ScaleField({ service, onDone }: { service: SwarmServiceSummary; 
 export function TasksCell({ service }: { service: SwarmServiceSummary }) {
   const { tabIndex } = useGridRow(service.id);
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
-  if (!scalable(service)) return <TaskProgress service={service} />;
+  const mayScale = useMay('services.scale');
+  if (!scalable(service) || !mayScale) return <TaskProgress service={service} />;
   return (
     <>
       <ButtonBase

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { Alert, Box, Chip, Drawer, IconButton, Tab, Tabs, Typography } from '@mui/material';
 import CloseIcon from '@mui/icons-material/Close';
 import { formatTime, type SwarmServiceSummary } from '../../../api/contract';
+import { useMay } from '../../../components/access';
 import { ErrorDetails } from '../../../components/ErrorDetails';
 import { useCall } from '../../../components/useCall';
 import { useBerth } from '../../../stores/context';
@@ -38,6 +39,7 @@ export function ServiceDrawer({ service, onClose }: { service: SwarmServiceSumma
   const nodes = useBerth((s) => s.swarmNodes.items);
   const failure = useBerth((s) => s.swarmServices.errors[service.id]);
   const [tab, setTab] = useState<DrawerTab>('tasks');
+  const mayScale = useMay('services.scale');
   const details = useCall(client, 'services.inspect', { id: service.id }, tab === 'json');
   const tasks = useMemo(
     () =>
@@ -86,7 +88,7 @@ export function ServiceDrawer({ service, onClose }: { service: SwarmServiceSumma
           <Box sx={{ width: 120 }}>
             <TaskProgress service={service} />
           </Box>
-          {scalable(service) && <ScaleField key={service.replicas} service={service} />}
+          {scalable(service) && mayScale && <ScaleField key={service.replicas} service={service} />}
         </Box>
         {failure && (
           <Alert severity="error">

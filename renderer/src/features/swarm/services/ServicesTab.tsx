@@ -3,6 +3,7 @@ import { Alert, Box, Button, InputAdornment, TextField, Typography } from '@mui/
 import AddIcon from '@mui/icons-material/Add';
 import SearchIcon from '@mui/icons-material/Search';
 import { plural, type BerthErrorData, type SwarmServiceSummary } from '../../../api/contract';
+import { IfMay } from '../../../components/access';
 import { DangerDialog } from '../../../components/DangerDialog';
 import { ErrorDetails } from '../../../components/ErrorDetails';
 import { ResourceGrid } from '../../../components/grid/ResourceGrid';
@@ -76,9 +77,11 @@ function ServicesGrid() {
             },
           }}
         />
-        <Button variant="contained" startIcon={<AddIcon />} onClick={() => setForm({ kind: 'create' })}>
-          Create service
-        </Button>
+        <IfMay method="services.create">
+          <Button variant="contained" startIcon={<AddIcon />} onClick={() => setForm({ kind: 'create' })}>
+            Create service
+          </Button>
+        </IfMay>
         <Typography variant="body2" color="text.secondary" role="status" sx={{ ml: 'auto' }}>
           {rows.length === all.length
             ? plural(all.length, 'service')

@@ -136,12 +136,13 @@ export function serviceColumns(
 export function serviceRowActions(s: SwarmServiceSummary, a: ServiceActions, busy: boolean): RowAction[] {
   return [
     { id: 'inspect', label: 'Details', icon: InfoIcon, run: () => a.open(s) },
-    { id: 'edit', label: 'Edit', icon: EditIcon, inline: true, disabled: busy, run: () => a.edit(s) },
+    { id: 'edit', label: 'Edit', icon: EditIcon, inline: true, disabled: busy, method: 'services.update', run: () => a.edit(s) },
     {
       id: 'restart',
       label: 'Restart all tasks',
       icon: RestartAltIcon,
       disabled: busy,
+      method: 'services.restart',
       run: () => a.restart(s),
     },
     {

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { Alert, Box, Button, Drawer, IconButton, Link, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import CloseIcon from '@mui/icons-material/Close';
 import { formatTime, type StackDetails, type StackSummary } from '../../../api/contract';
+import { IfMay } from '../../../components/access';
 import { ErrorDetails } from '../../../components/ErrorDetails';
 import { useCall } from '../../../components/useCall';
 import { useBerth } from '../../../stores/context';
@@ -37,10 +38,14 @@ export function StackDrawer({ stack, onClose, onUpdate, onRemove }: { stack: Sta
           <Typography variant="h6" component="h2" sx={{ flex: 1 }}>
             Stack {stack.name}
           </Typography>
-          <Button onClick={() => onUpdate(d)}>Update</Button>
-          <Button color="error" onClick={onRemove}>
-            Remove
-          </Button>
+          <IfMay method="stacks.deploy">
+            <Button onClick={() => onUpdate(d)}>Update</Button>
+          </IfMay>
+          <IfMay method="stacks.remove">
+            <Button color="error" onClick={onRemove}>
+              Remove
+            </Button>
+          </IfMay>
           <IconButton aria-label="Close" onClick={onClose}>
             <CloseIcon />
           </IconButton>

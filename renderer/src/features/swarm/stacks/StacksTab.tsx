@@ -3,6 +3,7 @@ import { Alert, Box, Button, InputAdornment, TextField, Typography } from '@mui/
 import AddIcon from '@mui/icons-material/Add';
 import SearchIcon from '@mui/icons-material/Search';
 import { plural, type BerthErrorData, type StackSummary } from '../../../api/contract';
+import { IfMay } from '../../../components/access';
 import { DangerDialog } from '../../../components/DangerDialog';
 import { ErrorDetails } from '../../../components/ErrorDetails';
 import { ResourceGrid } from '../../../components/grid/ResourceGrid';
@@ -62,9 +63,11 @@ function StacksGrid() {
             input: { startAdornment: <InputAdornment position="start"><SearchIcon fontSize="small" /></InputAdornment> },
           }}
         />
-        <Button variant="contained" startIcon={<AddIcon />} onClick={() => setDeploy('new')}>
-          Deploy stack
-        </Button>
+        <IfMay method="stacks.deploy">
+          <Button variant="contained" startIcon={<AddIcon />} onClick={() => setDeploy('new')}>
+            Deploy stack
+          </Button>
+        </IfMay>
         <Typography variant="body2" color="text.secondary" role="status" sx={{ ml: 'auto' }}>
           {rows.length === all.length ? plural(all.length, 'stack') : `${rows.length} of ${plural(all.length, 'stack')}`}
         </Typography>

@@ -89,7 +89,7 @@ export function stackColumns(actions: StackActions, pending: Record<string, stri
 function stackRowActions(s: StackSummary, a: StackActions, busy: boolean): RowAction[] {
   return [
     { id: 'inspect', label: 'Details', icon: InfoIcon, run: () => a.open(s) },
-    { id: 'update', label: 'Update', icon: EditIcon, inline: true, disabled: busy, run: () => a.update(s) },
+    { id: 'update', label: 'Update', icon: EditIcon, inline: true, disabled: busy, method: 'stacks.deploy', run: () => a.update(s) },
     { id: 'remove', label: 'Remove', icon: DeleteIcon, inline: true, destructive: true, disabled: busy, method: 'stacks.remove', run: () => a.remove(s) },
   ];
 }

@@ -42,7 +42,7 @@ const transformOf = (name: RegExp) => node(name).style.transform;
 describe('TopologyTab', { timeout: 30_000 }, () => {
   it('draws services, networks and published ports with their facts', async () => {
     setup();
-    await screen.findByRole('button', { name: /^service shop_web/ });
+    await screen.findByRole('button', { name: /^service shop_web/ }, { timeout: 10_000 });
     expect(screen.getByRole('status')).toHaveTextContent('3 services · 3 networks · 2 published ports');
     const web = node(/^service shop_web/);
     expect(web).toHaveAttribute('aria-label', 'service shop_web, team/web:2, replicated, 3 of 3 tasks running, on shop_front, publishes 8080/tcp');
