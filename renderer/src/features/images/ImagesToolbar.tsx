@@ -3,6 +3,7 @@ import { Box, Button, InputAdornment, MenuItem, TextField, Typography } from '@m
 import SearchIcon from '@mui/icons-material/Search';
 import CloudDownloadOutlinedIcon from '@mui/icons-material/CloudDownloadOutlined';
 import BuildOutlinedIcon from '@mui/icons-material/BuildOutlined';
+import { IfMay } from '../../components/access';
 import { useSlashFocus } from '../../components/useSlashFocus';
 import { plural } from '../../api/contract';
 import type { ImageFilter, UsageFilter } from './view';
@@ -68,17 +69,27 @@ export function ImagesToolbar({ filter, onChange, shown, total, totalSize, onOpe
         {shown === total ? plural(total, 'image') : `${shown} of ${plural(total, 'image')}`} · {totalSize}
       </Typography>
       <Box sx={{ ml: 'auto', display: 'flex', gap: 1, flexWrap: 'wrap' }}>
-        <Button variant="contained" startIcon={<CloudDownloadOutlinedIcon />} onClick={() => onOpen('pull')}>
-          Pull
-        </Button>
-        <Button variant="outlined" startIcon={<BuildOutlinedIcon />} onClick={() => onOpen('build')}>
-          Build
-        </Button>
-        <Button onClick={() => onOpen('load')}>Load</Button>
-        <Button onClick={() => onOpen('import')}>Import</Button>
-        <Button color="error" onClick={() => onOpen('prune')}>
-          Prune…
-        </Button>
+        <IfMay method="images.pull">
+          <Button variant="contained" startIcon={<CloudDownloadOutlinedIcon />} onClick={() => onOpen('pull')}>
+            Pull
+          </Button>
+        </IfMay>
+        <IfMay method="images.buildUpload">
+          <Button variant="outlined" startIcon={<BuildOutlinedIcon />} onClick={() => onOpen('build')}>
+            Build
+          </Button>
+        </IfMay>
+        <IfMay method="images.loadUpload">
+          <Button onClick={() => onOpen('load')}>Load</Button>
+        </IfMay>
+        <IfMay method="images.importUpload">
+          <Button onClick={() => onOpen('import')}>Import</Button>
+        </IfMay>
+        <IfMay method="images.prune">
+          <Button color="error" onClick={() => onOpen('prune')}>
+            Prune…
+          </Button>
+        </IfMay>
       </Box>
     </Box>
   );
