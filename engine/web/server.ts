@@ -152,7 +152,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     ...(accounts ? { resolveToken: (secret: string) => accountToken(accounts, secret) } : {}),
   });
   const sessionMaxMs = options.sessionMaxMs ?? 24 * 3600_000;
-  const setup = new SetupGate(accounts !== undefined && accounts.count() === 0);
+  const setup = new SetupGate(accounts !== undefined && accounts.count() === 0, () => accounts?.count() === 0);
   const authAudit = new AuthAudit(options.audit ?? (() => {}), options.authAudit);
   const guard = createGuard({
     sessions,

@@ -22,4 +22,15 @@ describe('SetupGate', () => {
     expect(gate.isOpen()).toBe(false);
     expect(gate.claim(token)).toBeUndefined();
   });
+
+  it('closes for good once an account exists, however it was made', () => {
+    let accounts = 0;
+    const gate = new SetupGate(true, () => accounts === 0);
+    expect(gate.isOpen()).toBe(true);
+    accounts = 1;
+    expect(gate.isOpen()).toBe(false);
+    expect(gate.claim(gate.token ?? '')).toBeUndefined();
+    accounts = 0;
+    expect(gate.isOpen()).toBe(false);
+  });
 });

@@ -10,18 +10,26 @@ export class SetupGate {
   /** The token to print; undefined when no setup is needed. */
   readonly token: string | undefined;
 
-  constructor(needed: boolean) {
+  /**
+   * `stillNeeded` is asked on every check: an account made another way (the launch token's holder creating one
+   * through `accounts.create`) closes the gate too, so the browser stops offering setup.
+   */
+  constructor(
+    needed: boolean,
+    private readonly stillNeeded: () => boolean = () => true,
+  ) {
     this.state = needed ? 'open' : 'closed';
     this.token = needed ? generateToken() : undefined;
   }
 
   isOpen(): boolean {
+    if (this.state === 'open' && !this.stillNeeded()) this.state = 'closed';
     return this.state === 'open';
   }
 
   /** Takes the gate if `token` is right and nobody holds it; undefined otherwise. */
   claim(token: string): { close(): void; release(): void } | undefined {
-    if (this.state !== 'open' || this.token === undefined || !tokensEqual(token, this.token))
+    if (!this.isOpen() || this.token === undefined || !tokensEqual(token, this.token))
       return undefined;
     this.state = 'claimed';
     return {
