@@ -225,4 +225,19 @@ services:
     expect((await projectContainers(env.engine.docker, 'sc'))[0]?.State).toBe('running');
     await runOk(env.t.backend, env.t.log, 'compose.down', { name: 'sc' });
   });
+  it('down stops a depends_on chain from the dependents down to what they depend on, and removes it all', async () => {
+    const svc = (name: string, dep?: string) => `  ${name}:\n    image: ${TEST_IMAGE}\n    init: true\n    command: sleep 1000\n${dep ? `    depends_on: [${dep}]\n` : ''}`;
+    const d = folder({ 'compose.yaml': `services:\n${svc('top', 'mid')}${svc('mid', 'base')}${svc('base')}` });
+    await runOk(env.t.backend, env.t.log, 'compose.up', { source: d.source('chain') });
+    const since = Math.floor(Date.now() / 1000) - 1;
+    await runOk(env.t.backend, env.t.log, 'compose.down', { name: 'chain' });
+    const until = Math.floor(Date.now() / 1000) + 1;
+    const stream = await env.engine.docker.getEvents({ since, until, filters: { type: ['container'], event: ['die'], label: ['com.docker.compose.project=chain'] } });
+    let text = '';
+    for await (const chunk of stream as AsyncIterable<Buffer>) text += chunk.toString();
+    const died = text.split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { Actor: { Attributes: Record<string, string> } }).Actor.Attributes['com.docker.compose.service']);
+    expect(died).toEqual(['top', 'mid', 'base']);
+    expect(await projectContainers(env.engine.docker, 'chain')).toEqual([]);
+    await expect(env.engine.docker.getNetwork('chain_default').inspect()).rejects.toThrow();
+  });
 });

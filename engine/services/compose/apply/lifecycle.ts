@@ -122,20 +122,45 @@ export async function down(ctx: ApplyContext, project: string, options: DownOpti
   const order = dependentsGraph(graphFromLabels(targets));
   for (const s of groups.keys()) ctx.step({ id: s, label: s, state: 'waiting', detail: 'Waiting' });
   const removed: string[] = [];
-  await runGraph([...groups.keys()], (s) => order.get(s) ?? [], async (s) => {
-    ctx.step({ id: s, label: s, state: 'running', detail: 'Stopping' });
+  // Only stopping follows the dependency order (a service stops once the services that depend on it have). A
+  // stopped container waits for nothing to be removed, so its removal runs alongside the next stops instead of
+  // holding them (on a depends_on chain that was one removal per link, in series).
+  const removals: Promise<void>[] = [];
+  const removeGroup = async (s: string, containers: Dockerode.ContainerInfo[]): Promise<void> => {
     try {
-      await Promise.all((groups.get(s) ?? []).map(async (c) => {
-        await stopContainer(ctx, c, options.timeoutSeconds);
+      await Promise.all(containers.map(async (c) => {
         await removeContainer(ctx, c, options.volumes === true);
         removed.push(nameOf(c));
       }));
     } catch (err) {
       ctx.step({ id: s, label: s, state: 'failed', detail: 'Failed' });
-      throw serviceError(s, 'to stop', err);
+      throw serviceError(s, 'to remove', err);
     }
     ctx.step({ id: s, label: s, state: 'done', detail: 'Removed' });
-  }, ctx.signal);
+  };
+  let stopFailure: { error: unknown } | undefined;
+  try {
+    await runGraph([...groups.keys()], (s) => order.get(s) ?? [], async (s) => {
+      ctx.step({ id: s, label: s, state: 'running', detail: 'Stopping' });
+      const containers = groups.get(s) ?? [];
+      try {
+        await Promise.all(containers.map((c) => stopContainer(ctx, c, options.timeoutSeconds)));
+      } catch (err) {
+        ctx.step({ id: s, label: s, state: 'failed', detail: 'Failed' });
+        throw serviceError(s, 'to stop', err);
+      }
+      ctx.step({ id: s, label: s, state: 'running', detail: 'Removing' });
+      const removal = removeGroup(s, containers);
+      removal.catch(() => {}); // settled below, with the others
+      removals.push(removal);
+    }, ctx.signal);
+  } catch (error) {
+    stopFailure = { error };
+  }
+  // Every removal already started finishes (or fails) before down answers, whatever else failed.
+  const settled = await Promise.allSettled(removals);
+  if (stopFailure) throw stopFailure.error;
+  for (const r of settled) if (r.status === 'rejected') throw r.reason;
   // Orphans left running keep the project's networks in use: leave the networks to a later down.
   if (orphans.length === 0 || options.removeOrphans) await removeNetworks(ctx, project);
   if (options.volumes) await removeVolumes(ctx, project);
