@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import * as esbuild from 'esbuild';
 import { cliBundleOptions } from './lib/cli-bundle.mjs';
 import { electronMainOptions } from './lib/electron-bundle.mjs';
-import { dist, root, targets, viteConfig } from './lib/paths.mjs';
+import { dist, nodeBundleBase, root, targets, viteConfig } from './lib/paths.mjs';
 
 const started = performance.now();
 const rel = (p) => relative(root, p);
@@ -22,12 +22,7 @@ async function bundle(label, target, options) {
   await esbuild.build({
     entryPoints: [target.entry],
     outfile: target.out,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    sourcemap: true,
-    legalComments: 'none',
-    logLevel: 'warning',
+    ...nodeBundleBase,
     ...options,
   });
   console.log(`- ${label}: ${rel(target.out)} (${size(target.out)}) in ${seconds(t)}`);

@@ -2,7 +2,7 @@
 // command loads (scripts/lib/cli-bundle.test.ts), so the test sees the chunks the build makes.
 import { basename, dirname } from 'node:path';
 import { precompiledComposeSchema } from './compose-schema.mjs';
-import { targets } from './paths.mjs';
+import { nodeBundleBase, targets } from './paths.mjs';
 
 /** esbuild options for dist/cli.mjs and its chunks (dist/chunks/). */
 export function cliBundleOptions() {
@@ -11,12 +11,7 @@ export function cliBundleOptions() {
     outdir: dirname(targets.cli.out),
     outExtension: { '.js': '.mjs' },
     chunkNames: 'chunks/[name]-[hash]',
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    sourcemap: true,
-    legalComments: 'none',
-    logLevel: 'warning',
+    ...nodeBundleBase,
     format: 'esm',
     // Commands, the web host, each backend domain and the compose-spec validator are imported on demand and
     // become chunks, so a command loads only what it runs (docs/adr/0008-fast-cli-start.md, 0019).

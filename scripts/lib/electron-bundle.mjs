@@ -1,7 +1,7 @@
 // How the Electron main process is bundled: shared by scripts/build.mjs and its test
 // (scripts/lib/electron-bundle.test.ts), so the test sees what the build makes.
 import { precompiledComposeSchema } from './compose-schema.mjs';
-import { targets } from './paths.mjs';
+import { nodeBundleBase, targets } from './paths.mjs';
 
 /**
  * esbuild options for dist/electron/main.cjs. Electron loads the main process as CommonJS, where `import.meta`
@@ -11,12 +11,7 @@ export function electronMainOptions() {
   return {
     entryPoints: [targets.electronMain.entry],
     outfile: targets.electronMain.out,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    sourcemap: true,
-    legalComments: 'none',
-    logLevel: 'warning',
+    ...nodeBundleBase,
     format: 'cjs',
     packages: 'external',
     plugins: [precompiledComposeSchema()],

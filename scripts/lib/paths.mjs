@@ -19,6 +19,16 @@ export const targets = {
   renderer: { entry: join(root, 'renderer', 'index.html'), out: join(dist, 'renderer', 'index.html') },
 };
 
+/** What every Node bundle (the CLI, Electron's main and preload) is built with. */
+export const nodeBundleBase = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+};
+
 export const viteConfig = join(root, 'vite.config.ts');
 
 /** Source trees whose changes make dist stale. */

@@ -6,7 +6,7 @@ import { UsageError } from './args';
 import { CLUSTER_USAGE } from './cluster-usage';
 import { pickEngine, type ComposeDeps } from './compose';
 import { table } from './compose-output';
-import { ComposeSession, errorLines } from './compose-session';
+import { withBackendSession } from './compose-session';
 
 const OPTIONS = {
   nodes: { type: 'string' },
@@ -48,9 +48,7 @@ export async function clusterCommand(argv: string[], io: CliIo, deps: ComposeDep
     engineFlag = engine;
   }
   const store = deps.openStore(dataDir);
-  const backend = await deps.createBackend({ dataDir, store, liveCollections: false, domains: ['engine', 'tasks', 'cluster'], ...(engineFlag ? { engineFlag } : { connect: false }) });
-  const session = new ComposeSession(backend);
-  try {
+  return withBackendSession({ dataDir, store, engineFlag, domains: ['engine', 'tasks', 'cluster'] }, io, deps, async (session) => {
     if (needsEngine) await session.connected();
     if (sub === 'status') return printStatus(await session.call<LocalClusterStatus>('cluster.status', {}), values.json === true, io);
     const method = { create: 'cluster.create', start: 'cluster.start', destroy: 'cluster.destroy', 'load-image': 'cluster.loadImage' }[sub] ?? '';
@@ -63,14 +61,7 @@ export async function clusterCommand(argv: string[], io: CliIo, deps: ComposeDep
     if (sub === 'destroy') io.out('The local cluster was removed.');
     else printStatus(await session.call<LocalClusterStatus>('cluster.status', {}), false, io);
     return EXIT.ok;
-  } catch (err) {
-    for (const line of errorLines(err)) io.err(line);
-    return EXIT.failed;
-  } finally {
-    session.close();
-    await backend.dispose();
-    store.close();
-  }
+  });
 }
 
 function createParams(values: Values): Record<string, unknown> {

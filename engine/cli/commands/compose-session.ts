@@ -12,6 +12,10 @@ import {
   type TaskRef,
 } from '../../contract';
 import type { Backend } from '../../host/backend';
+import type { DomainName } from '../../host/create-backend';
+import type { Store } from '../../store/types';
+import { EXIT, type CliIo } from '../io';
+import type { ComposeDeps } from './compose';
 import { BerthError } from '../../base/errors';
 import type { Caller } from '../../base/audit';
 import { StreamHost } from '../../host/stream-host';
@@ -140,4 +144,38 @@ export function errorLines(err: unknown): string[] {
   const lines = [`Error: ${data.message}`];
   if (problems.length > 1) for (const p of problems) if (p.text) lines.push(`  ${p.text}`);
   return lines;
+}
+
+export interface OneShotBackend {
+  dataDir: string;
+  /** Opened by the caller; closed here. */
+  store: Store;
+  /** The engine to use; undefined: the backend never connects (commands that read only files). */
+  engineFlag: string | undefined;
+  domains: readonly DomainName[];
+}
+
+/**
+ * The one-shot backend every CLI command runs on (no event-following lists) and a session over it: runs `body`,
+ * prints its errors, and always closes the session, the backend and the store.
+ */
+export async function withBackendSession(
+  shot: OneShotBackend,
+  io: CliIo,
+  deps: Pick<ComposeDeps, 'createBackend'>,
+  body: (session: ComposeSession) => Promise<number>,
+): Promise<number> {
+  const { dataDir, store, engineFlag, domains } = shot;
+  const backend = await deps.createBackend({ dataDir, store, liveCollections: false, domains, ...(engineFlag ? { engineFlag } : { connect: false }) });
+  const session = new ComposeSession(backend);
+  try {
+    return await body(session);
+  } catch (err) {
+    for (const line of errorLines(err)) io.err(line);
+    return EXIT.failed;
+  } finally {
+    session.close();
+    await backend.dispose();
+    store.close();
+  }
 }

@@ -10,7 +10,7 @@ import type {
 import type { Backend } from '../../host/backend';
 import type { DomainName } from '../../host/create-backend';
 import type { Store } from '../../store/types';
-import { errorLines, ComposeSession } from './compose-session';
+import { errorLines, withBackendSession, type ComposeSession } from './compose-session';
 import { LogPrinter, lsTable, psTable } from './compose-output';
 import { resolveDataDir } from '../data-dir';
 import { EXIT, type CliIo } from '../io';
@@ -64,25 +64,10 @@ export async function composeCommand(argv: string[], io: CliIo, deps: ComposeDep
   const store = offline ? deps.openMemoryStore() : deps.openStore(dataDir);
   // One command, then exit: the live lists a UI needs would only add engine requests. Offline commands never
   // connect at all, as `docker compose config` reads only files.
-  const backend = await deps.createBackend({
-    dataDir,
-    store,
-    ...(engine ? { engineFlag: engine } : { connect: false }),
-    liveCollections: false,
-    domains: COMPOSE_DOMAINS,
-  });
-  const session = new ComposeSession(backend);
-  try {
+  return withBackendSession({ dataDir, store, engineFlag: engine, domains: COMPOSE_DOMAINS }, io, deps, async (session) => {
     if (!offline) await connected(session, inv.command);
-    return await run(inv, session, io, deps);
-  } catch (err) {
-    for (const line of errorLines(err)) io.err(line);
-    return EXIT.failed;
-  } finally {
-    session.close();
-    await backend.dispose();
-    store.close();
-  }
+    return run(inv, session, io, deps);
+  });
 }
 
 /** What `berth compose` uses: other domains (swarm, templates, security, ...) load only if called. */

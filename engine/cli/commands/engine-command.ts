@@ -1,7 +1,7 @@
 import type { DomainName } from '../../host/create-backend';
 import { EXIT, type CliIo } from '../io';
 import { pickEngine, type ComposeDeps } from './compose';
-import { ComposeSession, errorLines } from './compose-session';
+import { withBackendSession, type ComposeSession } from './compose-session';
 
 export interface EngineCommand {
   /** The command as the user typed it ("audit", "stack ls"), for the no-engine message. */
@@ -32,17 +32,8 @@ export async function withEngineSession(
     return EXIT.failed;
   }
   const store = deps.openStore(command.dataDir);
-  const backend = await deps.createBackend({ dataDir: command.dataDir, store, engineFlag: engine, liveCollections: false, domains: command.domains });
-  const session = new ComposeSession(backend);
-  try {
+  return withBackendSession({ dataDir: command.dataDir, store, engineFlag: engine, domains: command.domains }, io, deps, async (session) => {
     await session.connected();
-    return await body(session, engine);
-  } catch (err) {
-    for (const line of errorLines(err)) io.err(line);
-    return EXIT.failed;
-  } finally {
-    session.close();
-    await backend.dispose();
-    store.close();
-  }
+    return body(session, engine);
+  });
 }

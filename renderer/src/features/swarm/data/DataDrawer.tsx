@@ -2,24 +2,12 @@ import { Alert, Box, Drawer, IconButton, Link, Typography } from '@mui/material'
 import CloseIcon from '@mui/icons-material/Close';
 import { formatBytes, formatTime, type SwarmDataSummary } from '../../../api/contract';
 import { ErrorDetails } from '../../../components/ErrorDetails';
+import { Fact } from '../../../components/Fact';
 import { useCall } from '../../../components/useCall';
 import { useBerth } from '../../../stores/context';
 import { swarmHref } from '../tabs';
 import type { DataKind } from './kinds';
 import { labelText } from './view';
-
-function Row({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <>
-      <Typography component="dt" variant="body2" color="text.secondary">
-        {label}
-      </Typography>
-      <Typography component="dd" variant="body2" sx={{ m: 0, wordBreak: 'break-all' }}>
-        {children}
-      </Typography>
-    </>
-  );
-}
 
 /** A secret's or config's metadata and the services that use it; for a config also its content, read-only. */
 export function DataDrawer({ kind, item, onClose }: { kind: DataKind; item: SwarmDataSummary; onClose: () => void }) {
@@ -37,13 +25,13 @@ export function DataDrawer({ kind, item, onClose }: { kind: DataKind; item: Swar
           </IconButton>
         </Box>
         <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.5, m: 0 }}>
-          <Row label="ID">{item.id}</Row>
-          <Row label="Created">{formatTime(item.createdAt)}</Row>
-          <Row label="Updated">{formatTime(item.updatedAt)}</Row>
-          <Row label="Version">{item.version}</Row>
-          {item.driver && <Row label="Driver">{item.driver}</Row>}
-          <Row label="Labels">{labelText(item) || 'none'}</Row>
-          <Row label="Used by">
+          <Fact label="ID">{item.id}</Fact>
+          <Fact label="Created">{formatTime(item.createdAt)}</Fact>
+          <Fact label="Updated">{formatTime(item.updatedAt)}</Fact>
+          <Fact label="Version">{item.version}</Fact>
+          {item.driver && <Fact label="Driver">{item.driver}</Fact>}
+          <Fact label="Labels">{labelText(item) || 'none'}</Fact>
+          <Fact label="Used by">
             {item.usedBy.length === 0
               ? 'no service'
               : item.usedBy.map((u, i) => (
@@ -52,7 +40,7 @@ export function DataDrawer({ kind, item, onClose }: { kind: DataKind; item: Swar
                     <Link href={`${swarmHref('services')}/${encodeURIComponent(u.id)}`}>{u.name}</Link>
                   </span>
                 ))}
-          </Row>
+          </Fact>
         </Box>
         <Typography variant="body2" color="text.secondary">
           {kind.mountHint}
