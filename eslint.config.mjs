@@ -11,7 +11,7 @@ const restrict = (patterns, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/**', '.tmp/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'playwright-report/**', '**/*.d.ts'] },
+  { ignores: ['dist/**', '.tmp/**', '.launcher-test-*/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'playwright-report/**', '**/*.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

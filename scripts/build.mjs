@@ -1,10 +1,10 @@
 // `npm run build`: bundles the CLI and the Electron shell with esbuild, then the renderer with Vite, into dist/.
 // Parts whose entry files do not exist yet are skipped with a note, so a partial checkout still builds.
-import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as esbuild from 'esbuild';
-import { cliBundleOptions } from './lib/cli-bundle.mjs';
+import { buildCli } from './lib/cli-bundle.mjs';
 import { electronMainOptions } from './lib/electron-bundle.mjs';
 import { dist, nodeBundleBase, root, targets, viteConfig } from './lib/paths.mjs';
 
@@ -52,13 +52,15 @@ try {
   mkdirSync(dist, { recursive: true });
   // Stale bundles from removed entries must not be started by mistake.
   for (const t of [targets.cli, targets.electronMain, targets.electronPreload])
-    rmSync(t.out, { force: true });
-  rmSync(join(dist, 'chunks'), { recursive: true, force: true });
+    for (const f of [t.out, `${t.out}.map`]) rmSync(f, { force: true });
+  // Earlier CLI bundles, their code caches (dist/cli-cache) and the chunks older builds split the CLI into.
+  for (const f of readdirSync(dist)) if (/^cli-.*\.cjs(\.map)?$/.test(f)) rmSync(join(dist, f), { force: true });
+  for (const d of ['chunks', 'cli-cache']) rmSync(join(dist, d), { recursive: true, force: true });
   console.log('Building Berth…');
   if (existsSync(targets.cli.entry)) {
     const t = performance.now();
-    await esbuild.build(cliBundleOptions());
-    console.log(`- cli: ${rel(targets.cli.out)} (${size(targets.cli.out)}) and chunks/ in ${seconds(t)}`);
+    const bundle = await buildCli();
+    console.log(`- cli: ${rel(targets.cli.out)} starting ${rel(bundle)} (${size(bundle)}) in ${seconds(t)}`);
   } else console.log(`- cli: skipped (${rel(targets.cli.entry)} does not exist yet)`);
   if (existsSync(targets.electronMain.entry)) {
     const t = performance.now();

@@ -1,29 +1,52 @@
 // How the `berth` command is bundled: shared by scripts/build.mjs and the test that checks which modules each
-// command loads (scripts/lib/cli-bundle.test.ts), so the test sees the chunks the build makes.
+// command loads (scripts/lib/cli-bundle.test.ts), so the test sees the bundle the build makes.
 import { basename, dirname } from 'node:path';
+import * as esbuild from 'esbuild';
 import { precompiledComposeSchema } from './compose-schema.mjs';
 import { nodeBundleBase, targets } from './paths.mjs';
 
-/** esbuild options for dist/cli.mjs and its chunks (dist/chunks/). */
+/**
+ * esbuild options for the CLI bundle: one CommonJS file, dist/cli-<hash>.cjs, that dist/cli.mjs runs with a V8
+ * code cache (docs/adr/0020; Node 20 caches no compiled ES modules). Commands, the web host, each backend domain
+ * and the compose-spec validator are still imported on demand: in one bundle esbuild keeps each dynamically
+ * imported module behind a lazy initialiser, so a command evaluates only what it runs (ADR 8, 19).
+ */
 export function cliBundleOptions() {
   return {
     entryPoints: { [basename(targets.cli.out, '.mjs')]: targets.cli.entry },
     outdir: dirname(targets.cli.out),
-    outExtension: { '.js': '.mjs' },
-    chunkNames: 'chunks/[name]-[hash]',
+    // The content hash names the file, so a code cache can never meet another build of it.
+    entryNames: '[name]-[hash]',
+    outExtension: { '.js': '.cjs' },
     ...nodeBundleBase,
-    format: 'esm',
-    // Commands, the web host, each backend domain and the compose-spec validator are imported on demand and
-    // become chunks, so a command loads only what it runs (docs/adr/0008-fast-cli-start.md, 0019).
-    splitting: true,
+    format: 'cjs',
+    // No import() left in it, not even of a package: the launcher's vm.Script could not run one (Node 20).
+    supported: { 'dynamic-import': false },
+    // Smaller source to read and hash on every start; stack traces map back through the .map beside it.
+    minify: true,
     // The compose-spec validator is compiled here, not on every start (about a second of CPU). Packages every
     // command loads are bundled; the rest load from node_modules.
     plugins: [precompiledComposeSchema(), zodWithoutLocales(), bundledPackages()],
-    // Bundled CommonJS (if any) may call require(); ESM has none, so provide one.
-    banner: {
-      js: "import { createRequire as __berthCreateRequire } from 'node:module'; const require = __berthCreateRequire(import.meta.url);",
-    },
+    // Modules that find files next to themselves (the renderer, the built-in templates) get the bundle's URL.
+    define: { 'import.meta.url': '__berthImportMetaUrl' },
+    banner: { js: "const __berthImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   };
+}
+
+/** Builds the bundle, then dist/cli.mjs, the launcher that starts it; returns the bundle's path. */
+export async function buildCli() {
+  const result = await esbuild.build({ ...cliBundleOptions(), metafile: true });
+  const bundle = Object.keys(result.metafile.outputs).find((o) => o.endsWith('.cjs'));
+  if (!bundle) throw new Error('esbuild wrote no CLI bundle');
+  await esbuild.build({
+    entryPoints: [targets.cli.launcher],
+    outfile: targets.cli.out,
+    ...nodeBundleBase,
+    sourcemap: false,
+    format: 'esm',
+    define: { __BERTH_CLI_BUNDLE__: JSON.stringify(basename(bundle)) },
+  });
+  return bundle;
 }
 
 /**

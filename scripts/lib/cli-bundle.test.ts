@@ -1,14 +1,18 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 // @ts-expect-error: a plain .mjs build helper without type declarations
 import { cliBundleOptions } from './cli-bundle.mjs';
 
 // `berth compose` must load only what compose runs (ADR 19): the CLI bundle is built in memory with the build's
-// own options, and the chunk graph is walked from dist/cli.mjs as `berth compose` walks it at run time.
+// own options, and the module graph is walked from the entry the way `berth compose` evaluates it at run time. In
+// the one-file bundle (ADR 20) a module behind a dynamic import() is evaluated only when that import runs.
 type Meta = esbuild.Metafile;
 const root = process.cwd();
 const rel = (p: string) => path.relative(root, path.resolve(root, p)).split(path.sep).join('/');
+const ENTRY = 'engine/cli/main.ts';
 
 /** create-backend.ts's domain table: name → the module its loader imports. */
 function domainTable(): Map<string, string> {
@@ -18,27 +22,24 @@ function domainTable(): Map<string, string> {
 }
 
 /**
- * The source files a command loads: the outputs reachable from the entry through static imports and through the
- * dynamic imports the command takes (`takes` gets the entry point a dynamic chunk starts at).
+ * The source files a command evaluates: the modules reachable from the entry through static imports and requires,
+ * and through the dynamic imports the command takes (`takes` gets the module a dynamic import names).
  */
-function loadedSources(meta: Meta, takes: (entryPoint: string) => boolean): Set<string> {
-  const outputs = meta.outputs;
-  const entry = Object.keys(outputs).find((o) => rel(o) === 'dist/cli.mjs');
-  if (!entry) throw new Error('no dist/cli.mjs in the metafile');
+function loadedSources(meta: Meta, takes: (module: string) => boolean): Set<string> {
+  const inputs = meta.inputs;
+  if (!inputs[ENTRY]) throw new Error(`no ${ENTRY} in the metafile`);
   const seen = new Set<string>();
-  const queue = [entry];
+  const queue = [ENTRY];
   while (queue.length) {
-    const out = queue.pop() ?? '';
-    if (seen.has(out) || !outputs[out]) continue;
-    seen.add(out);
-    for (const imp of outputs[out].imports) {
+    const file = queue.pop() ?? '';
+    if (seen.has(file) || !inputs[file]) continue;
+    seen.add(file);
+    for (const imp of inputs[file].imports) {
       if (imp.external) continue;
-      const target = outputs[imp.path];
-      const start = target?.entryPoint ? rel(target.entryPoint) : undefined;
-      if (imp.kind === 'import-statement' || (start !== undefined && takes(start))) queue.push(imp.path);
+      if (imp.kind !== 'dynamic-import' || takes(rel(imp.path))) queue.push(imp.path);
     }
   }
-  return new Set([...seen].flatMap((o) => Object.keys(outputs[o]?.inputs ?? {}).map(rel)));
+  return new Set([...seen].map(rel));
 }
 
 describe('what `berth compose` loads', () => {
@@ -115,5 +116,26 @@ describe('what `berth compose` loads', () => {
     const everything = loadedSources(meta, () => true);
     expect(everything).toContain(domains.get('swarm'));
     expect(everything).toContain(domains.get('templates'));
+  });
+
+  it('evaluates a module behind import() only when the import runs: the one-file bundle keeps commands lazy', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'berth-cli-lazy-'));
+    try {
+      writeFileSync(path.join(dir, 'lazy.ts'), '(globalThis as { ran?: boolean }).ran = true;\nexport const x = 1;\n');
+      writeFileSync(
+        path.join(dir, 'entry.ts'),
+        [
+          `const ran = () => String((globalThis as { ran?: boolean }).ran === true);`,
+          `console.log(ran());`,
+          `void import('./lazy').then(() => console.log(ran()));`,
+        ].join('\n'),
+      );
+      const options = (cliBundleOptions as () => esbuild.BuildOptions)();
+      await esbuild.build({ ...options, entryPoints: { entry: path.join(dir, 'entry.ts') }, outdir: dir, sourcemap: false });
+      const out = readdirSync(dir).find((f) => f.endsWith('.cjs')) ?? '';
+      expect(execFileSync(process.execPath, [path.join(dir, out)], { encoding: 'utf8' }).trim().split('\n')).toEqual(['false', 'true']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -7,7 +7,12 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const dist = join(root, 'dist');
 
 export const targets = {
-  cli: { entry: join(root, 'engine', 'cli', 'main.ts'), out: join(dist, 'cli.mjs') },
+  cli: {
+    entry: join(root, 'engine', 'cli', 'main.ts'),
+    // What `berth` runs: a small ES module that starts the bundle (dist/cli-<hash>.cjs) with a code cache.
+    launcher: join(root, 'engine', 'cli', 'launch', 'launcher.ts'),
+    out: join(dist, 'cli.mjs'),
+  },
   electronMain: {
     entry: join(root, 'electron', 'main', 'index.ts'),
     out: join(dist, 'electron', 'main.cjs'),
