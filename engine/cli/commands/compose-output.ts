@@ -34,6 +34,43 @@ export function lsTable(list: ComposeProjectSummary[]): string[] {
   );
 }
 
+/** Health as docker compose reports it, from the engine's status ("Up 3 minutes (healthy)"). */
+const healthOf = (status: string): string => /\((healthy|unhealthy|health: starting)\)/.exec(status)?.[1]?.replace('health: ', '') ?? '';
+
+/**
+ * `compose ps --format json`: one object per line with docker compose v2's keys (since 2.21), so scripts written
+ * for `docker compose ps --format json | jq .Service` read Berth's too.
+ */
+export function psJson(list: ContainerSummary[], now = Date.now()): string[] {
+  return list.map((c) =>
+    JSON.stringify({
+      ID: c.id,
+      Name: c.name,
+      Names: c.name,
+      Image: c.image,
+      Command: JSON.stringify(c.command),
+      Project: c.composeProject ?? '',
+      Service: c.composeService ?? '',
+      Created: c.created,
+      RunningFor: ago(c.created, now),
+      State: c.state,
+      Status: c.status,
+      Health: healthOf(c.status),
+      ExitCode: Number(/^Exited \((\d+)\)/.exec(c.status)?.[1] ?? 0),
+      Ports: portsText(c),
+      Publishers: c.ports.map((p) => ({ URL: p.ip ?? '', TargetPort: p.privatePort, PublishedPort: p.publicPort ?? 0, Protocol: p.protocol })),
+      Labels: Object.entries(c.labels).map(([k, v]) => `${k}=${v}`).join(','),
+    }),
+  );
+}
+
+/** `compose ls --format json`: docker compose's array of { Name, Status, ConfigFiles }. */
+export function lsJson(list: ComposeProjectSummary[]): string {
+  const status = ({ running, total }: ComposeProjectSummary['containers']) =>
+    running === total ? `running(${running})` : running === 0 ? `exited(${total})` : `exited(${total - running}), running(${running})`;
+  return JSON.stringify(list.map((p) => ({ Name: p.name, Status: status(p.containers), ConfigFiles: (p.configFiles ?? []).join(',') })));
+}
+
 /** `<container> | <text>`, the prefix padded to the widest container name seen so far. */
 export class LogPrinter {
   private width = 0;

@@ -11,7 +11,7 @@ import type { Backend } from '../../host/backend';
 import type { DomainName } from '../../host/create-backend';
 import type { Store } from '../../store/types';
 import { errorLines, withBackendSession, type ComposeSession } from './compose-session';
-import { LogPrinter, lsTable, psTable } from './compose-output';
+import { LogPrinter, lsJson, lsTable, psJson, psTable } from './compose-output';
 import { resolveDataDir } from '../data-dir';
 import { EXIT, type CliIo } from '../io';
 import { COMPOSE_USAGE } from './compose-usage';
@@ -263,7 +263,7 @@ async function run(
       if (inv.args.length) list = list.filter((c) => inv.args.includes(c.composeService ?? ''));
       if (f.services) [...new Set(list.map((c) => c.composeService ?? ''))].forEach((s) => io.out(s));
       else if (f.quiet) list.forEach((c) => io.out(c.id));
-      else if (str(f.format) === 'json') io.out(JSON.stringify(list));
+      else if (str(f.format) === 'json') psJson(list).forEach((l) => io.out(l));
       else psTable(list).forEach((l) => io.out(l));
       return EXIT.ok;
     }
@@ -271,7 +271,7 @@ async function run(
       const list = await session.call<ComposeProjectSummary[]>('compose.projects.list', {});
       const shown = f.all ? list : list.filter((p) => p.containers.running > 0);
       if (f.quiet) shown.forEach((p) => io.out(p.name));
-      else if (str(f.format) === 'json') io.out(JSON.stringify(shown));
+      else if (str(f.format) === 'json') io.out(lsJson(shown));
       else lsTable(shown).forEach((l) => io.out(l));
       return EXIT.ok;
     }
