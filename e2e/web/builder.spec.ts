@@ -26,6 +26,23 @@ async function pointerDrag(page: Page, from: Locator, to: Locator): Promise<void
   await page.mouse.up();
 }
 
+/**
+ * Waits until an element stops moving on screen: after Auto layout the canvas animates to fit the new positions
+ * (fitView over 200 ms), and a drag that starts mid-animation lands on the node body instead of its handle.
+ */
+async function settled(locator: Locator): Promise<void> {
+  let last = '';
+  let still = 0;
+  await expect
+    .poll(async () => {
+      const box = JSON.stringify(await locator.boundingBox());
+      still = box === last ? still + 1 : 0;
+      last = box;
+      return still >= 2;
+    }, { intervals: [120] })
+    .toBe(true);
+}
+
 const yamlView = (page: Page) => page.getByRole('region', { name: 'Compose YAML' }).locator('.monaco-editor .view-lines');
 
 test.describe('the app builder', () => {
@@ -60,8 +77,12 @@ test.describe('the app builder', () => {
     await expect(yamlView(page)).toContainText(`image: ${SECOND}`, { timeout: 20_000 });
 
     // The layered layout puts them apart; then connect web → busybox by dragging from web's handle to busybox.
+    const before = await yamlView(page).innerText();
     await page.getByRole('button', { name: 'Auto layout' }).click();
     await expect(yamlView(page)).toContainText('busybox: {x: 0, y: 0}');
+    await expect.poll(() => yamlView(page).innerText()).not.toBe(before);
+    await settled(web.locator('.react-flow__handle-right'));
+    await settled(worker.locator('.react-flow__handle-left'));
     await pointerDrag(page, web.locator('.react-flow__handle-right'), worker.locator('.react-flow__handle-left'));
     await expect(page.getByRole('status').filter({ hasText: 'web now depends on busybox' })).toBeVisible();
     await expect(yamlView(page)).toContainText('depends_on:');

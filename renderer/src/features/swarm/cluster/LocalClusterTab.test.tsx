@@ -61,7 +61,7 @@ describe('LocalClusterTab', { timeout: 20_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Create local cluster' }));
     expect(fake.callsOf('cluster.create')).toEqual([{ nodes: 3, managers: 1, mechanism: 'netns' }]);
     act(() => fake.emit('tasks.changed', { kind: 'patch', upserts: [runningTask('t1', 'Create local cluster (3 nodes)')], removed: [] }));
-    expect(screen.getByRole('region', { name: 'Progress of Create local cluster (3 nodes)' })).toHaveTextContent('starting berth-node2');
+    expect(await screen.findByRole('region', { name: 'Progress of Create local cluster (3 nodes)' })).toHaveTextContent('starting berth-node2');
     expect(screen.getByRole('button', { name: 'Create local cluster' })).toBeDisabled();
   });
 
