@@ -88,6 +88,9 @@ const COMMAND_OPTIONS: Record<ComposeCommand, NonNullable<ParseArgsConfig['optio
 
 const isCommand = (s: string): s is ComposeCommand => (COMPOSE_COMMANDS as readonly string[]).includes(s);
 
+/** A flag's text when it was given one (`--tail 10`), else undefined (absent, or given as a switch). */
+export const flagText = (v: ComposeInvocation['flags'][string]): string | undefined => (typeof v === 'string' ? v : undefined);
+
 /**
  * `berth compose [global options] COMMAND [options] [SERVICE...]`. Global options come before the command, as
  * with docker compose; `run` stops reading options at the service name, so the command keeps its own flags.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { streams } from '../../contract';
-import { resolveEnv } from './compose';
+import { resolveEnv } from './compose-actions';
 
 describe('compose run -e', () => {
   it('resolves a bare KEY from the user environment and drops an unset one', () => {
