@@ -80,12 +80,24 @@ async function measure(tools: Tool[], log: (line: string) => void, label: string
     await tool.up();
     await tool.down();
   }
+  /**
+   * A run that fails (docker-compose 1.29.2 itself sometimes meets dockerd's "network has active endpoints" race)
+   * is reported, done again untimed so the next run starts clean, and left out of the figures.
+   */
+  const sample = async (tool: Tool, op: 'up' | 'down', into: number[]) => {
+    try {
+      into.push(await timed(() => tool[op]()));
+    } catch (err) {
+      log(`${label}: ${tool.name} ${op} failed, left out: ${String(err).split('\n').slice(-2).join(' ').slice(0, 200)}`);
+      await tool[op]();
+    }
+  };
   for (let rep = 0; rep < REPS; rep++) {
     for (const tool of tools) {
       const entry = times.get(tool.name);
       if (!entry) continue;
-      entry.up.push(await timed(() => tool.up()));
-      entry.down.push(await timed(() => tool.down()));
+      await sample(tool, 'up', entry.up);
+      await sample(tool, 'down', entry.down);
     }
     log(`${label}: round ${rep + 1}/${REPS} done`);
   }
