@@ -56,7 +56,7 @@ async function composeDeps(): Promise<ComposeDeps> {
 }
 
 /**
- * dist/cli.mjs serves dist/renderer next to it; BERTH_RENDERER_DIR overrides (packaging, tests from source).
+ * The CLI bundle (dist/cli-<hash>.cjs) serves dist/renderer next to it; BERTH_RENDERER_DIR overrides (packaging, tests from source).
  */
 function rendererDir(): string {
   return process.env.BERTH_RENDERER_DIR ?? join(dirname(fileURLToPath(import.meta.url)), 'renderer');
