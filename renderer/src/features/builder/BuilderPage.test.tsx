@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { ErrorCode, fail, ok, type ImageSummary, type TemplateDetail } from '../../api/contract';
 import { connectedStatus } from '../../testing/fixtures';
-import { renderWithStore, withFakeLayout } from '../../testing/render';
+import { renderWithStore, withFakeLayout, withFlowDomStandIns } from '../../testing/render';
 import { BuilderPage } from './BuilderPage';
 
 // Monaco cannot run in jsdom: the plain text area serves the editor's interface (the e2e covers Monaco).
@@ -13,17 +13,7 @@ vi.mock('../../components/editor/CodeEditor', async () => ({
 
 withFakeLayout();
 
-beforeAll(() => {
-  // The canvas measures its nodes; jsdom has neither of these.
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-  (globalThis as { DOMMatrixReadOnly?: unknown }).DOMMatrixReadOnly ??= class {
-    m22 = 1;
-  };
-});
+withFlowDomStandIns();
 
 afterEach(() => {
   window.location.hash = '';

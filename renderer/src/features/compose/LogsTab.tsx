@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, Box, Button, FormControlLabel, InputAdornment, Switch, TextField, Typography } from '@mui/material';
-import SearchIcon from '@mui/icons-material/Search';
+import { Alert, Box, Button, FormControlLabel, Switch, Typography } from '@mui/material';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { plural, formatLogStamp } from '../../api/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { matches, serviceColor } from './logBuffer';
 import { useLogFeed } from './useLogFeed';
+import { SearchField } from '../../components/SearchField';
 
 const LINE_HEIGHT = 20;
 
@@ -37,18 +37,7 @@ export function LogsTab({ project }: { project: string }) {
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}>
       <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', px: 2, py: 1 }}>
-        <TextField
-          size="small"
-          placeholder="Search the logs"
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-          onKeyDown={(e) => e.key === 'Escape' && setQuery('')}
-          sx={{ width: 280 }}
-          slotProps={{
-            htmlInput: { 'aria-label': 'Search the logs' },
-            input: { startAdornment: <InputAdornment position="start"><SearchIcon fontSize="small" /></InputAdornment> },
-          }}
-        />
+        <SearchField label="Search the logs" placeholder="Search the logs" value={query} onChange={setQuery} width={280} />
         <FormControlLabel control={<Switch checked={follow} onChange={(e) => setFollow(e.target.checked)} />} label="Follow" />
         <FormControlLabel control={<Switch checked={timestamps} onChange={(e) => setTimestamps(e.target.checked)} />} label="Timestamps" />
         <Typography variant="body2" color="text.secondary" sx={{ flex: 1 }}>

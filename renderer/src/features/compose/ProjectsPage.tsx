@@ -1,7 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
-import { Alert, Box, Button, CircularProgress, InputAdornment, MenuItem, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, CircularProgress, MenuItem, TextField, Typography } from '@mui/material';
 import FolderOpenIcon from '@mui/icons-material/FolderOpen';
-import SearchIcon from '@mui/icons-material/Search';
 import { plural, type ComposeProjectSummary } from '../../api/contract';
 import { IfMay, useMay } from '../../components/access';
 import { ErrorDetails } from '../../components/ErrorDetails';
@@ -14,6 +13,7 @@ import { OpenProjectDialog } from './OpenProjectDialog';
 import { ProjectList } from './ProjectList';
 import { failureTitle, useComposeActions } from './useComposeActions';
 import { filterProjects, sortProjects, type ProjectFilter, type ProjectSortKey } from './view';
+import { SearchField } from '../../components/SearchField';
 
 const statusOptions: ProjectFilter['status'][] = ['all', 'running', 'partial', 'stopped', 'exited'];
 const noFilter: ProjectFilter = { query: '', status: 'all' };
@@ -55,19 +55,7 @@ export function ProjectsPage() {
         </IfMay>
       </Box>
       <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', p: 2, pb: 1 }}>
-        <TextField
-          inputRef={searchRef}
-          size="small"
-          placeholder="Filter by name or folder"
-          value={filter.query}
-          onChange={(e) => setFilter({ ...filter, query: e.target.value })}
-          onKeyDown={(e) => e.key === 'Escape' && setFilter({ ...filter, query: '' })}
-          sx={{ width: 320 }}
-          slotProps={{
-            htmlInput: { 'aria-label': 'Filter projects', 'aria-keyshortcuts': '/' },
-            input: { startAdornment: <InputAdornment position="start"><SearchIcon fontSize="small" /></InputAdornment> },
-          }}
-        />
+        <SearchField label="Filter projects" placeholder="Filter by name or folder" value={filter.query} onChange={(v) => setFilter({ ...filter, query: v })} width={320} inputRef={searchRef} shortcut="/" />
         <TextField
           select
           size="small"

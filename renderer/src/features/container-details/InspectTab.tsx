@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react';
-import { Box, Button, InputAdornment, TextField, Typography } from '@mui/material';
-import SearchIcon from '@mui/icons-material/Search';
+import { Box, Button, Typography } from '@mui/material';
 import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import { useBerth } from '../../stores/context';
 import { plural } from '../../api/contract';
 import { Highlighted } from './Highlighted';
 import { filterRows, flattenJson } from './inspectRows';
+import { SearchField } from '../../components/SearchField';
 
 /** The engine's inspect answer as searchable `path = value` rows; search filters and highlights both. */
 export function InspectTab({ raw }: { raw: unknown }) {
@@ -24,18 +24,7 @@ export function InspectTab({ raw }: { raw: unknown }) {
   return (
     <Box sx={{ p: 2, display: 'flex', flexDirection: 'column', gap: 1, minHeight: 0 }}>
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
-        <TextField
-          size="small"
-          placeholder="Search keys and values"
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-          onKeyDown={(e) => e.key === 'Escape' && setQuery('')}
-          sx={{ width: 320 }}
-          slotProps={{
-            htmlInput: { 'aria-label': 'Search inspect' },
-            input: { startAdornment: <InputAdornment position="start"><SearchIcon fontSize="small" /></InputAdornment> },
-          }}
-        />
+        <SearchField label="Search inspect" placeholder="Search keys and values" value={query} onChange={setQuery} width={320} />
         <Typography variant="body2" color="text.secondary" sx={{ flex: 1 }}>
           {query ? `${visible.length} of ${plural(rows.length, 'field')}` : plural(rows.length, 'field')}
         </Typography>

@@ -4,19 +4,18 @@ import {
   Box,
   Button,
   FormControlLabel,
-  InputAdornment,
   MenuItem,
   Switch,
   TextField,
   Typography,
 } from '@mui/material';
-import SearchIcon from '@mui/icons-material/Search';
 import AddIcon from '@mui/icons-material/Add';
 import CleaningServicesIcon from '@mui/icons-material/CleaningServicesOutlined';
 import { plural, type ContainerState } from '../../api/contract';
 import { useSlashFocus } from '../../components/useSlashFocus';
 import { NO_PROJECT, type ContainerFilter } from './filter';
 import { useMayCall } from '../../components/access';
+import { SearchField } from '../../components/SearchField';
 
 const stateOptions: (ContainerState | 'all')[] = [
   'all',
@@ -64,44 +63,7 @@ export function ContainerToolbar({
           Run a container
         </Button>
       )}
-      <TextField
-        inputRef={searchRef}
-        size="small"
-        placeholder="Filter by name, image or project"
-        value={filter.query}
-        onChange={(e) => onChange({ ...filter, query: e.target.value })}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') onChange({ ...filter, query: '' });
-        }}
-        sx={{ width: 300 }}
-        slotProps={{
-          htmlInput: { 'aria-label': 'Filter containers', 'aria-keyshortcuts': '/' },
-          input: {
-            startAdornment: (
-              <InputAdornment position="start">
-                <SearchIcon fontSize="small" />
-              </InputAdornment>
-            ),
-            endAdornment: (
-              <InputAdornment position="end">
-                <Box
-                  component="kbd"
-                  sx={{
-                    fontSize: 12,
-                    px: 0.75,
-                    border: 1,
-                    borderColor: 'divider',
-                    borderRadius: 0.5,
-                    color: 'text.secondary',
-                  }}
-                >
-                  /
-                </Box>
-              </InputAdornment>
-            ),
-          },
-        }}
-      />
+      <SearchField label="Filter containers" placeholder="Filter by name, image or project" value={filter.query} onChange={(v) => onChange({ ...filter, query: v })} width={300} inputRef={searchRef} shortcut="/" />
       <TextField
         select
         size="small"

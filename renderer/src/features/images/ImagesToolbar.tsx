@@ -1,12 +1,12 @@
 import { useRef } from 'react';
-import { Box, Button, InputAdornment, MenuItem, TextField, Typography } from '@mui/material';
-import SearchIcon from '@mui/icons-material/Search';
+import { Box, Button, MenuItem, TextField, Typography } from '@mui/material';
 import CloudDownloadOutlinedIcon from '@mui/icons-material/CloudDownloadOutlined';
 import BuildOutlinedIcon from '@mui/icons-material/BuildOutlined';
 import { IfMay } from '../../components/access';
 import { useSlashFocus } from '../../components/useSlashFocus';
 import { plural } from '../../api/contract';
 import type { ImageFilter, UsageFilter } from './view';
+import { SearchField } from '../../components/SearchField';
 
 export type PageDialog = 'pull' | 'build' | 'load' | 'import' | 'prune';
 
@@ -32,25 +32,7 @@ export function ImagesToolbar({ filter, onChange, shown, total, totalSize, onOpe
   useSlashFocus(searchRef);
   return (
     <Box sx={{ display: 'flex', gap: 1.5, alignItems: 'center', p: 2, pb: 1, flexWrap: 'wrap' }}>
-      <TextField
-        inputRef={searchRef}
-        size="small"
-        placeholder="Filter by name, ID or container"
-        value={filter.query}
-        onChange={(e) => onChange({ ...filter, query: e.target.value })}
-        onKeyDown={(e) => e.key === 'Escape' && onChange({ ...filter, query: '' })}
-        sx={{ width: 300 }}
-        slotProps={{
-          htmlInput: { 'aria-label': 'Filter images', 'aria-keyshortcuts': '/' },
-          input: {
-            startAdornment: (
-              <InputAdornment position="start">
-                <SearchIcon fontSize="small" />
-              </InputAdornment>
-            ),
-          },
-        }}
-      />
+      <SearchField label="Filter images" placeholder="Filter by name, ID or container" value={filter.query} onChange={(v) => onChange({ ...filter, query: v })} width={300} inputRef={searchRef} shortcut="/" />
       <TextField
         select
         size="small"

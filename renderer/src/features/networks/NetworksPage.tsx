@@ -1,8 +1,7 @@
 import { useMemo, useState } from 'react';
-import { Alert, Box, Button, CircularProgress, InputAdornment, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, CircularProgress, Typography } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
 import CleaningServicesIcon from '@mui/icons-material/CleaningServices';
-import SearchIcon from '@mui/icons-material/Search';
 import { plural, type BerthErrorData, type NetworkSummary } from '../../api/contract';
 import { DangerDialog } from '../../components/DangerDialog';
 import { ErrorDetails } from '../../components/ErrorDetails';
@@ -15,6 +14,7 @@ import { CreateNetworkDialog } from './CreateNetworkDialog';
 import { NetworkDrawer } from './NetworkDrawer';
 import { PruneNetworksDialog } from './PruneNetworksDialog';
 import { filterNetworks, sortNetworks, type NetworkSortKey } from './view';
+import { SearchField } from '../../components/SearchField';
 
 type Dialog =
   | { kind: 'create' }
@@ -53,24 +53,7 @@ export function NetworksPage() {
         Networks
       </Typography>
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', p: 2, pb: 1, flexWrap: 'wrap' }}>
-        <TextField
-          size="small"
-          placeholder="Filter by name, driver, subnet or container"
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-          onKeyDown={(e) => e.key === 'Escape' && setQuery('')}
-          sx={{ width: 340 }}
-          slotProps={{
-            htmlInput: { 'aria-label': 'Filter networks' },
-            input: {
-              startAdornment: (
-                <InputAdornment position="start">
-                  <SearchIcon fontSize="small" />
-                </InputAdornment>
-              ),
-            },
-          }}
-        />
+        <SearchField label="Filter networks" placeholder="Filter by name, driver, subnet or container" value={query} onChange={setQuery} width={340} />
         <Button variant="contained" startIcon={<AddIcon />} onClick={() => setDialog({ kind: 'create' })}>
           Create network
         </Button>

@@ -1,13 +1,13 @@
 import { useMemo, useState } from 'react';
-import { Accordion, AccordionDetails, AccordionSummary, Box, Chip, InputAdornment, Link, MenuItem, TextField, Typography } from '@mui/material';
+import { Accordion, AccordionDetails, AccordionSummary, Box, Chip, Link, MenuItem, TextField, Typography } from '@mui/material';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
-import SearchIcon from '@mui/icons-material/Search';
 import { plural, SEVERITIES, type ContainerAudit, type Severity } from '../../api/contract';
 import { containerHref } from '../../app/useHashRoute';
 import { useBerth } from '../../stores/context';
 import { FindingList } from './FindingList';
 import { severityColor, severityLabel } from './severity';
 import { filterAudits, filterChoices, groupAudits, NO_FILTER, type FindingGroup, type GroupBy, type SecurityFilter } from './view';
+import { SearchField } from '../../components/SearchField';
 
 /** Groups open by default when there are at most this many (a long list starts folded). */
 const OPEN_UP_TO = 10;
@@ -99,15 +99,7 @@ export function ContainersSecuritySection() {
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1 }}>
       <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center' }}>
-        <TextField
-          size="small"
-          placeholder="Search containers, images, findings"
-          value={filter.query}
-          onChange={(e) => set({ query: e.target.value })}
-          onKeyDown={(e) => e.key === 'Escape' && set({ query: '' })}
-          sx={{ width: 280 }}
-          slotProps={{ htmlInput: { 'aria-label': 'Search findings' }, input: { startAdornment: <InputAdornment position="start"><SearchIcon fontSize="small" /></InputAdornment> } }}
-        />
+        <SearchField label="Search findings" placeholder="Search containers, images, findings" value={filter.query} onChange={(v) => set({ query: v })} width={280} />
         {select('Severity', filter.severity, (v) => set({ severity: v as SecurityFilter['severity'] }), [{ value: 'all', label: 'All severities' }, ...SEVERITIES.map((s) => ({ value: s, label: severityLabel[s] }))], 140)}
         {select('Rule', filter.rule, (v) => set({ rule: v }), [{ value: 'all', label: 'All rules' }, ...choices.rules.map((r) => ({ value: r.id, label: r.title }))], 220)}
         {select('Project', filter.project, (v) => set({ project: v }), [{ value: 'all', label: 'All projects' }, ...choices.projects.map((p) => ({ value: p, label: p }))])}

@@ -1,10 +1,9 @@
 import { useMemo, useRef, useState } from 'react';
-import { Alert, Box, Button, Chip, CircularProgress, InputAdornment, MenuItem, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Chip, CircularProgress, MenuItem, TextField, Typography } from '@mui/material';
 import FileUploadIcon from '@mui/icons-material/FileUpload';
 import FileDownloadIcon from '@mui/icons-material/FileDownload';
 import CloudSyncIcon from '@mui/icons-material/CloudSync';
 import SaveAltIcon from '@mui/icons-material/SaveAlt';
-import SearchIcon from '@mui/icons-material/Search';
 import { IfMay, useMay } from '../../components/access';
 import { useCall } from '../../components/useCall';
 import { useSlashFocus } from '../../components/useSlashFocus';
@@ -17,6 +16,7 @@ import { ImportDialog } from './ImportDialog';
 import { SaveProjectDialog } from './SaveProjectDialog';
 import { TemplateCard } from './TemplateCard';
 import { plural } from '../../api/contract';
+import { SearchField } from '../../components/SearchField';
 
 type Dialog = 'import' | 'catalogs' | 'save' | 'export' | null;
 
@@ -68,19 +68,7 @@ export function TemplatesPage() {
         </Button>
       </Box>
       <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap', mb: 1 }}>
-        <TextField
-          size="small"
-          inputRef={search}
-          placeholder="Search title, description, category"
-          value={filter.query}
-          onChange={(e) => setFilter({ ...filter, query: e.target.value })}
-          onKeyDown={(e) => e.key === 'Escape' && setFilter({ ...filter, query: '' })}
-          sx={{ width: 340 }}
-          slotProps={{
-            htmlInput: { 'aria-label': 'Search templates', 'aria-keyshortcuts': '/' },
-            input: { startAdornment: <InputAdornment position="start"><SearchIcon fontSize="small" /></InputAdornment> },
-          }}
-        />
+        <SearchField label="Search templates" placeholder="Search title, description, category" value={filter.query} onChange={(v) => setFilter({ ...filter, query: v })} width={340} inputRef={search} shortcut="/" />
         <TextField select size="small" label="Source" value={filter.origin} onChange={(e) => setFilter({ ...filter, origin: e.target.value as OriginFilter, categories: [] })} sx={{ width: 220 }}>
           {originChoices(catalogList).map((o) => (
             <MenuItem key={o.value} value={o.value}>

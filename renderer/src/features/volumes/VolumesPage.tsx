@@ -1,9 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Box, Button, CircularProgress, InputAdornment, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, CircularProgress, Typography } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
 import CleaningServicesIcon from '@mui/icons-material/CleaningServices';
 import RestoreIcon from '@mui/icons-material/Restore';
-import SearchIcon from '@mui/icons-material/Search';
 import { plural, type VolumeSummary } from '../../api/contract';
 import { CopyableCommand } from '../../components/CopyableCommand';
 import { ErrorDetails } from '../../components/ErrorDetails';
@@ -17,6 +16,7 @@ import { RemoveVolumeDialog } from './RemoveVolumeDialog';
 import { RestoreDialog } from './RestoreDialog';
 import { VolumeDrawer } from './VolumeDrawer';
 import { filterVolumes, sortVolumes, type VolumeSortKey } from './view';
+import { SearchField } from '../../components/SearchField';
 
 type Dialog =
   | { kind: 'create' }
@@ -60,24 +60,7 @@ export function VolumesPage() {
         Volumes
       </Typography>
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', p: 2, pb: 1, flexWrap: 'wrap' }}>
-        <TextField
-          size="small"
-          placeholder="Filter by name, driver, project or container"
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-          onKeyDown={(e) => e.key === 'Escape' && setQuery('')}
-          sx={{ width: 340 }}
-          slotProps={{
-            htmlInput: { 'aria-label': 'Filter volumes' },
-            input: {
-              startAdornment: (
-                <InputAdornment position="start">
-                  <SearchIcon fontSize="small" />
-                </InputAdornment>
-              ),
-            },
-          }}
-        />
+        <SearchField label="Filter volumes" placeholder="Filter by name, driver, project or container" value={query} onChange={setQuery} width={340} />
         <Button variant="contained" startIcon={<AddIcon />} onClick={() => setDialog({ kind: 'create' })}>
           Create volume
         </Button>

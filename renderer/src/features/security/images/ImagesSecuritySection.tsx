@@ -5,18 +5,17 @@ import {
   AccordionSummary,
   Box,
   Chip,
-  InputAdornment,
   MenuItem,
   TextField,
   Typography,
 } from '@mui/material';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
-import SearchIcon from '@mui/icons-material/Search';
 import { plural, SEVERITIES, type ImageAudit, type Severity } from '../../../api/contract';
 import { useBerth } from '../../../stores/context';
 import { severityColor, severityLabel } from '../severity';
 import { ImageSecurityPanel } from './ImageSecurityPanel';
 import { filterImageAudits, imageName, imageRuleChoices } from './view';
+import { SearchField } from '../../../components/SearchField';
 
 /** Images open by default when there are at most this many. */
 const OPEN_UP_TO = 10;
@@ -57,24 +56,7 @@ export function ImagesSecuritySection() {
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1 }}>
       <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center' }}>
-        <TextField
-          size="small"
-          placeholder="Search images, findings"
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-          onKeyDown={(e) => e.key === 'Escape' && setQuery('')}
-          sx={{ width: 280 }}
-          slotProps={{
-            htmlInput: { 'aria-label': 'Search image findings' },
-            input: {
-              startAdornment: (
-                <InputAdornment position="start">
-                  <SearchIcon fontSize="small" />
-                </InputAdornment>
-              ),
-            },
-          }}
-        />
+        <SearchField label="Search image findings" placeholder="Search images, findings" value={query} onChange={setQuery} width={280} />
         <TextField
           select
           size="small"

@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'react';
-import { Alert, Box, Button, InputAdornment, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Typography } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
-import SearchIcon from '@mui/icons-material/Search';
 import { plural, type BerthErrorData, type SwarmDataSummary } from '../../../api/contract';
 import { IfMay } from '../../../components/access';
 import { DangerDialog } from '../../../components/DangerDialog';
@@ -16,6 +15,7 @@ import { CreateDataDialog } from './CreateDataDialog';
 import { DataDrawer } from './DataDrawer';
 import type { DataKind } from './kinds';
 import { filterData, sortData, type DataSortKey } from './view';
+import { SearchField } from '../../../components/SearchField';
 
 /** The Secrets or Configs tab: the live list, create, details, remove (refused while services use it). */
 export function DataTab({ kind }: { kind: DataKind }) {
@@ -50,24 +50,7 @@ function DataGrid({ kind }: { kind: DataKind }) {
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}>
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', p: 2, pb: 1, flexWrap: 'wrap' }}>
-        <TextField
-          size="small"
-          placeholder="Filter by name, label or service"
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-          onKeyDown={(e) => e.key === 'Escape' && setQuery('')}
-          sx={{ width: 320 }}
-          slotProps={{
-            htmlInput: { 'aria-label': `Filter ${kind.title.toLowerCase()}` },
-            input: {
-              startAdornment: (
-                <InputAdornment position="start">
-                  <SearchIcon fontSize="small" />
-                </InputAdornment>
-              ),
-            },
-          }}
-        />
+        <SearchField label={`Filter ${kind.title.toLowerCase()}`} placeholder="Filter by name, label or service" value={query} onChange={setQuery} width={320} />
         <IfMay method={kind.methods.create}>
           <Button variant="contained" startIcon={<AddIcon />} onClick={() => setCreating(true)}>
             Create {noun}

@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Box, InputAdornment, TextField, Typography } from '@mui/material';
-import SearchIcon from '@mui/icons-material/Search';
+import { Alert, Box, Typography } from '@mui/material';
 import { plural, type NodeAvailability, type SwarmNode } from '../../../api/contract';
 import { ErrorDetails } from '../../../components/ErrorDetails';
 import { ResourceGrid } from '../../../components/grid/ResourceGrid';
@@ -12,6 +11,7 @@ import { nodeColumns } from './columns';
 import { LabelsDialog, RemoveNodeDialog, RoleDialog } from './NodeDialogs';
 import { NodeDrawer } from './NodeDrawer';
 import { filterNodes, reachableManagers, sortNodes, type NodeSortKey } from './view';
+import { SearchField } from '../../../components/SearchField';
 
 type Dialog =
   | { kind: 'role'; node: SwarmNode; to: 'manager' | 'worker' }
@@ -62,24 +62,7 @@ function NodesGrid() {
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}>
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', p: 2, pb: 1 }}>
-        <TextField
-          size="small"
-          placeholder="Filter by hostname, role, state or label"
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-          onKeyDown={(e) => e.key === 'Escape' && setQuery('')}
-          sx={{ width: 340 }}
-          slotProps={{
-            htmlInput: { 'aria-label': 'Filter nodes' },
-            input: {
-              startAdornment: (
-                <InputAdornment position="start">
-                  <SearchIcon fontSize="small" />
-                </InputAdornment>
-              ),
-            },
-          }}
-        />
+        <SearchField label="Filter nodes" placeholder="Filter by hostname, role, state or label" value={query} onChange={setQuery} width={340} />
         <Typography variant="body2" color="text.secondary" role="status" sx={{ ml: 'auto' }}>
           {rows.length === all.length
             ? plural(all.length, 'node')

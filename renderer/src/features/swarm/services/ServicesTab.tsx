@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'react';
-import { Alert, Box, Button, InputAdornment, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Typography } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
-import SearchIcon from '@mui/icons-material/Search';
 import { plural, type BerthErrorData, type SwarmServiceSummary } from '../../../api/contract';
 import { IfMay } from '../../../components/access';
 import { DangerDialog } from '../../../components/DangerDialog';
@@ -15,6 +14,7 @@ import { serviceColumns } from './columns';
 import { ServiceDialog, type ServiceDialogMode } from './ServiceDialog';
 import { ServiceDrawer } from './ServiceDrawer';
 import { filterServices, sortServices, type ServiceSortKey } from './view';
+import { SearchField } from '../../../components/SearchField';
 
 /** The swarm's services, live: create, edit, scale, restart, roll back, remove; details with tasks and logs. */
 export function ServicesTab() {
@@ -59,24 +59,7 @@ function ServicesGrid() {
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}>
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', p: 2, pb: 1, flexWrap: 'wrap' }}>
-        <TextField
-          size="small"
-          placeholder="Filter by name, image, stack or port"
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-          onKeyDown={(e) => e.key === 'Escape' && setQuery('')}
-          sx={{ width: 320 }}
-          slotProps={{
-            htmlInput: { 'aria-label': 'Filter services' },
-            input: {
-              startAdornment: (
-                <InputAdornment position="start">
-                  <SearchIcon fontSize="small" />
-                </InputAdornment>
-              ),
-            },
-          }}
-        />
+        <SearchField label="Filter services" placeholder="Filter by name, image, stack or port" value={query} onChange={setQuery} width={320} />
         <IfMay method="services.create">
           <Button variant="contained" startIcon={<AddIcon />} onClick={() => setForm({ kind: 'create' })}>
             Create service

@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'react';
-import { Alert, Box, Button, InputAdornment, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Typography } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
-import SearchIcon from '@mui/icons-material/Search';
 import { plural, type BerthErrorData, type StackSummary } from '../../../api/contract';
 import { IfMay } from '../../../components/access';
 import { DangerDialog } from '../../../components/DangerDialog';
@@ -13,6 +12,7 @@ import { ManagerOnly } from '../NotManager';
 import { filterStacks, sortStacks, stackColumns, type StackSortKey } from './columns';
 import { DeployStackDialog, type DeployStackProps } from './DeployStackDialog';
 import { StackDrawer } from './StackDrawer';
+import { SearchField } from '../../../components/SearchField';
 
 /** Swarm stacks (compose files deployed like `docker stack deploy`), live: deploy, update, remove. */
 export function StacksTab() {
@@ -51,18 +51,7 @@ function StacksGrid() {
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}>
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', p: 2, pb: 1, flexWrap: 'wrap' }}>
-        <TextField
-          size="small"
-          placeholder="Filter by name"
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-          onKeyDown={(e) => e.key === 'Escape' && setQuery('')}
-          sx={{ width: 260 }}
-          slotProps={{
-            htmlInput: { 'aria-label': 'Filter stacks' },
-            input: { startAdornment: <InputAdornment position="start"><SearchIcon fontSize="small" /></InputAdornment> },
-          }}
-        />
+        <SearchField label="Filter stacks" placeholder="Filter by name" value={query} onChange={setQuery} width={260} />
         <IfMay method="stacks.deploy">
           <Button variant="contained" startIcon={<AddIcon />} onClick={() => setDeploy('new')}>
             Deploy stack

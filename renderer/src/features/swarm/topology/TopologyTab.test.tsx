@@ -1,26 +1,16 @@
 // @vitest-environment jsdom
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { ok, type NetworkSummary, type SwarmServiceSummary, type SwarmStatus } from '../../../api/contract';
 import { connectedStatus } from '../../../testing/fixtures';
-import { renderWithStore, withFakeLayout } from '../../../testing/render';
+import { renderWithStore, withFakeLayout, withFlowDomStandIns } from '../../../testing/render';
 import { inactiveStatus, managerStatus } from '../testing/fixtures';
 import { onNetworks, shopSwarm } from './testing/topologyFixtures';
 import { TopologyTab } from './TopologyTab';
 
 withFakeLayout(700, 1400);
 
-beforeAll(() => {
-  // React Flow measures its nodes; jsdom has neither of these.
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-  (globalThis as { DOMMatrixReadOnly?: unknown }).DOMMatrixReadOnly ??= class {
-    m22 = 1;
-  };
-});
+withFlowDomStandIns();
 
 function setup({ services, networks }: { services: SwarmServiceSummary[]; networks: NetworkSummary[] } = shopSwarm(), status: SwarmStatus = managerStatus) {
   return renderWithStore(<TopologyTab />, {
