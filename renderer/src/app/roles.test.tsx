@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { ok, type Role, type StackSummary } from '../api/contract';
 import type { Handlers } from '../testing/fakeClient';
 import { connectedStatus } from '../testing/fixtures';
-import { renderWithStore, withFakeLayout } from '../testing/render';
+import { renderWithStore, withFakeLayout, withFlowDomStandIns } from '../testing/render';
 import { BuilderPage } from '../features/builder/BuilderPage';
 import { ComposePage } from '../features/compose/ComposePage';
 import { ProjectPage } from '../features/compose/ProjectPage';
@@ -25,16 +25,7 @@ vi.mock('../components/editor/CodeEditor', async () => ({
 
 withFakeLayout();
 
-beforeAll(() => {
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-  (globalThis as { DOMMatrixReadOnly?: unknown }).DOMMatrixReadOnly ??= class {
-    m22 = 1;
-  };
-});
+withFlowDomStandIns();
 
 afterEach(() => {
   window.location.hash = '';

@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 import { act, render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach } from 'vitest';
+import { afterEach, beforeAll, beforeEach } from 'vitest';
 import { StoreProvider } from '../stores/context';
 import { bindEngine, createBerthStore } from '../stores/store';
 import { createFakeClient, type Handlers } from './fakeClient';
@@ -36,6 +36,20 @@ export function withFakeLayout(height = 600, width = 1400) {
   afterEach(() => {
     if (original.h) Object.defineProperty(HTMLElement.prototype, 'clientHeight', original.h);
     if (original.w) Object.defineProperty(HTMLElement.prototype, 'clientWidth', original.w);
+  });
+}
+
+/** React Flow measures its nodes with ResizeObserver and DOMMatrixReadOnly, which jsdom lacks: stand-ins for both. */
+export function withFlowDomStandIns() {
+  beforeAll(() => {
+    globalThis.ResizeObserver ??= class {
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+    } as unknown as typeof ResizeObserver;
+    (globalThis as { DOMMatrixReadOnly?: unknown }).DOMMatrixReadOnly ??= class {
+      m22 = 1;
+    };
   });
 }
 
